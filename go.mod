@@ -1,0 +1,3 @@
+module github.com/wlpmodel/wlp
+
+go 1.24

@@ -1,0 +1,59 @@
+package wlp
+
+import (
+	"slices"
+
+	"github.com/wlpmodel/wlp/aoe"
+	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/role"
+)
+
+// Spec is the document form of a [Framework]: plain exported fields that
+// encode to and from JSON. Build or edit a Spec, then call [New] to
+// validate it and get a Framework.
+type Spec struct {
+	// ID identifies the framework, such as "astd-2004"; a lower-case
+	// kebab-case slug, or empty.
+	ID string `json:"id,omitempty"`
+	// Name is the framework's human name.
+	Name string `json:"name,omitempty"`
+	// Version is the framework's version, in any form its owner chooses.
+	Version string `json:"version,omitempty"`
+	// Description says what the framework is and where it comes from.
+	Description string `json:"description,omitempty"`
+	// Clusters lists the clusters the competencies belong to, in order.
+	// The model's three clusters are always known; list them to give them
+	// an order, and list new ones to use them.
+	Clusters []competency.ClusterInfo `json:"clusters,omitempty"`
+	// Competencies lists the foundational competencies, in model order.
+	Competencies []competency.Competency `json:"competencies,omitempty"`
+	// Areas lists the areas of expertise, in model order. Areas share the
+	// competencies' ID space.
+	Areas []aoe.Area `json:"areas,omitempty"`
+	// Roles lists the roles, in model order.
+	Roles []role.Role `json:"roles,omitempty"`
+	// Jobs lists the jobs, each a weighted blend of roles plus needs of its
+	// own. Jobs share the roles' ID space.
+	Jobs []role.Job `json:"jobs,omitempty"`
+}
+
+// Clone returns a deep copy of s: changing the copy never changes s.
+func (s Spec) Clone() Spec {
+	s.Clusters = slices.Clone(s.Clusters)
+	s.Competencies = cloneAll(s.Competencies, competency.Competency.Clone)
+	s.Areas = cloneAll(s.Areas, aoe.Area.Clone)
+	s.Roles = cloneAll(s.Roles, role.Role.Clone)
+	s.Jobs = cloneAll(s.Jobs, role.Job.Clone)
+	return s
+}
+
+func cloneAll[T any](in []T, clone func(T) T) []T {
+	if in == nil {
+		return nil
+	}
+	out := make([]T, len(in))
+	for i, v := range in {
+		out[i] = clone(v)
+	}
+	return out
+}
