@@ -1,0 +1,28 @@
+// Package match scores person profiles against the roles and jobs of a
+// framework, explains each score part by part, and ranks people.
+//
+// Build a [Matcher] once per framework with [New]; it compiles every role
+// and job into dense arrays, so scoring is fast and allocates little. A
+// Matcher is immutable and safe for concurrent use by many goroutines.
+//
+// # Scoring
+//
+// A missing rating counts as level 0. Against a requirement at level L, a
+// rated level earns min(level, L)/L: partial credit in proportion, with no
+// credit for surplus above L ([Strict] makes it all or nothing). A
+// requirement's score is the mean of the k best such attainments among the
+// IDs it lists, where k is its AtLeast (all of them when AtLeast is 0). A
+// role's fit is the weighted mean of its requirements' scores; a job's fit
+// is the weighted mean of its parts: each role's fit and each of the job's
+// own requirement scores. Fits lie in [0, 1].
+//
+// A [Result] explains the fit: an [Outcome] per requirement, a [Part] per
+// role of a job with that role's own result, and the [Gap]s (the unmet
+// requirements) in development order: the gap whose closing would raise
+// the fit most comes first. Its [Confidence] is [Exact] when every
+// requirement is met, else [High], [Low] or [No] by the thresholds
+// [HighFit] and [LowFit].
+//
+// Everything is deterministic: the same input always gives the same
+// output in the same order.
+package match

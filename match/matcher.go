@@ -1,0 +1,377 @@
+package match
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/profile"
+	"github.com/wlpmodel/wlp/role"
+)
+
+// ErrUnknownTarget is returned, wrapped with the target's ID, when a target
+// is neither a role nor a job of the Matcher's framework.
+var ErrUnknownTarget = errors.New("unknown target")
+
+// Option configures a [Matcher].
+type Option func(*config)
+
+type config struct {
+	strict    bool
+	low, high float64
+}
+
+// Strict makes credit all or nothing: a rating earns 1 when it reaches the
+// required level and 0 otherwise, instead of partial credit.
+func Strict() Option { return func(c *config) { c.strict = true } }
+
+// Thresholds sets the lowest fits graded [Low] and [High] in place of
+// [LowFit] and [HighFit]. Values outside 0 < low <= high <= 1 are ignored.
+func Thresholds(low, high float64) Option {
+	return func(c *config) {
+		if low > 0 && low <= high && high <= 1 {
+			c.low, c.high = low, high
+		}
+	}
+}
+
+// Matcher scores profiles against the roles and jobs of one framework. It
+// compiles every target once, in [New]. A Matcher is immutable and safe for
+// concurrent use by many goroutines.
+type Matcher struct {
+	f       *wlp.Framework
+	cfg     config
+	index   map[competency.ID]int32 // rated ID -> position in a level vector
+	n       int                     // number of rated IDs
+	targets map[role.ID]*target
+	roles   []*target // the framework's roles, in order
+}
+
+// creq is a requirement compiled against a level vector.
+type creq struct {
+	idx     []int32
+	of      []competency.ID
+	atLeast int
+	k       int
+	level   int8
+	weight  float64 // as written
+	norm    float64 // weight / owner's total weight
+}
+
+type cpart struct {
+	role   *target
+	weight float64
+	norm   float64 // weight / job's total weight
+}
+
+type target struct {
+	id    role.ID
+	kind  Kind
+	name  string
+	reqs  []creq
+	parts []cpart
+	nOf   int // IDs in reqs' Of, for one backing allocation
+	nReqs int // requirements in reqs and in every part, for gaps
+}
+
+// New compiles the roles and jobs of f. A nil f means [wlp.Default].
+func New(f *wlp.Framework, opts ...Option) *Matcher {
+	if f == nil {
+		f = wlp.Default()
+	}
+	m := &Matcher{f: f, cfg: config{low: LowFit, high: HighFit}, targets: map[role.ID]*target{}}
+	for _, o := range opts {
+		if o != nil {
+			o(&m.cfg)
+		}
+	}
+	ids := f.IDs()
+	m.n = len(ids)
+	m.index = make(map[competency.ID]int32, len(ids))
+	for i, id := range ids {
+		m.index[id] = int32(i)
+	}
+	for _, r := range f.Roles() {
+		t := &target{id: r.ID, kind: KindRole, name: r.Name}
+		t.reqs = m.compile(r.Requirements, 0)
+		t.finish()
+		m.targets[r.ID] = t
+		m.roles = append(m.roles, t)
+	}
+	for _, j := range f.Jobs() {
+		t := &target{id: j.ID, kind: KindJob, name: j.Title}
+		total := 0.0
+		for _, s := range j.Roles {
+			total += s.Weight
+		}
+		for _, r := range j.Requirements {
+			total += r.Weight
+		}
+		for _, s := range j.Roles {
+			t.parts = append(t.parts, cpart{role: m.targets[s.Role], weight: s.Weight, norm: s.Weight / total})
+		}
+		t.reqs = m.compile(j.Requirements, total)
+		t.finish()
+		m.targets[j.ID] = t
+	}
+	return m
+}
+
+// compile turns requirements into dense form. total is the owner's total
+// weight, or 0 to use the requirements' own sum.
+func (m *Matcher) compile(rs []role.Requirement, total float64) []creq {
+	if total == 0 {
+		for _, r := range rs {
+			total += r.Weight
+		}
+	}
+	out := make([]creq, len(rs))
+	for i, r := range rs {
+		c := creq{of: slices.Clone(r.Of), atLeast: r.AtLeast, k: r.K(), level: int8(r.Level), weight: r.Weight, norm: r.Weight / total}
+		c.idx = make([]int32, len(r.Of))
+		for j, id := range r.Of {
+			c.idx[j] = m.index[id]
+		}
+		out[i] = c
+	}
+	return out
+}
+
+func (t *target) finish() {
+	t.nReqs = len(t.reqs)
+	for _, r := range t.reqs {
+		t.nOf += len(r.of)
+	}
+	for _, p := range t.parts {
+		t.nReqs += p.role.nReqs
+	}
+}
+
+// Framework returns the framework the Matcher scores against.
+func (m *Matcher) Framework() *wlp.Framework { return m.f }
+
+func (m *Matcher) lookup(id role.ID) (*target, error) {
+	t, ok := m.targets[id]
+	if !ok {
+		return nil, fmt.Errorf("match: %w %q: not a role or job of framework %q", ErrUnknownTarget, id, m.f.ID())
+	}
+	return t, nil
+}
+
+// vecSize is the number of rated IDs a level vector holds on the stack.
+const vecSize = 128
+
+// levels fills lv with p's levels, clamped to the scale. Ratings of IDs the
+// framework does not know are ignored.
+func (m *Matcher) levels(p *profile.Profile, lv []int8) {
+	for id, r := range p.Ratings {
+		i, ok := m.index[id]
+		if !ok {
+			continue
+		}
+		l := r.Level
+		if l < competency.MinLevel {
+			l = competency.MinLevel
+		} else if l > competency.MaxLevel {
+			l = competency.MaxLevel
+		}
+		lv[i] = int8(l)
+	}
+}
+
+// vector returns p's level vector, in buf when it fits.
+func (m *Matcher) vector(p *profile.Profile, buf *[vecSize]int8) []int8 {
+	var lv []int8
+	if m.n <= vecSize {
+		lv = buf[:m.n]
+	} else {
+		lv = make([]int8, m.n)
+	}
+	m.levels(p, lv)
+	return lv
+}
+
+// eval scores one requirement: the mean of the k best attainments, and the
+// k-th best level.
+func (m *Matcher) eval(lv []int8, r *creq) (score float64, have int8) {
+	L := r.level
+	if len(r.idx) == 1 {
+		have = lv[r.idx[0]]
+		switch {
+		case have >= L:
+			return 1, have
+		case m.cfg.strict:
+			return 0, have
+		default:
+			return float64(have) / float64(L), have
+		}
+	}
+	// Levels lie in 0..MaxLevel: count them, then walk from the top.
+	var hist [competency.MaxLevel + 1]int
+	for _, i := range r.idx {
+		hist[lv[i]]++
+	}
+	need, sum := r.k, 0
+	have = -1
+	for l := int8(competency.MaxLevel); l >= 0 && need > 0; l-- {
+		c := hist[l]
+		if c > need {
+			c = need
+		}
+		if c == 0 {
+			continue
+		}
+		need -= c
+		if need == 0 {
+			have = l
+		}
+		switch {
+		case l >= L:
+			sum += c * int(L)
+		case !m.cfg.strict:
+			sum += c * int(l)
+		}
+	}
+	if have < 0 {
+		have = 0
+	}
+	if sum == r.k*int(L) {
+		return 1, have
+	}
+	return float64(sum) / float64(r.k*int(L)), have
+}
+
+// fit computes t's fit for lv, and whether every requirement is met.
+func (m *Matcher) fit(lv []int8, t *target) (float64, bool) {
+	fit, all := 0.0, true
+	for i := range t.reqs {
+		s, _ := m.eval(lv, &t.reqs[i])
+		fit += t.reqs[i].norm * s
+		all = all && s == 1
+	}
+	for _, p := range t.parts {
+		f, met := m.fit(lv, p.role)
+		fit += p.norm * f
+		all = all && met
+	}
+	if all {
+		return 1, true
+	}
+	return clamp01(fit), false
+}
+
+func clamp01(x float64) float64 {
+	switch {
+	case x < 0:
+		return 0
+	case x > 1:
+		return 1
+	}
+	return x
+}
+
+func (m *Matcher) grade(fit float64, all bool) Confidence {
+	switch {
+	case all:
+		return Exact
+	case fit >= m.cfg.high:
+		return High
+	case fit >= m.cfg.low:
+		return Low
+	}
+	return No
+}
+
+// Fit returns p's fit against the role or job target, without the
+// explanation [Matcher.Score] builds; it does not allocate.
+func (m *Matcher) Fit(p profile.Profile, target role.ID) (float64, error) {
+	t, err := m.lookup(target)
+	if err != nil {
+		return 0, err
+	}
+	var buf [vecSize]int8
+	f, _ := m.fit(m.vector(&p, &buf), t)
+	return f, nil
+}
+
+// Score scores p against the role or job target and explains the result:
+// an outcome per requirement, a part per role of a job, and the gaps in
+// the order that would raise the fit most. Ratings of IDs the framework
+// does not know are ignored and levels off the scale are clamped to it;
+// use [wlp.Framework.ValidateProfile] to reject such profiles first. The
+// error wraps [ErrUnknownTarget] when target is neither a role nor a job
+// of the framework.
+func (m *Matcher) Score(p profile.Profile, target role.ID) (Result, error) {
+	t, err := m.lookup(target)
+	if err != nil {
+		return Result{}, err
+	}
+	var buf [vecSize]int8
+	return m.result(m.vector(&p, &buf), t), nil
+}
+
+// result builds t's full result for lv.
+func (m *Matcher) result(lv []int8, t *target) Result {
+	res := Result{Target: t.id, Kind: t.kind, Name: t.name}
+	fit, all := m.fit(lv, t)
+	res.Fit, res.Confidence = fit, m.grade(fit, all)
+	res.Gaps = make([]Gap, 0, t.nReqs)
+	res.Outcomes = m.outcomes(lv, t, &res.Gaps)
+	if len(t.parts) > 0 {
+		res.Parts = make([]Part, len(t.parts))
+		for i, p := range t.parts {
+			pr := m.result(lv, p.role)
+			for _, g := range pr.Gaps {
+				g.Part = p.role.id
+				g.Gain *= p.norm
+				res.Gaps = append(res.Gaps, g)
+			}
+			res.Parts[i] = Part{Role: p.role.id, Weight: p.weight, Share: p.norm, Result: pr}
+		}
+	}
+	sortGaps(res.Gaps)
+	return res
+}
+
+// outcomes lists t's own requirements' outcomes and appends their gaps.
+func (m *Matcher) outcomes(lv []int8, t *target, gaps *[]Gap) []Outcome {
+	out := make([]Outcome, len(t.reqs))
+	ofs := make([]competency.ID, t.nOf)
+	for i := range t.reqs {
+		r := &t.reqs[i]
+		s, have := m.eval(lv, r)
+		n := copy(ofs, r.of)
+		of := ofs[:n:n]
+		ofs = ofs[n:]
+		out[i] = Outcome{Of: of, AtLeast: r.atLeast, Have: competency.Level(have), Need: competency.Level(r.level), Score: s, Weight: r.weight, Met: s == 1}
+		if s < 1 {
+			*gaps = append(*gaps, Gap{Of: of, AtLeast: r.atLeast, Have: competency.Level(have), Need: competency.Level(r.level), Gain: r.norm * (1 - s)})
+		}
+	}
+	return out
+}
+
+func sortGaps(gs []Gap) {
+	slices.SortStableFunc(gs, func(a, b Gap) int {
+		switch {
+		case a.Gain > b.Gain:
+			return -1
+		case a.Gain < b.Gain:
+			return 1
+		}
+		if c := strings.Compare(string(firstID(a)), string(firstID(b))); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.Part), string(b.Part))
+	})
+}
+
+func firstID(g Gap) competency.ID {
+	if len(g.Of) == 0 {
+		return ""
+	}
+	return g.Of[0]
+}

@@ -1,0 +1,98 @@
+package match
+
+import (
+	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/role"
+)
+
+// Kind says whether a target is a role or a job.
+type Kind string
+
+// The kinds of target.
+const (
+	KindRole Kind = "role"
+	KindJob  Kind = "job"
+)
+
+// Result is the score of one profile against one role or job, with its
+// explanation. It is plain data: a fresh value the caller owns.
+type Result struct {
+	// Target is the ID of the role or job scored against.
+	Target role.ID `json:"target"`
+	// Kind says whether Target is a role or a job.
+	Kind Kind `json:"kind"`
+	// Name is the role's name or the job's title.
+	Name string `json:"name"`
+	// Fit is the weighted mean of the requirements' scores (and, for a job,
+	// of its roles' fits), from 0 (nothing met) to 1 (everything met).
+	Fit float64 `json:"fit"`
+	// Confidence grades the fit.
+	Confidence Confidence `json:"confidence"`
+	// Outcomes lists how the profile meets each requirement, in the
+	// target's order: a role's requirements, or a job's own requirements.
+	Outcomes []Outcome `json:"outcomes"`
+	// Parts lists, for a job, each role it blends with that role's own
+	// result; empty for a role.
+	Parts []Part `json:"parts,omitempty"`
+	// Gaps lists the unmet requirements, the one whose closing would raise
+	// Fit most first; ties go by the first ID of Of, then by Part.
+	Gaps []Gap `json:"gaps"`
+}
+
+// Outcome is how a profile meets one requirement.
+type Outcome struct {
+	// Of lists the competency or area IDs of the requirement.
+	Of []competency.ID `json:"of"`
+	// AtLeast is how many of Of must reach Need; 0 means all of them.
+	AtLeast int `json:"atLeast,omitempty"`
+	// Have is the profile's level: for a group, the k-th best level among
+	// Of, where k is the number that must reach Need.
+	Have competency.Level `json:"have"`
+	// Need is the level the requirement asks for.
+	Need competency.Level `json:"need"`
+	// Score is the requirement's score, from 0 to 1.
+	Score float64 `json:"score"`
+	// Weight is the requirement's weight in its role or job.
+	Weight float64 `json:"weight"`
+	// Met reports whether the requirement is fully met (Score is 1).
+	Met bool `json:"met"`
+}
+
+// Part is one role of a job and how the profile fits it.
+type Part struct {
+	// Role is the role's ID.
+	Role role.ID `json:"role"`
+	// Weight is the role's weight in the job.
+	Weight float64 `json:"weight"`
+	// Share is the role's fraction of the job's total weight, so that the
+	// role contributes Share × Result.Fit to the job's fit.
+	Share float64 `json:"share"`
+	// Result is the profile's result against the role alone.
+	Result Result `json:"result"`
+}
+
+// Gap is an unmet requirement and what meeting it would be worth.
+type Gap struct {
+	// Part is the role the requirement belongs to when scoring a job, or
+	// empty for the target's own requirements.
+	Part role.ID `json:"part,omitempty"`
+	// Of lists the competency or area IDs of the requirement.
+	Of []competency.ID `json:"of"`
+	// AtLeast is how many of Of must reach Need; 0 means all of them.
+	AtLeast int `json:"atLeast,omitempty"`
+	// Have is the profile's level (for a group, the k-th best among Of).
+	Have competency.Level `json:"have"`
+	// Need is the level the requirement asks for.
+	Need competency.Level `json:"need"`
+	// Gain is how much the target's fit would rise if this requirement
+	// alone were fully met.
+	Gain float64 `json:"gain"`
+}
+
+// Ranked is one person's place in a ranking.
+type Ranked struct {
+	// Profile is the person's profile ID.
+	Profile string `json:"profile"`
+	// Result is the person's result against the ranking's target.
+	Result Result `json:"result"`
+}
