@@ -44,7 +44,7 @@ func Thresholds(low, high float64) Option {
 type Matcher struct {
 	f       *wlp.Framework
 	cfg     config
-	index   map[competency.ID]int32 // rated ID -> position in a level vector
+	index   *idIndex // rated ID -> position in a level vector
 	n       int                     // number of rated IDs
 	targets map[role.ID]*target
 	roles   []*target // the framework's roles, in order
@@ -73,7 +73,8 @@ type target struct {
 	name  string
 	reqs  []creq
 	parts []cpart
-	nOf   int // IDs in reqs' Of, for one backing allocation
+	total float64 // the sum of the weights of reqs and parts
+	nOf   int     // IDs in reqs' Of, for one backing allocation
 	nReqs int // requirements in reqs and in every part, for gaps
 }
 
@@ -90,13 +91,13 @@ func New(f *wlp.Framework, opts ...Option) *Matcher {
 	}
 	ids := f.IDs()
 	m.n = len(ids)
-	m.index = make(map[competency.ID]int32, len(ids))
-	for i, id := range ids {
-		m.index[id] = int32(i)
-	}
+	m.index = newIndex(ids)
 	for _, r := range f.Roles() {
 		t := &target{id: r.ID, kind: KindRole, name: r.Name}
 		t.reqs = m.compile(r.Requirements, 0)
+		for _, q := range r.Requirements {
+			t.total += q.Weight
+		}
 		t.finish()
 		m.targets[r.ID] = t
 		m.roles = append(m.roles, t)
@@ -114,6 +115,7 @@ func New(f *wlp.Framework, opts ...Option) *Matcher {
 			t.parts = append(t.parts, cpart{role: m.targets[s.Role], weight: s.Weight, norm: s.Weight / total})
 		}
 		t.reqs = m.compile(j.Requirements, total)
+		t.total = total
 		t.finish()
 		m.targets[j.ID] = t
 	}
@@ -133,7 +135,7 @@ func (m *Matcher) compile(rs []role.Requirement, total float64) []creq {
 		c := creq{of: slices.Clone(r.Of), atLeast: r.AtLeast, k: r.K(), level: int8(r.Level), weight: r.Weight, norm: r.Weight / total}
 		c.idx = make([]int32, len(r.Of))
 		for j, id := range r.Of {
-			c.idx[j] = m.index[id]
+			c.idx[j], _ = m.index.lookup(id)
 		}
 		out[i] = c
 	}
@@ -168,7 +170,7 @@ const vecSize = 128
 // framework does not know are ignored.
 func (m *Matcher) levels(p *profile.Profile, lv []int8) {
 	for id, r := range p.Ratings {
-		i, ok := m.index[id]
+		i, ok := m.index.lookup(id)
 		if !ok {
 			continue
 		}
@@ -246,21 +248,21 @@ func (m *Matcher) eval(lv []int8, r *creq) (score float64, have int8) {
 
 // fit computes t's fit for lv, and whether every requirement is met.
 func (m *Matcher) fit(lv []int8, t *target) (float64, bool) {
-	fit, all := 0.0, true
+	sum, all := 0.0, true
 	for i := range t.reqs {
 		s, _ := m.eval(lv, &t.reqs[i])
-		fit += t.reqs[i].norm * s
+		sum += t.reqs[i].weight * s
 		all = all && s == 1
 	}
 	for _, p := range t.parts {
 		f, met := m.fit(lv, p.role)
-		fit += p.norm * f
+		sum += p.weight * f
 		all = all && met
 	}
 	if all {
 		return 1, true
 	}
-	return clamp01(fit), false
+	return clamp01(sum / t.total), false
 }
 
 func clamp01(x float64) float64 {
@@ -318,55 +320,77 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 	res := Result{Target: t.id, Kind: t.kind, Name: t.name}
 	fit, all := m.fit(lv, t)
 	res.Fit, res.Confidence = fit, m.grade(fit, all)
-	res.Gaps = make([]Gap, 0, t.nReqs)
-	res.Outcomes = m.outcomes(lv, t, &res.Gaps)
-	if len(t.parts) > 0 {
-		res.Parts = make([]Part, len(t.parts))
-		for i, p := range t.parts {
-			pr := m.result(lv, p.role)
-			for _, g := range pr.Gaps {
-				g.Part = p.role.id
-				g.Gain *= p.norm
-				res.Gaps = append(res.Gaps, g)
-			}
-			res.Parts[i] = Part{Role: p.role.id, Weight: p.weight, Share: p.norm, Result: pr}
-		}
-	}
-	sortGaps(res.Gaps)
-	return res
-}
 
-// outcomes lists t's own requirements' outcomes and appends their gaps.
-func (m *Matcher) outcomes(lv []int8, t *target, gaps *[]Gap) []Outcome {
-	out := make([]Outcome, len(t.reqs))
+	// The target's own requirements: outcomes, and the keys of its gaps.
+	res.Outcomes = make([]Outcome, len(t.reqs))
 	ofs := make([]competency.ID, t.nOf)
+	var keyBuf [32]gapKey
+	keys := keyBuf[:0]
 	for i := range t.reqs {
 		r := &t.reqs[i]
 		s, have := m.eval(lv, r)
 		n := copy(ofs, r.of)
 		of := ofs[:n:n]
 		ofs = ofs[n:]
-		out[i] = Outcome{Of: of, AtLeast: r.atLeast, Have: competency.Level(have), Need: competency.Level(r.level), Score: s, Weight: r.weight, Met: s == 1}
+		res.Outcomes[i] = Outcome{Of: of, AtLeast: r.atLeast, Have: competency.Level(have), Need: competency.Level(r.level), Score: s, Weight: r.weight, Met: s == 1}
 		if s < 1 {
-			*gaps = append(*gaps, Gap{Of: of, AtLeast: r.atLeast, Have: competency.Level(have), Need: competency.Level(r.level), Gain: r.norm * (1 - s)})
+			keys = append(keys, gapKey{gain: r.norm * (1 - s), first: r.of[0], part: -1, i: i})
 		}
 	}
-	return out
+
+	// A job's roles: each part's own result; its gaps count in the job
+	// scaled by the part's share.
+	if len(t.parts) > 0 {
+		res.Parts = make([]Part, len(t.parts))
+		for pi, p := range t.parts {
+			pr := m.result(lv, p.role)
+			res.Parts[pi] = Part{Role: p.role.id, Weight: p.weight, Share: p.norm, Result: pr}
+			for gi, g := range pr.Gaps {
+				keys = append(keys, gapKey{gain: g.Gain * p.norm, first: firstID(g), partID: p.role.id, part: pi, i: gi})
+			}
+		}
+	}
+
+	// Gaps in development order. Sorting the small keys, not the gaps,
+	// keeps the sort cheap.
+	slices.SortStableFunc(keys, compareGapKeys)
+	res.Gaps = make([]Gap, len(keys))
+	for j, k := range keys {
+		if k.part < 0 {
+			o := &res.Outcomes[k.i]
+			res.Gaps[j] = Gap{Of: o.Of, AtLeast: o.AtLeast, Have: o.Have, Need: o.Need, Gain: k.gain}
+			continue
+		}
+		g := res.Parts[k.part].Result.Gaps[k.i]
+		g.Part, g.Gain = k.partID, k.gain
+		res.Gaps[j] = g
+	}
+	return res
 }
 
-func sortGaps(gs []Gap) {
-	slices.SortStableFunc(gs, func(a, b Gap) int {
-		switch {
-		case a.Gain > b.Gain:
-			return -1
-		case a.Gain < b.Gain:
-			return 1
-		}
-		if c := strings.Compare(string(firstID(a)), string(firstID(b))); c != 0 {
-			return c
-		}
-		return strings.Compare(string(a.Part), string(b.Part))
-	})
+// gapKey is a gap's sort key and where to find the gap: an own outcome
+// (part < 0) or a gap of a part's result.
+type gapKey struct {
+	gain   float64
+	first  competency.ID
+	partID role.ID
+	part   int
+	i      int
+}
+
+// compareGapKeys orders gaps by gain, highest first, then by the first ID
+// of Of, then by part.
+func compareGapKeys(a, b gapKey) int {
+	switch {
+	case a.gain > b.gain:
+		return -1
+	case a.gain < b.gain:
+		return 1
+	}
+	if c := strings.Compare(string(a.first), string(b.first)); c != 0 {
+		return c
+	}
+	return strings.Compare(string(a.partID), string(b.partID))
 }
 
 func firstID(g Gap) competency.ID {
