@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/wlpmodel/wlp/internal/jsonx"
+	"github.com/wlpmodel/wlp/schema"
 )
 
 // DefaultMaxBytes is the size bound [Load] puts on a framework document.
@@ -31,14 +32,23 @@ func (ld Loader) Load(r io.Reader) (*Framework, error) {
 		return nil, &ValidationError{Package: "wlp", Problems: []Problem{*pr}}
 	}
 	var s Spec
-	if probs := jsonx.Decode(data, &s, lim); len(probs) > 0 {
+	var f *Framework
+	probs := jsonx.Load(data, &s, lim, schema.Framework, func() []Problem {
+		var err error
+		if f, err = New(s); err != nil {
+			return err.(*ValidationError).Problems
+		}
+		return nil
+	})
+	if len(probs) > 0 {
 		return nil, &ValidationError{Package: "wlp", Problems: probs}
 	}
-	return New(s)
+	return f, nil
 }
 
-// Load reads a framework document (the JSON form of [Spec]) from r and
-// validates it as [New] does. It also rejects, naming each place by JSON
+// Load reads a framework document (the JSON form of [Spec]) from r,
+// validates it against the framework JSON Schema (see package schema) and
+// then as [New] does. It also rejects, naming each place by JSON
 // pointer: empty, truncated and non-JSON input, null, invalid UTF-8, a
 // byte-order mark, unknown fields, duplicate keys, values of the wrong
 // type, data after the document, and documents over [DefaultMaxBytes] or

@@ -14,7 +14,7 @@ import (
 type Spec struct {
 	// ID identifies the framework, such as "astd-2004"; a lower-case
 	// kebab-case slug, or empty.
-	ID string `json:"id,omitempty"`
+	ID string `json:"id,omitempty" jsonschema:"pattern=^([a-z0-9]+(-[a-z0-9]+)*)?$,maxLength=64"`
 	// Name is the framework's human name.
 	Name string `json:"name,omitempty"`
 	// Version is the framework's version, in any form its owner chooses.

@@ -162,7 +162,7 @@ func (v *validator) check(s Spec) {
 		}
 		v.text(p+"/summary", "the summary", c.Summary, false)
 		for j, b := range c.Behaviors {
-			v.text(problem.Join(p+"/behaviors", j), "the behavior", b, true)
+			v.text(problem.Join(p+"/behaviors", j), "the behavior", b, false)
 		}
 	}
 	for i, a := range s.Areas {
@@ -172,7 +172,7 @@ func (v *validator) check(s Spec) {
 		v.text(p+"/summary", "the summary", a.Summary, false)
 		v.text(p+"/technologies", "the technologies note", a.Technologies, false)
 		for j, b := range a.Behaviors {
-			v.text(problem.Join(p+"/behaviors", j), "the behavior", b, true)
+			v.text(problem.Join(p+"/behaviors", j), "the behavior", b, false)
 		}
 	}
 

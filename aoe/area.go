@@ -13,7 +13,7 @@ type Area struct {
 	// ID space of the foundational competencies.
 	ID competency.ID `json:"id"`
 	// Name is the area's human name, such as "Coaching".
-	Name string `json:"name"`
+	Name string `json:"name" jsonschema:"minLength=1"`
 	// Summary says in a sentence or two what the area covers.
 	Summary string `json:"summary,omitempty"`
 	// Behaviors lists key activities of a practitioner in this area.

@@ -29,7 +29,7 @@ type ClusterInfo struct {
 	// ID is the cluster's stable identifier, such as "interpersonal".
 	ID Cluster `json:"id"`
 	// Name is the cluster's human name, such as "Interpersonal".
-	Name string `json:"name"`
+	Name string `json:"name" jsonschema:"minLength=1"`
 	// Summary says in a sentence what the cluster's competencies share.
 	Summary string `json:"summary,omitempty"`
 }

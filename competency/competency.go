@@ -8,7 +8,7 @@ type Competency struct {
 	// ID is the competency's stable identifier, such as "building-trust".
 	ID ID `json:"id"`
 	// Name is the competency's human name, such as "Building trust".
-	Name string `json:"name"`
+	Name string `json:"name" jsonschema:"minLength=1"`
 	// Cluster is the cluster the competency belongs to.
 	Cluster Cluster `json:"cluster"`
 	// Summary says in a sentence or two what the competency is.

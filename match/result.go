@@ -25,7 +25,7 @@ type Result struct {
 	Name string `json:"name"`
 	// Fit is the weighted mean of the requirements' scores (and, for a job,
 	// of its roles' fits), from 0 (nothing met) to 1 (everything met).
-	Fit float64 `json:"fit"`
+	Fit float64 `json:"fit" jsonschema:"minimum=0,maximum=1"`
 	// Confidence grades the fit.
 	Confidence Confidence `json:"confidence"`
 	// Outcomes lists how the profile meets each requirement, in the
@@ -49,11 +49,11 @@ type Outcome struct {
 	// Of, where k is the number that must reach Need.
 	Have competency.Level `json:"have"`
 	// Need is the level the requirement asks for.
-	Need competency.Level `json:"need"`
+	Need competency.Level `json:"need" jsonschema:"minimum=1"`
 	// Score is the requirement's score, from 0 to 1.
-	Score float64 `json:"score"`
+	Score float64 `json:"score" jsonschema:"minimum=0,maximum=1"`
 	// Weight is the requirement's weight in its role or job.
-	Weight float64 `json:"weight"`
+	Weight float64 `json:"weight" jsonschema:"exclusiveMinimum=0"`
 	// Met reports whether the requirement is fully met (Score is 1).
 	Met bool `json:"met"`
 }
@@ -63,10 +63,10 @@ type Part struct {
 	// Role is the role's ID.
 	Role role.ID `json:"role"`
 	// Weight is the role's weight in the job.
-	Weight float64 `json:"weight"`
+	Weight float64 `json:"weight" jsonschema:"exclusiveMinimum=0"`
 	// Share is the role's fraction of the job's total weight, so that the
 	// role contributes Share × Result.Fit to the job's fit.
-	Share float64 `json:"share"`
+	Share float64 `json:"share" jsonschema:"minimum=0,maximum=1"`
 	// Result is the profile's result against the role alone.
 	Result Result `json:"result"`
 }
@@ -83,10 +83,10 @@ type Gap struct {
 	// Have is the profile's level (for a group, the k-th best among Of).
 	Have competency.Level `json:"have"`
 	// Need is the level the requirement asks for.
-	Need competency.Level `json:"need"`
+	Need competency.Level `json:"need" jsonschema:"minimum=1"`
 	// Gain is how much the target's fit would rise if this requirement
 	// alone were fully met.
-	Gain float64 `json:"gain"`
+	Gain float64 `json:"gain" jsonschema:"minimum=0,maximum=1"`
 }
 
 // Ranked is one person's place in a ranking.

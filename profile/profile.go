@@ -11,6 +11,7 @@ import (
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/internal/jsonx"
 	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/schema"
 )
 
 // Source says who gave a rating. The set is closed; the empty Source means
@@ -61,7 +62,7 @@ type Rating struct {
 	// or assessment. Empty means unstated.
 	Source Source `json:"source,omitempty"`
 	// AssessedAt is the date of the assessment as YYYY-MM-DD, or empty.
-	AssessedAt string `json:"assessedAt,omitempty"`
+	AssessedAt string `json:"assessedAt,omitempty" jsonschema:"format=date,pattern=^[0-9]{4}-[0-9]{2}-[0-9]{2}$"`
 	// Evidence lists what supports the rating: links, documents or
 	// observations.
 	Evidence []string `json:"evidence,omitempty"`
@@ -74,7 +75,7 @@ type Profile struct {
 	// ID identifies the person within the caller's systems, such as an
 	// employee number. It is required and breaks ties when people rank
 	// equally.
-	ID string `json:"id"`
+	ID string `json:"id" jsonschema:"minLength=1"`
 	// Name is the person's display name.
 	Name string `json:"name,omitempty"`
 	// Ratings maps competency and area IDs to the person's ratings. A
@@ -188,16 +189,19 @@ func (ld Loader) Load(r io.Reader) (Profile, error) {
 		return Profile{}, &ValidationError{Package: "profile", Problems: []Problem{*pr}}
 	}
 	var p Profile
-	if probs := jsonx.Decode(data, &p, lim); len(probs) > 0 {
+	probs := jsonx.Load(data, &p, lim, schema.Profile, func() []Problem {
+		var l problem.List
+		p.check(&l)
+		return l.Problems
+	})
+	if len(probs) > 0 {
 		return Profile{}, &ValidationError{Package: "profile", Problems: probs}
-	}
-	if err := p.Validate(); err != nil {
-		return Profile{}, err
 	}
 	return p, nil
 }
 
-// Load reads one profile document (JSON) from r and validates it with
+// Load reads one profile document (JSON) from r, validates it against the
+// profile JSON Schema (see package schema) and then with
 // [Profile.Validate]. It rejects documents over [DefaultMaxBytes], unknown
 // fields, duplicate keys (a rating given twice), nulls, values of the wrong
 // type and anything after the document. The error, a *[ValidationError],

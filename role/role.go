@@ -22,16 +22,16 @@ func (id ID) Valid() bool { return competency.ValidID(string(id)) }
 type Requirement struct {
 	// Of lists the competency or area IDs the requirement is about, without
 	// repeats. It is never empty.
-	Of []competency.ID `json:"of"`
+	Of []competency.ID `json:"of" jsonschema:"minItems=1,uniqueItems=true"`
 	// AtLeast is how many of Of must reach Level; 0 means all of them.
-	AtLeast int `json:"atLeast,omitempty"`
+	AtLeast int `json:"atLeast,omitempty" jsonschema:"minimum=0"`
 	// Level is the proficiency level required, from 1 (novice) to 5
 	// (expert).
-	Level competency.Level `json:"level"`
+	Level competency.Level `json:"level" jsonschema:"minimum=1"`
 	// Weight is the requirement's importance relative to the other parts of
 	// its role or job; it must be positive and finite. The default model
 	// uses 3 for core, 2 for important and 1 for supporting needs.
-	Weight float64 `json:"weight"`
+	Weight float64 `json:"weight" jsonschema:"exclusiveMinimum=0,maximum=1000000"`
 	// Why says why the role or job needs this, in a sentence.
 	Why string `json:"why,omitempty"`
 }
@@ -57,11 +57,11 @@ type Role struct {
 	// ID is the role's stable identifier, such as "business-partner".
 	ID ID `json:"id"`
 	// Name is the role's human name, such as "Business partner".
-	Name string `json:"name"`
+	Name string `json:"name" jsonschema:"minLength=1"`
 	// Summary says in a sentence or two what a person in this role does.
 	Summary string `json:"summary,omitempty"`
 	// Requirements lists what the role needs; it is never empty.
-	Requirements []Requirement `json:"requirements"`
+	Requirements []Requirement `json:"requirements" jsonschema:"minItems=1"`
 }
 
 // Clone returns a deep copy of r.
@@ -76,7 +76,7 @@ type Share struct {
 	Role ID `json:"role"`
 	// Weight is the role's importance in the job relative to the job's
 	// other parts; it must be positive and finite.
-	Weight float64 `json:"weight"`
+	Weight float64 `json:"weight" jsonschema:"exclusiveMinimum=0,maximum=1000000"`
 	// Why says why the job carries this role with this weight.
 	Why string `json:"why,omitempty"`
 }
@@ -88,7 +88,7 @@ type Job struct {
 	// ID is the job's stable identifier, such as "chief-learning-officer".
 	ID ID `json:"id"`
 	// Title is the job's human title, such as "Chief learning officer".
-	Title string `json:"title"`
+	Title string `json:"title" jsonschema:"minLength=1"`
 	// Summary says in a sentence or two what the job is.
 	Summary string `json:"summary,omitempty"`
 	// Roles lists the roles the job blends, with their weights.

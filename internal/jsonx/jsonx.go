@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -238,14 +239,19 @@ func Check(v *Value, t reflect.Type, path string, l *problem.List) {
 			l.Add(path, fmt.Sprintf("expected an integer, found %s", describe(v)))
 			return
 		}
-		if _, err := strconv.ParseInt(v.Text, 10, t.Bits()); err != nil {
-			if f, ferr := strconv.ParseFloat(v.Text, 64); ferr == nil && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
-				l.Add(path, fmt.Sprintf("%s must be written as an integer without a fraction or exponent", v.Text))
-			} else if ferr == nil && f != math.Trunc(f) {
-				l.Add(path, fmt.Sprintf("expected an integer, found %s", v.Text))
-			} else {
-				l.Add(path, fmt.Sprintf("%s is out of range", v.Text))
-			}
+		if _, err := strconv.ParseInt(v.Text, 10, t.Bits()); err == nil {
+			return
+		}
+		// JSON has one number type: 3.0 and 3e0 are the integer 3, as a JSON
+		// Schema validator sees them. Normalise them so they decode.
+		f, err := strconv.ParseFloat(v.Text, 64)
+		switch {
+		case err == nil && f != math.Trunc(f):
+			l.Add(path, fmt.Sprintf("expected an integer, found %s", v.Text))
+		case err == nil && math.Abs(f) <= 1<<53:
+			v.Text = strconv.FormatInt(int64(f), 10)
+		default:
+			l.Add(path, fmt.Sprintf("%s is out of range", v.Text))
 		}
 	case reflect.Float32, reflect.Float64:
 		if v.Kind != Number {
@@ -277,6 +283,11 @@ func Check(v *Value, t reflect.Type, path string, l *problem.List) {
 			return
 		}
 		fields := fieldsOf(t)
+		for _, name := range requiredOf(t) {
+			if !slices.ContainsFunc(v.Members, func(m Member) bool { return m.Key == name }) {
+				l.Add(path, fmt.Sprintf("missing required field %q", name))
+			}
+		}
 		for _, m := range v.Members {
 			f, ok := fields[m.Key]
 			if !ok {
@@ -356,6 +367,25 @@ func fieldsOf(t reflect.Type) map[string]reflect.Type {
 	return out
 }
 
+// requiredOf lists the JSON names of t's fields that encoding/json always
+// writes (no omitempty or omitzero): a document must carry them.
+func requiredOf(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag, ok := f.Tag.Lookup("json")
+		if !f.IsExported() || !ok {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "-" || name == "" || strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero") {
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
 // suggest returns a hint naming a known field that differs from key only in
 // case, as encoding/json would otherwise match it silently.
 func suggest(key string, fields map[string]reflect.Type) string {
@@ -379,8 +409,75 @@ func Decode(data []byte, dst any, lim Limits) []problem.Problem {
 	if len(l.Problems) > 0 {
 		return l.Problems
 	}
-	if err := json.Unmarshal(data, dst); err != nil {
+	if err := json.Unmarshal(v.AppendJSON(nil), dst); err != nil {
 		return []problem.Problem{{Message: "decoding: " + err.Error()}}
 	}
 	return nil
+}
+
+// AppendJSON appends v's compact JSON encoding to b.
+func (v *Value) AppendJSON(b []byte) []byte {
+	switch v.Kind {
+	case Null:
+		return append(b, "null"...)
+	case Bool:
+		return strconv.AppendBool(b, v.Bool)
+	case Number:
+		return append(b, v.Text...)
+	case String:
+		return appendString(b, v.Text)
+	case Array:
+		b = append(b, '[')
+		for i, e := range v.Elems {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = e.AppendJSON(b)
+		}
+		return append(b, ']')
+	default:
+		b = append(b, '{')
+		for i, m := range v.Members {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, m.Key)
+			b = append(b, ':')
+			b = m.Value.AppendJSON(b)
+		}
+		return append(b, '}')
+	}
+}
+
+func appendString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always encodes
+	return append(b, q...)
+}
+
+// Any converts v to the generic form encoding/json produces with
+// UseNumber: maps, slices, strings, bools, nil and json.Number. Later
+// duplicate keys win, as in encoding/json.
+func (v *Value) Any() any {
+	switch v.Kind {
+	case Null:
+		return nil
+	case Bool:
+		return v.Bool
+	case Number:
+		return json.Number(v.Text)
+	case String:
+		return v.Text
+	case Array:
+		out := make([]any, len(v.Elems))
+		for i, e := range v.Elems {
+			out[i] = e.Any()
+		}
+		return out
+	default:
+		out := make(map[string]any, len(v.Members))
+		for _, m := range v.Members {
+			out[m.Key] = m.Value.Any()
+		}
+		return out
+	}
 }

@@ -1,0 +1,90 @@
+package schema
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"github.com/wlpmodel/wlp/internal/problem"
+)
+
+// Problem is one place where a document breaks its schema.
+type Problem = problem.Problem
+
+var compiled = sync.OnceValues(func() (map[string]*jsonschema.Schema, error) {
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	for _, k := range Names() {
+		b, err := JSON(k)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("schema: %s: %v", FileName(k), err)
+		}
+		if err := c.AddResource(URL(k), doc); err != nil {
+			return nil, fmt.Errorf("schema: %s: %v", FileName(k), err)
+		}
+	}
+	out := map[string]*jsonschema.Schema{}
+	for _, k := range Names() {
+		s, err := c.Compile(URL(k))
+		if err != nil {
+			return nil, fmt.Errorf("schema: %s: %v", FileName(k), err)
+		}
+		out[k] = s
+	}
+	return out, nil
+})
+
+var printer = message.NewPrinter(language.English)
+
+// Validate checks doc against the schema of a document kind and returns
+// every violation, each with the JSON pointer of its place; none means the
+// document is valid. doc must be in the form encoding/json decodes into an
+// any with UseNumber (or float64 numbers): maps, slices, strings, bools,
+// nil and numbers. Formats (such as "date") are asserted.
+func Validate(kind string, doc any) ([]Problem, error) {
+	all, err := compiled()
+	if err != nil {
+		return nil, err
+	}
+	s, ok := all[kind]
+	if !ok {
+		return nil, fmt.Errorf("schema: unknown document kind %q", kind)
+	}
+	err = s.Validate(doc)
+	if err == nil {
+		return nil, nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return nil, fmt.Errorf("schema: validating: %v", err)
+	}
+	var out []Problem
+	leaves(ve, &out)
+	return out, nil
+}
+
+// leaves flattens a validation error's tree into its leaf problems.
+func leaves(e *jsonschema.ValidationError, out *[]Problem) {
+	if len(e.Causes) == 0 {
+		var b strings.Builder
+		for _, tok := range e.InstanceLocation {
+			b.WriteByte('/')
+			b.WriteString(problem.Escape(tok))
+		}
+		*out = append(*out, Problem{Path: b.String(), Message: e.ErrorKind.LocalizedString(printer)})
+		return
+	}
+	for _, c := range e.Causes {
+		leaves(c, out)
+	}
+}
