@@ -45,7 +45,7 @@ type Matcher struct {
 	f       *wlp.Framework
 	cfg     config
 	index   *idIndex // rated ID -> position in a level vector
-	n       int                     // number of rated IDs
+	n       int      // number of rated IDs
 	targets map[role.ID]*target
 	roles   []*target // the framework's roles, in order
 }
@@ -75,7 +75,7 @@ type target struct {
 	parts []cpart
 	total float64 // the sum of the weights of reqs and parts
 	nOf   int     // IDs in reqs' Of, for one backing allocation
-	nReqs int // requirements in reqs and in every part, for gaps
+	nReqs int     // requirements in reqs and in every part, for gaps
 }
 
 // New compiles the roles and jobs of f. A nil f means [wlp.Default].

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Problem is one thing wrong with a document, and where.
@@ -18,12 +19,31 @@ type Problem struct {
 }
 
 // String returns "path: message", or the message alone for the whole
-// document.
+// document. A path or message with control characters (which document
+// keys may hold) is escaped, so that one problem is always one line.
 func (p Problem) String() string {
-	if p.Path == "" {
-		return p.Message
+	msg := p.Message
+	if hasControl(msg) {
+		msg = escape(msg)
 	}
-	return p.Path + ": " + p.Message
+	if p.Path == "" {
+		return msg
+	}
+	path := p.Path
+	if hasControl(path) {
+		path = strconv.Quote(path)
+	}
+	return path + ": " + msg
+}
+
+func hasControl(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' })
+}
+
+// escape writes control characters of s as Go escapes, without quotes.
+func escape(s string) string {
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
 }
 
 // Error lists every problem found in one document.
