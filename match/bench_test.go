@@ -2,6 +2,7 @@ package match_test
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"sort"
@@ -41,8 +42,12 @@ func (r refScorer) roleFit(p profile.Profile, id role.ID) float64 {
 		sum += q.Weight * r.req(p, q)
 		w += q.Weight
 	}
-	return sum / w
+	return round12(sum / w)
 }
+
+// round12 rounds as the Matcher does, to 12 decimal places, so that fits
+// equal by hand compare equal.
+func round12(x float64) float64 { return math.Round(x*1e12) / 1e12 }
 
 func (r refScorer) fit(p profile.Profile, id role.ID) float64 {
 	j, ok := r.f.Job(id)
@@ -58,7 +63,7 @@ func (r refScorer) fit(p profile.Profile, id role.ID) float64 {
 		sum += q.Weight * r.req(p, q)
 		w += q.Weight
 	}
-	return sum / w
+	return round12(sum / w)
 }
 
 // rank is the naive ranking: score everyone, sort everything.

@@ -3,6 +3,7 @@ package match
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -262,8 +263,15 @@ func (m *Matcher) fit(lv []int8, t *target) (float64, bool) {
 	if all {
 		return 1, true
 	}
-	return clamp01(sum / t.total), false
+	return round(clamp01(sum / t.total)), false
 }
+
+// round rounds x to 12 decimal places. Fits and gains are sums of
+// fractions taken in different orders, so values that are equal by hand
+// (3/5, or 1/168 reached through two different roles) can differ in the
+// last bits of a float64; rounding makes them compare equal, so
+// confidence thresholds and ties behave as the arithmetic says.
+func round(x float64) float64 { return math.Round(x*1e12) / 1e12 }
 
 func clamp01(x float64) float64 {
 	switch {
@@ -334,7 +342,7 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 		ofs = ofs[n:]
 		res.Outcomes[i] = Outcome{Of: of, AtLeast: r.atLeast, Have: competency.Level(have), Need: competency.Level(r.level), Score: s, Weight: r.weight, Met: s == 1}
 		if s < 1 {
-			keys = append(keys, gapKey{gain: r.norm * (1 - s), first: r.of[0], part: -1, i: i})
+			keys = append(keys, gapKey{gain: round(r.norm * (1 - s)), first: r.of[0], part: -1, i: i})
 		}
 	}
 
@@ -345,8 +353,11 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 		for pi, p := range t.parts {
 			pr := m.result(lv, p.role)
 			res.Parts[pi] = Part{Role: p.role.id, Weight: p.weight, Share: p.norm, Result: pr}
-			for gi, g := range pr.Gaps {
-				keys = append(keys, gapKey{gain: g.Gain * p.norm, first: firstID(g), partID: p.role.id, part: pi, i: gi})
+			for i, o := range pr.Outcomes {
+				if !o.Met {
+					g := p.norm * p.role.reqs[i].norm * (1 - o.Score)
+					keys = append(keys, gapKey{gain: round(g), first: o.Of[0], partID: p.role.id, part: pi, i: i})
+				}
 			}
 		}
 	}
@@ -356,20 +367,19 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 	slices.SortStableFunc(keys, compareGapKeys)
 	res.Gaps = make([]Gap, len(keys))
 	for j, k := range keys {
+		var o *Outcome
 		if k.part < 0 {
-			o := &res.Outcomes[k.i]
-			res.Gaps[j] = Gap{Of: o.Of, AtLeast: o.AtLeast, Have: o.Have, Need: o.Need, Gain: k.gain}
-			continue
+			o = &res.Outcomes[k.i]
+		} else {
+			o = &res.Parts[k.part].Result.Outcomes[k.i]
 		}
-		g := res.Parts[k.part].Result.Gaps[k.i]
-		g.Part, g.Gain = k.partID, k.gain
-		res.Gaps[j] = g
+		res.Gaps[j] = Gap{Part: k.partID, Of: o.Of, AtLeast: o.AtLeast, Have: o.Have, Need: o.Need, Gain: k.gain}
 	}
 	return res
 }
 
-// gapKey is a gap's sort key and where to find the gap: an own outcome
-// (part < 0) or a gap of a part's result.
+// gapKey is a gap's sort key and the outcome it comes from: one of the
+// target's own (part < 0) or one of a part's.
 type gapKey struct {
 	gain   float64
 	first  competency.ID
@@ -391,11 +401,4 @@ func compareGapKeys(a, b gapKey) int {
 		return c
 	}
 	return strings.Compare(string(a.partID), string(b.partID))
-}
-
-func firstID(g Gap) competency.ID {
-	if len(g.Of) == 0 {
-		return ""
-	}
-	return g.Of[0]
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
@@ -75,13 +76,39 @@ func Validate(kind string, doc any) ([]Problem, error) {
 
 // leaves flattens a validation error's tree into its leaf problems.
 func leaves(e *jsonschema.ValidationError, out *[]Problem) {
-	if len(e.Causes) == 0 {
-		var b strings.Builder
-		for _, tok := range e.InstanceLocation {
-			b.WriteByte('/')
-			b.WriteString(problem.Escape(tok))
+	var b strings.Builder
+	for _, tok := range e.InstanceLocation {
+		b.WriteByte('/')
+		b.WriteString(problem.Escape(tok))
+	}
+	at := b.String()
+	if k, ok := e.ErrorKind.(*kind.PropertyNames); ok {
+		// A bad key: report it at the key, with why the name is wrong.
+		var why []Problem
+		for _, c := range e.Causes {
+			leaves(c, &why)
 		}
-		*out = append(*out, Problem{Path: b.String(), Message: e.ErrorKind.LocalizedString(printer)})
+		msg := fmt.Sprintf("the key %q is not allowed", k.Property)
+		if len(why) > 0 {
+			msg += ": " + why[0].Message
+		}
+		*out = append(*out, Problem{Path: problem.Join(at, k.Property), Message: msg})
+		return
+	}
+	if len(e.Causes) == 0 {
+		switch k := e.ErrorKind.(type) {
+		case *kind.AdditionalProperties:
+			// One problem per unknown key, at the key.
+			for _, name := range k.Properties {
+				*out = append(*out, Problem{Path: problem.Join(at, name), Message: fmt.Sprintf("unknown field %q", name)})
+			}
+		case *kind.Required:
+			for _, name := range k.Missing {
+				*out = append(*out, Problem{Path: at, Message: fmt.Sprintf("missing required field %q", name)})
+			}
+		default:
+			*out = append(*out, Problem{Path: at, Message: e.ErrorKind.LocalizedString(printer)})
+		}
 		return
 	}
 	for _, c := range e.Causes {

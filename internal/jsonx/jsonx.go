@@ -209,34 +209,52 @@ func (p *parser) value(path string, depth int) (*Value, *parseError) {
 }
 
 // Check reports every place where v does not fit the Go type t as
-// encoding/json would decode it: unknown fields (by json tags), nulls,
-// values of the wrong JSON type, and numbers that do not fit the Go
-// number type. path is the pointer of v.
-func Check(v *Value, t reflect.Type, path string, l *problem.List) {
+// encoding/json would decode it: unknown fields (by json tags), missing
+// required fields (those without omitempty), nulls, values of the wrong
+// JSON type, and numbers that do not fit the Go number type. path is the
+// pointer of v. It reports whether v can still be decoded into t: unknown
+// and missing fields do not prevent decoding; the other problems do.
+func Check(v *Value, t reflect.Type, path string, l *problem.List) bool {
+	c := checker{l: l}
+	c.check(v, t, path)
+	return !c.hard
+}
+
+type checker struct {
+	l    *problem.List
+	hard bool // a problem that prevents decoding
+}
+
+func (c *checker) bad(path, msg string) {
+	c.l.Add(path, msg)
+	c.hard = true
+}
+
+func (c *checker) check(v *Value, t reflect.Type, path string) {
 	if v.Kind == Null {
-		l.Add(path, "null is not allowed here; expected "+expected(t))
+		c.bad(path, "null is not allowed here; expected "+expected(t))
 		return
 	}
 	if t.Implements(textUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler) {
 		if v.Kind != String {
-			l.Add(path, fmt.Sprintf("expected a string, found %s", describe(v)))
+			c.bad(path, fmt.Sprintf("expected a string, found %s", describe(v)))
 		}
 		return
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
-		Check(v, t.Elem(), path, l)
+		c.check(v, t.Elem(), path)
 	case reflect.Bool:
 		if v.Kind != Bool {
-			l.Add(path, fmt.Sprintf("expected a boolean, found %s", describe(v)))
+			c.bad(path, fmt.Sprintf("expected a boolean, found %s", describe(v)))
 		}
 	case reflect.String:
 		if v.Kind != String {
-			l.Add(path, fmt.Sprintf("expected a string, found %s", describe(v)))
+			c.bad(path, fmt.Sprintf("expected a string, found %s", describe(v)))
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		if v.Kind != Number {
-			l.Add(path, fmt.Sprintf("expected an integer, found %s", describe(v)))
+			c.bad(path, fmt.Sprintf("expected an integer, found %s", describe(v)))
 			return
 		}
 		if _, err := strconv.ParseInt(v.Text, 10, t.Bits()); err == nil {
@@ -247,59 +265,62 @@ func Check(v *Value, t reflect.Type, path string, l *problem.List) {
 		f, err := strconv.ParseFloat(v.Text, 64)
 		switch {
 		case err == nil && f != math.Trunc(f):
-			l.Add(path, fmt.Sprintf("expected an integer, found %s", v.Text))
+			c.bad(path, fmt.Sprintf("expected an integer, found %s", v.Text))
 		case err == nil && math.Abs(f) <= 1<<53:
 			v.Text = strconv.FormatInt(int64(f), 10)
 		default:
-			l.Add(path, fmt.Sprintf("%s is out of range", v.Text))
+			c.bad(path, fmt.Sprintf("%s is out of range", v.Text))
 		}
 	case reflect.Float32, reflect.Float64:
 		if v.Kind != Number {
-			l.Add(path, fmt.Sprintf("expected a number, found %s", describe(v)))
+			c.bad(path, fmt.Sprintf("expected a number, found %s", describe(v)))
 			return
 		}
 		if _, err := strconv.ParseFloat(v.Text, t.Bits()); err != nil {
-			l.Add(path, fmt.Sprintf("%s is out of range", v.Text))
+			c.bad(path, fmt.Sprintf("%s is out of range", v.Text))
 		}
 	case reflect.Slice, reflect.Array:
 		if v.Kind != Array {
-			l.Add(path, fmt.Sprintf("expected an array, found %s", describe(v)))
+			c.bad(path, fmt.Sprintf("expected an array, found %s", describe(v)))
 			return
 		}
 		for i, e := range v.Elems {
-			Check(e, t.Elem(), problem.Join(path, i), l)
+			c.check(e, t.Elem(), problem.Join(path, i))
 		}
 	case reflect.Map:
 		if v.Kind != Object {
-			l.Add(path, fmt.Sprintf("expected an object, found %s", describe(v)))
+			c.bad(path, fmt.Sprintf("expected an object, found %s", describe(v)))
 			return
 		}
 		for _, m := range v.Members {
-			Check(m.Value, t.Elem(), problem.Join(path, m.Key), l)
+			c.check(m.Value, t.Elem(), problem.Join(path, m.Key))
 		}
 	case reflect.Struct:
 		if v.Kind != Object {
-			l.Add(path, fmt.Sprintf("expected an object, found %s", describe(v)))
+			c.bad(path, fmt.Sprintf("expected an object, found %s", describe(v)))
 			return
 		}
 		fields := fieldsOf(t)
 		for _, name := range requiredOf(t) {
 			if !slices.ContainsFunc(v.Members, func(m Member) bool { return m.Key == name }) {
-				l.Add(path, fmt.Sprintf("missing required field %q", name))
+				c.l.Add(path, fmt.Sprintf("missing required field %q", name))
 			}
 		}
-		for _, m := range v.Members {
+		for i, m := range v.Members {
 			f, ok := fields[m.Key]
 			if !ok {
-				l.Add(problem.Join(path, m.Key), fmt.Sprintf("unknown field %q%s", m.Key, suggest(m.Key, fields)))
+				c.l.Add(problem.Join(path, m.Key), fmt.Sprintf("unknown field %q%s", m.Key, suggest(m.Key, fields)))
+				// Drop it, or encoding/json would match it to a field
+				// whose name differs only in case.
+				v.Members[i].Value = nil
 				continue
 			}
-			Check(m.Value, f, problem.Join(path, m.Key), l)
+			c.check(m.Value, f, problem.Join(path, m.Key))
 		}
 	case reflect.Interface:
 		// Anything goes.
 	default:
-		l.Add(path, "cannot decode into "+t.String())
+		c.bad(path, "cannot decode into "+t.String())
 	}
 }
 
@@ -437,10 +458,15 @@ func (v *Value) AppendJSON(b []byte) []byte {
 		return append(b, ']')
 	default:
 		b = append(b, '{')
-		for i, m := range v.Members {
-			if i > 0 {
+		first := true
+		for _, m := range v.Members {
+			if m.Value == nil {
+				continue // dropped by Check
+			}
+			if !first {
 				b = append(b, ',')
 			}
+			first = false
 			b = appendString(b, m.Key)
 			b = append(b, ':')
 			b = m.Value.AppendJSON(b)
@@ -476,6 +502,9 @@ func (v *Value) Any() any {
 	default:
 		out := make(map[string]any, len(v.Members))
 		for _, m := range v.Members {
+			if m.Value == nil {
+				continue
+			}
 			out[m.Key] = m.Value.Any()
 		}
 		return out

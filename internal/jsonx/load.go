@@ -1,6 +1,8 @@
 package jsonx
 
 import (
+	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 
@@ -26,13 +28,19 @@ func Load(data []byte, dst any, lim Limits, kind string, semantic func() []probl
 		return []problem.Problem{{Message: err.Error()}}
 	}
 	l := problem.List{Problems: probs}
-	Check(v, reflect.TypeOf(dst).Elem(), "", &l)
-	if len(l.Problems) == 0 {
-		if probs := Decode(v.AppendJSON(nil), dst, lim); len(probs) > 0 {
-			return probs
+	if Check(v, reflect.TypeOf(dst).Elem(), "", &l) {
+		// Unknown fields, missing fields and repeated keys leave a
+		// decodable document: decode it and run the semantic checks too,
+		// so the caller hears of every problem at once.
+		if err := json.Unmarshal(v.AppendJSON(nil), dst); err != nil {
+			return append(l.Problems, problem.Problem{Message: "decoding: " + err.Error()})
 		}
 		if semantic != nil {
-			l.Problems = append(l.Problems, semantic()...)
+			for _, p := range semantic() {
+				if !missing(p, l.Problems) {
+					l.Problems = append(l.Problems, p)
+				}
+			}
 		}
 	}
 	for _, sp := range sprobs {
@@ -43,11 +51,27 @@ func Load(data []byte, dst any, lim Limits, kind string, semantic func() []probl
 	return l.Problems
 }
 
-// covered reports whether one of mine explains the schema problem p: it
-// is at the same place, inside it, or around it.
-func covered(p problem.Problem, mine []problem.Problem) bool {
-	for _, m := range mine {
-		if m.Path == p.Path || strings.HasPrefix(m.Path, p.Path+"/") || strings.HasPrefix(p.Path, m.Path+"/") {
+// missing reports whether p is about a field already reported missing,
+// such as "the name is empty" after "missing required field \"name\"".
+func missing(p problem.Problem, found []problem.Problem) bool {
+	i := strings.LastIndexByte(p.Path, '/')
+	if i < 0 {
+		return false
+	}
+	want := fmt.Sprintf("missing required field %q", p.Path[i+1:])
+	for _, f := range found {
+		if f.Path == p.Path[:i] && f.Message == want {
+			return true
+		}
+	}
+	return false
+}
+
+// covered reports whether one of found explains the schema problem p: it
+// is at the same place or, below the document's root, inside it.
+func covered(p problem.Problem, found []problem.Problem) bool {
+	for _, f := range found {
+		if f.Path == p.Path || (p.Path != "" && strings.HasPrefix(f.Path, p.Path+"/")) {
 			return true
 		}
 	}
