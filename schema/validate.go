@@ -2,8 +2,10 @@ package schema
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -71,7 +73,11 @@ func Validate(kind string, doc any) ([]Problem, error) {
 	}
 	var out []Problem
 	leaves(ve, &out)
-	return out, nil
+	// The validator walks objects in map order: sort for a stable report.
+	slices.SortStableFunc(out, func(a, b Problem) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Message, b.Message))
+	})
+	return slices.Compact(out), nil
 }
 
 // leaves flattens a validation error's tree into its leaf problems.
@@ -83,6 +89,13 @@ func leaves(e *jsonschema.ValidationError, out *[]Problem) {
 	}
 	at := b.String()
 	if k, ok := e.ErrorKind.(*kind.PropertyNames); ok {
+		// santhosh-tekuri/jsonschema v6.0.3 keeps a propertyNames error's
+		// instance location in a slice it goes on changing (upstream PR
+		// #269), so the location can name a sibling. The only
+		// propertyNames in these schemas is the profile's ratings map.
+		if strings.HasSuffix(e.SchemaURL, "/Profile/properties/ratings/propertyNames") {
+			at = "/ratings"
+		}
 		// A bad key: report it at the key, with why the name is wrong.
 		var why []Problem
 		for _, c := range e.Causes {
@@ -93,6 +106,21 @@ func leaves(e *jsonschema.ValidationError, out *[]Problem) {
 			msg += ": " + why[0].Message
 		}
 		*out = append(*out, Problem{Path: problem.Join(at, k.Property), Message: msg})
+		return
+	}
+	switch e.ErrorKind.(type) {
+	case *kind.AnyOf, *kind.OneOf:
+		// One problem for the value, naming what each alternative wanted.
+		var alts []Problem
+		for _, c := range e.Causes {
+			leaves(c, &alts)
+		}
+		msgs := make([]string, len(alts))
+		for i, a := range alts {
+			msgs[i] = a.Message
+		}
+		slices.Sort(msgs)
+		*out = append(*out, Problem{Path: at, Message: "matches none of the allowed forms: " + strings.Join(slices.Compact(msgs), "; or ")})
 		return
 	}
 	if len(e.Causes) == 0 {

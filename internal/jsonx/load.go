@@ -2,8 +2,8 @@ package jsonx
 
 import (
 	"encoding/json"
-	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/wlpmodel/wlp/internal/problem"
@@ -36,44 +36,43 @@ func Load(data []byte, dst any, lim Limits, kind string, semantic func() []probl
 			return append(l.Problems, problem.Problem{Message: "decoding: " + err.Error()})
 		}
 		if semantic != nil {
-			for _, p := range semantic() {
-				if !missing(p, l.Problems) {
-					l.Problems = append(l.Problems, p)
+			missing := map[string]bool{} // "object path\x00field" reported missing
+			for _, p := range l.Problems {
+				if name, ok := strings.CutPrefix(p.Message, "missing required field "); ok {
+					missing[p.Path+"\x00"+name] = true
 				}
+			}
+			for _, p := range semantic() {
+				// Skip "the name is empty" after "missing required field
+				// \"name\"": one problem, one report.
+				i := strings.LastIndexByte(p.Path, '/')
+				if i >= 0 && missing[p.Path[:i]+"\x00"+strconv.Quote(p.Path[i+1:])] {
+					continue
+				}
+				l.Problems = append(l.Problems, p)
 			}
 		}
 	}
-	for _, sp := range sprobs {
-		if !covered(sp, l.Problems) {
-			l.Problems = append(l.Problems, sp)
+	if len(sprobs) > 0 {
+		// A schema problem is explained by one of ours at the same place
+		// or, below the root, inside it.
+		at, inside := map[string]bool{}, map[string]bool{}
+		for _, p := range l.Problems {
+			at[p.Path] = true
+			for i := len(p.Path) - 1; i > 0; i-- {
+				if p.Path[i] == '/' {
+					if inside[p.Path[:i]] {
+						break // its ancestors are in already
+					}
+					inside[p.Path[:i]] = true
+				}
+			}
+		}
+		for _, sp := range sprobs {
+			if !at[sp.Path] && !inside[sp.Path] {
+				l.Problems = append(l.Problems, sp)
+			}
 		}
 	}
 	return l.Problems
-}
-
-// missing reports whether p is about a field already reported missing,
-// such as "the name is empty" after "missing required field \"name\"".
-func missing(p problem.Problem, found []problem.Problem) bool {
-	i := strings.LastIndexByte(p.Path, '/')
-	if i < 0 {
-		return false
-	}
-	want := fmt.Sprintf("missing required field %q", p.Path[i+1:])
-	for _, f := range found {
-		if f.Path == p.Path[:i] && f.Message == want {
-			return true
-		}
-	}
-	return false
-}
-
-// covered reports whether one of found explains the schema problem p: it
-// is at the same place or, below the document's root, inside it.
-func covered(p problem.Problem, found []problem.Problem) bool {
-	for _, f := range found {
-		if f.Path == p.Path || (p.Path != "" && strings.HasPrefix(f.Path, p.Path+"/")) {
-			return true
-		}
-	}
-	return false
 }
