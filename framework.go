@@ -1,6 +1,7 @@
 package wlp
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -29,7 +30,8 @@ type Framework struct {
 }
 
 // New validates s and returns a framework built from a deep copy of it, so
-// later changes to s do not reach the framework. The error, a
+// later changes to s do not reach the framework. Empty lists in s become
+// nil in the framework, as they would after a JSON round trip. The error, a
 // *[ValidationError], lists every problem with the JSON pointer of its
 // place in s's JSON form: malformed, empty or duplicate IDs, unknown IDs in
 // requirements and job shares, jobs that name a job as a role, levels off
@@ -42,6 +44,7 @@ func New(s Spec) (*Framework, error) {
 		return nil, err
 	}
 	f := &Framework{spec: s.Clone(), rated: v.rated, roles: v.roles, jobs: v.jobs}
+	f.spec.normalize()
 	f.clusters = make(map[competency.Cluster]competency.ClusterInfo)
 	for _, c := range competency.Clusters() {
 		f.clusters[c.ID] = c
@@ -111,7 +114,20 @@ func (f *Framework) Spec() Spec { return f.spec.Clone() }
 // MarshalJSON encodes the framework's document, the JSON form of [Spec].
 // The encoding is deterministic, and [Load] reads it back into an equal
 // framework.
-func (f *Framework) MarshalJSON() ([]byte, error) { return json.Marshal(f.spec) }
+//
+// Text is written as is, without encoding/json's escaping of <, > and &
+// as \u003c and friends, so the encoding stays as compact as the input it
+// was read from. (json.Marshal of a *Framework escapes again; call
+// MarshalJSON or use a json.Encoder with SetEscapeHTML(false) to avoid it.)
+func (f *Framework) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	e := json.NewEncoder(&b)
+	e.SetEscapeHTML(false)
+	if err := e.Encode(f.spec); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
 
 // Scale returns the proficiency scale ratings and requirements use.
 func (f *Framework) Scale() competency.Scale { return competency.DefaultScale() }

@@ -1,8 +1,6 @@
 package wlp
 
 import (
-	"slices"
-
 	"github.com/wlpmodel/wlp/aoe"
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/role"
@@ -39,7 +37,7 @@ type Spec struct {
 
 // Clone returns a deep copy of s: changing the copy never changes s.
 func (s Spec) Clone() Spec {
-	s.Clusters = slices.Clone(s.Clusters)
+	s.Clusters = cloneAll(s.Clusters, func(c competency.ClusterInfo) competency.ClusterInfo { return c })
 	s.Competencies = cloneAll(s.Competencies, competency.Competency.Clone)
 	s.Areas = cloneAll(s.Areas, aoe.Area.Clone)
 	s.Roles = cloneAll(s.Roles, role.Role.Clone)
@@ -56,4 +54,32 @@ func cloneAll[T any](in []T, clone func(T) T) []T {
 		out[i] = clone(v)
 	}
 	return out
+}
+
+// normalize makes every empty list of s nil. JSON omits empty lists and
+// decoding gives nil back, so a framework holds nil to make encode then
+// decode return an equal value.
+func (s *Spec) normalize() {
+	s.Clusters = nilIfEmpty(s.Clusters)
+	s.Competencies = nilIfEmpty(s.Competencies)
+	for i := range s.Competencies {
+		s.Competencies[i].Behaviors = nilIfEmpty(s.Competencies[i].Behaviors)
+	}
+	s.Areas = nilIfEmpty(s.Areas)
+	for i := range s.Areas {
+		s.Areas[i].Behaviors = nilIfEmpty(s.Areas[i].Behaviors)
+	}
+	s.Roles = nilIfEmpty(s.Roles)
+	s.Jobs = nilIfEmpty(s.Jobs)
+	for i := range s.Jobs {
+		s.Jobs[i].Roles = nilIfEmpty(s.Jobs[i].Roles)
+		s.Jobs[i].Requirements = nilIfEmpty(s.Jobs[i].Requirements)
+	}
+}
+
+func nilIfEmpty[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }

@@ -140,11 +140,11 @@ func (v *validator) check(s Spec) {
 			return
 		}
 		if k, dup := v.kinds[id]; dup {
-			what := "competency"
+			what := "a competency"
 			if k == kindArea {
-				what = "area"
+				what = "an area"
 			}
-			v.l.Add(p, fmt.Sprintf("duplicate ID %q (already used by a %s)", id, what))
+			v.l.Add(p, fmt.Sprintf("duplicate ID %q (already used by %s)", id, what))
 			return
 		}
 		v.kinds[id] = kind

@@ -197,6 +197,17 @@ func (ld Loader) Load(r io.Reader) (Profile, error) {
 	if len(probs) > 0 {
 		return Profile{}, &ValidationError{Package: "profile", Problems: probs}
 	}
+	// JSON omits empty collections, so hold nil to make encode then
+	// decode return an equal value.
+	if len(p.Ratings) == 0 {
+		p.Ratings = nil
+	}
+	for id, r := range p.Ratings {
+		if r.Evidence != nil && len(r.Evidence) == 0 {
+			r.Evidence = nil
+			p.Ratings[id] = r
+		}
+	}
 	return p, nil
 }
 

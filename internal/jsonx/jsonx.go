@@ -99,7 +99,7 @@ type Value struct {
 // parse; duplicate keys are collected and parsing goes on.
 func Parse(data []byte, lim Limits) (*Value, []problem.Problem) {
 	switch {
-	case len(bytes.TrimSpace(data)) == 0:
+	case len(bytes.Trim(data, " \t\r\n")) == 0: // JSON's whitespace only
 		return nil, []problem.Problem{{Message: "the document is empty"}}
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
 		return nil, []problem.Problem{{Message: "the document starts with a byte-order mark; send UTF-8 without one"}}
@@ -266,7 +266,7 @@ func (c *checker) check(v *Value, t reflect.Type, path string) {
 		switch {
 		case err == nil && f != math.Trunc(f):
 			c.bad(path, fmt.Sprintf("expected an integer, found %s", v.Text))
-		case err == nil && math.Abs(f) <= 1<<53:
+		case err == nil && math.Abs(f) <= 1<<53 && fitsInt(int64(f), t.Bits()):
 			v.Text = strconv.FormatInt(int64(f), 10)
 		default:
 			c.bad(path, fmt.Sprintf("%s is out of range", v.Text))
@@ -322,6 +322,15 @@ func (c *checker) check(v *Value, t reflect.Type, path string) {
 	default:
 		c.bad(path, "cannot decode into "+t.String())
 	}
+}
+
+// fitsInt reports whether n fits a signed integer of the given bits.
+func fitsInt(n int64, bits int) bool {
+	if bits >= 64 {
+		return true
+	}
+	max := int64(1)<<(bits-1) - 1
+	return n >= -max-1 && n <= max
 }
 
 var textUnmarshaler = reflect.TypeFor[interface{ UnmarshalText([]byte) error }]()

@@ -1,0 +1,670 @@
+package wlp_test
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/role"
+)
+
+// problems returns err as a *wlp.ValidationError (or its profile twin),
+// failing the test if it is not one, and checks its Error text: one line
+// per problem, each starting with the package name and naming the place.
+func problems(t testing.TB, err error) *wlp.ValidationError {
+	t.Helper()
+	var ve *wlp.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error = %v (%T), want a *wlp.ValidationError", err, err)
+	}
+	if len(ve.Problems) == 0 {
+		t.Fatalf("ValidationError with no problems: %v", err)
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != len(ve.Problems) {
+		t.Errorf("Error() has %d lines for %d problems:\n%s", len(lines), len(ve.Problems), err)
+	}
+	for i, line := range lines {
+		prefix := ve.Package + ": "
+		if !strings.HasPrefix(line, prefix) {
+			t.Errorf("error line %q does not start with %q", line, prefix)
+		}
+		if i < len(ve.Problems) {
+			// A path with control characters is quoted, to keep one
+			// problem on one line.
+			if p := ve.Problems[i]; p.Path != "" && !strings.HasPrefix(line, prefix+p.Path+": ") && !strings.HasPrefix(line, prefix+strconv.Quote(p.Path)+": ") {
+				t.Errorf("error line %q does not name the place %q", line, p.Path)
+			}
+		}
+	}
+	return ve
+}
+
+func paths(ve *wlp.ValidationError) []string {
+	var out []string
+	for _, p := range ve.Problems {
+		out = append(out, p.Path)
+	}
+	return out
+}
+
+// want is one expected problem: its JSON pointer and a word of its message.
+type want struct{ path, word string }
+
+// checkProblems compares the problems of err with ws: the paths exactly,
+// and each message containing its word.
+func checkProblems(t *testing.T, err error, ws []want) {
+	t.Helper()
+	ve := problems(t, err)
+	var wantPaths []string
+	for _, w := range ws {
+		wantPaths = append(wantPaths, w.path)
+	}
+	if diff := cmp.Diff(wantPaths, paths(ve)); diff != "" {
+		t.Fatalf("problem paths (-want +got):\n%s\nerror:\n%v", diff, err)
+	}
+	for i, w := range ws {
+		if m := ve.Problems[i].Message; !strings.Contains(m, w.word) {
+			t.Errorf("problem %d at %q: message %q lacks %q", i, w.path, m, w.word)
+		}
+	}
+}
+
+// A mod changes a JSON document, decoded into generic values, at a JSON
+// pointer (escaped as in RFC 6901): it sets the value there (a final "-" appends to an array), or
+// deletes it.
+type mod struct {
+	path string
+	val  any
+	del  bool
+}
+
+func set(path string, v any) mod { return mod{path: path, val: v} }
+func del(path string) mod        { return mod{path: path, del: true} }
+
+func apply(v any, toks []string, m mod) any {
+	tok := toks[0]
+	switch c := v.(type) {
+	case map[string]any:
+		if len(toks) == 1 {
+			if m.del {
+				delete(c, tok)
+			} else {
+				c[tok] = m.val
+			}
+			return c
+		}
+		c[tok] = apply(c[tok], toks[1:], m)
+		return c
+	case []any:
+		if tok == "-" && len(toks) == 1 {
+			return append(c, m.val)
+		}
+		i, err := strconv.Atoi(tok)
+		if err != nil || i < 0 || i >= len(c) {
+			panic("bad index " + tok)
+		}
+		if len(toks) == 1 {
+			if m.del {
+				return append(c[:i:i], c[i+1:]...)
+			}
+			c[i] = m.val
+			return c
+		}
+		c[i] = apply(c[i], toks[1:], m)
+		return c
+	}
+	panic("cannot follow " + tok)
+}
+
+// edit decodes base, applies mods and encodes the result.
+func edit(t testing.TB, base string, mods ...mod) string {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal([]byte(base), &v); err != nil {
+		t.Fatalf("bad base document: %v", err)
+	}
+	for _, m := range mods {
+		toks := strings.Split(m.path, "/")[1:]
+		for i, tok := range toks {
+			toks[i] = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		}
+		v = apply(v, toks, m)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// mini is a small valid framework. The competency "patience" and the area
+// "mentoring" are named by nothing else.
+const mini = `{
+  "id": "mini",
+  "name": "Mini",
+  "competencies": [
+    {"id": "listening", "name": "Listening", "cluster": "interpersonal"},
+    {"id": "planning", "name": "Planning", "cluster": "business-management"},
+    {"id": "patience", "name": "Patience", "cluster": "personal"}
+  ],
+  "areas": [
+    {"id": "coaching", "name": "Coaching"},
+    {"id": "mentoring", "name": "Mentoring"}
+  ],
+  "roles": [
+    {"id": "coach", "name": "Coach", "requirements": [
+      {"of": ["coaching", "listening"], "atLeast": 1, "level": 3, "weight": 2}
+    ]},
+    {"id": "planner", "name": "Planner", "requirements": [
+      {"of": ["planning"], "level": 4, "weight": 1}
+    ]}
+  ],
+  "jobs": [
+    {"id": "head-coach", "title": "Head coach",
+     "roles": [{"role": "coach", "weight": 2}, {"role": "planner", "weight": 1}],
+     "requirements": [{"of": ["listening"], "level": 2, "weight": 1}]}
+  ]
+}`
+
+func TestValidDocumentsLoad(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+	}{
+		{"mini", mini},
+		{"empty object", `{}`},
+		{"whitespace around", " \n\t" + mini + "\r\n "},
+		{"weight at MaxWeight", edit(t, mini, set("/roles/0/requirements/0/weight", wlp.MaxWeight))},
+		{"tiny weight", edit(t, mini, set("/roles/0/requirements/0/weight", 1e-300))},
+		{"fractional weight", edit(t, mini, set("/jobs/0/roles/0/weight", 0.25))},
+		{"levels 1 and 5", edit(t, mini, set("/roles/0/requirements/0/level", 1), set("/roles/1/requirements/0/level", 5))},
+		{"atLeast 0", edit(t, mini, set("/roles/0/requirements/0/atLeast", 0))},
+		{"atLeast all", edit(t, mini, set("/roles/0/requirements/0/atLeast", 2))},
+		{"ID of 64 bytes", edit(t, mini, set("/jobs/0/id", strings.Repeat("a", 64)))},
+		{"digits in IDs", edit(t, mini, set("/id", "acme-2-0"), set("/jobs/0/id", "l2"))},
+		{"custom cluster", edit(t, mini,
+			set("/clusters", []any{map[string]any{"id": "technical", "name": "Technical"}}),
+			set("/competencies/2/cluster", "technical"))},
+		{"job with requirements only", edit(t, mini, del("/jobs/0/roles"))},
+		{"job with roles only", edit(t, mini, del("/jobs/0/requirements"))},
+		{"no framework ID", edit(t, mini, del("/id"))},
+		{"unicode text", edit(t, mini, set("/name", "Мини 框架 ✓"))},
+		{"integral level as float", strings.Replace(mini, `"level": 4,`, `"level": 4.0,`, 1)},
+		{"integral level with exponent", strings.Replace(mini, `"level": 4,`, `"level": 4e0,`, 1)},
+		{"empty behavior", edit(t, mini, set("/areas/0/behaviors", []any{""}))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := wlp.Load(strings.NewReader(tt.doc)); err != nil {
+				t.Errorf("Load: %v\ndocument: %s", err, tt.doc)
+			}
+		})
+	}
+}
+
+func TestLoadProblems(t *testing.T) {
+	def := string(defaultJSON(t))
+	d := func(mods ...mod) string { return edit(t, def, mods...) }
+	m := func(mods ...mod) string { return edit(t, mini, mods...) }
+	tests := []struct {
+		name string
+		doc  string
+		ld   wlp.Loader
+		want []want
+	}{
+		// Unknown fields.
+		{"unknown field/top", d(set("/bogus", 1)), wlp.Loader{}, []want{{"/bogus", "unknown field"}}},
+		{"unknown field/competency", d(set("/competencies/3/colour", "red")), wlp.Loader{}, []want{{"/competencies/3/colour", "unknown field"}}},
+		{"unknown field/area", d(set("/areas/8/tools", []any{})), wlp.Loader{}, []want{{"/areas/8/tools", "unknown field"}}},
+		{"unknown field/role", d(set("/roles/2/jobs", 1)), wlp.Loader{}, []want{{"/roles/2/jobs", "unknown field"}}},
+		{"unknown field/requirement", d(set("/roles/1/requirements/2/min", 3)), wlp.Loader{}, []want{{"/roles/1/requirements/2/min", "unknown field"}}},
+		{"unknown field/job", d(set("/jobs/0/name", "CLO")), wlp.Loader{}, []want{{"/jobs/0/name", "unknown field"}}},
+		{"unknown field/share", d(set("/jobs/0/roles/3/share", 0.5)), wlp.Loader{}, []want{{"/jobs/0/roles/3/share", "unknown field"}}},
+		{"unknown field/cluster", d(set("/clusters/1/colour", "blue")), wlp.Loader{}, []want{{"/clusters/1/colour", "unknown field"}}},
+		{"unknown field/case", d(set("/roles/0/requirements/0/atleast", 1)), wlp.Loader{}, []want{{"/roles/0/requirements/0/atleast", `did you mean "atLeast"`}}},
+		{"unknown field/escaped", d(set("/a~0b~1c", 1)), wlp.Loader{}, []want{{"/a~0b~1c", "unknown field"}}},
+		{"unknown field/line break", `{"a\nwlp: /id: forged":1}`, wlp.Loader{}, []want{{"/a\nwlp: ~1id: forged", "unknown field"}}},
+		{"unknown field/several", d(set("/x", 1), set("/competencies/0/y", 2), set("/roles/3/requirements/1/z", 3), set("/jobs/0/roles/0/w", 4)), wlp.Loader{}, []want{
+			{"/competencies/0/y", "unknown field"},
+			{"/jobs/0/roles/0/w", "unknown field"},
+			{"/roles/3/requirements/1/z", "unknown field"},
+			{"/x", "unknown field"},
+		}},
+
+		// Duplicate keys.
+		{"duplicate key/top", `{"id":"a","name":"A","id":"b"}`, wlp.Loader{}, []want{{"/id", "duplicate key"}}},
+		{"duplicate key/requirement", strings.Replace(mini, `"level": 4,`, `"level": 4, "level": 5,`, 1), wlp.Loader{}, []want{{"/roles/1/requirements/0/level", "duplicate key"}}},
+		{"duplicate key/share", strings.Replace(mini, `{"role": "planner", "weight": 1}`, `{"role": "planner", "weight": 1, "role": "coach"}`, 1), wlp.Loader{}, []want{
+			{"/jobs/0/roles/1/role", "duplicate key"},
+			{"/jobs/0/roles/1/role", `role "coach" is listed twice`}, // the last value counts
+		}},
+		{"duplicate key/list", strings.Replace(mini, `"jobs": [`, `"roles": [], "jobs": [`, 1), wlp.Loader{}, []want{
+			{"/roles", "duplicate key"},
+			{"/jobs/0/roles/0/role", `unknown role "coach"`}, // the last, empty list counts
+			{"/jobs/0/roles/1/role", `unknown role "planner"`},
+		}},
+		{"duplicate key/escaped", `{"competencies":[{"id":"a","name":"A","cluster":"personal","x/y":1,"x/y":2}]}`, wlp.Loader{}, []want{{"/competencies/0/x~1y", "duplicate key"}, {"/competencies/0/x~1y", "unknown field"}, {"/competencies/0/x~1y", "unknown field"}}},
+
+		// Duplicate IDs.
+		{"duplicate ID/competency", d(set("/competencies/4/id", "building-trust")), wlp.Loader{}, []want{
+			{"/competencies/4/id", `duplicate ID "building-trust" (already used by a competency)`},
+			{"/roles/1/requirements/6/of/0", `unknown competency or area "networking-and-partnering"`},
+			{"/jobs/0/requirements/3/of/4", `unknown competency or area "networking-and-partnering"`},
+		}},
+		{"duplicate ID/competency unreferenced", m(set("/competencies/2/id", "listening")), wlp.Loader{}, []want{{"/competencies/2/id", "already used by a competency"}}},
+		{"duplicate ID/area vs competency", m(set("/areas/1/id", "patience")), wlp.Loader{}, []want{{"/areas/1/id", `duplicate ID "patience" (already used by a competency)`}}},
+		{"duplicate ID/area", m(set("/areas/1/id", "coaching")), wlp.Loader{}, []want{{"/areas/1/id", `duplicate ID "coaching" (already used by`}}},
+		{"duplicate ID/role", d(set("/roles/2/id", "learning-strategist")), wlp.Loader{}, []want{
+			{"/roles/2/id", `duplicate role ID "learning-strategist"`},
+			{"/jobs/0/roles/2/role", `unknown role "project-manager"`},
+		}},
+		{"duplicate ID/job vs role", m(set("/jobs/0/id", "planner")), wlp.Loader{}, []want{{"/jobs/0/id", "already used by a role"}, {"/jobs/0/roles/1/role", "names itself"}}},
+		{"duplicate ID/job", m(set("/jobs/-", map[string]any{"id": "head-coach", "title": "Other", "roles": []any{map[string]any{"role": "coach", "weight": 1}}})), wlp.Loader{}, []want{{"/jobs/1/id", "duplicate job ID"}}},
+		{"duplicate ID/cluster", d(set("/clusters/2/id", "interpersonal")), wlp.Loader{}, []want{{"/clusters/2/id", "duplicate cluster"}}},
+
+		// Unknown IDs.
+		{"unknown ID/requirement", d(set("/roles/0/requirements/0/of/0", "thinking-tactically")), wlp.Loader{}, []want{{"/roles/0/requirements/0/of/0", `unknown competency or area "thinking-tactically"`}}},
+		{"unknown ID/group", d(set("/roles/3/requirements/0/of/4", "juggling")), wlp.Loader{}, []want{{"/roles/3/requirements/0/of/4", "unknown competency"}}},
+		{"unknown ID/job requirement", d(set("/jobs/0/requirements/1/of/0", "golf")), wlp.Loader{}, []want{{"/jobs/0/requirements/1/of/0", "unknown competency"}}},
+		{"unknown ID/role ID in of", m(set("/roles/1/requirements/0/of/0", "coach")), wlp.Loader{}, []want{{"/roles/1/requirements/0/of/0", "unknown competency"}}},
+		{"unknown ID/share", d(set("/jobs/0/roles/1/role", "business-analyst")), wlp.Loader{}, []want{{"/jobs/0/roles/1/role", `unknown role "business-analyst"`}}},
+		{"unknown ID/share names an area", m(set("/jobs/0/roles/0/role", "coaching")), wlp.Loader{}, []want{{"/jobs/0/roles/0/role", "unknown role"}}},
+		{"unknown ID/removed area", d(del("/areas/1")), wlp.Loader{}, []want{
+			{"/roles/3/requirements/0/of/1", `unknown competency or area "coaching"`},
+			{"/jobs/0/requirements/2/of/1", `unknown competency or area "coaching"`},
+		}},
+		{"unknown ID/removed role", d(del("/roles/2")), wlp.Loader{}, []want{{"/jobs/0/roles/2/role", `unknown role "project-manager"`}}},
+
+		// Jobs naming jobs.
+		{"job names itself", d(set("/jobs/0/roles/0/role", "chief-learning-officer")), wlp.Loader{}, []want{{"/jobs/0/roles/0/role", "names itself"}}},
+		{"job names a job", d(set("/jobs/-", map[string]any{"id": "deputy-clo", "title": "Deputy CLO", "roles": []any{map[string]any{"role": "chief-learning-officer", "weight": 1}}})), wlp.Loader{}, []want{{"/jobs/1/roles/0/role", "is a job, not a role"}}},
+		{"job names a later job", m(set("/jobs/-", map[string]any{"id": "deputy", "title": "Deputy", "roles": []any{map[string]any{"role": "coach", "weight": 1}}}), set("/jobs/0/roles/1/role", "deputy")), wlp.Loader{}, []want{{"/jobs/0/roles/1/role", "is a job"}}},
+		{"role shared twice", m(set("/jobs/0/roles/1/role", "coach")), wlp.Loader{}, []want{{"/jobs/0/roles/1/role", "listed twice"}}},
+		{"job with nothing", m(del("/jobs/0/roles"), del("/jobs/0/requirements")), wlp.Loader{}, []want{{"/jobs/0", "neither roles nor requirements"}}},
+		{"role with no requirements", m(set("/roles/1/requirements", []any{})), wlp.Loader{}, []want{{"/roles/1/requirements", "no requirements"}}},
+		{"role with requirements missing", m(del("/roles/1/requirements")), wlp.Loader{}, []want{{"/roles/1", `missing required field "requirements"`}}},
+
+		// Levels.
+		{"level 0", d(set("/roles/0/requirements/0/level", 0)), wlp.Loader{}, []want{{"/roles/0/requirements/0/level", "below the lowest level"}}},
+		{"level missing", d(del("/roles/0/requirements/0/level")), wlp.Loader{}, []want{{"/roles/0/requirements/0", `missing required field "level"`}}},
+		{"level 6", d(set("/roles/2/requirements/3/level", 6)), wlp.Loader{}, []want{{"/roles/2/requirements/3/level", "above the scale's top level 5"}}},
+		{"level -1", d(set("/roles/1/requirements/0/level", -1)), wlp.Loader{}, []want{{"/roles/1/requirements/0/level", "below"}}},
+		{"level huge", d(set("/jobs/0/requirements/0/level", 9007199254740993)), wlp.Loader{}, []want{{"/jobs/0/requirements/0/level", "above"}}},
+		{"level 3.5", d(set("/roles/0/requirements/0/level", 3.5)), wlp.Loader{}, []want{{"/roles/0/requirements/0/level", "expected an integer"}}},
+		{"level 1e2", strings.Replace(mini, `"level": 4,`, `"level": 1e2,`, 1), wlp.Loader{}, []want{{"/roles/1/requirements/0/level", "100 is above the scale's top level"}}},
+		{"level 0.0", strings.Replace(mini, `"level": 4,`, `"level": 0.0,`, 1), wlp.Loader{}, []want{{"/roles/1/requirements/0/level", "below"}}},
+		{"level 4.000001", strings.Replace(mini, `"level": 4,`, `"level": 4.000001,`, 1), wlp.Loader{}, []want{{"/roles/1/requirements/0/level", "expected an integer, found 4.000001"}}},
+		{"level 1e300", strings.Replace(mini, `"level": 4,`, `"level": 1e300,`, 1), wlp.Loader{}, []want{{"/roles/1/requirements/0/level", "out of range"}}},
+		{"level out of int range", strings.Replace(mini, `"level": 4,`, `"level": 99999999999999999999,`, 1), wlp.Loader{}, []want{{"/roles/1/requirements/0/level", "out of range"}}},
+
+		// Weights.
+		{"weight 0", d(set("/roles/0/requirements/1/weight", 0)), wlp.Loader{}, []want{{"/roles/0/requirements/1/weight", "greater than 0"}}},
+		{"weight missing", d(del("/roles/0/requirements/1/weight")), wlp.Loader{}, []want{{"/roles/0/requirements/1", `missing required field "weight"`}}},
+		{"share weight missing", d(del("/jobs/0/roles/1/weight")), wlp.Loader{}, []want{{"/jobs/0/roles/1", `missing required field "weight"`}}},
+		{"share role missing", d(del("/jobs/0/roles/1/role")), wlp.Loader{}, []want{{"/jobs/0/roles/1", `missing required field "role"`}}},
+		{"weight negative", d(set("/roles/3/requirements/0/weight", -4)), wlp.Loader{}, []want{{"/roles/3/requirements/0/weight", "greater than 0"}}},
+		{"weight over MaxWeight", d(set("/roles/0/requirements/0/weight", wlp.MaxWeight*10)), wlp.Loader{}, []want{{"/roles/0/requirements/0/weight", "above the limit"}}},
+		{"weight just over MaxWeight", m(set("/roles/0/requirements/0/weight", math.Nextafter(wlp.MaxWeight, math.Inf(1)))), wlp.Loader{}, []want{{"/roles/0/requirements/0/weight", "above the limit"}}},
+		{"weight huge", d(set("/jobs/0/requirements/0/weight", 1e300)), wlp.Loader{}, []want{{"/jobs/0/requirements/0/weight", "above the limit"}}},
+		{"weight beyond float64", strings.Replace(mini, `{"role": "coach", "weight": 2}`, `{"role": "coach", "weight": 1e999}`, 1), wlp.Loader{}, []want{{"/jobs/0/roles/0/weight", "out of range"}}},
+		{"share weight 0", d(set("/jobs/0/roles/2/weight", 0)), wlp.Loader{}, []want{{"/jobs/0/roles/2/weight", "greater than 0"}}},
+		{"share weight negative", d(set("/jobs/0/roles/0/weight", -0.5)), wlp.Loader{}, []want{{"/jobs/0/roles/0/weight", "greater than 0"}}},
+		{"share weight huge", d(set("/jobs/0/roles/1/weight", 2e6)), wlp.Loader{}, []want{{"/jobs/0/roles/1/weight", "above the limit"}}},
+
+		// AtLeast and Of.
+		{"atLeast negative", d(set("/roles/3/requirements/0/atLeast", -1)), wlp.Loader{}, []want{{"/roles/3/requirements/0/atLeast", "negative"}}},
+		{"atLeast over len(of)", d(set("/roles/3/requirements/0/atLeast", 10)), wlp.Loader{}, []want{{"/roles/3/requirements/0/atLeast", "more than the 9 listed"}}},
+		{"atLeast 2 of 1", d(set("/roles/0/requirements/0/atLeast", 2)), wlp.Loader{}, []want{{"/roles/0/requirements/0/atLeast", "more than the 1 listed"}}},
+		{"of empty", d(set("/roles/1/requirements/4/of", []any{})), wlp.Loader{}, []want{{"/roles/1/requirements/4/of", "lists no competency"}}},
+		{"of missing", d(del("/roles/1/requirements/4/of")), wlp.Loader{}, []want{{"/roles/1/requirements/4", `missing required field "of"`}}},
+		{"of empty with atLeast", m(set("/roles/0/requirements/0/of", []any{})), wlp.Loader{}, []want{{"/roles/0/requirements/0/of", "lists no"}, {"/roles/0/requirements/0/atLeast", "more than the 0 listed"}}},
+		{"of repeats an ID", m(set("/roles/0/requirements/0/of/1", "coaching")), wlp.Loader{}, []want{{"/roles/0/requirements/0/of/1", `"coaching" is listed twice`}}},
+		{"of repeats in a group", d(set("/jobs/0/requirements/3/of/11", "building-trust")), wlp.Loader{}, []want{{"/jobs/0/requirements/3/of/11", "listed twice"}}},
+
+		// Empty names and titles.
+		{"empty name/competency", d(set("/competencies/0/name", "")), wlp.Loader{}, []want{{"/competencies/0/name", "the name is empty"}}},
+		{"missing name/competency", d(del("/competencies/5/name")), wlp.Loader{}, []want{{"/competencies/5", `missing required field "name"`}}},
+		{"missing title/job", d(del("/jobs/0/title")), wlp.Loader{}, []want{{"/jobs/0", `missing required field "title"`}}},
+		{"empty name/area", d(set("/areas/4/name", "")), wlp.Loader{}, []want{{"/areas/4/name", "empty"}}},
+		{"empty name/role", d(set("/roles/3/name", "")), wlp.Loader{}, []want{{"/roles/3/name", "empty"}}},
+		{"empty name/cluster", d(set("/clusters/0/name", "")), wlp.Loader{}, []want{{"/clusters/0/name", "empty"}}},
+		{"empty title/job", d(set("/jobs/0/title", "")), wlp.Loader{}, []want{{"/jobs/0/title", "the title is empty"}}},
+
+		// Empty and malformed IDs.
+		{"empty ID/competency", m(set("/competencies/2/id", "")), wlp.Loader{}, []want{{"/competencies/2/id", "the ID is empty"}}},
+		{"missing ID/area", m(del("/areas/1/id")), wlp.Loader{}, []want{{"/areas/1", `missing required field "id"`}}},
+		{"missing fields/several", m(del("/roles/0/id"), del("/roles/0/name"), del("/clusters")), wlp.Loader{}, []want{
+			{"/roles/0", `missing required field "id"`},
+			{"/roles/0", `missing required field "name"`},
+			{"/jobs/0/roles/0/role", `unknown role "coach"`},
+		}},
+		{"empty ID/role", m(set("/roles/1/id", ""), set("/jobs/0/roles/1/role", "")), wlp.Loader{}, []want{{"/roles/1/id", "empty"}, {"/jobs/0/roles/1/role", "not a well-formed ID"}}},
+		{"empty ID/job", m(set("/jobs/0/id", "")), wlp.Loader{}, []want{{"/jobs/0/id", "empty"}}},
+		{"empty ID/of", m(set("/roles/1/requirements/0/of/0", "")), wlp.Loader{}, []want{{"/roles/1/requirements/0/of/0", "not a well-formed ID"}}},
+		{"malformed ID/framework", m(set("/id", "Mini")), wlp.Loader{}, []want{{"/id", "not a well-formed ID"}}},
+		{"malformed ID/cluster", m(set("/clusters", []any{map[string]any{"id": "Tech", "name": "Tech"}}), set("/competencies/2/cluster", "Tech")), wlp.Loader{}, []want{{"/clusters/0/id", "not a well-formed ID"}, {"/competencies/2/cluster", "Tech"}}},
+		{"malformed ID/role", m(set("/roles/1/id", "Planner"), set("/jobs/0/roles/1/role", "Planner")), wlp.Loader{}, []want{{"/roles/1/id", "not a well-formed ID"}, {"/jobs/0/roles/1/role", "not a well-formed ID"}}},
+
+		// Clusters.
+		{"unknown cluster", d(set("/competencies/0/cluster", "technical")), wlp.Loader{}, []want{{"/competencies/0/cluster", `unknown cluster "technical"`}}},
+		{"cluster by name", d(set("/competencies/7/cluster", "Business/Management")), wlp.Loader{}, []want{{"/competencies/7/cluster", "unknown cluster"}}},
+		{"empty cluster", d(set("/competencies/11/cluster", "")), wlp.Loader{}, []want{{"/competencies/11/cluster", "the cluster is empty"}}},
+		{"missing cluster", m(del("/competencies/0/cluster")), wlp.Loader{}, []want{{"/competencies/0", `missing required field "cluster"`}}},
+
+		// Not a JSON document, or not one document.
+		{"empty body", ``, wlp.Loader{}, []want{{"", "empty"}}},
+		{"whitespace body", " \n\t\r ", wlp.Loader{}, []want{{"", "empty"}}},
+		{"null", `null`, wlp.Loader{}, []want{{"", "null is not allowed"}}},
+		{"null with space", " null\n", wlp.Loader{}, []want{{"", "null"}}},
+		{"not JSON", `hello, world`, wlp.Loader{}, []want{{"", "malformed JSON"}}},
+		{"YAML", "id: mini\nname: Mini\n", wlp.Loader{}, []want{{"", "malformed JSON"}}},
+		{"single quotes", `{'id': 'mini'}`, wlp.Loader{}, []want{{"", "malformed JSON"}}},
+		{"trailing comma", `{"id":"mini",}`, wlp.Loader{}, []want{{"", "malformed JSON"}}},
+		{"truncated/open", `{`, wlp.Loader{}, []want{{"", "ends too early"}}},
+		{"truncated/value", `{"id":`, wlp.Loader{}, []want{{"/id", "ends too early"}}},
+		{"truncated/nested", `{"competencies":[{"id":"a"`, wlp.Loader{}, []want{{"/competencies/0", "ends too early"}}},
+		{"truncated/string", `{"name":"Min`, wlp.Loader{}, []want{{"/name", "ends too early"}}},
+		{"truncated/default", def[:len(def)-1], wlp.Loader{}, []want{{"", "ends too early"}}},
+		{"byte-order mark", "\xef\xbb\xbf" + mini, wlp.Loader{}, []want{{"", "byte-order mark"}}},
+		{"invalid UTF-8", strings.Replace(mini, "Mini", "Mi\xffni", 1), wlp.Loader{}, []want{{"", "not valid UTF-8"}}},
+		{"latin-1", strings.Replace(mini, "Mini", "Min\xe9", 1), wlp.Loader{}, []want{{"", "UTF-8"}}},
+		{"trailing garbage", mini + "x", wlp.Loader{}, []want{{"", "after the document"}}},
+		{"two documents", mini + "\n" + mini, wlp.Loader{}, []want{{"", "after the document"}}},
+		{"trailing bracket", mini + "}", wlp.Loader{}, []want{{"", "after the document"}}},
+
+		// Wrong types.
+		{"wrong type/top array", `[]`, wlp.Loader{}, []want{{"", "expected an object, found an array"}}},
+		{"wrong type/top string", `"astd"`, wlp.Loader{}, []want{{"", "expected an object"}}},
+		{"wrong type/level string", d(set("/roles/0/requirements/0/level", "4")), wlp.Loader{}, []want{{"/roles/0/requirements/0/level", `expected an integer, found the string "4"`}}},
+		{"wrong type/level name", d(set("/roles/0/requirements/0/level", "expert")), wlp.Loader{}, []want{{"/roles/0/requirements/0/level", "expected an integer"}}},
+		{"wrong type/name number", d(set("/competencies/1/name", 7)), wlp.Loader{}, []want{{"/competencies/1/name", "expected a string, found the number 7"}}},
+		{"wrong type/of object", d(set("/roles/0/requirements/0/of", map[string]any{"id": "coaching"})), wlp.Loader{}, []want{{"/roles/0/requirements/0/of", "expected an array, found an object"}}},
+		{"wrong type/of string", d(set("/roles/0/requirements/0/of", "coaching")), wlp.Loader{}, []want{{"/roles/0/requirements/0/of", "expected an array"}}},
+		{"wrong type/of number", d(set("/roles/0/requirements/0/of/0", 1)), wlp.Loader{}, []want{{"/roles/0/requirements/0/of/0", "expected a string"}}},
+		{"wrong type/weight string", d(set("/jobs/0/roles/0/weight", "3")), wlp.Loader{}, []want{{"/jobs/0/roles/0/weight", "expected a number"}}},
+		{"wrong type/atLeast bool", d(set("/jobs/0/requirements/2/atLeast", true)), wlp.Loader{}, []want{{"/jobs/0/requirements/2/atLeast", "expected an integer, found true"}}},
+		{"wrong type/roles object", d(set("/roles", map[string]any{})), wlp.Loader{}, []want{{"/roles", "expected an array"}}},
+		{"wrong type/competency string", d(set("/competencies/2", "leveraging-diversity")), wlp.Loader{}, []want{{"/competencies/2", "expected an object"}}},
+		{"wrong type/behaviors string", d(set("/competencies/0/behaviors", "keeps promises")), wlp.Loader{}, []want{{"/competencies/0/behaviors", "expected an array"}}},
+		{"null/name", d(set("/name", nil)), wlp.Loader{}, []want{{"/name", "null is not allowed"}}},
+		{"null/list", d(set("/competencies", nil)), wlp.Loader{}, []want{{"/competencies", "null"}}},
+		{"null/in of", d(set("/roles/0/requirements/0/of/0", nil)), wlp.Loader{}, []want{{"/roles/0/requirements/0/of/0", "null"}}},
+
+		// Size and depth.
+		{"over MaxBytes", def, wlp.Loader{MaxBytes: 1000}, []want{{"", "larger than the limit of 1000 bytes"}}},
+		{"over MaxDepth", def, wlp.Loader{MaxDepth: 5}, []want{{"/roles/0/requirements/0/of", "nested deeper than the limit of 5"}}},
+		{"nested arrays", strings.Repeat("[", 100000) + strings.Repeat("]", 100000), wlp.Loader{}, []want{{strings.Repeat("/0", 64), "nested deeper than the limit of 64"}}},
+		{"nested arrays/unclosed", strings.Repeat("[", 100000), wlp.Loader{}, []want{{strings.Repeat("/0", 64), "nested deeper"}}},
+		{"nested objects", strings.Repeat(`{"a":`, 100000) + "1" + strings.Repeat("}", 100000), wlp.Loader{}, []want{{strings.Repeat("/a", 64), "nested deeper"}}},
+		{"nested in a field", `{"name":` + strings.Repeat("[", 100000), wlp.Loader{}, []want{{"/name" + strings.Repeat("/0", 63), "nested deeper"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var (
+				f   *wlp.Framework
+				err error
+			)
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				f, err = tt.ld.Load(strings.NewReader(tt.doc))
+			}()
+			select {
+			case <-done:
+			case <-time.After(20 * time.Second):
+				t.Fatal("Load did not return within 20s")
+			}
+			if f != nil {
+				t.Fatalf("Load returned a framework and error %v; want nil and an error", err)
+			}
+			checkProblems(t, err, tt.want)
+		})
+	}
+}
+
+// TestLoadReportsEveryProblem checks that one bad document reports all of
+// its problems, in document order.
+func TestLoadReportsEveryProblem(t *testing.T) {
+	t.Run("validation", func(t *testing.T) {
+		doc := edit(t, string(defaultJSON(t)),
+			set("/id", "ASTD"),
+			set("/competencies/2/name", ""),
+			set("/competencies/3/cluster", "technical"),
+			set("/areas/0/id", "coaching"),
+			set("/roles/0/requirements/0/level", 0),
+			set("/roles/1/requirements/0/weight", -1),
+			set("/roles/2/requirements/1/of/0", "golf"),
+			set("/roles/3/requirements/0/atLeast", 12),
+			set("/jobs/0/roles/0/role", "nobody"),
+			set("/jobs/0/requirements/3/of", []any{}),
+		)
+		_, err := wlp.Load(strings.NewReader(doc))
+		checkProblems(t, err, []want{
+			{"/id", "well-formed"},
+			{"/competencies/2/name", "empty"},
+			{"/competencies/3/cluster", "unknown cluster"},
+			{"/areas/1/id", `duplicate ID "coaching" (already used by`},
+			{"/roles/0/requirements/0/level", "below"},
+			{"/roles/0/requirements/9/of/0", `unknown competency or area "career-planning-and-talent-management"`},
+			{"/roles/1/requirements/0/weight", "greater than 0"},
+			{"/roles/2/requirements/1/of/0", "unknown"},
+			{"/roles/3/requirements/0/of/0", `unknown competency or area "career-planning-and-talent-management"`},
+			{"/roles/3/requirements/0/atLeast", "more than"},
+			{"/jobs/0/roles/0/role", "unknown role"},
+			{"/jobs/0/requirements/2/of/0", "unknown"},
+			{"/jobs/0/requirements/3/of", "lists no"},
+			{"/jobs/0/requirements/3/atLeast", "more than"},
+		})
+	})
+	t.Run("fields and values", func(t *testing.T) {
+		// Unknown and missing fields do not stop the other checks.
+		doc := edit(t, mini,
+			set("/bogus", true),
+			del("/competencies/0/cluster"),
+			set("/areas/1/id", "Mentoring"),
+			set("/roles/1/requirements/0/level", 9),
+			set("/roles/1/requirements/0/extra", 1),
+			set("/jobs/0/roles/0/weight", 0),
+			del("/jobs/0/title"),
+		)
+		_, err := wlp.Load(strings.NewReader(doc))
+		checkProblems(t, err, []want{
+			{"/bogus", "unknown field"},
+			{"/competencies/0", `missing required field "cluster"`},
+			{"/jobs/0", `missing required field "title"`},
+			{"/roles/1/requirements/0/extra", "unknown field"},
+			{"/areas/1/id", "not a well-formed ID"},
+			{"/roles/1/requirements/0/level", "above"},
+			{"/jobs/0/roles/0/weight", "greater than 0"},
+		})
+	})
+	t.Run("decoding", func(t *testing.T) {
+		doc := `{"id":"x","competencies":[{"id":"a","name":3,"cluster":"personal","id":"b"}],` +
+			`"roles":[{"id":"r","name":"R","requirements":[{"of":["a"],"level":"4","weight":null,"min":1}]}],"extra":true}`
+		_, err := wlp.Load(strings.NewReader(doc))
+		checkProblems(t, err, []want{
+			{"/competencies/0/id", "duplicate key"},
+			{"/competencies/0/name", "expected a string"},
+			{"/roles/0/requirements/0/level", "expected an integer"},
+			{"/roles/0/requirements/0/weight", "null"},
+			{"/roles/0/requirements/0/min", "unknown field"},
+			{"/extra", "unknown field"},
+		})
+	})
+}
+
+// TestMalformedIDs checks each way an ID can be malformed, on a competency
+// and on the requirement that names it.
+func TestMalformedIDs(t *testing.T) {
+	for _, id := range []string{
+		"Patience",
+		"PATIENCE",
+		"pat ience",
+		" patience",
+		"patience\n",
+		"-patience",
+		"patience-",
+		"pat--ience",
+		"-",
+		"pat_ience",
+		"pat.ience",
+		"pat/ience",
+		"p\u0430tience", // Cyrillic а
+		"patience\u2010x",
+		"patiençe",
+		strings.Repeat("a", 65),
+		strings.Repeat("ab-", 21) + "ab",
+	} {
+		t.Run(id, func(t *testing.T) {
+			doc := edit(t, mini, set("/competencies/1/id", id), set("/roles/1/requirements/0/of/0", id))
+			_, err := wlp.Load(strings.NewReader(doc))
+			checkProblems(t, err, []want{
+				{"/competencies/1/id", "not a well-formed ID"},
+				{"/roles/1/requirements/0/of/0", "not a well-formed ID"},
+			})
+			doc = edit(t, mini, set("/jobs/0/id", id))
+			_, err = wlp.Load(strings.NewReader(doc))
+			checkProblems(t, err, []want{{"/jobs/0/id", "not a well-formed ID"}})
+		})
+	}
+}
+
+func TestNewProblems(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(s *wlp.Spec)
+		want   []want
+	}{
+		{"weight NaN", func(s *wlp.Spec) { s.Roles[0].Requirements[0].Weight = math.NaN() }, []want{{"/roles/0/requirements/0/weight", "not a finite number"}}},
+		{"weight +Inf", func(s *wlp.Spec) { s.Roles[1].Requirements[2].Weight = math.Inf(1) }, []want{{"/roles/1/requirements/2/weight", "not a finite number"}}},
+		{"weight -Inf", func(s *wlp.Spec) { s.Jobs[0].Requirements[3].Weight = math.Inf(-1) }, []want{{"/jobs/0/requirements/3/weight", "not a finite number"}}},
+		{"share weight NaN", func(s *wlp.Spec) { s.Jobs[0].Roles[1].Weight = math.NaN() }, []want{{"/jobs/0/roles/1/weight", "not a finite number"}}},
+		{"share weight +Inf", func(s *wlp.Spec) { s.Jobs[0].Roles[3].Weight = math.Inf(1) }, []want{{"/jobs/0/roles/3/weight", "not a finite number"}}},
+		{"weight zero", func(s *wlp.Spec) { s.Roles[2].Requirements[7].Weight = 0 }, []want{{"/roles/2/requirements/7/weight", "greater than 0"}}},
+		{"weight negative zero", func(s *wlp.Spec) { s.Roles[2].Requirements[7].Weight = math.Copysign(0, -1) }, []want{{"/roles/2/requirements/7/weight", "greater than 0"}}},
+		{"weight over MaxWeight", func(s *wlp.Spec) { s.Roles[2].Requirements[0].Weight = wlp.MaxWeight + 1 }, []want{{"/roles/2/requirements/0/weight", "above the limit"}}},
+		{"weight MaxFloat64", func(s *wlp.Spec) { s.Jobs[0].Roles[0].Weight = math.MaxFloat64 }, []want{{"/jobs/0/roles/0/weight", "above the limit"}}},
+		{"level None", func(s *wlp.Spec) { s.Roles[0].Requirements[0].Level = competency.None }, []want{{"/roles/0/requirements/0/level", "below"}}},
+		{"level -1", func(s *wlp.Spec) { s.Roles[0].Requirements[0].Level = -1 }, []want{{"/roles/0/requirements/0/level", "below"}}},
+		{"level 6", func(s *wlp.Spec) { s.Jobs[0].Requirements[0].Level = competency.Expert + 1 }, []want{{"/jobs/0/requirements/0/level", "above"}}},
+		{"atLeast negative", func(s *wlp.Spec) { s.Jobs[0].Requirements[2].AtLeast = -7 }, []want{{"/jobs/0/requirements/2/atLeast", "negative"}}},
+		{"atLeast over", func(s *wlp.Spec) { s.Jobs[0].Requirements[3].AtLeast = 13 }, []want{{"/jobs/0/requirements/3/atLeast", "more than the 12"}}},
+		{"of nil", func(s *wlp.Spec) { s.Roles[0].Requirements[9].Of = nil }, []want{{"/roles/0/requirements/9/of", "lists no"}}},
+		{"of repeat", func(s *wlp.Spec) { s.Roles[3].Requirements[0].Of[8] = s.Roles[3].Requirements[0].Of[0] }, []want{{"/roles/3/requirements/0/of/8", "listed twice"}}},
+		{"no requirements", func(s *wlp.Spec) { s.Roles[3].Requirements = nil }, []want{{"/roles/3/requirements", "no requirements"}}},
+		{"job names itself", func(s *wlp.Spec) { s.Jobs[0].Roles[2].Role = role.CLO }, []want{{"/jobs/0/roles/2/role", "names itself"}}},
+		{"job names a job", func(s *wlp.Spec) {
+			s.Jobs = append(s.Jobs, role.Job{ID: "deputy", Title: "Deputy", Roles: []role.Share{{Role: role.CLO, Weight: 1}}})
+		}, []want{{"/jobs/1/roles/0/role", "is a job"}}},
+		{"job vs role", func(s *wlp.Spec) { s.Jobs[0].ID = role.BusinessPartner }, []want{{"/jobs/0/id", "already used by a role"}, {"/jobs/0/roles/1/role", "names itself"}}},
+		{"invalid UTF-8 name", func(s *wlp.Spec) { s.Competencies[0].Name = "Building \xfftrust" }, []want{{"/competencies/0/name", "not valid UTF-8"}}},
+		{"invalid UTF-8 framework name", func(s *wlp.Spec) { s.Name = "\xc3" }, []want{{"/name", "not valid UTF-8"}}},
+		{"invalid UTF-8 why", func(s *wlp.Spec) { s.Roles[1].Requirements[1].Why = "\xed\xa0\x80" }, []want{{"/roles/1/requirements/1/why", "not valid UTF-8"}}},
+		{"invalid UTF-8 share why", func(s *wlp.Spec) { s.Jobs[0].Roles[0].Why = "\x80" }, []want{{"/jobs/0/roles/0/why", "not valid UTF-8"}}},
+		{"invalid UTF-8 behavior", func(s *wlp.Spec) { s.Areas[3].Behaviors[2] = "\xff" }, []want{{"/areas/3/behaviors/2", "not valid UTF-8"}}},
+		{"invalid UTF-8 technologies", func(s *wlp.Spec) { s.Areas[3].Technologies = "\xff" }, []want{{"/areas/3/technologies", "not valid UTF-8"}}},
+		{"empty title", func(s *wlp.Spec) { s.Jobs[0].Title = "" }, []want{{"/jobs/0/title", "empty"}}},
+		{"empty role name", func(s *wlp.Spec) { s.Roles[1].Name = "" }, []want{{"/roles/1/name", "empty"}}},
+		{"Cyrillic ID", func(s *wlp.Spec) { s.Jobs[0].ID = "chief-le\u0430rning-officer" }, []want{{"/jobs/0/id", "not a well-formed ID"}}},
+		{"unknown cluster", func(s *wlp.Spec) { s.Competencies[4].Cluster = "Interpersonal" }, []want{{"/competencies/4/cluster", "unknown cluster"}}},
+		{"several", func(s *wlp.Spec) {
+			s.Roles[0].Requirements[0].Weight = math.NaN()
+			s.Roles[0].Requirements[0].Level = 9
+			s.Roles[0].Requirements[0].Of = append(s.Roles[0].Requirements[0].Of, "nope")
+			s.Jobs[0].Roles[0].Weight = math.Inf(1)
+			s.Jobs[0].Title = ""
+		}, []want{
+			{"/roles/0/requirements/0/of/1", "unknown"},
+			{"/roles/0/requirements/0/level", "above"},
+			{"/roles/0/requirements/0/weight", "finite"},
+			{"/jobs/0/title", "empty"},
+			{"/jobs/0/roles/0/weight", "finite"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := wlp.DefaultSpec()
+			tt.mutate(&s)
+			f, err := wlp.New(s)
+			if f != nil {
+				t.Fatalf("New returned a framework and error %v", err)
+			}
+			checkProblems(t, err, tt.want)
+		})
+	}
+}
+
+func TestValidationErrorText(t *testing.T) {
+	_, err := wlp.Load(strings.NewReader(edit(t, mini,
+		set("/roles/1/requirements/0/level", 7),
+		set("/jobs/0/roles/1/weight", 0))))
+	const want = "wlp: /roles/1/requirements/0/level: 7 is above the scale's top level 5\n" +
+		"wlp: /jobs/0/roles/1/weight: the weight 0 must be greater than 0"
+	if err == nil || err.Error() != want {
+		t.Errorf("Error() =\n%v\nwant\n%s", err, want)
+	}
+	_, err = wlp.Load(strings.NewReader(""))
+	if err == nil || err.Error() != "wlp: the document is empty" {
+		t.Errorf("Error() = %v, want wlp: the document is empty", err)
+	}
+}
+
+// TestIntegralNumbers checks that integers written with a fraction or an
+// exponent (JSON has one number type) load as the integer they denote.
+func TestIntegralNumbers(t *testing.T) {
+	for _, lit := range []string{"4", "4.0", "4e0", "0.4e1", "40e-1", "4.000"} {
+		t.Run(lit, func(t *testing.T) {
+			f, err := wlp.Load(strings.NewReader(strings.Replace(mini, `"level": 4,`, `"level": `+lit+`,`, 1)))
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			r, _ := f.Role("planner")
+			if got := r.Requirements[0].Level; got != competency.Proficient {
+				t.Errorf("level %s loaded as %d, want 4", lit, got)
+			}
+		})
+	}
+}
+
+// TestLoadManyProblemsIsFast checks that a document full of problems is
+// reported in time that grows with its size, not with its square.
+func TestLoadManyProblemsIsFast(t *testing.T) {
+	const n = 16000
+	var b strings.Builder
+	b.WriteString(`{"competencies":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"id":"C` + strconv.Itoa(i) + `","name":"","cluster":"x","q":1}`)
+	}
+	b.WriteString(`]}`)
+	start := time.Now()
+	_, err := wlp.Load(strings.NewReader(b.String()))
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("Load of a %d-byte document took %v", b.Len(), d)
+	}
+	ve := problems(t, err)
+	if got, want := len(ve.Problems), 4*n; got != want {
+		t.Fatalf("%d problems, want %d (four per competency)", got, want)
+	}
+	seen := map[string]bool{}
+	for _, p := range paths(ve) {
+		seen[p] = true
+	}
+	for _, i := range []int{0, n / 2, n - 1} {
+		for _, field := range []string{"id", "name", "cluster", "q"} {
+			if p := "/competencies/" + strconv.Itoa(i) + "/" + field; !seen[p] {
+				t.Errorf("no problem at %s", p)
+			}
+		}
+	}
+}
