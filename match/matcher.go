@@ -1,11 +1,11 @@
 package match
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
@@ -49,6 +49,7 @@ type Matcher struct {
 	n       int      // number of rated IDs
 	targets map[role.ID]*target
 	roles   []*target // the framework's roles, in order
+	rank    map[competency.ID]int32
 }
 
 // creq is a requirement compiled against a level vector.
@@ -60,12 +61,14 @@ type creq struct {
 	level   int8
 	weight  float64 // as written
 	norm    float64 // weight / owner's total weight
+	rank    int32   // rank of of[0] among all IDs in byte order, for sorting gaps
 }
 
 type cpart struct {
 	role   *target
 	weight float64
 	norm   float64 // weight / job's total weight
+	rank   int32   // rank of the role's ID among the job's parts, from 1
 }
 
 type target struct {
@@ -93,6 +96,12 @@ func New(f *wlp.Framework, opts ...Option) *Matcher {
 	ids := f.IDs()
 	m.n = len(ids)
 	m.index = newIndex(ids)
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
+	m.rank = make(map[competency.ID]int32, len(sorted))
+	for i, id := range sorted {
+		m.rank[id] = int32(i)
+	}
 	for _, r := range f.Roles() {
 		t := &target{id: r.ID, kind: KindRole, name: r.Name}
 		t.reqs = m.compile(r.Requirements, 0)
@@ -115,6 +124,14 @@ func New(f *wlp.Framework, opts ...Option) *Matcher {
 		for _, s := range j.Roles {
 			t.parts = append(t.parts, cpart{role: m.targets[s.Role], weight: s.Weight, norm: s.Weight / total})
 		}
+		// Rank the parts by role ID, after the job's own requirements (0).
+		for i := range t.parts {
+			for _, q := range t.parts {
+				if q.role.id <= t.parts[i].role.id {
+					t.parts[i].rank++
+				}
+			}
+		}
 		t.reqs = m.compile(j.Requirements, total)
 		t.total = total
 		t.finish()
@@ -133,7 +150,7 @@ func (m *Matcher) compile(rs []role.Requirement, total float64) []creq {
 	}
 	out := make([]creq, len(rs))
 	for i, r := range rs {
-		c := creq{of: slices.Clone(r.Of), atLeast: r.AtLeast, k: r.K(), level: int8(r.Level), weight: r.Weight, norm: r.Weight / total}
+		c := creq{of: slices.Clone(r.Of), atLeast: r.AtLeast, k: r.K(), level: int8(r.Level), weight: r.Weight, norm: r.Weight / total, rank: m.rank[r.Of[0]]}
 		c.idx = make([]int32, len(r.Of))
 		for j, id := range r.Of {
 			c.idx[j], _ = m.index.lookup(id)
@@ -263,7 +280,13 @@ func (m *Matcher) fit(lv []int8, t *target) (float64, bool) {
 	if all {
 		return 1, true
 	}
-	return round(clamp01(sum / t.total)), false
+	f := round(clamp01(sum / t.total))
+	if f == 1 {
+		// Only a met target fits fully: a requirement weighted a
+		// millionth of the rest can round away, but not to 1.
+		f = 1 - 1e-12
+	}
+	return f, false
 }
 
 // round rounds x to 12 decimal places. Fits and gains are sums of
@@ -342,7 +365,7 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 		ofs = ofs[n:]
 		res.Outcomes[i] = Outcome{Of: of, AtLeast: r.atLeast, Have: competency.Level(have), Need: competency.Level(r.level), Score: s, Weight: r.weight, Met: s == 1}
 		if s < 1 {
-			keys = append(keys, gapKey{gain: round(r.norm * (1 - s)), first: r.of[0], part: -1, i: i})
+			keys = append(keys, gapKey{gain: round(r.norm * (1 - s)), first: r.rank, part: -1, i: int32(i)})
 		}
 	}
 
@@ -356,7 +379,7 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 			for i, o := range pr.Outcomes {
 				if !o.Met {
 					g := p.norm * p.role.reqs[i].norm * (1 - o.Score)
-					keys = append(keys, gapKey{gain: round(g), first: o.Of[0], partID: p.role.id, part: pi, i: i})
+					keys = append(keys, gapKey{gain: round(g), first: p.role.reqs[i].rank, partRank: p.rank, part: int32(pi), i: int32(i)})
 				}
 			}
 		}
@@ -373,23 +396,28 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 		} else {
 			o = &res.Parts[k.part].Result.Outcomes[k.i]
 		}
-		res.Gaps[j] = Gap{Part: k.partID, Of: o.Of, AtLeast: o.AtLeast, Have: o.Have, Need: o.Need, Gain: k.gain}
+		g := Gap{Of: o.Of, AtLeast: o.AtLeast, Have: o.Have, Need: o.Need, Gain: k.gain}
+		if k.part >= 0 {
+			g.Part = t.parts[k.part].role.id
+		}
+		res.Gaps[j] = g
 	}
 	return res
 }
 
 // gapKey is a gap's sort key and the outcome it comes from: one of the
-// target's own (part < 0) or one of a part's.
+// target's own (part < 0) or one of a part's. It holds no pointers, so
+// sorting it is cheap.
 type gapKey struct {
-	gain   float64
-	first  competency.ID
-	partID role.ID
-	part   int
-	i      int
+	gain     float64
+	first    int32 // rank of the first ID of Of in byte order
+	partRank int32 // 0 for the target's own requirements, else the part's rank by role ID
+	part     int32
+	i        int32
 }
 
 // compareGapKeys orders gaps by gain, highest first, then by the first ID
-// of Of, then by part.
+// of Of, then by part (the target's own first, then by role ID).
 func compareGapKeys(a, b gapKey) int {
 	switch {
 	case a.gain > b.gain:
@@ -397,8 +425,5 @@ func compareGapKeys(a, b gapKey) int {
 	case a.gain < b.gain:
 		return 1
 	}
-	if c := strings.Compare(string(a.first), string(b.first)); c != 0 {
-		return c
-	}
-	return strings.Compare(string(a.partID), string(b.partID))
+	return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.partRank, b.partRank))
 }
