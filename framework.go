@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 
@@ -230,19 +231,27 @@ func (f *Framework) Job(id role.ID) (role.Job, bool) {
 
 // ValidateProfile checks p against the framework: p must be valid on its
 // own (see [profile.Profile.Validate]) and rate only IDs the framework
-// knows. The error, a *[profile.ValidationError], names every unknown ID
+// knows, in its ratings and in its reviews. The error, a *[profile.ValidationError], names every unknown ID
 // by its JSON pointer in the profile document.
 func (f *Framework) ValidateProfile(p profile.Profile) error {
 	var probs []problem.Problem
 	if err := p.Validate(); err != nil {
 		probs = append(probs, err.(*profile.ValidationError).Problems...)
 	}
-	for _, id := range p.IDs() {
+	unknown := func(at string, id competency.ID) {
 		if _, ok := f.rated[id]; !ok && id.Valid() {
 			probs = append(probs, problem.Problem{
-				Path:    problem.Join("/ratings", string(id)),
+				Path:    problem.Join(at, string(id)),
 				Message: fmt.Sprintf("unknown competency or area %q in framework %q", id, f.spec.ID),
 			})
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(p.Ratings)) {
+		unknown("/ratings", id)
+	}
+	for i, r := range p.Reviews {
+		for _, id := range slices.Sorted(maps.Keys(r.Levels)) {
+			unknown(problem.Join("/reviews", i, "levels"), id)
 		}
 	}
 	if len(probs) == 0 {

@@ -81,6 +81,10 @@ type Profile struct {
 	// Ratings maps competency and area IDs to the person's ratings. A
 	// missing rating counts as level 0 (not demonstrated).
 	Ratings map[competency.ID]Rating `json:"ratings,omitempty"`
+	// Reviews lists several raters' assessments (a 360-degree review),
+	// kept as given; [Profile.Combine] merges them into Ratings by a
+	// chosen policy.
+	Reviews []Review `json:"reviews,omitempty"`
 }
 
 // Level returns the person's level in id, or [competency.None] when the
@@ -99,12 +103,33 @@ func (p Profile) Clone() Profile {
 		}
 		p.Ratings = r
 	}
+	if p.Reviews != nil {
+		as := make([]Review, len(p.Reviews))
+		for i, a := range p.Reviews {
+			a.Levels = maps.Clone(a.Levels)
+			as[i] = a
+		}
+		p.Reviews = as
+	}
 	return p
 }
 
-// IDs returns the rated IDs in sorted order.
+// IDs returns the IDs the profile rates, directly or in an assessment, in
+// sorted order.
 func (p Profile) IDs() []competency.ID {
-	return slices.Sorted(maps.Keys(p.Ratings))
+	if len(p.Reviews) == 0 {
+		return slices.Sorted(maps.Keys(p.Ratings))
+	}
+	set := maps.Clone(p.Ratings)
+	if set == nil {
+		set = map[competency.ID]Rating{}
+	}
+	for _, a := range p.Reviews {
+		for id := range a.Levels {
+			set[id] = Rating{}
+		}
+	}
+	return slices.Sorted(maps.Keys(set))
 }
 
 // Problem is one thing wrong with a profile document, located by JSON
@@ -134,7 +159,7 @@ func (p Profile) check(l *problem.List) {
 	if !utf8.ValidString(p.Name) {
 		l.Add("/name", "the name is not valid UTF-8")
 	}
-	for _, id := range p.IDs() {
+	for _, id := range slices.Sorted(maps.Keys(p.Ratings)) {
 		r := p.Ratings[id]
 		at := problem.Join("/ratings", string(id))
 		if !id.Valid() {
@@ -161,6 +186,35 @@ func (p Profile) check(l *problem.List) {
 		}
 		if !utf8.ValidString(r.Note) {
 			l.Add(at+"/note", "not valid UTF-8")
+		}
+	}
+	for i, a := range p.Reviews {
+		at := problem.Join("/reviews", i)
+		if !a.Source.Valid() {
+			l.Add(at+"/source", fmt.Sprintf("unknown source %q (want self, manager, peer, direct-report or assessment)", string(a.Source)))
+		}
+		if a.AssessedAt != "" {
+			if _, err := time.Parse(DateLayout, a.AssessedAt); err != nil {
+				l.Add(at+"/assessedAt", fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", a.AssessedAt))
+			}
+		}
+		if !utf8.ValidString(a.Rater) {
+			l.Add(at+"/rater", "not valid UTF-8")
+		}
+		if !utf8.ValidString(a.Note) {
+			l.Add(at+"/note", "not valid UTF-8")
+		}
+		for _, id := range slices.Sorted(maps.Keys(a.Levels)) {
+			lat := problem.Join(at+"/levels", string(id))
+			if !id.Valid() {
+				l.Add(lat, fmt.Sprintf("%q is not a well-formed ID (lower-case ASCII words joined by hyphens)", id))
+			}
+			switch lv := a.Levels[id]; {
+			case lv < competency.MinLevel:
+				l.Add(lat, fmt.Sprintf("%d is below the scale's bottom level %d", lv, competency.MinLevel))
+			case lv > competency.MaxLevel:
+				l.Add(lat, fmt.Sprintf("%d is above the scale's top level %d", lv, competency.MaxLevel))
+			}
 		}
 	}
 }

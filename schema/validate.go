@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -72,7 +73,7 @@ func Validate(kind string, doc any) ([]Problem, error) {
 		return nil, fmt.Errorf("schema: validating: %v", err)
 	}
 	var out []Problem
-	leaves(ve, &out)
+	leaves(&instance{doc: doc}, ve, &out)
 	// The validator walks objects in map order: sort for a stable report.
 	slices.SortStableFunc(out, func(a, b Problem) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Message, b.Message))
@@ -81,7 +82,7 @@ func Validate(kind string, doc any) ([]Problem, error) {
 }
 
 // leaves flattens a validation error's tree into its leaf problems.
-func leaves(e *jsonschema.ValidationError, out *[]Problem) {
+func leaves(doc *instance, e *jsonschema.ValidationError, out *[]Problem) {
 	var b strings.Builder
 	for _, tok := range e.InstanceLocation {
 		b.WriteByte('/')
@@ -89,23 +90,29 @@ func leaves(e *jsonschema.ValidationError, out *[]Problem) {
 	}
 	at := b.String()
 	if k, ok := e.ErrorKind.(*kind.PropertyNames); ok {
-		// santhosh-tekuri/jsonschema v6.0.3 keeps a propertyNames error's
-		// instance location in a slice it goes on changing (upstream PR
-		// #269), so the location can name a sibling. The only
-		// propertyNames in these schemas is the profile's ratings map.
-		if strings.HasSuffix(e.SchemaURL, "/Profile/properties/ratings/propertyNames") {
-			at = "/ratings"
-		}
-		// A bad key: report it at the key, with why the name is wrong.
 		var why []Problem
 		for _, c := range e.Causes {
-			leaves(c, &why)
+			leaves(doc, c, &why)
 		}
 		msg := fmt.Sprintf("the key %q is not allowed", k.Property)
 		if len(why) > 0 {
 			msg += ": " + why[0].Message
 		}
-		*out = append(*out, Problem{Path: problem.Join(at, k.Property), Message: msg})
+		// santhosh-tekuri/jsonschema v6.0.3 keeps a propertyNames error's
+		// instance location in a slice it goes on changing (upstream PR
+		// #269), so the location can name a sibling. Find the key's real
+		// places instead: objects held by the field the schema names.
+		field := ""
+		if u, ok := strings.CutSuffix(e.SchemaURL, "/propertyNames"); ok {
+			field = u[strings.LastIndexByte(u, '/')+1:]
+		}
+		places := doc.places(field, k.Property)
+		if len(places) == 0 {
+			places = []string{at}
+		}
+		for _, pl := range places {
+			*out = append(*out, Problem{Path: problem.Join(pl, k.Property), Message: msg})
+		}
 		return
 	}
 	switch e.ErrorKind.(type) {
@@ -113,7 +120,7 @@ func leaves(e *jsonschema.ValidationError, out *[]Problem) {
 		// One problem for the value, naming what each alternative wanted.
 		var alts []Problem
 		for _, c := range e.Causes {
-			leaves(c, &alts)
+			leaves(doc, c, &alts)
 		}
 		msgs := make([]string, len(alts))
 		for i, a := range alts {
@@ -140,6 +147,42 @@ func leaves(e *jsonschema.ValidationError, out *[]Problem) {
 		return
 	}
 	for _, c := range e.Causes {
-		leaves(c, out)
+		leaves(doc, c, out)
+	}
+}
+
+// instance is the document being validated, with an index of where each
+// key of each map-valued field occurs, built on first use.
+type instance struct {
+	doc any
+	idx map[string][]string // field + "\x00" + key -> pointers of the objects
+}
+
+// places returns the JSON pointers of the objects held under the key
+// field that have the key key, in document order.
+func (in *instance) places(field, key string) []string {
+	if in.idx == nil {
+		in.idx = map[string][]string{}
+		in.index(in.doc, "")
+	}
+	return in.idx[field+"\x00"+key]
+}
+
+func (in *instance) index(doc any, at string) {
+	switch v := doc.(type) {
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			sub, path := v[k], problem.Join(at, k)
+			if obj, ok := sub.(map[string]any); ok {
+				for key := range obj {
+					in.idx[k+"\x00"+key] = append(in.idx[k+"\x00"+key], path)
+				}
+			}
+			in.index(sub, path)
+		}
+	case []any:
+		for i, sub := range v {
+			in.index(sub, problem.Join(at, i))
+		}
 	}
 }

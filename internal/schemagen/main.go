@@ -156,10 +156,14 @@ func generate(root string) (map[string][]byte, error) {
 			// Rating IDs are map keys, which reflection cannot constrain.
 			ratings, _ := s.Definitions["Profile"].Properties.Get("ratings")
 			ratings.PropertyNames = idSchema("")
+			levels, _ := s.Definitions["Review"].Properties.Get("levels")
+			levels.PropertyNames = idSchema("")
 			// An empty date means "no date", as in the Go type.
-			at, _ := s.Definitions["Rating"].Properties.Get("assessedAt")
-			at.AnyOf = []*jsonschema.Schema{{Const: ""}, {Format: at.Format, Pattern: at.Pattern}}
-			at.Format, at.Pattern = "", ""
+			for _, def := range []string{"Rating", "Review"} {
+				at, _ := s.Definitions[def].Properties.Get("assessedAt")
+				at.AnyOf = []*jsonschema.Schema{{Const: ""}, {Format: at.Format, Pattern: at.Pattern}}
+				at.Format, at.Pattern = "", ""
+			}
 		}
 		if d.kind == schema.Ranking {
 			s.Description = "A ranking: people best first, each with their match result."

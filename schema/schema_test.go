@@ -1,0 +1,675 @@
+package schema_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/match"
+	"github.com/wlpmodel/wlp/profile"
+	"github.com/wlpmodel/wlp/role"
+	"github.com/wlpmodel/wlp/schema"
+)
+
+const draft202012 = "https://json-schema.org/draft/2020-12/schema"
+
+// decode reads a JSON document the way schema.Validate wants it: generic
+// values, numbers as json.Number.
+func decode(t testing.TB, b []byte) any {
+	t.Helper()
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		t.Fatalf("decoding %s: %v", b, err)
+	}
+	return v
+}
+
+// compile compiles the committed schema of kind on its own, with a fresh
+// compiler of santhosh-tekuri/jsonschema (draft 2020-12, formats asserted),
+// as a program outside the SDK would. Compiling validates the schema
+// against the draft's metaschema.
+func compile(t testing.TB, kind string) *jsonschema.Schema {
+	t.Helper()
+	b, err := schema.JSON(kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("%s is not JSON: %v", schema.FileName(kind), err)
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	if err := c.AddResource(schema.URL(kind), doc); err != nil {
+		t.Fatalf("%s: %v", schema.FileName(kind), err)
+	}
+	s, err := c.Compile(schema.URL(kind))
+	if err != nil {
+		t.Fatalf("%s does not compile: %v", schema.FileName(kind), err)
+	}
+	return s
+}
+
+func TestNames(t *testing.T) {
+	want := []string{"framework", "profile", "result", "ranking"}
+	if diff := cmp.Diff(want, schema.Names()); diff != "" {
+		t.Errorf("Names() (-want +got):\n%s", diff)
+	}
+	if got := schema.FileName(schema.Profile); got != "profile.schema.json" {
+		t.Errorf("FileName(profile) = %q", got)
+	}
+	if got, want := schema.URL(schema.Framework), "https://wlpmodel.github.io/wlp/schema/framework.schema.json"; got != want {
+		t.Errorf("URL(framework) = %q, want %q", got, want)
+	}
+}
+
+func TestSchemasCompile(t *testing.T) {
+	for _, kind := range schema.Names() {
+		t.Run(kind, func(t *testing.T) {
+			compile(t, kind)
+			b, err := schema.JSON(kind)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var head struct {
+				Schema string `json:"$schema"`
+				ID     string `json:"$id"`
+				Title  string `json:"title"`
+			}
+			if err := json.Unmarshal(b, &head); err != nil {
+				t.Fatal(err)
+			}
+			want := struct{ Schema, ID string }{draft202012, schema.URL(kind)}
+			got := struct{ Schema, ID string }{head.Schema, head.ID}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("$schema and $id (-want +got):\n%s", diff)
+			}
+			if head.Title == "" {
+				t.Error("the schema has no title")
+			}
+			// The embedded schema is the committed file.
+			file, err := os.ReadFile(schema.FileName(kind))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(b, file) {
+				t.Errorf("schema.JSON(%q) differs from the committed %s", kind, schema.FileName(kind))
+			}
+		})
+	}
+}
+
+func TestJSONReturnsACopy(t *testing.T) {
+	b, err := schema.JSON(schema.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := string(b)
+	for i := range b {
+		b[i] = 'x'
+	}
+	again, err := schema.JSON(schema.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(again) != want {
+		t.Error("changing the bytes JSON returned changed the next call's result")
+	}
+}
+
+func TestUnknownKind(t *testing.T) {
+	for _, kind := range []string{"", "job", "Framework", "profile.schema.json", "framework "} {
+		if b, err := schema.JSON(kind); err == nil || b != nil {
+			t.Errorf("JSON(%q) = %d bytes, %v; want nil, an error", kind, len(b), err)
+		} else if !strings.HasPrefix(err.Error(), "schema: ") {
+			t.Errorf("JSON(%q) error %q does not start with \"schema: \"", kind, err)
+		}
+		if ps, err := schema.Validate(kind, map[string]any{}); err == nil || ps != nil {
+			t.Errorf("Validate(%q) = %v, %v; want nil, an error", kind, ps, err)
+		} else if !strings.HasPrefix(err.Error(), "schema: ") {
+			t.Errorf("Validate(%q) error %q does not start with \"schema: \"", kind, err)
+		}
+	}
+}
+
+// validate checks a document with both schema.Validate and a schema
+// compiled independently, and fails when they disagree.
+func validate(t *testing.T, kind string, doc []byte) []schema.Problem {
+	t.Helper()
+	v := decode(t, doc)
+	ps, err := schema.Validate(kind, v)
+	if err != nil {
+		t.Fatalf("Validate(%s): %v", kind, err)
+	}
+	ierr := compile(t, kind).Validate(v)
+	if (ierr == nil) != (len(ps) == 0) {
+		t.Errorf("schema.Validate says %v; an independently compiled schema says %v", ps, ierr)
+	}
+	return ps
+}
+
+func TestDefaultFrameworkValidates(t *testing.T) {
+	b, err := wlp.Default().MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := validate(t, schema.Framework, b); len(ps) != 0 {
+		t.Errorf("the default framework breaks its schema: %v", ps)
+	}
+	// So does a custom framework, written by hand.
+	ex, err := os.ReadFile("../examples/data/learning2.framework.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := validate(t, schema.Framework, ex); len(ps) != 0 {
+		t.Errorf("examples/data/learning2.framework.json breaks the schema: %v", ps)
+	}
+	// And the empty framework.
+	if ps := validate(t, schema.Framework, []byte(`{}`)); len(ps) != 0 {
+		t.Errorf("{} breaks the framework schema: %v", ps)
+	}
+}
+
+// sampleProfiles are valid profiles of the default framework.
+func sampleProfiles() []profile.Profile {
+	everyone := map[competency.ID]profile.Rating{}
+	for i, id := range wlp.Default().IDs() {
+		everyone[id] = profile.Rating{Level: competency.Level(i % 6), Source: profile.Sources()[i%5]}
+	}
+	return []profile.Profile{
+		{ID: "empty"},
+		{ID: "alex", Name: "Alex Kim", Ratings: map[competency.ID]profile.Rating{
+			competency.ThinkingStrategically: {Level: competency.Proficient, Source: profile.Manager},
+			"coaching":                       {Level: competency.AdvancedBeginner, Source: profile.Self, AssessedAt: "2026-03-31", Evidence: []string{"https://example.com/review"}, Note: "first year"},
+		}},
+		{ID: "everyone", Name: "Every rating", Ratings: everyone},
+		{ID: "zero", Ratings: map[competency.ID]profile.Rating{"coaching": {}}},
+		{ID: "leap", Ratings: map[competency.ID]profile.Rating{"coaching": {Level: competency.Expert, Source: profile.Assessment, AssessedAt: "2024-02-29"}}},
+	}
+}
+
+func TestSampleProfilesValidate(t *testing.T) {
+	for _, p := range sampleProfiles() {
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ps := validate(t, schema.Profile, b); len(ps) != 0 {
+			t.Errorf("profile %s breaks the profile schema: %v\n%s", p.ID, ps, b)
+		}
+		// The Go decoder reads it back as an equal value.
+		got, err := profile.Load(bytes.NewReader(b))
+		if err != nil {
+			t.Errorf("profile.Load(%s): %v", b, err)
+		}
+		if diff := cmp.Diff(p, got); diff != "" {
+			t.Errorf("profile %s after a round trip (-want +got):\n%s", p.ID, diff)
+		}
+	}
+	// Hand-written, with every field.
+	doc := `{"id": "alex", "name": "Alex Kim", "ratings": {
+	  "thinking-strategically": {"level": 4, "source": "manager"},
+	  "coaching": {"level": 2, "source": "self", "assessedAt": "2026-03-31", "evidence": ["a", ""], "note": "n"},
+	  "building-trust": {"level": 5, "source": "", "assessedAt": ""},
+	  "some-custom-skill": {"level": 0, "source": "direct-report"}}}`
+	if ps := validate(t, schema.Profile, []byte(doc)); len(ps) != 0 {
+		t.Errorf("the hand-written profile breaks the schema: %v", ps)
+	}
+}
+
+func TestResultsValidate(t *testing.T) {
+	f := wlp.Default()
+	m := match.New(f)
+	var targets []role.ID
+	for _, r := range f.Roles() {
+		targets = append(targets, r.ID)
+	}
+	for _, j := range f.Jobs() {
+		targets = append(targets, j.ID)
+	}
+	if len(targets) < 5 {
+		t.Fatalf("the default framework has %d roles and jobs, want at least 5", len(targets))
+	}
+	ps := sampleProfiles()
+	n := 0
+	for _, p := range ps {
+		for _, target := range targets {
+			r, err := m.Score(p, target)
+			if err != nil {
+				t.Fatalf("Score(%s, %s): %v", p.ID, target, err)
+			}
+			b, err := json.Marshal(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if probs := validate(t, schema.Result, b); len(probs) != 0 {
+				t.Errorf("Score(%s, %s) breaks the result schema: %v\n%s", p.ID, target, probs, b)
+			}
+			n++
+		}
+		for _, r := range m.BestRoles(p) {
+			b, err := json.Marshal(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if probs := validate(t, schema.Result, b); len(probs) != 0 {
+				t.Errorf("BestRoles(%s) result for %s breaks the result schema: %v", p.ID, r.Target, probs)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no results were checked")
+	}
+	for _, target := range targets {
+		ranked, err := m.Rank(ps, target, 0)
+		if err != nil {
+			t.Fatalf("Rank(%s): %v", target, err)
+		}
+		if len(ranked) != len(ps) {
+			t.Errorf("Rank(%s, k=0) gave %d people, want %d", target, len(ranked), len(ps))
+		}
+		b, err := json.Marshal(ranked)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if probs := validate(t, schema.Ranking, b); len(probs) != 0 {
+			t.Errorf("Rank(%s) breaks the ranking schema: %v", target, probs)
+		}
+		top, err := m.Rank(ps, target, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, err = json.Marshal(top); err != nil {
+			t.Fatal(err)
+		}
+		if probs := validate(t, schema.Ranking, b); len(probs) != 0 {
+			t.Errorf("Rank(%s, k=2) breaks the ranking schema: %v", target, probs)
+		}
+	}
+}
+
+// got is a problem as a test compares it: its JSON pointer, and a word the
+// message must hold (or the whole message when it lacks the word).
+type got struct{ Path, Word string }
+
+func summarize(ps []schema.Problem, want []got) []got {
+	out := make([]got, len(ps))
+	for i, p := range ps {
+		out[i] = got{p.Path, p.Message}
+		for _, w := range want {
+			if w.Path == p.Path && strings.Contains(p.Message, w.Word) {
+				out[i].Word = w.Word
+				break
+			}
+		}
+	}
+	return out
+}
+
+// edit returns base with old replaced by new once; old must occur.
+func edit(t *testing.T, base, old, new string) string {
+	t.Helper()
+	if !strings.Contains(base, old) {
+		t.Fatalf("edit: %q is not in the document", old)
+	}
+	return strings.Replace(base, old, new, 1)
+}
+
+const miniFramework = `{"id": "mini", "name": "Mini", "version": "1",
+ "clusters": [{"id": "digital", "name": "Digital", "summary": "New skills."}],
+ "competencies": [{"id": "building-trust", "name": "Building trust", "cluster": "interpersonal", "summary": "s", "behaviors": ["b"]},
+                  {"id": "blogging", "name": "Blogging", "cluster": "digital"}],
+ "areas": [{"id": "coaching", "name": "Coaching", "summary": "s", "technologies": "t", "behaviors": ["b"]}],
+ "roles": [{"id": "coach", "name": "Coach", "summary": "s",
+            "requirements": [{"of": ["coaching"], "level": 3, "weight": 2, "why": "w"},
+                             {"of": ["building-trust", "blogging"], "atLeast": 1, "level": 2, "weight": 1}]}],
+ "jobs": [{"id": "head-coach", "title": "Head coach", "summary": "s",
+           "roles": [{"role": "coach", "weight": 3, "why": "w"}],
+           "requirements": [{"of": ["blogging"], "level": 1, "weight": 1}]}]}`
+
+const miniProfile = `{"id": "alex", "name": "Alex",
+ "ratings": {"coaching": {"level": 3, "source": "self", "assessedAt": "2026-03-31", "evidence": ["e"], "note": "n"},
+             "building-trust": {"level": 0}}}`
+
+func TestMiniDocumentsValidate(t *testing.T) {
+	if ps := validate(t, schema.Framework, []byte(miniFramework)); len(ps) != 0 {
+		t.Errorf("miniFramework: %v", ps)
+	}
+	if _, err := wlp.Load(strings.NewReader(miniFramework)); err != nil {
+		t.Errorf("wlp.Load(miniFramework): %v", err)
+	}
+	if ps := validate(t, schema.Profile, []byte(miniProfile)); len(ps) != 0 {
+		t.Errorf("miniProfile: %v", ps)
+	}
+}
+
+func TestRejects(t *testing.T) {
+	fw, pr := miniFramework, miniProfile
+	long := strings.Repeat("a", competency.MaxIDLen+1)
+	tests := []struct {
+		name string
+		kind string
+		doc  string
+		want []got
+	}{
+		// Unknown fields, at every level of a framework.
+		{"unknown top field", schema.Framework, edit(t, fw, `"version": "1"`, `"version": "1", "author": "me"`),
+			[]got{{"/author", "unknown field"}}},
+		{"unknown cluster field", schema.Framework, edit(t, fw, `"summary": "New skills."`, `"summary": "New skills.", "colour": "red"`),
+			[]got{{"/clusters/0/colour", "unknown field"}}},
+		{"unknown competency field", schema.Framework, edit(t, fw, `"cluster": "digital"`, `"cluster": "digital", "level": 3`),
+			[]got{{"/competencies/1/level", "unknown field"}}},
+		{"unknown area field", schema.Framework, edit(t, fw, `"technologies": "t"`, `"technologies": "t", "tech": "t"`),
+			[]got{{"/areas/0/tech", "unknown field"}}},
+		{"unknown role field", schema.Framework, edit(t, fw, `"name": "Coach"`, `"name": "Coach", "title": "Coach"`),
+			[]got{{"/roles/0/title", "unknown field"}}},
+		{"unknown requirement field", schema.Framework, edit(t, fw, `"level": 3, "weight": 2`, `"level": 3, "weight": 2, "min": 1`),
+			[]got{{"/roles/0/requirements/0/min", "unknown field"}}},
+		{"misspelt requirement field", schema.Framework, edit(t, fw, `"atLeast": 1`, `"atleast": 1`),
+			[]got{{"/roles/0/requirements/1/atleast", "unknown field"}}},
+		{"unknown job field", schema.Framework, edit(t, fw, `"title": "Head coach"`, `"title": "Head coach", "name": "x"`),
+			[]got{{"/jobs/0/name", "unknown field"}}},
+		{"unknown share field", schema.Framework, edit(t, fw, `"weight": 3, "why": "w"`, `"weight": 3, "why": "w", "share": 0.5`),
+			[]got{{"/jobs/0/roles/0/share", "unknown field"}}},
+		{"wrong-case field", schema.Framework, edit(t, fw, `"name": "Blogging"`, `"Name": "Blogging"`),
+			[]got{{"/competencies/1", `"name"`}, {"/competencies/1/Name", "unknown field"}}},
+
+		// Levels off the scale and wrong numbers.
+		{"level 0", schema.Framework, edit(t, fw, `"level": 3`, `"level": 0`),
+			[]got{{"/roles/0/requirements/0/level", "minimum"}}},
+		{"level 6", schema.Framework, edit(t, fw, `"level": 3`, `"level": 6`),
+			[]got{{"/roles/0/requirements/0/level", "maximum"}}},
+		{"level 2.5", schema.Framework, edit(t, fw, `"level": 3`, `"level": 2.5`),
+			[]got{{"/roles/0/requirements/0/level", "integer"}}},
+		{"level as a string", schema.Framework, edit(t, fw, `"level": 3`, `"level": "3"`),
+			[]got{{"/roles/0/requirements/0/level", "integer"}}},
+		{"weight 0", schema.Framework, edit(t, fw, `"weight": 2`, `"weight": 0`),
+			[]got{{"/roles/0/requirements/0/weight", "exclusiveMinimum"}}},
+		{"negative weight", schema.Framework, edit(t, fw, `"weight": 2`, `"weight": -1`),
+			[]got{{"/roles/0/requirements/0/weight", "exclusiveMinimum"}}},
+		{"negative share weight", schema.Framework, edit(t, fw, `"weight": 3`, `"weight": -0.5`),
+			[]got{{"/jobs/0/roles/0/weight", "exclusiveMinimum"}}},
+		{"zero share weight", schema.Framework, edit(t, fw, `"weight": 3`, `"weight": 0`),
+			[]got{{"/jobs/0/roles/0/weight", "exclusiveMinimum"}}},
+		{"huge weight", schema.Framework, edit(t, fw, `"weight": 2`, `"weight": 1e7`),
+			[]got{{"/roles/0/requirements/0/weight", "maximum"}}},
+		{"weight as a string", schema.Framework, edit(t, fw, `"weight": 2`, `"weight": "2"`),
+			[]got{{"/roles/0/requirements/0/weight", "number"}}},
+		{"negative atLeast", schema.Framework, edit(t, fw, `"atLeast": 1`, `"atLeast": -1`),
+			[]got{{"/roles/0/requirements/1/atLeast", "minimum"}}},
+
+		// Wrong types and shapes.
+		{"root array", schema.Framework, `[]`, []got{{"", "object"}}},
+		{"competencies object", schema.Framework, edit(t, fw, `"competencies": [`, `"competencies": {"x": 1}, "c": [`),
+			[]got{{"/c", "unknown field"}, {"/competencies", "array"}}},
+		{"name number", schema.Framework, edit(t, fw, `"name": "Mini"`, `"name": 7`),
+			[]got{{"/name", "string"}}},
+		{"null name", schema.Framework, edit(t, fw, `"name": "Coaching"`, `"name": null`),
+			[]got{{"/areas/0/name", "string"}}},
+		{"behaviors string", schema.Framework, edit(t, fw, `"behaviors": ["b"]`, `"behaviors": "b"`),
+			[]got{{"/competencies/0/behaviors", "array"}}},
+		{"of a string", schema.Framework, edit(t, fw, `"of": ["coaching"]`, `"of": "coaching"`),
+			[]got{{"/roles/0/requirements/0/of", "array"}}},
+		{"empty of", schema.Framework, edit(t, fw, `"of": ["coaching"]`, `"of": []`),
+			[]got{{"/roles/0/requirements/0/of", "minItems"}}},
+		{"repeated of", schema.Framework, edit(t, fw, `"of": ["coaching"]`, `"of": ["coaching", "coaching"]`),
+			[]got{{"/roles/0/requirements/0/of", "are equal"}}},
+		{"role without requirements", schema.Framework, edit(t, fw, `"requirements": [{"of": ["coaching"]`, `"requirements": [], "x": [{"of": ["coaching"]`),
+			[]got{{"/roles/0/requirements", "minItems"}, {"/roles/0/x", "unknown field"}}},
+		{"missing fields", schema.Framework, edit(t, fw, `{"id": "blogging", "name": "Blogging", "cluster": "digital"}`, `{}`),
+			[]got{{"/competencies/1", `"cluster"`}, {"/competencies/1", `"id"`}, {"/competencies/1", `"name"`}}},
+		{"missing weight", schema.Framework, edit(t, fw, `"role": "coach", "weight": 3`, `"role": "coach"`),
+			[]got{{"/jobs/0/roles/0", `"weight"`}}},
+		{"empty name", schema.Framework, edit(t, fw, `"name": "Blogging"`, `"name": ""`),
+			[]got{{"/competencies/1/name", "minLength"}}},
+		{"empty title", schema.Framework, edit(t, fw, `"title": "Head coach"`, `"title": ""`),
+			[]got{{"/jobs/0/title", "minLength"}}},
+
+		// Malformed IDs.
+		{"framework ID", schema.Framework, edit(t, fw, `"id": "mini"`, `"id": "Mini 2"`),
+			[]got{{"/id", "pattern"}}},
+		{"competency ID with spaces", schema.Framework, edit(t, fw, `"id": "blogging"`, `"id": "Blog ging"`),
+			[]got{{"/competencies/1/id", "pattern"}}},
+		{"competency ID with a trailing hyphen", schema.Framework, edit(t, fw, `"id": "blogging"`, `"id": "blogging-"`),
+			[]got{{"/competencies/1/id", "pattern"}}},
+		{"area ID too long", schema.Framework, edit(t, fw, `"id": "coaching"`, `"id": "`+long+`"`),
+			[]got{{"/areas/0/id", "maxLength"}}},
+		{"cluster ID", schema.Framework, edit(t, fw, `"id": "digital"`, `"id": "Digital"`),
+			[]got{{"/clusters/0/id", "pattern"}}},
+		{"competency's cluster", schema.Framework, edit(t, fw, `"cluster": "digital"`, `"cluster": "digital_skills"`),
+			[]got{{"/competencies/1/cluster", "pattern"}}},
+		{"role ID", schema.Framework, edit(t, fw, `"id": "coach"`, `"id": "coach--x"`),
+			[]got{{"/roles/0/id", "pattern"}}},
+		{"job ID", schema.Framework, edit(t, fw, `"id": "head-coach"`, `"id": "head/coach"`),
+			[]got{{"/jobs/0/id", "pattern"}}},
+		{"ID in of", schema.Framework, edit(t, fw, `"of": ["coaching"]`, `"of": ["Coaching"]`),
+			[]got{{"/roles/0/requirements/0/of/0", "pattern"}}},
+		{"ID in a share", schema.Framework, edit(t, fw, `"role": "coach"`, `"role": "Coach"`),
+			[]got{{"/jobs/0/roles/0/role", "pattern"}}},
+
+		// Profiles.
+		{"profile: unknown top field", schema.Profile, edit(t, pr, `"name": "Alex"`, `"name": "Alex", "email": "a@b"`),
+			[]got{{"/email", "unknown field"}}},
+		{"profile: unknown rating field", schema.Profile, edit(t, pr, `"note": "n"`, `"note": "n", "comment": "c"`),
+			[]got{{"/ratings/coaching/comment", "unknown field"}}},
+		{"profile: misspelt level", schema.Profile, edit(t, pr, `{"level": 0}`, `{"Level": 0}`),
+			[]got{{"/ratings/building-trust", `"level"`}, {"/ratings/building-trust/Level", "unknown field"}}},
+		{"profile: level 6", schema.Profile, edit(t, pr, `"level": 3`, `"level": 6`),
+			[]got{{"/ratings/coaching/level", "maximum"}}},
+		{"profile: level -1", schema.Profile, edit(t, pr, `"level": 0`, `"level": -1`),
+			[]got{{"/ratings/building-trust/level", "minimum"}}},
+		{"profile: level 2.5", schema.Profile, edit(t, pr, `"level": 3`, `"level": 2.5`),
+			[]got{{"/ratings/coaching/level", "integer"}}},
+		{"profile: level as a string", schema.Profile, edit(t, pr, `"level": 3`, `"level": "expert"`),
+			[]got{{"/ratings/coaching/level", "integer"}}},
+		{"profile: null level", schema.Profile, edit(t, pr, `"level": 3`, `"level": null`),
+			[]got{{"/ratings/coaching/level", "integer"}}},
+		{"profile: bad source", schema.Profile, edit(t, pr, `"source": "self"`, `"source": "boss"`),
+			[]got{{"/ratings/coaching/source", "must be one of"}}},
+		{"profile: source case", schema.Profile, edit(t, pr, `"source": "self"`, `"source": "Self"`),
+			[]got{{"/ratings/coaching/source", "must be one of"}}},
+		{"profile: no such day", schema.Profile, edit(t, pr, `"2026-03-31"`, `"2026-02-30"`),
+			[]got{{"/ratings/coaching/assessedAt", "2026-02-30"}}},
+		{"profile: not a leap year", schema.Profile, edit(t, pr, `"2026-03-31"`, `"2023-02-29"`),
+			[]got{{"/ratings/coaching/assessedAt", "2023-02-29"}}},
+		{"profile: month 13", schema.Profile, edit(t, pr, `"2026-03-31"`, `"2026-13-01"`),
+			[]got{{"/ratings/coaching/assessedAt", "2026-13-01"}}},
+		{"profile: other date layout", schema.Profile, edit(t, pr, `"2026-03-31"`, `"31/03/2026"`),
+			[]got{{"/ratings/coaching/assessedAt", "31/03/2026"}}},
+		{"profile: date and time", schema.Profile, edit(t, pr, `"2026-03-31"`, `"2026-03-31T10:00:00Z"`),
+			[]got{{"/ratings/coaching/assessedAt", "2026-03-31T10:00:00Z"}}},
+		{"profile: short date", schema.Profile, edit(t, pr, `"2026-03-31"`, `"2026-3-31"`),
+			[]got{{"/ratings/coaching/assessedAt", "2026-3-31"}}},
+		{"profile: malformed rating ID", schema.Profile, edit(t, pr, `"building-trust":`, `"Building Trust":`),
+			[]got{{"/ratings/Building Trust", "not allowed"}}},
+		{"profile: rating ID too long", schema.Profile, edit(t, pr, `"building-trust":`, `"`+long+`":`),
+			[]got{{"/ratings/" + long, "not allowed"}}},
+		{"profile: empty rating ID", schema.Profile, edit(t, pr, `"building-trust":`, `"":`),
+			[]got{{"/ratings/", "not allowed"}}},
+		{"profile: no ID", schema.Profile, edit(t, pr, `"id": "alex", `, ``),
+			[]got{{"", `"id"`}}},
+		{"profile: empty ID", schema.Profile, edit(t, pr, `"id": "alex"`, `"id": ""`),
+			[]got{{"/id", "minLength"}}},
+		{"profile: numeric ID", schema.Profile, edit(t, pr, `"id": "alex"`, `"id": 42`),
+			[]got{{"/id", "string"}}},
+		{"profile: ratings array", schema.Profile, `{"id": "a", "ratings": []}`,
+			[]got{{"/ratings", "object"}}},
+		{"profile: rating a number", schema.Profile, `{"id": "a", "ratings": {"coaching": 3}}`,
+			[]got{{"/ratings/coaching", "object"}}},
+		{"profile: evidence string", schema.Profile, edit(t, pr, `"evidence": ["e"]`, `"evidence": "e"`),
+			[]got{{"/ratings/coaching/evidence", "array"}}},
+		{"profile: root string", schema.Profile, `"alex"`, []got{{"", "object"}}},
+
+		// Results.
+		{"result: bad confidence", schema.Result, `{"target": "coach", "kind": "role", "name": "Coach", "fit": 0.5, "confidence": "maybe", "outcomes": [], "gaps": []}`,
+			[]got{{"/confidence", "maybe"}}},
+		{"result: fit above 1", schema.Result, `{"target": "coach", "kind": "role", "name": "Coach", "fit": 1.5, "confidence": "low", "outcomes": [], "gaps": []}`,
+			[]got{{"/fit", "maximum"}}},
+		{"ranking: not an array", schema.Ranking, `{}`, []got{{"", "array"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := validate(t, tt.kind, []byte(tt.doc))
+			if diff := cmp.Diff(tt.want, summarize(ps, tt.want)); diff != "" {
+				t.Errorf("problems (-want +got):\n%s\nall: %v", diff, ps)
+			}
+		})
+	}
+}
+
+// TestValidateSortsProblems checks that a document with many problems gets
+// them in a stable order: by path, then message.
+func TestValidateSortsProblems(t *testing.T) {
+	doc := `{"id": "", "x": 1, "ratings": {"b": {"level": 9}, "a": {"level": -1, "y": 2}, "c": {"level": 1, "source": "?"}}}`
+	first := validate(t, schema.Profile, []byte(doc))
+	for range 20 {
+		again := validate(t, schema.Profile, []byte(doc))
+		if diff := cmp.Diff(first, again); diff != "" {
+			t.Fatalf("a second run reports differently (-first +again):\n%s", diff)
+		}
+	}
+	if !sort.SliceIsSorted(first, func(i, j int) bool { return first[i].Path < first[j].Path }) {
+		t.Errorf("problems are not sorted by path: %v", first)
+	}
+	var paths []string
+	for _, p := range first {
+		paths = append(paths, p.Path)
+	}
+	want := []string{"/id", "/ratings/a/level", "/ratings/a/y", "/ratings/b/level", "/ratings/c/source", "/x"}
+	if diff := cmp.Diff(want, paths); diff != "" {
+		t.Errorf("paths (-want +got):\n%s", diff)
+	}
+}
+
+// walk calls visit with every subschema of s and its JSON pointer within
+// the schema document. It knows where the keywords of draft 2020-12 hold
+// subschemas, so that the names of properties are never taken for schemas.
+func walk(ptr string, s any, visit func(ptr string, s map[string]any)) {
+	m, ok := s.(map[string]any)
+	if !ok {
+		return // a boolean schema
+	}
+	visit(ptr, m)
+	for _, kw := range []string{"additionalProperties", "items", "propertyNames", "not", "if", "then", "else", "contains", "unevaluatedProperties", "unevaluatedItems"} {
+		if sub, ok := m[kw]; ok {
+			walk(ptr+"/"+kw, sub, visit)
+		}
+	}
+	for _, kw := range []string{"properties", "$defs", "patternProperties", "dependentSchemas"} {
+		if subs, ok := m[kw].(map[string]any); ok {
+			for name, sub := range subs {
+				walk(ptr+"/"+kw+"/"+name, sub, visit)
+			}
+		}
+	}
+	for _, kw := range []string{"anyOf", "oneOf", "allOf", "prefixItems"} {
+		if subs, ok := m[kw].([]any); ok {
+			for i, sub := range subs {
+				walk(ptr+"/"+kw+"/"+itoa(i), sub, visit)
+			}
+		}
+	}
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+// TestObjectsAreClosed walks every schema: each object with named
+// properties forbids others (additionalProperties: false), as the Go
+// decoder rejects unknown fields, and the only open-ended objects are the
+// maps listed here, whose keys are constrained by propertyNames.
+func TestObjectsAreClosed(t *testing.T) {
+	wantMaps := map[string][]string{
+		schema.Framework: nil,
+		schema.Profile:   {"/$defs/Profile/properties/ratings"},
+		schema.Result:    nil,
+		schema.Ranking:   nil,
+	}
+	for _, kind := range schema.Names() {
+		t.Run(kind, func(t *testing.T) {
+			b, err := schema.JSON(kind)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s any
+			if err := json.Unmarshal(b, &s); err != nil {
+				t.Fatal(err)
+			}
+			var open, maps []string
+			objects := 0
+			walk("", s, func(ptr string, m map[string]any) {
+				_, hasProps := m["properties"]
+				if m["type"] != "object" && !hasProps {
+					return
+				}
+				objects++
+				ap, set := m["additionalProperties"]
+				switch {
+				case hasProps && ap != false:
+					open = append(open, ptr)
+				case !hasProps:
+					sub, isSchema := ap.(map[string]any)
+					if !set || !isSchema || len(sub) == 0 {
+						open = append(open, ptr)
+						return
+					}
+					if _, ok := m["propertyNames"]; !ok {
+						open = append(open, ptr+" (no propertyNames)")
+					}
+					maps = append(maps, ptr)
+				}
+			})
+			if objects < 2 {
+				t.Fatalf("found %d object schemas; the walk is broken", objects)
+			}
+			if len(open) > 0 {
+				slices.Sort(open)
+				t.Errorf("objects that allow unknown properties: %v", open)
+			}
+			if diff := cmp.Diff(wantMaps[kind], maps); diff != "" {
+				t.Errorf("map-like objects (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestIDConstraintsMatchGo checks that every ID in the framework and
+// profile schemas has the pattern and length of competency.ValidID.
+func TestIDConstraintsMatchGo(t *testing.T) {
+	for _, kind := range []string{schema.Framework, schema.Profile} {
+		b, err := schema.JSON(kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s any
+		if err := json.Unmarshal(b, &s); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		walk("", s, func(ptr string, m map[string]any) {
+			if m["pattern"] != competency.IDPattern {
+				return
+			}
+			n++
+			got := [2]any{m["minLength"], m["maxLength"]}
+			want := [2]any{1.0, float64(competency.MaxIDLen)}
+			if got != want {
+				t.Errorf("%s %s: minLength, maxLength = %v, want %v", kind, ptr, got, want)
+			}
+		})
+		if n == 0 {
+			t.Errorf("%s: no ID schemas found", kind)
+		}
+	}
+}
