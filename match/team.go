@@ -129,10 +129,21 @@ func maxVector(n int, vecs [][]int8, skip int) []int8 {
 	return out
 }
 
-// counting returns the positions of the IDs that make up r's score for
-// lv: the k best among Of (earlier IDs first on equal levels).
+// counting returns the positions of the IDs that can make up r's score
+// for lv: those at or above the k-th best level among Of (so every ID
+// tied at the threshold counts), leaving out IDs at level 0.
 func counting(lv []int8, r *creq) []int32 {
-	idx := slices.Clone(r.idx)
-	slices.SortStableFunc(idx, func(a, b int32) int { return cmp.Compare(lv[b], lv[a]) })
-	return idx[:r.k]
+	levels := make([]int8, len(r.idx))
+	for i, id := range r.idx {
+		levels[i] = lv[id]
+	}
+	slices.SortFunc(levels, func(a, b int8) int { return cmp.Compare(b, a) })
+	threshold := max(levels[r.k-1], 1)
+	var out []int32
+	for _, id := range r.idx {
+		if lv[id] >= threshold {
+			out = append(out, id)
+		}
+	}
+	return out
 }

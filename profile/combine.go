@@ -64,7 +64,7 @@ type Disagreement struct {
 	Low  competency.Level `json:"low"`
 	High competency.Level `json:"high"`
 	// Views lists every rater's level, as "source rater: level" in the
-	// order the reviews come (direct ratings first).
+	// order the reviews come.
 	Views []string `json:"views"`
 }
 
@@ -84,23 +84,22 @@ func (v view) String() string {
 	return fmt.Sprintf("%s: %d", s, v.level)
 }
 
-// Combine merges the profile's reviews into its ratings by the policy
-// pol and returns the merged profile (a copy: p is unchanged) with the
-// disagreements found, in ID order. Each rating the profile already has
-// counts as one more view, from its own source. A merged rating's source
-// is the raters' common source, or unstated when they differ; its date is
-// the latest date given; its note says how it was combined from which
-// views, and flags a disagreement. A direct rating that no review touches
-// stays as it is. The merged profile keeps its reviews, so Combine can be
-// run again with another policy.
+// Combine merges the profile's reviews into its ratings by the policy pol
+// and returns the merged profile (a copy: p is unchanged) with the
+// disagreements found, in ID order. Where reviews rate an ID, they decide
+// its rating and replace any rating the profile had; ratings of IDs no
+// review touches stay as they are (to have a direct rating count as one
+// more view, give it as a review). A merged rating's source is the
+// raters' common source, or unstated when they differ; its date is the
+// latest date given; its note says how it was combined from which views,
+// and flags a disagreement. The merged profile keeps its reviews, so
+// Combine can be run again, with the same or another policy, and gives
+// the same result as on the original profile.
 func (p Profile) Combine(pol Policy) (Profile, []Disagreement, error) {
 	if !slices.Contains(Policies(), pol) {
 		return Profile{}, nil, fmt.Errorf("profile: unknown policy %q (want median, manager-first or mean-except-self)", pol)
 	}
 	views := map[competency.ID][]view{}
-	for id, r := range p.Ratings {
-		views[id] = append(views[id], view{r.Source, "", r.AssessedAt, r.Level})
-	}
 	for _, a := range p.Reviews {
 		for id, l := range a.Levels {
 			views[id] = append(views[id], view{a.Source, a.Rater, a.AssessedAt, l})
@@ -113,9 +112,6 @@ func (p Profile) Combine(pol Policy) (Profile, []Disagreement, error) {
 	var dis []Disagreement
 	for _, id := range slices.Sorted(maps.Keys(views)) {
 		vs := views[id]
-		if _, direct := p.Ratings[id]; direct && len(vs) == 1 {
-			continue // a lone direct rating stays as it is
-		}
 		r := out.Ratings[id]
 		r.Level = combine(pol, vs)
 		r.Source = vs[0].source

@@ -256,6 +256,9 @@ func (ld Loader) Load(r io.Reader) (Profile, error) {
 	if len(p.Ratings) == 0 {
 		p.Ratings = nil
 	}
+	if len(p.Reviews) == 0 {
+		p.Reviews = nil
+	}
 	for id, r := range p.Ratings {
 		if r.Evidence != nil && len(r.Evidence) == 0 {
 			r.Evidence = nil

@@ -1,0 +1,420 @@
+package match_test
+
+import (
+	"errors"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/aoe"
+	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/match"
+	"github.com/wlpmodel/wlp/profile"
+	"github.com/wlpmodel/wlp/role"
+)
+
+// tmHats is a framework of roles A, B and C, each the mean of two or one
+// requirements at level 5, so that fits come in steps of 0.1 (A, B) or
+// 0.2 (C), and a job J = 5 A + 1 B.
+func tmHats(t testing.TB) *wlp.Framework {
+	return tmFramework(t, []competency.ID{"a1", "a2", "b1", "b2", "c1"}, []role.Role{
+		{ID: "ra", Name: "ra", Requirements: []role.Requirement{tmReq("a1", 5, 1), tmReq("a2", 5, 1)}},
+		{ID: "rb", Name: "rb", Requirements: []role.Requirement{tmReq("b1", 5, 1), tmReq("b2", 5, 1)}},
+		{ID: "rc", Name: "rc", Requirements: []role.Requirement{tmReq("c1", 5, 1)}},
+	}, []role.Job{
+		{ID: "jj", Title: "jj", Roles: []role.Share{{Role: "ra", Weight: 5}, {Role: "rb", Weight: 1}}},
+	})
+}
+
+// tmHatsTeam: x fits A 0.9, B 0.8, C 1; y fits A 0.7, B 0.1, C 0.2.
+func tmHatsTeam() []profile.Profile {
+	return []profile.Profile{
+		tmPerson("x", tmLevels{"a1": 5, "a2": 4, "b1": 4, "b2": 4, "c1": 5}),
+		tmPerson("y", tmLevels{"a1": 4, "a2": 3, "b1": 1, "c1": 1}),
+	}
+}
+
+func tmAssign(t testing.TB, m *match.Matcher, ps []profile.Profile, hats []role.ID, opts ...match.AssignOption) match.Assignment {
+	t.Helper()
+	a, err := m.Assign(ps, hats, opts...)
+	if err != nil {
+		t.Fatalf("Assign(%v): %v", hats, err)
+	}
+	return a
+}
+
+// TestAssignHandChecked: assignments whose optimum is known by hand.
+func TestAssignHandChecked(t *testing.T) {
+	m := match.New(tmHats(t))
+	team := tmHatsTeam()
+	// Check the fits the cases rely on.
+	for _, c := range []struct {
+		who    int
+		target role.ID
+		fit    float64
+	}{{0, "ra", 0.9}, {0, "rb", 0.8}, {0, "rc", 1}, {1, "ra", 0.7}, {1, "rb", 0.1}, {1, "rc", 0.2}} {
+		if got, _ := m.Fit(team[c.who], c.target); !near(got, c.fit, 1e-12) {
+			t.Fatalf("fit of %s for %s = %v, want %v", team[c.who].ID, c.target, got, c.fit)
+		}
+	}
+	hat := func(r role.ID, w float64, who string, fit float64) match.Hat {
+		return match.Hat{Role: r, Weight: w, Profile: who, Fit: fit}
+	}
+	tests := []struct {
+		name string
+		hats []role.ID
+		opts []match.AssignOption
+		want match.Assignment
+	}{
+		{
+			// Greedy takes x for A (0.9, the best single fit), leaving y
+			// for B: 0.9 + 0.1 = 1.0. The optimum is 0.7 + 0.8 = 1.5.
+			name: "greedy is wrong",
+			hats: []role.ID{"ra", "rb"},
+			want: match.Assignment{Hats: []match.Hat{hat("ra", 1, "y", 0.7), hat("rb", 1, "x", 0.8)}, Total: 1.5},
+		},
+		{
+			name: "greedy is wrong, hats reversed",
+			hats: []role.ID{"rb", "ra"},
+			want: match.Assignment{Hats: []match.Hat{hat("rb", 1, "x", 0.8), hat("ra", 1, "y", 0.7)}, Total: 1.5},
+		},
+		{
+			name: "explicit MaxHats(1)",
+			hats: []role.ID{"ra", "rb"},
+			opts: []match.AssignOption{match.MaxHats(1)},
+			want: match.Assignment{Hats: []match.Hat{hat("ra", 1, "y", 0.7), hat("rb", 1, "x", 0.8)}, Total: 1.5},
+		},
+		{
+			name: "MaxHats(0): each hat to its best person",
+			hats: []role.ID{"ra", "rb"},
+			opts: []match.AssignOption{match.MaxHats(0)},
+			want: match.Assignment{Hats: []match.Hat{hat("ra", 1, "x", 0.9), hat("rb", 1, "x", 0.8)}, Total: 1.7},
+		},
+		{
+			name: "MaxHats(0), three hats",
+			hats: []role.ID{"ra", "rb", "rc"},
+			opts: []match.AssignOption{match.MaxHats(0)},
+			want: match.Assignment{Hats: []match.Hat{hat("ra", 1, "x", 0.9), hat("rb", 1, "x", 0.8), hat("rc", 1, "x", 1)}, Total: 2.7},
+		},
+		{
+			// x may wear two of three: {A,B}+yC 1.9, {A,C}+yB 2.0,
+			// {B,C}+yA 2.5.
+			name: "MaxHats(2) caps at two",
+			hats: []role.ID{"ra", "rb", "rc"},
+			opts: []match.AssignOption{match.MaxHats(2)},
+			want: match.Assignment{Hats: []match.Hat{hat("ra", 1, "y", 0.7), hat("rb", 1, "x", 0.8), hat("rc", 1, "x", 1)}, Total: 2.5},
+		},
+		{
+			// Two people, three hats, one each: xC+yA 1.7 beats xB+yA 1.5,
+			// xA+yC 1.1, xC+yB 1.1, ...; B stays unworn.
+			name: "more hats than people",
+			hats: []role.ID{"ra", "rb", "rc"},
+			want: match.Assignment{Hats: []match.Hat{hat("ra", 1, "y", 0.7), hat("rb", 1, "", 0), hat("rc", 1, "x", 1)}, Total: 1.7},
+		},
+		{
+			// J = 5 A + 1 B: xA+yB 4.5+0.1 = 4.6 beats yA+xB 3.5+0.8 = 4.3.
+			name: "job expands to weighted roles",
+			hats: []role.ID{"jj"},
+			want: match.Assignment{Hats: []match.Hat{hat("ra", 5, "x", 0.9), hat("rb", 1, "y", 0.1)}, Total: 4.6},
+		},
+		{
+			name: "job and a role",
+			hats: []role.ID{"rc", "jj"},
+			opts: []match.AssignOption{match.MaxHats(2)},
+			// x two of {C 1, A 4.5, B 0.8}, y the third (C 0.2, A 3.5, B 0.1):
+			// x{C,A}+yB 5.6, x{A,B}+yC 5.5, x{C,B}+yA 5.3.
+			want: match.Assignment{Hats: []match.Hat{hat("rc", 1, "x", 1), hat("ra", 5, "x", 0.9), hat("rb", 1, "y", 0.1)}, Total: 5.6},
+		},
+		{
+			name: "one hat, one person",
+			hats: []role.ID{"rb"},
+			want: match.Assignment{Hats: []match.Hat{hat("rb", 1, "x", 0.8)}, Total: 0.8},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tmAssign(t, m, team, tt.hats, tt.opts...)
+			if diff := cmp.Diff(tt.want, got, tmApprox); diff != "" {
+				t.Errorf("Assign (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestAssignCLODepartment: the model's own example. In a sample
+// department the CLO wears learning strategist and business partner,
+// while others wear project manager and professional specialist.
+func TestAssignCLODepartment(t *testing.T) {
+	m := match.New(wlp.Default())
+	team := []profile.Profile{
+		tmPerson("newcomer", tmLevels{aoe.DeliveringTraining: 3, competency.CommunicatingEffectively: 2}),
+		tmPerson("clo", tmLevels{
+			competency.ThinkingStrategically: 4, competency.ApplyingBusinessAcumen: 4, aoe.ManagingLearningFunction: 4,
+			competency.InfluencingStakeholders: 4, competency.DrivingResults: 3, competency.AnalyzingNeeds: 4,
+			aoe.MeasuringAndEvaluating: 3, aoe.FacilitatingChange: 3, aoe.ManagingKnowledge: 2, aoe.CareerPlanning: 2,
+			competency.BuildingTrust: 4, aoe.ImprovingPerformance: 4, competency.CommunicatingEffectively: 3,
+			competency.NetworkingAndPartnering: 3, aoe.DesigningLearning: 4,
+		}),
+		tmPerson("pm", tmLevels{
+			competency.PlanningAssignments: 4, competency.DrivingResults: 4, competency.CommunicatingEffectively: 3,
+			aoe.ManagingLearningFunction: 3, competency.InfluencingStakeholders: 3, competency.BuildingTrust: 3,
+			competency.DemonstratingAdaptability: 3, aoe.DeliveringTraining: 2,
+		}),
+		tmPerson("designer", tmLevels{
+			aoe.DesigningLearning: 5, competency.ModelingPersonalDevelopment: 4,
+			competency.DemonstratingAdaptability: 3, competency.CommunicatingEffectively: 3,
+		}),
+	}
+	// The clo meets every requirement of LS and BP, pm of PM, designer of
+	// PS; nobody else meets LS or BP. So the total 3+3+1+1 = 8, the most
+	// possible, comes only from this assignment.
+	want := match.Assignment{Hats: []match.Hat{
+		{Role: role.LearningStrategist, Weight: 3, Profile: "clo", Fit: 1},
+		{Role: role.BusinessPartner, Weight: 3, Profile: "clo", Fit: 1},
+		{Role: role.ProjectManager, Weight: 1, Profile: "pm", Fit: 1},
+		{Role: role.ProfessionalSpecialist, Weight: 1, Profile: "designer", Fit: 1},
+	}, Total: 8}
+	got := tmAssign(t, m, team, []role.ID{role.CLO}, match.MaxHats(2))
+	if diff := cmp.Diff(want, got, tmApprox); diff != "" {
+		t.Errorf("Assign(CLO, MaxHats(2)) (-want +got):\n%s", diff)
+	}
+	// One hat each: the clo wears one of the two weight-3 roles, and the
+	// newcomer (nobody else being left) takes the other.
+	one := tmAssign(t, m, team, []role.ID{role.CLO})
+	seen := map[string]int{}
+	for _, h := range one.Hats {
+		seen[h.Profile]++
+	}
+	for who, n := range seen {
+		if who != "" && n > 1 {
+			t.Errorf("MaxHats(1): %s wears %d hats: %+v", who, n, one.Hats)
+		}
+	}
+	if one.Total >= got.Total {
+		t.Errorf("MaxHats(1) total %v, want less than MaxHats(2)'s %v", one.Total, got.Total)
+	}
+}
+
+// TestAssignErrors: a role asked for twice (directly or through a job),
+// an unknown ID.
+func TestAssignErrors(t *testing.T) {
+	m := match.New(tmHats(t))
+	team := tmHatsTeam()
+	for _, hats := range [][]role.ID{{"ra", "ra"}, {"ra", "jj"}, {"jj", "rb"}, {"jj", "jj"}} {
+		_, err := m.Assign(team, hats)
+		if err == nil {
+			t.Errorf("Assign(%v): no error, want a duplicate role error", hats)
+			continue
+		}
+		if errors.Is(err, match.ErrUnknownTarget) {
+			t.Errorf("Assign(%v): error %v wraps ErrUnknownTarget, want a duplicate role error", hats, err)
+		}
+	}
+	for _, hats := range [][]role.ID{{"zz"}, {"ra", "nope"}, {""}} {
+		if _, err := m.Assign(team, hats); !errors.Is(err, match.ErrUnknownTarget) {
+			t.Errorf("Assign(%v): error %v, want ErrUnknownTarget", hats, err)
+		}
+		// The IDs are checked even with nobody to assign.
+		if _, err := m.Assign(nil, hats); !errors.Is(err, match.ErrUnknownTarget) {
+			t.Errorf("Assign(nil, %v): error %v, want ErrUnknownTarget", hats, err)
+		}
+	}
+}
+
+// TestAssignNobody: with no people every hat is unworn; with no hats there
+// is nothing to hand out.
+func TestAssignNobody(t *testing.T) {
+	m := match.New(tmHats(t))
+	got := tmAssign(t, m, nil, []role.ID{"rc", "jj"})
+	want := match.Assignment{Hats: []match.Hat{{Role: "rc", Weight: 1}, {Role: "ra", Weight: 5}, {Role: "rb", Weight: 1}}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("no people (-want +got):\n%s", diff)
+	}
+	got = tmAssign(t, m, tmHatsTeam(), nil)
+	if len(got.Hats) != 0 || got.Total != 0 {
+		t.Errorf("no hats: %+v, want nothing", got)
+	}
+}
+
+// TestAssignZeroFitHatsAreWorn: a hat nobody fits at all still goes to a
+// person who has a place left, since the doc leaves a hat unworn only when
+// nobody is left to wear it.
+func TestAssignZeroFitHatsAreWorn(t *testing.T) {
+	m := match.New(tmHats(t))
+	blank := func(id string) profile.Profile { return profile.Profile{ID: id} }
+	tests := []struct {
+		name string
+		ps   []profile.Profile
+		hats []role.ID
+		opts []match.AssignOption
+	}{
+		{"three blank people, two hats, one each", []profile.Profile{blank("p"), blank("q"), blank("r")}, []role.ID{"ra", "rb"}, nil},
+		{"two blank people, two hats, no limit", []profile.Profile{blank("p"), blank("q")}, []role.ID{"ra", "rb"}, []match.AssignOption{match.MaxHats(0)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tmAssign(t, m, tt.ps, tt.hats, tt.opts...)
+			for _, h := range got.Hats {
+				if h.Profile == "" {
+					t.Errorf("hat %s unworn though people have places left: %+v", h.Role, got.Hats)
+				}
+			}
+		})
+	}
+}
+
+// tmBrute returns the best total of any assignment of hats (weights w) to
+// people (fits[i][j]), each person wearing at most cap hats (0: any
+// number), a hat possibly unworn.
+func tmBrute(fits [][]float64, w []float64, cap int) float64 {
+	used := make([]int, len(fits))
+	var rec func(j int) float64
+	rec = func(j int) float64 {
+		if j == len(w) {
+			return 0
+		}
+		best := rec(j + 1) // unworn
+		for i := range fits {
+			if cap > 0 && used[i] >= cap {
+				continue
+			}
+			used[i]++
+			best = max(best, w[j]*fits[i][j]+rec(j+1))
+			used[i]--
+		}
+		return best
+	}
+	return rec(0)
+}
+
+// TestAssignMatchesBruteForce: on random teams of up to 5 people and up
+// to 4 hats (random default roles, or the CLO job), Assign's total equals
+// the brute-force optimum for MaxHats 1, 2 and 0; every hat's fit is its
+// wearer's fit; nobody wears more hats than allowed; MaxHats(0) gives each
+// hat to its best person; Total is the weighted sum.
+func TestAssignMatchesBruteForce(t *testing.T) {
+	f := wlp.Default()
+	m := match.New(f)
+	rng := rand.New(rand.NewPCG(2004, 7))
+	roles := []role.ID{role.LearningStrategist, role.BusinessPartner, role.ProjectManager, role.ProfessionalSpecialist}
+	for round := 0; round < 300; round++ {
+		team := tmRandTeam(rng, f, 1+rng.IntN(5))
+		var ask []role.ID
+		if rng.IntN(5) == 0 {
+			ask = []role.ID{role.CLO}
+		} else {
+			perm := rng.Perm(len(roles))
+			for _, i := range perm[:1+rng.IntN(len(roles))] {
+				ask = append(ask, roles[i])
+			}
+		}
+		for _, cap := range []int{1, 2, 0} {
+			a := tmAssign(t, m, team, ask, match.MaxHats(cap))
+			if len(a.Hats) == 0 || len(a.Hats) > 4 {
+				t.Fatalf("round %d: %d hats for %v", round, len(a.Hats), ask)
+			}
+			fits := make([][]float64, len(team))
+			for i, p := range team {
+				fits[i] = make([]float64, len(a.Hats))
+				for j, h := range a.Hats {
+					fits[i][j], _ = m.Fit(p, h.Role)
+				}
+			}
+			w := make([]float64, len(a.Hats))
+			count := map[string]int{}
+			total := 0.0
+			for j, h := range a.Hats {
+				w[j] = h.Weight
+				total += h.Weight * h.Fit
+				if h.Profile == "" {
+					if h.Fit != 0 {
+						t.Errorf("round %d cap %d: unworn hat %s has fit %v", round, cap, h.Role, h.Fit)
+					}
+					continue
+				}
+				count[h.Profile]++
+				i := tmIndex(team, h.Profile)
+				if i < 0 {
+					t.Fatalf("round %d: hat %s worn by unknown %q", round, h.Role, h.Profile)
+				}
+				if h.Fit != fits[i][j] {
+					t.Errorf("round %d cap %d: hat %s fit %v, want %s's fit %v", round, cap, h.Role, h.Fit, h.Profile, fits[i][j])
+				}
+				if cap == 0 {
+					best := 0.0
+					for k := range team {
+						best = max(best, fits[k][j])
+					}
+					if !near(h.Fit, best, 1e-9) {
+						t.Errorf("round %d MaxHats(0): hat %s fit %v, want the best %v", round, h.Role, h.Fit, best)
+					}
+				}
+			}
+			if cap > 0 {
+				for who, n := range count {
+					if n > cap {
+						t.Errorf("round %d: %s wears %d hats, cap %d", round, who, n, cap)
+					}
+				}
+			}
+			if !near(a.Total, total, 1e-9) {
+				t.Errorf("round %d cap %d: Total %v, want the weighted sum %v", round, cap, a.Total, total)
+			}
+			if want := tmBrute(fits, w, cap); !near(a.Total, want, 1e-9) {
+				t.Errorf("round %d cap %d: Total %v, brute force %v (team %d, hats %v)", round, cap, a.Total, want, len(team), ask)
+			}
+		}
+	}
+}
+
+func tmIndex(ps []profile.Profile, id string) int {
+	for i, p := range ps {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestAssignIsDeterministic: same input, same assignment.
+func TestAssignIsDeterministic(t *testing.T) {
+	f := wlp.Default()
+	m := match.New(f)
+	team := tmRandTeam(rand.New(rand.NewPCG(3, 3)), f, 5)
+	hats := []role.ID{role.ProfessionalSpecialist, role.LearningStrategist, role.ProjectManager}
+	first := tmAssign(t, m, team, hats)
+	for range 10 {
+		if diff := cmp.Diff(first, tmAssign(t, m, team, hats)); diff != "" {
+			t.Fatalf("Assign differs between calls:\n%s", diff)
+		}
+	}
+	if math.IsNaN(first.Total) {
+		t.Fatalf("Total is NaN")
+	}
+}
+
+// TestAssignTiesGoToEarlierPeople: among equally good assignments the
+// earlier person in ps wins; a negative MaxHats is ignored (one hat each).
+func TestAssignTiesGoToEarlierPeople(t *testing.T) {
+	m := match.New(tmHats(t))
+	twin := func(id string) profile.Profile { return tmPerson(id, tmLevels{"a1": 3, "b1": 2, "c1": 4}) }
+	for _, order := range [][]string{{"p", "q"}, {"q", "p"}} {
+		team := []profile.Profile{twin(order[0]), twin(order[1])}
+		got := tmAssign(t, m, team, []role.ID{"rc"})
+		if got.Hats[0].Profile != order[0] {
+			t.Errorf("team %v: hat to %q, want the earlier %q", order, got.Hats[0].Profile, order[0])
+		}
+		// Two hats (ra: 3/5 and 0 = 0.3; rc: 4/5), one each: each twin
+		// wears one, total 1.1 either way.
+		got = tmAssign(t, m, team, []role.ID{"ra", "rc"}, match.MaxHats(-1))
+		if got.Hats[0].Profile == got.Hats[1].Profile || got.Hats[0].Profile == "" || got.Hats[1].Profile == "" {
+			t.Errorf("team %v, MaxHats(-1): %+v, want one hat each", order, got.Hats)
+		}
+		if !near(got.Total, 0.3+0.8, 1e-12) {
+			t.Errorf("team %v: total %v, want 1.1", order, got.Total)
+		}
+	}
+}
