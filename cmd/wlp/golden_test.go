@@ -1,0 +1,201 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata (and docs/chart.svg)")
+
+// The sample data the goldens run on.
+const (
+	data      = "../../examples/data/"
+	dana      = data + "dana.json"
+	lee       = data + "lee.json"
+	sam       = data + "sam.json"
+	priya     = data + "priya.json"
+	learning2 = data + "learning2.framework.json"
+	clo       = "chief-learning-officer"
+)
+
+var team = []string{dana, lee, sam, priya}
+
+// result is what one run of the command gave.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// runWLP runs the command in-process.
+func runWLP(stdin string, args ...string) result {
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb)
+	return result{code, out.String(), errb.String()}
+}
+
+// golden renders a run as the text of its golden file.
+func (r result) golden(args []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "$ wlp %s\nexit %d\n-- stdout --\n%s", strings.Join(args, " "), r.code, r.stdout)
+	if r.stdout != "" && !strings.HasSuffix(r.stdout, "\n") {
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "-- stderr --\n%s", r.stderr)
+	return b.String()
+}
+
+func args(a ...any) []string {
+	var out []string
+	for _, x := range a {
+		switch x := x.(type) {
+		case string:
+			out = append(out, x)
+		case []string:
+			out = append(out, x...)
+		}
+	}
+	return out
+}
+
+// goldenCases drive every subcommand on the sample data, in table and JSON
+// form, and the misuse and bad-input paths. Each writes
+// testdata/NAME.golden: the command, its exit status, stdout and stderr.
+var goldenCases = []struct {
+	name  string
+	args  []string
+	stdin string
+	code  int
+}{
+	// Help and misuse of the command as a whole.
+	{"help", args("help"), "", 0},
+	{"help-score", args("help", "score"), "", 0},
+	{"chart-h", args("chart", "-h"), "", 0},
+	{"no-args", args(), "", 2},
+	{"unknown-command", args("frobnicate"), "", 2},
+	{"help-unknown", args("help", "frobnicate"), "", 2},
+
+	// export
+	{"export-table", args("export", "-table"), "", 0},
+	{"export-learning2-table", args("export", "-table", "-framework", learning2), "", 0},
+	{"export-extra-arg", args("export", "now"), "", 2},
+	{"export-bad-framework", args("export", "-framework", "testdata/bad-framework.json"), "", 1},
+
+	// schema
+	{"schema-result", args("schema", "result"), "", 0},
+	{"schema-form", args("schema", "profile", "-for-framework", "-framework", "testdata/tiny-framework.json"), "", 0},
+	{"schema-unknown-kind", args("schema", "person"), "", 2},
+	{"schema-no-kind", args("schema"), "", 2},
+	{"schema-form-not-profile", args("schema", "result", "-for-framework"), "", 2},
+
+	// validate
+	{"validate-samples", args("validate", dana, lee, sam, priya, learning2), "", 0},
+	{"validate-samples-json", args("validate", "-json", dana, learning2), "", 0},
+	{"validate-bad", args("validate", "testdata/bad-profile.json", "testdata/bad-framework.json", "testdata/truncated.json", "testdata/not-json.json", "testdata/missing.json"), "", 1},
+	{"validate-bad-json", args("validate", "-json", "testdata/bad-profile.json", "testdata/missing.json"), "", 1},
+	{"validate-other-framework", args("validate", "-framework", "testdata/tiny-framework.json", "testdata/tiny-kim.json", dana), "", 1},
+	{"validate-stdin", args("validate", "-"), `{"id": "x", "ratings": {"coaching": {"level": -1}}}`, 1},
+	{"validate-kind-framework", args("validate", "-kind", "framework", dana), "", 1},
+	{"validate-no-files", args("validate"), "", 2},
+	{"validate-unknown-kind", args("validate", "-kind", "person", dana), "", 2},
+
+	// score
+	{"score-job", args("score", dana, clo), "", 0},
+	{"score-job-json", args("score", "-json", dana, clo), "", 0},
+	{"score-role", args("score", sam, "project-manager"), "", 0},
+	{"score-role-json", args("score", priya, "business-partner", "-json"), "", 0},
+	{"score-other-framework", args("score", "-framework", "testdata/tiny-framework.json", "testdata/tiny-kim.json", "host"), "", 0},
+	{"score-stdin", args("score", "-", "learning-strategist"), `{"id": "ann", "ratings": {"thinking-strategically": {"level": 4}}}`, 0},
+	{"score-unknown-target", args("score", dana, "clo"), "", 1},
+	{"score-missing-file", args("score", "testdata/missing.json", clo), "", 1},
+	{"score-not-json", args("score", "testdata/not-json.json", clo), "", 1},
+	{"score-truncated", args("score", "testdata/truncated.json", clo), "", 1},
+	{"score-bad-profile", args("score", "testdata/bad-profile.json", clo), "", 1},
+	{"score-unknown-ids", args("score", "testdata/tiny-kim.json", clo), "", 1},
+	{"score-bad-framework", args("score", "-framework", "testdata/bad-framework.json", dana, clo), "", 1},
+	{"score-unknown-flag", args("score", "-verbose", dana, clo), "", 2},
+	{"score-one-arg", args("score", dana), "", 2},
+	{"score-three-args", args("score", dana, clo, "extra"), "", 2},
+
+	// roles
+	{"roles", args("roles", priya), "", 0},
+	{"roles-json", args("roles", "-json", lee), "", 0},
+	{"roles-missing-file", args("roles", "testdata/missing.json"), "", 1},
+	{"roles-no-args", args("roles"), "", 2},
+
+	// rank
+	{"rank", args("rank", clo, team), "", 0},
+	{"rank-k", args("rank", "-k", "2", "business-partner", team), "", 0},
+	{"rank-json", args("rank", "-json", "-k", "2", clo, team), "", 0},
+	{"rank-unknown-target", args("rank", "chief-executive", team), "", 1},
+	{"rank-bad-profiles", args("rank", clo, dana, "testdata/bad-profile.json", "testdata/missing.json"), "", 1},
+	{"rank-negative-k", args("rank", "-k", "-1", clo, dana), "", 2},
+	{"rank-bad-k", args("rank", "-k", "two", clo, dana), "", 2},
+	{"rank-no-profiles", args("rank", clo), "", 2},
+
+	// chart
+	{"chart-job", args("chart", dana, clo), "", 0},
+	{"chart-role", args("chart", sam, "professional-specialist"), "", 0},
+	{"chart-team", args("chart", "-team", team, "business-partner"), "", 0},
+	{"chart-json", args("chart", "-json", sam, "project-manager"), "", 0},
+	{"chart-other-framework", args("chart", "-framework", "testdata/tiny-framework.json", "testdata/tiny-kim.json", "host"), "", 0},
+	{"chart-unknown-target", args("chart", dana, "ceo"), "", 1},
+	{"chart-not-json", args("chart", "testdata/not-json.json", clo), "", 1},
+	{"chart-many-without-team", args("chart", dana, lee, clo), "", 2},
+	{"chart-unknown-flag", args("chart", "-png", dana, clo), "", 2},
+}
+
+func TestGolden(t *testing.T) {
+	for _, c := range goldenCases {
+		t.Run(c.name, func(t *testing.T) {
+			r := runWLP(c.stdin, c.args...)
+			if r.code != c.code {
+				t.Errorf("wlp %s: exit %d, want %d\nstderr:\n%s", strings.Join(c.args, " "), r.code, c.code, r.stderr)
+			}
+			switch {
+			case c.code == 2 && !strings.Contains(r.stderr, "usage: wlp"):
+				t.Errorf("misuse without a usage line on stderr:\n%s", r.stderr)
+			case c.code == 1 && r.stderr == "":
+				t.Errorf("failure without a message on stderr")
+			case c.code == 0 && r.stderr != "":
+				t.Errorf("success with a message on stderr:\n%s", r.stderr)
+			}
+			checkGolden(t, filepath.Join("testdata", c.name+".golden"), r.golden(c.args))
+		})
+	}
+}
+
+// checkGolden compares got with the golden file, or rewrites it with
+// -update.
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/wlp -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("output differs from %s (-want +got):\n%s", path, diff)
+	}
+}
+
+// TestDocsChart keeps docs/chart.svg, the chart README shows, equal to
+// what the command draws.
+func TestDocsChart(t *testing.T) {
+	r := runWLP("", "chart", dana, clo)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	checkGolden(t, "../../docs/chart.svg", r.stdout)
+}

@@ -1,0 +1,266 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// command is one subcommand of wlp.
+type command struct {
+	name    string // as typed: "score"
+	args    string // the usage line after "wlp NAME"
+	short   string // one line for the command list
+	long    string // what it does, for `wlp help NAME`
+	example string // one or more example command lines
+	jsonDoc string // what -json does, when not "print JSON instead of a table"
+	minArgs int    // positional arguments, at least
+	maxArgs int    // at most; -1 for no bound
+	flags   func(fs *flag.FlagSet, e *env)
+	run     func(e *env, args []string) error
+}
+
+// commands lists the subcommands in the order help shows them.
+var commands = []*command{
+	exportCmd, schemaCmd, validateCmd, scoreCmd, rolesCmd, rankCmd, chartCmd,
+}
+
+func lookup(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// env is one run of one command: its streams, its flags and what it has
+// read so far.
+type env struct {
+	cmd    *command
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+
+	stdinDone bool
+	stdinData []byte
+	stdinErr  error
+
+	// Flags every command takes.
+	framework string
+	json      bool
+
+	// Flags of some commands.
+	k            int    // rank
+	forFramework bool   // schema
+	kind         string // validate
+	out          string // chart
+	team         bool   // chart
+	table        bool   // export
+}
+
+// usageError is misuse: run prints it with the command's usage line and
+// exits 2.
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
+
+// errReported is a failure the command has already reported in full: run
+// exits 1 without printing more.
+var errReported = errors.New("failure reported")
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// run runs the wlp command line args (without the program name) and
+// returns the exit status. It is main without the process: tests drive it
+// in-process.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, shortUsage())
+		return exitUsage
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		return runHelp(args[1:], stdout, stderr)
+	}
+	c := lookup(args[0])
+	if c == nil {
+		fmt.Fprintf(stderr, "wlp: unknown command %q\n%s", clean(args[0]), shortUsage())
+		return exitUsage
+	}
+	e := &env{cmd: c, stdin: stdin, stdout: stdout, stderr: stderr}
+	fs := e.flagSet()
+	pos, err := parseInterspersed(fs, args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		commandHelp(stdout, c)
+		return exitOK
+	}
+	if err != nil {
+		return e.misuse(err.Error())
+	}
+	if len(pos) < c.minArgs || (c.maxArgs >= 0 && len(pos) > c.maxArgs) {
+		return e.misuse(argCountMessage(c, len(pos)))
+	}
+	err = c.run(e, pos)
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		return e.misuse(ue.Error())
+	case errors.Is(err, errReported):
+		return exitFailure
+	}
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(stderr, "wlp %s: %s\n", c.name, line)
+	}
+	return exitFailure
+}
+
+// misuse reports a usage error with the command's usage line.
+func (e *env) misuse(msg string) int {
+	fmt.Fprintf(e.stderr, "wlp %s: %s\nusage: wlp %s %s\nRun 'wlp help %s' for details.\n",
+		e.cmd.name, clean(msg), e.cmd.name, e.cmd.args, e.cmd.name)
+	return exitUsage
+}
+
+func argCountMessage(c *command, n int) string {
+	switch {
+	case c.minArgs == c.maxArgs && c.maxArgs == 0:
+		return fmt.Sprintf("takes no arguments, got %d", n)
+	case c.minArgs == c.maxArgs:
+		return fmt.Sprintf("wants %s, got %s", plural(c.minArgs, "argument"), plural(n, "argument"))
+	case c.maxArgs < 0:
+		return fmt.Sprintf("wants at least %s, got %d", plural(c.minArgs, "argument"), n)
+	}
+	return fmt.Sprintf("wants %d to %d arguments, got %d", c.minArgs, c.maxArgs, n)
+}
+
+// flagSet returns the command's flags, bound to e.
+func (e *env) flagSet() *flag.FlagSet {
+	fs := flag.NewFlagSet("wlp "+e.cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // run reports errors itself
+	fs.StringVar(&e.framework, "framework", "", "read the framework from `FILE` (\"-\" for standard input) instead of the embedded ASTD 2004 framework")
+	jsonDoc := e.cmd.jsonDoc
+	if jsonDoc == "" {
+		jsonDoc = "print JSON instead of a table"
+	}
+	fs.BoolVar(&e.json, "json", false, jsonDoc)
+	if e.cmd.flags != nil {
+		e.cmd.flags(fs, e)
+	}
+	return fs
+}
+
+// parseInterspersed parses flags wherever they appear among args, as in
+// `wlp score dana.json clo -json`, and returns the other arguments in
+// order. "--" ends the flags; a lone "-" is an argument (standard input).
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		consumed := args[:len(args)-len(rest)]
+		if len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// runHelp is `wlp help [COMMAND]`.
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	switch len(args) {
+	case 0:
+		fmt.Fprint(stdout, longUsage())
+		return exitOK
+	case 1:
+		if c := lookup(args[0]); c != nil {
+			commandHelp(stdout, c)
+			return exitOK
+		}
+		if args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
+			fmt.Fprint(stdout, longUsage())
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "wlp help: unknown command %q\n%s", clean(args[0]), shortUsage())
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "wlp help: wants at most 1 argument, got %d\nusage: wlp help [COMMAND]\n", len(args))
+	return exitUsage
+}
+
+// shortUsage is printed on misuse.
+func shortUsage() string {
+	var b strings.Builder
+	b.WriteString("usage: wlp COMMAND [flags] [arguments]\n\nCommands:\n")
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.short)
+	}
+	b.WriteString("\nRun 'wlp help' for more, 'wlp help COMMAND' for one command.\n")
+	return b.String()
+}
+
+// longUsage is `wlp help`.
+func longUsage() string {
+	var b strings.Builder
+	b.WriteString(`wlp works with the ASTD 2004 workplace learning and performance competency
+model: it exports the framework and its JSON Schemas, validates framework and
+profile documents, scores people against roles and jobs, ranks them, and
+draws radar charts.
+
+usage: wlp COMMAND [flags] [arguments]
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.short)
+	}
+	b.WriteString(`  help      explain a command: wlp help COMMAND
+
+Every command reads the embedded ASTD 2004 framework unless -framework FILE
+names another, prints a readable table by default (export, schema and chart
+print their document) and JSON with -json, and reads the file name "-" as
+standard input. Flags may come before or after the arguments.
+
+A TARGET is the ID of a role or a job of the framework: learning-strategist,
+business-partner, project-manager, professional-specialist or
+chief-learning-officer in the default model (wlp export -table lists them).
+
+Exit status: 0 on success; 1 when a document fails validation, a file is
+missing or unreadable, or a target is unknown; 2 on misuse (an unknown
+command or flag, or the wrong number of arguments).
+
+Examples:
+  wlp validate examples/data/*.json
+  wlp score examples/data/dana.json chief-learning-officer
+  wlp rank -k 3 chief-learning-officer examples/data/dana.json examples/data/lee.json examples/data/sam.json
+  wlp chart -o dana.svg examples/data/dana.json chief-learning-officer
+`)
+	return b.String()
+}
+
+// commandHelp is `wlp help NAME` and `wlp NAME -h`.
+func commandHelp(w io.Writer, c *command) {
+	fmt.Fprintf(w, "usage: wlp %s %s\n\n%s\n\nFlags:\n", c.name, c.args, strings.TrimSpace(c.long))
+	fs := (&env{cmd: c}).flagSet()
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fmt.Fprintf(w, "\nExample:\n")
+	for _, line := range strings.Split(strings.TrimSpace(c.example), "\n") {
+		fmt.Fprintf(w, "  %s\n", line)
+	}
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode"
+
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/profile"
+	"github.com/wlpmodel/wlp/role"
+)
+
+// clean makes s safe to print on one line of a terminal or in one cell of
+// a table: control characters (tabs, newlines, escape sequences) are
+// written as Go escapes.
+func clean(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' }) {
+		return s
+	}
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
+}
+
+// nameOf returns the human name of a competency or area, or its ID when
+// the framework does not know it.
+func nameOf(f *wlp.Framework, id competency.ID) string {
+	if n, ok := f.NameOf(id); ok {
+		return n
+	}
+	return string(id)
+}
+
+// describe names what a requirement is about: the competency's or area's
+// name for a single requirement, "any 1 of 9 areas" for a group.
+func describe(f *wlp.Framework, of []competency.ID, atLeast int) string {
+	if len(of) == 1 {
+		return nameOf(f, of[0])
+	}
+	areas := 0
+	for _, id := range of {
+		if _, ok := f.Area(id); ok {
+			areas++
+		}
+	}
+	kind := "competencies and areas"
+	switch areas {
+	case len(of):
+		kind = "areas"
+	case 0:
+		kind = "competencies"
+	}
+	if atLeast == 0 || atLeast == len(of) {
+		return fmt.Sprintf("all %d %s", len(of), kind)
+	}
+	return fmt.Sprintf("any %d of %d %s", atLeast, len(of), kind)
+}
+
+// level prints a level with its name: "4 proficient".
+func level(l competency.Level) string { return fmt.Sprintf("%d %s", l, l) }
+
+// pct prints a fraction as a percentage with one decimal: "83.3%".
+func pct(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) + "%" }
+
+// pct0 prints a fraction as a whole percentage: "83%".
+func pct0(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
+
+// pts prints a gain in percentage points: "+2.5 pts".
+func pts(x float64) string { return "+" + strconv.FormatFloat(100*x, 'f', 1, 64) + " pts" }
+
+// weight prints a weight compactly: "3", "0.5".
+func weight(w float64) string { return strconv.FormatFloat(w, 'g', -1, 64) }
+
+// who names a person: the profile's name, or its ID.
+func who(p profile.Profile) string {
+	if p.Name != "" {
+		return clean(p.Name)
+	}
+	return clean(p.ID)
+}
+
+// targetName returns the name of a role or the title of a job, and its
+// kind.
+func targetName(f *wlp.Framework, id role.ID) (name, kind string) {
+	if r, ok := f.Role(id); ok {
+		return r.Name, "role"
+	}
+	if j, ok := f.Job(id); ok {
+		return j.Title, "job"
+	}
+	return string(id), "target"
+}
+
+// roleName returns a role's name, or its ID.
+func roleName(f *wlp.Framework, id role.ID) string {
+	if r, ok := f.Role(id); ok {
+		return r.Name
+	}
+	return string(id)
+}
+
+// table writes tab-separated rows as aligned columns.
+type table struct{ tw *tabwriter.Writer }
+
+func newTable(w io.Writer) *table {
+	return &table{tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)}
+}
+
+// row writes one row; every cell is cleaned of control characters.
+func (t *table) row(cells ...string) {
+	for i, c := range cells {
+		if i > 0 {
+			io.WriteString(t.tw, "\t")
+		}
+		io.WriteString(t.tw, clean(c))
+	}
+	io.WriteString(t.tw, "\n")
+}
+
+func (t *table) flush() error { return t.tw.Flush() }
+
+// plural returns "1 file", "2 files", "3 competencies".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if stem, ok := strings.CutSuffix(noun, "y"); ok && !strings.HasSuffix(stem, "e") {
+		return strconv.Itoa(n) + " " + stem + "ies"
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
