@@ -259,3 +259,35 @@ func (f *Framework) ValidateProfile(p profile.Profile) error {
 	}
 	return &profile.ValidationError{Package: "profile", Problems: probs}
 }
+
+// Label names the IDs of a requirement for a report: the competency's or
+// area's name for a single ID, and for a group how many of what, such as
+// "any 7 of 9 areas of expertise" or "all 3 of 3 foundational
+// competencies". Unknown IDs are named by their ID.
+func (f *Framework) Label(of []competency.ID, atLeast int) string {
+	if len(of) == 1 {
+		if name, ok := f.NameOf(of[0]); ok {
+			return name
+		}
+		return string(of[0])
+	}
+	areas, comps := 0, 0
+	for _, id := range of {
+		if i, ok := f.rated[id]; ok && i >= len(f.spec.Competencies) {
+			areas++
+		} else if ok {
+			comps++
+		}
+	}
+	kind := "listed competencies and areas"
+	switch len(of) {
+	case areas:
+		kind = "areas of expertise"
+	case comps:
+		kind = "foundational competencies"
+	}
+	if atLeast <= 0 || atLeast >= len(of) {
+		return fmt.Sprintf("all %d %s", len(of), kind)
+	}
+	return fmt.Sprintf("any %d of %d %s", atLeast, len(of), kind)
+}

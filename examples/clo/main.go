@@ -110,7 +110,7 @@ func main() {
 			fmt.Fprintf(w, "    %-40s %s of %s of the job\n", name, pct(part.Result.Fit), pct(part.Share))
 		}
 		for _, o := range res.Outcomes {
-			fmt.Fprintf(w, "    %-40s %s met\n", short(f, o.Of, o.AtLeast, o.Need), pct(o.Score))
+			fmt.Fprintf(w, "    %-40s %s met\n", f.Label(o.Of, o.AtLeast), pct(o.Score))
 		}
 		fmt.Fprintln(w, "  Develop first (fit gained if met):")
 		for _, g := range res.Gaps[:min(3, len(res.Gaps))] {
@@ -139,37 +139,7 @@ func roleName(f *wlp.Framework, id role.ID) (string, bool) {
 
 // describe says what a requirement asks for, in words.
 func describe(f *wlp.Framework, of []competency.ID, atLeast int, need competency.Level) string {
-	if len(of) == 1 {
-		name, _ := f.NameOf(of[0])
-		return fmt.Sprintf("%s to %s", name, need)
-	}
-	return fmt.Sprintf("%s to %s", short(f, of, atLeast, need), need)
-}
-
-// short names a requirement's IDs briefly: one name, or "7 of 9 areas".
-func short(f *wlp.Framework, of []competency.ID, atLeast int, need competency.Level) string {
-	if len(of) == 1 {
-		name, _ := f.NameOf(of[0])
-		return name
-	}
-	areas := 0
-	for _, id := range of {
-		if _, ok := f.Area(id); ok {
-			areas++
-		}
-	}
-	kind := "competencies and areas"
-	switch areas {
-	case len(of):
-		kind = "areas of expertise"
-	case 0:
-		kind = "foundational competencies"
-	}
-	k := atLeast
-	if k == 0 {
-		k = len(of)
-	}
-	return fmt.Sprintf("any %d of %d %s", k, len(of), kind)
+	return fmt.Sprintf("%s to %s", f.Label(of, atLeast), need)
 }
 
 func pct(x float64) string { return fmt.Sprintf("%3.0f%%", 100*x) }

@@ -84,17 +84,6 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	label := func(of []competency.ID, atLeast int) string {
-		if len(of) == 1 {
-			n, _ := f.NameOf(of[0])
-			return n
-		}
-		k := atLeast
-		if k == 0 {
-			k = len(of)
-		}
-		return fmt.Sprintf("any %d of %d listed", k, len(of))
-	}
 	part := func(id role.ID) string {
 		if id == "" {
 			return "the job itself"
@@ -121,7 +110,7 @@ func main() {
 		if !c.Met {
 			mark = "GAP"
 		}
-		fmt.Printf("  %s %-40s need %-17s team %-17s %s\n", mark, label(c.Of, c.AtLeast), c.Need, c.Have, strings.Join(by, ", "))
+		fmt.Printf("  %s %-40s need %-17s team %-17s %s\n", mark, f.Label(c.Of, c.AtLeast), c.Need, c.Have, strings.Join(by, ", "))
 	}
 	fmt.Println("\nWhat each person adds (fit lost without them):")
 	for _, c := range tr.Contributions {
@@ -155,7 +144,7 @@ func main() {
 		if !s.Hire {
 			how = fmt.Sprintf("develop %s (now %s)", names[s.Develop], s.From)
 		}
-		fmt.Printf("  +%4.1f pts  %s to %s (for %s): %s\n", 100*s.Gap.Gain, label(s.Gap.Of, s.Gap.AtLeast), s.Gap.Need, part(s.Gap.Part), how)
+		fmt.Printf("  +%4.1f pts  %s to %s (for %s): %s\n", 100*s.Gap.Gain, f.Label(s.Gap.Of, s.Gap.AtLeast), s.Gap.Need, part(s.Gap.Part), how)
 	}
 
 	// 4. One person's plan: Rita toward the business partner hat.
