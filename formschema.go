@@ -58,7 +58,8 @@ func ProfileSchemaURL(frameworkID string) string {
 // its name and described with its summary; the level is a choice among the
 // scale's levels, each labelled with its name ("3 - competent"). Ratings of
 // IDs the framework does not know are rejected. Every document it accepts
-// is also a valid generic profile (see package schema).
+// is also a valid generic profile (see package schema). Being a form for
+// one person's self-assessment, it has no place for multi-rater reviews.
 func (f *Framework) ProfileSchema() ([]byte, error) {
 	props := obj{}
 	for _, c := range f.Clusters() {

@@ -64,14 +64,20 @@ func (v *validator) weight(path string, w float64) {
 		v.l.Add(path, fmt.Sprintf("the weight %v is not a finite number", w))
 	case w <= 0:
 		v.l.Add(path, fmt.Sprintf("the weight %v must be greater than 0", w))
+	case w < MinWeight:
+		v.l.Add(path, fmt.Sprintf("the weight %v is below the smallest weight, %v", w, MinWeight))
 	case w > MaxWeight:
 		v.l.Add(path, fmt.Sprintf("the weight %v is above the limit of %v", w, float64(MaxWeight)))
 	}
 }
 
-// MaxWeight bounds a requirement's or share's weight, so that sums of
-// weights stay exact and finite.
-const MaxWeight = 1e6
+// MinWeight and MaxWeight bound a requirement's or share's weight, so
+// that sums and ratios of weights stay well inside a float64's precision
+// (and a weight too small for a float64, such as 1e-400, is not read as 0).
+const (
+	MinWeight = 1e-6
+	MaxWeight = 1e6
+)
 
 func (v *validator) requirement(path string, r role.Requirement) {
 	if len(r.Of) == 0 {

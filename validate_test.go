@@ -183,7 +183,7 @@ func TestValidDocumentsLoad(t *testing.T) {
 		{"empty object", `{}`},
 		{"whitespace around", " \n\t" + mini + "\r\n "},
 		{"weight at MaxWeight", edit(t, mini, set("/roles/0/requirements/0/weight", wlp.MaxWeight))},
-		{"tiny weight", edit(t, mini, set("/roles/0/requirements/0/weight", 1e-300))},
+		{"smallest weight", edit(t, mini, set("/roles/0/requirements/0/weight", wlp.MinWeight))},
 		{"fractional weight", edit(t, mini, set("/jobs/0/roles/0/weight", 0.25))},
 		{"levels 1 and 5", edit(t, mini, set("/roles/0/requirements/0/level", 1), set("/roles/1/requirements/0/level", 5))},
 		{"atLeast 0", edit(t, mini, set("/roles/0/requirements/0/atLeast", 0))},

@@ -1366,10 +1366,11 @@ func TestOtherFrameworks(t *testing.T) {
 	})
 }
 
-// TestTinyWeightGap: a requirement whose whole weight is below the fit's
-// precision still makes its role inexact and still is a gap.
+// TestTinyWeightGap: a requirement whose whole weight is near the fit's
+// precision (the smallest weight against the largest) still makes its
+// role inexact and still is a gap.
 func TestTinyWeightGap(t *testing.T) {
-	f := twoReqs(t, 1e6, 1e-7)
+	f := twoReqs(t, wlp.MaxWeight, wlp.MinWeight)
 	got := mustScore(t, match.New(f), person("p", levels{"x": 1}), "r")
 	if got.Confidence == match.Exact || len(got.Gaps) != 1 || got.Gaps[0].Of[0] != "y" {
 		t.Errorf("confidence %v, gaps %+v; want not exact, with y as the one gap", got.Confidence, got.Gaps)

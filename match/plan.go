@@ -140,7 +140,8 @@ func (m *Matcher) Plan(p profile.Profile, target role.ID, opts ...PlanOption) (P
 				lv[i] = to
 				f, _ := m.fit(lv, t)
 				lv[i] = from
-				c := cand{i: i, to: to, gain: round(f - fit), perStep: (f - fit) / float64(to-from)}
+				// Rounded like fits, so that steps equal by hand tie.
+				c := cand{i: i, to: to, gain: round(f - fit), perStep: round((f - fit) / float64(to-from))}
 				if c.gain <= 0 {
 					continue
 				}

@@ -29,9 +29,9 @@ type Requirement struct {
 	// (expert).
 	Level competency.Level `json:"level" jsonschema:"minimum=1"`
 	// Weight is the requirement's importance relative to the other parts of
-	// its role or job; it must be positive and finite. The default model
+	// its role or job, from 0.000001 to 1000000. The default model
 	// uses 3 for core, 2 for important and 1 for supporting needs.
-	Weight float64 `json:"weight" jsonschema:"exclusiveMinimum=0,maximum=1000000"`
+	Weight float64 `json:"weight" jsonschema:"minimum=0.000001,maximum=1000000"`
 	// Why says why the role or job needs this, in a sentence.
 	Why string `json:"why,omitempty"`
 }
@@ -75,8 +75,8 @@ type Share struct {
 	// Role is the ID of a role of the same framework (not a job).
 	Role ID `json:"role"`
 	// Weight is the role's importance in the job relative to the job's
-	// other parts; it must be positive and finite.
-	Weight float64 `json:"weight" jsonschema:"exclusiveMinimum=0,maximum=1000000"`
+	// other parts, from 0.000001 to 1000000.
+	Weight float64 `json:"weight" jsonschema:"minimum=0.000001,maximum=1000000"`
 	// Why says why the job carries this role with this weight.
 	Why string `json:"why,omitempty"`
 }

@@ -3,8 +3,9 @@
 //
 // The schemas are generated from the Go types by `go generate ./...` (the
 // descriptions are the types' doc comments) and committed beside this file
-// as framework.schema.json, profile.schema.json, result.schema.json and
-// ranking.schema.json; they are embedded, so validation works in an
+// as framework.schema.json, profile.schema.json, result.schema.json,
+// ranking.schema.json, team.schema.json, assignment.schema.json and
+// plan.schema.json; they are embedded, so validation works in an
 // installed binary. Programs in other languages can use the same files
 // with any draft 2020-12 validator.
 package schema
@@ -13,6 +14,7 @@ import (
 	"embed"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 //go:generate go run ../internal/schemagen -out .
@@ -23,6 +25,10 @@ const (
 	Profile   = "profile"   // a person profile: profile.Profile
 	Result    = "result"    // one match result: match.Result
 	Ranking   = "ranking"   // a ranking: an array of match.Ranked
+
+	Team       = "team"       // a team's coverage and gap plan: what `wlp team -json` prints
+	Assignment = "assignment" // a hat assignment: match.Assignment
+	Plan       = "plan"       // a development plan: match.Plan
 )
 
 // BaseURL is the prefix of every schema's $id; the file name follows it.
@@ -32,7 +38,9 @@ const BaseURL = "https://wlpmodel.github.io/wlp/schema/"
 var files embed.FS
 
 // Names returns the document kinds that have a schema, in a fixed order.
-func Names() []string { return []string{Framework, Profile, Result, Ranking} }
+func Names() []string {
+	return []string{Framework, Profile, Result, Ranking, Team, Assignment, Plan}
+}
 
 // FileName returns the file name of kind's schema, such as
 // "profile.schema.json".
@@ -45,7 +53,7 @@ func URL(kind string) string { return BaseURL + FileName(kind) }
 // change the returned bytes.
 func JSON(kind string) ([]byte, error) {
 	if !slices.Contains(Names(), kind) {
-		return nil, fmt.Errorf("schema: unknown document kind %q (want framework, profile, result or ranking)", kind)
+		return nil, fmt.Errorf("schema: unknown document kind %q (want %s)", kind, strings.Join(Names(), ", "))
 	}
 	return files.ReadFile(FileName(kind))
 }

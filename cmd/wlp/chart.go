@@ -18,7 +18,7 @@ import (
 
 var chartCmd = &command{
 	name:  "chart",
-	args:  "[-framework FILE] [-json] [-o FILE] PROFILE TARGET | -team PROFILE... TARGET",
+	args:  "[-framework FILE] [-json] [-combine POLICY] [-o FILE] PROFILE TARGET | -team PROFILE... TARGET",
 	short: "an SVG radar chart of a profile (or a team, -team) against a role or job",
 	long: `Chart draws an SVG radar (spider) chart of the person in the file PROFILE
 against TARGET, a role or a job: one axis per requirement, labelled with the
@@ -31,11 +31,18 @@ blends; a competency that several of them ask for gets one axis, at the
 highest level asked.
 
 With -team, every argument but the last is a profile and each person gets a
-polygon of their own colour and a legend entry with their fit.
+polygon of their own colour and a legend entry with their fit. A wide grey
+band draws the team as a whole: on each axis the team's level, every
+member's best (as "wlp team" scores it), and the title gives the team's
+fit.
+
+` + combineDoc + ` On a chart, the notes
+go under the legend.
 
 The SVG goes to standard output, or to the file -o names. With -json it
-prints the chart's data instead: the axes with their required levels, and
-each person's levels and fit.`,
+prints the chart's data instead: the axes with their required levels, each
+person's levels and fit, and with -team the team's levels and fit (notes on
+reviews are left out).`,
 	example: `wlp chart -o dana.svg examples/data/dana.json chief-learning-officer
 wlp chart -team -o team.svg examples/data/lee.json examples/data/dana.json business-partner`,
 	minArgs: 2,
@@ -43,7 +50,8 @@ wlp chart -team -o team.svg examples/data/lee.json examples/data/dana.json busin
 	jsonDoc: "print the chart's data (axes, required levels, each person's levels and fit) instead of the SVG",
 	flags: func(fs *flag.FlagSet, e *env) {
 		fs.StringVar(&e.out, "o", "", "write the chart to `FILE` instead of standard output (\"-\")")
-		fs.BoolVar(&e.team, "team", false, "chart several people: PROFILE... TARGET")
+		fs.BoolVar(&e.team, "team", false, "chart several people and the team they make: PROFILE... TARGET")
+		combineFlag(fs, e)
 	},
 	run: runChart,
 }
@@ -65,6 +73,14 @@ type chartPerson struct {
 	Levels     []competency.Level `json:"levels"` // one per axis
 }
 
+// chartTeam is the team on a team chart: every member's best level on
+// each axis, and the team's fit as match.Matcher.Team scores it.
+type chartTeam struct {
+	Fit        float64            `json:"fit"`
+	Confidence match.Confidence   `json:"confidence"`
+	Levels     []competency.Level `json:"levels"` // one per axis
+}
+
 // chartData is what a chart shows; chart -json prints it.
 type chartData struct {
 	Target role.ID       `json:"target"`
@@ -72,6 +88,8 @@ type chartData struct {
 	Name   string        `json:"name"`
 	Axes   []chartAxis   `json:"axes"`
 	People []chartPerson `json:"people"`
+	Team   *chartTeam    `json:"team,omitempty"` // with -team
+	notes  []string      // under the legend: the raters' disagreements
 }
 
 func runChart(e *env, args []string) error {
@@ -94,6 +112,12 @@ func runChart(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if e.team {
+		if d.Team, err = teamOnChart(f, role.ID(target), ps, d.Axes); err != nil {
+			return err
+		}
+	}
+	d.notes = e.chartNotes(f)
 
 	var out []byte
 	if e.json {
@@ -153,6 +177,33 @@ func buildChart(f *wlp.Framework, target role.ID, ps []profile.Profile) (chartDa
 		}
 	}
 	return d, nil
+}
+
+// teamOnChart returns the team ps makes on a chart of target: its fit and
+// confidence from match.Matcher.Team, and on each axis the team's level,
+// every member's best level per ID taken together as Team takes them (for
+// a group axis, the k-th best of those best levels).
+func teamOnChart(f *wlp.Framework, target role.ID, ps []profile.Profile, axes []chartAxis) (*chartTeam, error) {
+	tr, err := match.New(f).Team(ps, target)
+	if err != nil {
+		return nil, err
+	}
+	best := profile.Profile{Ratings: map[competency.ID]profile.Rating{}}
+	for _, p := range ps {
+		for id, r := range p.Ratings {
+			if _, ok := f.NameOf(id); !ok {
+				continue // as the matcher ignores it
+			}
+			if r.Level > best.Ratings[id].Level {
+				best.Ratings[id] = profile.Rating{Level: r.Level}
+			}
+		}
+	}
+	t := &chartTeam{Fit: tr.Result.Fit, Confidence: tr.Result.Confidence, Levels: []competency.Level{}}
+	for _, a := range axes {
+		t.Levels = append(t.Levels, have(best, a))
+	}
+	return t, nil
 }
 
 // chartAxes returns one axis per requirement of the target.
@@ -258,6 +309,9 @@ func radarOf(d chartData, team bool) radar {
 		for _, p := range d.People {
 			line += fmt.Sprintf(", %s has %d", cmp.Or(p.Name, p.Profile), p.Levels[i])
 		}
+		if d.Team != nil {
+			line += fmt.Sprintf(", the team has %d", d.Team.Levels[i])
+		}
 		desc = append(desc, line)
 	}
 	r.desc = strings.Join(desc, "; ") + "."
@@ -266,6 +320,13 @@ func radarOf(d chartData, team bool) radar {
 		need.values = append(need.values, float64(a.Need))
 	}
 	r.series = append(r.series, need)
+	if d.Team != nil {
+		s := series{name: fmt.Sprintf("The team, each member's best level: fit %s, %s confidence", pct(d.Team.Fit), d.Team.Confidence), band: true}
+		for _, l := range d.Team.Levels {
+			s.values = append(s.values, float64(l))
+		}
+		r.series = append(r.series, s)
+	}
 	for i, p := range d.People {
 		s := series{color: palette[i%len(palette)]}
 		s.name = fmt.Sprintf("%s: fit %s, %s confidence", cmp.Or(p.Name, p.Profile), pct(p.Fit), p.Confidence)
@@ -283,12 +344,13 @@ func radarOf(d chartData, team bool) radar {
 		p := d.People[0]
 		r.title = fmt.Sprintf("%s: fit %s", cmp.Or(p.Name, p.Profile), pct(p.Fit))
 		r.subtitle = fmt.Sprintf("against %s (%s %s), %s confidence", d.Name, d.Kind, d.Target, p.Confidence)
+	} else if d.Team != nil {
+		r.title = fmt.Sprintf("%s: a team of %s, team fit %s", d.Name, people(len(d.People)), pct(d.Team.Fit))
+		r.subtitle = fmt.Sprintf("%s %s, %s confidence together; each person's own fit is in the legend", d.Kind, d.Target, d.Team.Confidence)
 	} else {
-		r.title = fmt.Sprintf("%s: %d people", d.Name, len(d.People))
-		if len(d.People) == 1 {
-			r.title = fmt.Sprintf("%s: 1 person", d.Name)
-		}
+		r.title = fmt.Sprintf("%s: %s", d.Name, people(len(d.People)))
 		r.subtitle = fmt.Sprintf("%s %s; each person's fit is in the legend", d.Kind, d.Target)
 	}
+	r.notes = d.notes
 	return r
 }

@@ -381,6 +381,7 @@ func TestRender(t *testing.T) {
 	for i, argv := range [][]string{
 		args("chart", dana, clo),
 		args("chart", "-team", team, clo),
+		args("chart", "-team", "-combine", "median", sam, priya, alex, clo),
 		args("chart", "-framework", "testdata/tiny-framework.json", "testdata/tiny-kim.json", "listener"),
 	} {
 		r := runWLP("", argv...)
@@ -418,6 +419,12 @@ func TestBadInput(t *testing.T) {
 		strings.Repeat("[", 100000),
 		`{"id": "x", "competencies": [], "roles": []}`,
 		`{"competencies": [{"id": "a", "name": "A", "cluster": "interpersonal"}], "roles": [{"id": "r", "name": "R", "requirements": [{"of": ["a"], "level": 1, "weight": 1e308}]}]}`,
+		`{"id": "x", "reviews": [{"levels": {"coaching": 5}}, {"source": "self", "levels": {"coaching": 0, "building-trust": 3}}]}`,
+		`{"id": "x", "reviews": [{"source": "manager", "levels": {"coaching": 9}}]}`,
+		`{"id": "x", "reviews": [{"levels": {"coachin": 2}}]}`,
+		`{"id": "x", "reviews": null}`, `{"id": "x", "reviews": [{}]}`, `{"id": "x", "reviews": [{"levels": null}]}`,
+		`{"id": "x", "reviews": [{"levels": {}, "source": "boss", "assessedAt": "2026-02-30"}]}`,
+		`{"id": "x", "ratings": {"coaching": {"level": 1}}, "reviews": [{"rater": "\u001b[2J", "source": "peer", "levels": {"coaching": 5}}, {"source": "manager", "levels": {"coaching": 1}}]}`,
 	}
 	for _, doc := range docs {
 		for _, argv := range [][]string{
@@ -432,6 +439,18 @@ func TestBadInput(t *testing.T) {
 			{"export", "-framework", "-"},
 			{"schema", "-framework", "-", "-for-framework", "profile"},
 			{"roles", "-framework", "-", dana},
+			{"score", "-combine", "mean-except-self", "-", clo},
+			{"rank", "-combine", "median", clo, "-", dana},
+			{"team", clo, "-", dana},
+			{"team", "-json", "-combine", "manager-first", "business-partner", "-"},
+			{"team", clo, "-", "-"},
+			{"team", "-framework", "-", clo, dana},
+			{"assign", clo, "-", dana},
+			{"assign", "-json", "-max-hats", "0", "-combine", "median", "learning-strategist,project-manager", "-"},
+			{"plan", "-", clo},
+			{"plan", "-json", "-combine", "median", "-until", "exact", "-", "business-partner"},
+			{"plan", "-framework", "-", dana, clo},
+			{"chart", "-team", "-combine", "median", "-", dana, clo},
 		} {
 			r := runWLP(doc, argv...)
 			if r.code != 0 && r.code != 1 {
@@ -450,7 +469,7 @@ func TestBadInput(t *testing.T) {
 // FuzzProfile feeds arbitrary profile documents to the commands that read
 // profiles: none may panic, and a chart that succeeds is well-formed XML.
 func FuzzProfile(f *testing.F) {
-	for _, path := range append(slices.Clone(team), "testdata/bad-profile.json", "testdata/truncated.json", "testdata/tiny-kim.json") {
+	for _, path := range append(slices.Clone(team), alex, "testdata/bad-profile.json", "testdata/truncated.json", "testdata/tiny-kim.json") {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)
@@ -458,12 +477,19 @@ func FuzzProfile(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, doc []byte) {
-		for _, argv := range [][]string{{"validate", "-"}, {"score", "-", clo}, {"roles", "-json", "-"}, {"rank", clo, "-"}} {
+		for _, argv := range [][]string{
+			{"validate", "-"}, {"score", "-", clo}, {"roles", "-json", "-"}, {"rank", clo, "-"},
+			{"team", "-combine", "median", clo, "-", dana}, {"assign", "-max-hats", "2", clo, "-", sam},
+			{"plan", "-combine", "manager-first", "-", clo},
+		} {
 			if r := runWLP(string(doc), argv...); r.code != 0 && r.code != 1 {
 				t.Fatalf("wlp %v: exit %d", argv, r.code)
 			}
 		}
 		if r := runWLP(string(doc), "chart", "-", clo); r.code == 0 {
+			checkSVG(t, r.stdout)
+		}
+		if r := runWLP(string(doc), "chart", "-team", "-combine", "median", "-", lee, clo); r.code == 0 {
 			checkSVG(t, r.stdout)
 		}
 	})

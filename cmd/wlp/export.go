@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/wlpmodel/wlp/schema"
 )
@@ -72,12 +73,13 @@ func runExport(e *env, _ []string) error {
 
 var schemaCmd = &command{
 	name:  "schema",
-	args:  "[-framework FILE] [-for-framework] framework|profile|result|ranking",
-	short: "print a JSON Schema: framework, profile, result or ranking",
+	args:  "[-framework FILE] [-for-framework] " + strings.Join(schema.Names(), "|"),
+	short: "print a JSON Schema: " + orList(schema.Names()),
 	long: `Schema prints the JSON Schema (draft 2020-12) of a document kind, as
 embedded in wlp: framework (a framework document, as export prints),
-profile (a person's ratings), result (one score -json result) or ranking
-(rank -json's array).
+profile (a person's ratings and reviews), result (one score -json result),
+ranking (rank -json's array), team (team -json's report), assignment
+(assign -json's hats) or plan (plan -json's steps).
 
 With -for-framework, "wlp schema profile" prints instead the schema of
 profiles of one framework alone (the default, or the one -framework names):
@@ -87,6 +89,7 @@ a self-assessment form.
 
 The schema is JSON with or without -json.`,
 	example: `wlp schema result > result.schema.json
+wlp schema team > team.schema.json
 wlp schema profile -for-framework > self-assessment.schema.json`,
 	minArgs: 1,
 	maxArgs: 1,
@@ -97,10 +100,18 @@ wlp schema profile -for-framework > self-assessment.schema.json`,
 	run: runSchema,
 }
 
+// orList joins words as "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
 func runSchema(e *env, args []string) error {
 	kind := args[0]
 	if _, err := schema.JSON(kind); err != nil {
-		return usageError(fmt.Sprintf("unknown document kind %q (want framework, profile, result or ranking)", kind))
+		return usageError(fmt.Sprintf("unknown document kind %q (want %s)", kind, orList(schema.Names())))
 	}
 	if e.forFramework {
 		if kind != schema.Profile {

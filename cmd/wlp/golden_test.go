@@ -21,7 +21,8 @@ const (
 	lee       = data + "lee.json"
 	sam       = data + "sam.json"
 	priya     = data + "priya.json"
-	learning2 = data + "learning2.framework.json"
+	alex      = data + "alex-360.json" // ratings and a 360-degree review
+	learning2 = "../../examples/frameworks/learning2.json"
 	clo       = "chief-learning-officer"
 )
 
@@ -89,6 +90,7 @@ var goldenCases = []struct {
 
 	// schema
 	{"schema-result", args("schema", "result"), "", 0},
+	{"schema-plan", args("schema", "plan"), "", 0},
 	{"schema-form", args("schema", "profile", "-for-framework", "-framework", "testdata/tiny-framework.json"), "", 0},
 	{"schema-unknown-kind", args("schema", "person"), "", 2},
 	{"schema-no-kind", args("schema"), "", 2},
@@ -139,10 +141,67 @@ var goldenCases = []struct {
 	{"rank-bad-k", args("rank", "-k", "two", clo, dana), "", 2},
 	{"rank-no-profiles", args("rank", clo), "", 2},
 
+	// team
+	{"team-job", args("team", "-combine", "median", clo, sam, priya, alex), "", 0},
+	{"team-job-json", args("team", "-json", "-combine", "median", clo, sam, priya, alex), "", 0},
+	{"team-role", args("team", "business-partner", sam, priya, alex, "-combine", "manager-first"), "", 0},
+	{"team-role-json", args("team", "-json", "project-manager", priya, alex), "", 0},
+	{"team-no-gaps", args("team", clo, team), "", 0},
+	{"team-unknown-target", args("team", "chief-executive", dana, lee), "", 1},
+	{"team-missing-file", args("team", clo, dana, "testdata/missing.json"), "", 1},
+	{"team-same-id", args("team", clo, dana, lee, dana), "", 1},
+	{"team-no-profiles", args("team", clo), "", 2},
+	{"team-target-last", args("team", dana, lee, clo), "", 2},
+	{"team-unknown-flag", args("team", "-k", "2", clo, dana, lee), "", 2},
+	{"team-bad-combine", args("team", "-combine", "mean", clo, dana, alex), "", 2},
+
+	// assign
+	{"assign-job", args("assign", clo, team), "", 0},
+	{"assign-job-json", args("assign", "-json", clo, team), "", 0},
+	{"assign-unworn", args("assign", "-combine", "median", clo, sam, priya, alex), "", 0},
+	{"assign-two-hats", args("assign", "-max-hats", "2", "learning-strategist,business-partner,project-manager", dana, lee), "", 0},
+	{"assign-no-limit", args("assign", "-max-hats", "0", "-json", "learning-strategist,business-partner,project-manager,professional-specialist", team), "", 0},
+	{"assign-unknown-role", args("assign", "learning-strategist,coach", dana, lee), "", 1},
+	{"assign-role-twice", args("assign", clo+",business-partner", dana, lee), "", 1},
+	{"assign-missing-file", args("assign", clo, dana, "testdata/missing.json"), "", 1},
+	{"assign-same-id", args("assign", clo, lee, lee), "", 1},
+	{"assign-no-profiles", args("assign", clo), "", 2},
+	{"assign-roles-last", args("assign", dana, lee, "learning-strategist,business-partner"), "", 2},
+	{"assign-empty-role", args("assign", "learning-strategist,,business-partner", dana, lee), "", 2},
+	{"assign-negative-max-hats", args("assign", "-max-hats", "-1", clo, dana), "", 2},
+	{"assign-unknown-flag", args("assign", "-max", "2", clo, dana), "", 2},
+
+	// plan
+	{"plan-role", args("plan", sam, "business-partner"), "", 0},
+	{"plan-role-json", args("plan", "-json", sam, "business-partner"), "", 0},
+	{"plan-job-exact", args("plan", "-until", "exact", "-max-raise", "1", lee, clo), "", 0},
+	{"plan-max-steps", args("plan", "-max-steps", "3", "-json", priya, clo), "", 0},
+	{"plan-max-steps-table", args("plan", "-max-steps", "3", priya, clo), "", 0},
+	{"plan-reached", args("plan", dana, "learning-strategist"), "", 0},
+	{"plan-combine", args("plan", "-combine", "median", alex, clo), "", 0},
+	{"plan-bad-until", args("plan", "-until", "perfect", sam, clo), "", 2},
+	{"plan-negative-max-steps", args("plan", "-max-steps", "-2", sam, clo), "", 2},
+	{"plan-one-arg", args("plan", sam), "", 2},
+	{"plan-unknown-flag", args("plan", "-steps", "2", sam, clo), "", 2},
+	{"plan-unknown-target", args("plan", sam, "chief-executive"), "", 1},
+	{"plan-missing-file", args("plan", "testdata/missing.json", clo), "", 1},
+
+	// 360-degree reviews with -combine
+	{"validate-reviews", args("validate", alex), "", 0},
+	{"score-reviews-unmerged", args("score", alex, "business-partner"), "", 0},
+	{"score-combine", args("score", "-combine", "median", alex, "business-partner"), "", 0},
+	{"score-combine-json", args("score", "-json", "-combine", "manager-first", alex, "business-partner"), "", 0},
+	{"roles-combine", args("roles", "-combine", "mean-except-self", alex), "", 0},
+	{"rank-combine", args("rank", "-combine", "median", "business-partner", dana, lee, alex), "", 0},
+	{"chart-combine", args("chart", "-combine", "median", alex, "business-partner"), "", 0},
+	{"score-bad-combine", args("score", "-combine", "average", alex, clo), "", 2},
+
 	// chart
 	{"chart-job", args("chart", dana, clo), "", 0},
 	{"chart-role", args("chart", sam, "professional-specialist"), "", 0},
 	{"chart-team", args("chart", "-team", team, "business-partner"), "", 0},
+	{"chart-team-combine", args("chart", "-team", "-combine", "median", sam, priya, alex, "project-manager"), "", 0},
+	{"chart-team-json", args("chart", "-team", "-json", sam, priya, "project-manager"), "", 0},
 	{"chart-json", args("chart", "-json", sam, "project-manager"), "", 0},
 	{"chart-other-framework", args("chart", "-framework", "testdata/tiny-framework.json", "testdata/tiny-kim.json", "host"), "", 0},
 	{"chart-unknown-target", args("chart", dana, "ceo"), "", 1},

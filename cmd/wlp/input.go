@@ -120,7 +120,8 @@ func (e *env) loadFramework() (*wlp.Framework, error) {
 
 // loadProfile reads a profile and checks it against f: a profile that
 // rates IDs f does not know fails, as it fails `wlp validate`, so that a
-// mistyped ID is not silently scored as 0.
+// mistyped ID is not silently scored as 0. With -combine it merges the
+// profile's reviews into its ratings (see combineProfile).
 func (e *env) loadProfile(f *wlp.Framework, name string) (profile.Profile, error) {
 	b, err := e.read(name)
 	if err != nil {
@@ -130,7 +131,7 @@ func (e *env) loadProfile(f *wlp.Framework, name string) (profile.Profile, error
 	if len(probs) > 0 {
 		return profile.Profile{}, &docError{display(name), probs}
 	}
-	return p, nil
+	return e.combineProfile(name, p)
 }
 
 // loadProfiles loads every named profile and reports the problems of all
@@ -147,6 +148,20 @@ func (e *env) loadProfiles(f *wlp.Framework, names []string) ([]profile.Profile,
 		ps = append(ps, p)
 	}
 	return ps, errors.Join(errs...)
+}
+
+// distinct fails when two profiles share an ID: team and assign name
+// people by profile ID, so each must name one person.
+func distinct(ps []profile.Profile, names []string) error {
+	first := map[string]int{}
+	for i, p := range ps {
+		if j, ok := first[p.ID]; ok {
+			return fmt.Errorf("%s and %s both have the profile ID %q; each person needs an ID of their own",
+				display(names[j]), display(names[i]), clean(p.ID))
+		}
+		first[p.ID] = i
+	}
+	return nil
 }
 
 // checkTarget returns an error naming the framework's roles and jobs when

@@ -19,6 +19,7 @@ type radar struct {
 	axes     []radarAxis
 	rings    []string // the labels of levels 0..len-1; the outer ring is the last
 	series   []series
+	notes    []string // lines under the legend, such as raters' disagreements
 }
 
 // radarAxis is one spoke of the chart.
@@ -33,11 +34,15 @@ type series struct {
 	values []float64 // one per axis, in levels
 	color  string
 	dashed bool // the required levels: dashed, grey, no dots
+	band   bool // a team's levels: a wide translucent grey band, no dots
 }
 
 // palette holds the people's colours: the Okabe-Ito colour-blind-safe
 // set, without its yellow (unreadable on white).
 var palette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"}
+
+// bandColor is the colour of a team's band.
+const bandColor = "#222222"
 
 // Layout, in user units of the viewBox.
 const (
@@ -87,8 +92,15 @@ func (r *radar) svg() []byte {
 	for _, s := range r.series {
 		maxX = math.Max(maxX, minX+32+42+textWidth(s.name, 14)+16)
 	}
+	for _, n := range r.notes {
+		maxX = math.Max(maxX, minX+32+textWidth(n, noteSize+1)+16)
+	}
 	legendTop := cy + bottom + 36
-	height := legendTop + float64(len(r.series))*legendRow + 12
+	notesTop := legendTop + float64(len(r.series))*legendRow + 8
+	height := notesTop - 8 + 12
+	if len(r.notes) > 0 {
+		height = notesTop + float64(len(r.notes))*lineHeight + 12
+	}
 
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
@@ -148,6 +160,17 @@ func (r *radar) svg() []byte {
 			}
 			return 0
 		}
+		if s.band {
+			b.WriteString(`<polygon points="` + poly(v) + `" fill="` + bandColor + `" fill-opacity="0.07" stroke="` + bandColor + `" stroke-opacity="0.3" stroke-width="10" stroke-linejoin="round"/>` + "\n")
+			if n < 3 {
+				// Too few axes for a polygon: mark the team's levels.
+				for i := range n {
+					x, y := point(i, v(i))
+					b.WriteString(`<circle cx="` + num(x) + `" cy="` + num(y) + `" r="9" fill="` + bandColor + `" fill-opacity="0.3" stroke="none"/>` + "\n")
+				}
+			}
+			continue
+		}
 		if s.dashed {
 			b.WriteString(`<polygon points="` + poly(v) + `" fill="#000000" fill-opacity="0.06" stroke="#444444" stroke-width="2" stroke-dasharray="7 5" stroke-linejoin="round"/>` + "\n")
 			if n < 3 {
@@ -206,14 +229,27 @@ func (r *radar) svg() []byte {
 	for i, s := range r.series {
 		y := legendTop + float64(i)*legendRow
 		x := minX + 32
-		if s.dashed {
+		switch {
+		case s.band:
+			b.WriteString(`<rect x="` + num(x+2) + `" y="` + num(y-9) + `" width="26" height="10" fill="` + bandColor + `" fill-opacity="0.07" stroke="` + bandColor + `" stroke-opacity="0.3" stroke-width="6"/>` + "\n")
+		case s.dashed:
 			b.WriteString(`<rect x="` + num(x) + `" y="` + num(y-11) + `" width="30" height="14" fill="#000000" fill-opacity="0.06" stroke="#444444" stroke-width="2" stroke-dasharray="7 5"/>` + "\n")
-		} else {
+		default:
 			b.WriteString(`<rect x="` + num(x) + `" y="` + num(y-11) + `" width="30" height="14" fill="` + s.color + `" fill-opacity="0.25" stroke="` + s.color + `" stroke-width="2.5"/>` + "\n")
 		}
 		b.WriteString(`<text x="` + num(x+42) + `" y="` + num(y) + `">` + esc(s.name) + "</text>\n")
 	}
-	b.WriteString("</g>\n</svg>\n")
+	b.WriteString("</g>\n")
+
+	// Notes, such as raters' disagreements, under the legend.
+	if len(r.notes) > 0 {
+		b.WriteString(`<g font-size="` + num(noteSize+1) + `" fill="#8a3a00">` + "\n")
+		for i, n := range r.notes {
+			b.WriteString(`<text x="` + num(minX+32) + `" y="` + num(notesTop+float64(i+1)*lineHeight) + `">` + esc(n) + "</text>\n")
+		}
+		b.WriteString("</g>\n")
+	}
+	b.WriteString("</svg>\n")
 	return b.Bytes()
 }
 

@@ -24,7 +24,8 @@ type command struct {
 
 // commands lists the subcommands in the order help shows them.
 var commands = []*command{
-	exportCmd, schemaCmd, validateCmd, scoreCmd, rolesCmd, rankCmd, chartCmd,
+	exportCmd, schemaCmd, validateCmd, scoreCmd, rolesCmd, rankCmd,
+	teamCmd, assignCmd, planCmd, chartCmd,
 }
 
 func lookup(name string) *command {
@@ -59,6 +60,15 @@ type env struct {
 	out          string // chart
 	team         bool   // chart
 	table        bool   // export
+	combine      string // the commands that score profiles
+	maxHats      int    // assign
+	until        string // plan
+	maxSteps     int    // plan
+	maxRaise     int    // plan
+
+	// reviewNotes says what became of the profiles' reviews, for the
+	// table (or chart) to show.
+	reviewNotes []reviewNote
 }
 
 // usageError is misuse: run prints it with the command's usage line and
@@ -107,6 +117,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(pos) < c.minArgs || (c.maxArgs >= 0 && len(pos) > c.maxArgs) {
 		return e.misuse(argCountMessage(c, len(pos)))
+	}
+	if err := e.checkCombine(); err != nil {
+		return e.misuse(err.Error())
 	}
 	err = c.run(e, pos)
 	var ue usageError
@@ -219,8 +232,9 @@ func longUsage() string {
 	var b strings.Builder
 	b.WriteString(`wlp works with the ASTD 2004 workplace learning and performance competency
 model: it exports the framework and its JSON Schemas, validates framework and
-profile documents, scores people against roles and jobs, ranks them, and
-draws radar charts.
+profile documents, scores people against roles and jobs, ranks them, scores
+teams, hands roles out to a team, plans a person's development, and draws
+radar charts.
 
 usage: wlp COMMAND [flags] [arguments]
 
@@ -240,14 +254,23 @@ A TARGET is the ID of a role or a job of the framework: learning-strategist,
 business-partner, project-manager, professional-specialist or
 chief-learning-officer in the default model (wlp export -table lists them).
 
+A profile may carry reviews, several raters' levels (a 360-degree review).
+score, roles, rank, team, assign, plan and chart take -combine POLICY
+(median, manager-first or mean-except-self) to merge them into the ratings
+first; tables note where raters disagree by 2 levels or more.
+
 Exit status: 0 on success; 1 when a document fails validation, a file is
-missing or unreadable, or a target is unknown; 2 on misuse (an unknown
-command or flag, or the wrong number of arguments).
+missing or unreadable, a target is unknown, or two profiles of a team share
+an ID; 2 on misuse (an unknown command or flag, a bad flag value, or the
+wrong number of arguments).
 
 Examples:
   wlp validate examples/data/*.json
   wlp score examples/data/dana.json chief-learning-officer
   wlp rank -k 3 chief-learning-officer examples/data/dana.json examples/data/lee.json examples/data/sam.json
+  wlp team chief-learning-officer examples/data/sam.json examples/data/priya.json
+  wlp assign learning-strategist,business-partner examples/data/dana.json examples/data/lee.json
+  wlp plan -combine median examples/data/alex-360.json business-partner
   wlp chart -o dana.svg examples/data/dana.json chief-learning-officer
 `)
 	return b.String()

@@ -12,7 +12,7 @@ import (
 
 var scoreCmd = &command{
 	name:  "score",
-	args:  "[-framework FILE] [-json] PROFILE TARGET",
+	args:  "[-framework FILE] [-json] [-combine POLICY] PROFILE TARGET",
 	short: "fit, confidence, parts and gaps of one profile against a role or job",
 	long: `Score scores the profile in the file PROFILE against TARGET, a role or a
 job of the framework, and explains the score: the fit (0% to 100%) and its
@@ -20,12 +20,16 @@ confidence (exact, high, low or no), for a job each role it blends, how the
 person meets each requirement, and the gaps in development order: the gap
 whose closing would raise the fit most comes first.
 
+` + combineDoc + `
+
 With -json it prints one match result, a document that validates against
-"wlp schema result".`,
+"wlp schema result" (notes on reviews are left out).`,
 	example: `wlp score examples/data/dana.json chief-learning-officer
-wlp score -json examples/data/sam.json project-manager`,
+wlp score -json examples/data/sam.json project-manager
+wlp score -combine median examples/data/alex-360.json business-partner`,
 	minArgs: 2,
 	maxArgs: 2,
+	flags:   combineFlag,
 	run:     runScore,
 }
 
@@ -48,7 +52,11 @@ func runScore(e *env, args []string) error {
 	if e.json {
 		return writeJSON(e.stdout, res)
 	}
-	return printScore(e, f, p, res)
+	if err := printScore(e, f, p, res); err != nil {
+		return err
+	}
+	e.printReviewNotes(e.stdout, f)
+	return nil
 }
 
 func printScore(e *env, f *wlp.Framework, p profile.Profile, res match.Result) error {
@@ -120,17 +128,21 @@ func firstGap(f *wlp.Framework, res match.Result) string {
 
 var rolesCmd = &command{
 	name:  "roles",
-	args:  "[-framework FILE] [-json] PROFILE",
+	args:  "[-framework FILE] [-json] [-combine POLICY] PROFILE",
 	short: "the framework's roles, best fit first",
 	long: `Roles scores the profile in the file PROFILE against every role of the
 framework and lists them best fit first, with each role's confidence, its
 number of gaps and the gap to develop first. Roles that fit equally keep
 the framework's order.
 
+` + combineDoc + `
+
 With -json it prints an array of match results, best first.`,
-	example: `wlp roles examples/data/priya.json`,
+	example: `wlp roles examples/data/priya.json
+wlp roles -combine manager-first examples/data/alex-360.json`,
 	minArgs: 1,
 	maxArgs: 1,
+	flags:   combineFlag,
 	run:     runRoles,
 }
 
@@ -156,16 +168,22 @@ func runRoles(e *env, args []string) error {
 	for i, r := range results {
 		t.row(fmt.Sprint(i+1), r.Name, pct(r.Fit), r.Confidence.String(), fmt.Sprint(len(r.Gaps)), firstGap(f, r))
 	}
-	return t.flush()
+	if err := t.flush(); err != nil {
+		return err
+	}
+	e.printReviewNotes(e.stdout, f)
+	return nil
 }
 
 var rankCmd = &command{
 	name:  "rank",
-	args:  "[-framework FILE] [-json] [-k N] TARGET PROFILE...",
+	args:  "[-framework FILE] [-json] [-combine POLICY] [-k N] TARGET PROFILE...",
 	short: "people ranked for a role or job",
 	long: `Rank scores every PROFILE file against TARGET, a role or a job of the
 framework, and lists the people best fit first; people who fit equally go
 by profile ID. -k N keeps the best N only.
+
+` + combineDoc + `
 
 With -json it prints an array of {"profile": ID, "result": {...}}, best
 first, a document that validates against "wlp schema ranking".`,
@@ -175,6 +193,7 @@ wlp rank -k 2 -json business-partner people/*.json`,
 	maxArgs: -1,
 	flags: func(fs *flag.FlagSet, e *env) {
 		fs.IntVar(&e.k, "k", 0, "list the best `N` people only (0: everyone)")
+		combineFlag(fs, e)
 	},
 	run: runRank,
 }
@@ -222,5 +241,9 @@ func runRank(e *env, args []string) error {
 	for i, r := range ranked {
 		t.row(fmt.Sprint(i+1), r.Profile, names[r.Profile], pct(r.Result.Fit), r.Result.Confidence.String(), firstGap(f, r.Result))
 	}
-	return t.flush()
+	if err := t.flush(); err != nil {
+		return err
+	}
+	e.printReviewNotes(e.stdout, f)
+	return nil
 }

@@ -20,8 +20,8 @@ and IDs, unknown IDs, group bounds). A profile is also checked against the
 framework (the default, or the one -framework names): a rating of an ID the
 framework does not know is a problem.
 
-Each FILE's kind is told from its top-level fields ("ratings" makes a
-profile; "competencies", "areas", "roles", "jobs" or "clusters" a
+Each FILE's kind is told from its top-level fields ("ratings" or
+"reviews" make a profile; "competencies", "areas", "roles", "jobs" or "clusters" a
 framework); -kind sets it for every FILE.
 
 It prints "FILE: ok: ..." for a valid document and one line per problem for
@@ -29,7 +29,7 @@ an invalid one, "FILE: POINTER: message" (or "FILE: message" for the whole
 document). With -json it prints an array of {file, kind, valid, problems}.
 The exit status is 1 when any FILE is invalid or unreadable.`,
 	example: `wlp validate examples/data/*.json
-wlp validate -framework examples/data/learning2.framework.json jordan.json`,
+wlp validate -framework examples/frameworks/learning2.json jordan.json`,
 	minArgs: 1,
 	maxArgs: -1,
 	flags: func(fs *flag.FlagSet, e *env) {
@@ -141,6 +141,9 @@ func validateProfile(r *fileReport, b []byte, f *wlp.Framework) {
 	}
 	r.ID = p.ID
 	r.summary = fmt.Sprintf("profile %q, %s", clean(p.ID), plural(len(p.Ratings), "rating"))
+	if len(p.Reviews) > 0 {
+		r.summary += ", " + plural(len(p.Reviews), "review")
+	}
 	if p.Name != "" {
 		r.summary += ": " + clean(p.Name)
 	}
@@ -201,7 +204,7 @@ func detectKind(b []byte) string {
 			break
 		}
 		switch tok {
-		case "ratings":
+		case "ratings", "reviews":
 			pr++
 		case "competencies", "areas", "roles", "jobs", "clusters", "version", "description":
 			fw++

@@ -24,10 +24,13 @@ import (
 
 // uses says what each generic schema describes.
 var uses = map[string]string{
-	schema.Framework: "a framework document: competencies, areas, roles and jobs",
-	schema.Profile:   "a person's profile: ratings with their source and evidence",
-	schema.Result:    "one match result: fit, confidence, outcomes, parts and gaps",
-	schema.Ranking:   "a ranking: people best first, each with their result",
+	schema.Framework:  "a framework document: competencies, areas, roles and jobs",
+	schema.Profile:    "a person's profile: ratings with their source and evidence",
+	schema.Result:     "one match result: fit, confidence, outcomes, parts and gaps",
+	schema.Ranking:    "a ranking: people best first, each with their result",
+	schema.Team:       "a team's coverage: who covers what, its gaps, develop or hire",
+	schema.Assignment: "a hat assignment: each role's wearer and fit, and the total",
+	schema.Plan:       "a development plan: the steps that raise a fit, in order",
 }
 
 func main() {
