@@ -1378,4 +1378,9 @@ func TestTinyWeightGap(t *testing.T) {
 	if got.Fit > 1 || got.Fit < 1-1e-12 {
 		t.Errorf("fit %v, want within 1e-12 below 1", got.Fit)
 	}
+	for _, g := range got.Gaps {
+		if g.Gain <= 0 {
+			t.Errorf("gap %v gains %v; an unmet requirement always gains something", g.Of, g.Gain)
+		}
+	}
 }

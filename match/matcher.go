@@ -296,6 +296,10 @@ func (m *Matcher) fit(lv []int8, t *target) (float64, bool) {
 // confidence thresholds and ties behave as the arithmetic says.
 func round(x float64) float64 { return math.Round(x*1e12) / 1e12 }
 
+// gainOf rounds an unmet requirement's gain, which is never 0: a gap too
+// small for 12 decimals still gains the smallest step.
+func gainOf(x float64) float64 { return max(round(x), 1e-12) }
+
 func clamp01(x float64) float64 {
 	switch {
 	case x < 0:
@@ -365,7 +369,7 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 		ofs = ofs[n:]
 		res.Outcomes[i] = Outcome{Of: of, AtLeast: r.atLeast, Have: competency.Level(have), Need: competency.Level(r.level), Score: s, Weight: r.weight, Met: s == 1}
 		if s < 1 {
-			keys = append(keys, gapKey{gain: round(r.norm * (1 - s)), first: r.rank, part: -1, i: int32(i)})
+			keys = append(keys, gapKey{gain: gainOf(r.norm * (1 - s)), first: r.rank, part: -1, i: int32(i)})
 		}
 	}
 
@@ -379,7 +383,7 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 			for i, o := range pr.Outcomes {
 				if !o.Met {
 					g := p.norm * p.role.reqs[i].norm * (1 - o.Score)
-					keys = append(keys, gapKey{gain: round(g), first: p.role.reqs[i].rank, partRank: p.rank, part: int32(pi), i: int32(i)})
+					keys = append(keys, gapKey{gain: gainOf(g), first: p.role.reqs[i].rank, partRank: p.rank, part: int32(pi), i: int32(i)})
 				}
 			}
 		}

@@ -22,7 +22,8 @@ type Review struct {
 	Source Source `json:"source,omitempty"`
 	// AssessedAt is the date of the assessment as YYYY-MM-DD, or empty.
 	AssessedAt string `json:"assessedAt,omitempty" jsonschema:"format=date,pattern=^[0-9]{4}-[0-9]{2}-[0-9]{2}$"`
-	// Levels maps competency and area IDs to the level this rater gave.
+	// Levels maps competency and area IDs to the level this rater gave;
+	// it rates at least one.
 	Levels map[competency.ID]competency.Level `json:"levels"`
 	// Note is a free-text remark on the assessment.
 	Note string `json:"note,omitempty"`

@@ -342,7 +342,7 @@ const cbDoc = `{
   "reviews": [
     {"rater": "Alex", "source": "self", "assessedAt": "2024-06-01", "levels": {"coaching": 4, "building-trust": 2}, "note": "self view"},
     {"source": "peer", "levels": {"coaching": 1}},
-    {"rater": "Kim", "source": "manager", "levels": {}},
+    {"rater": "Kim", "source": "manager", "levels": {"driving-results": 3}},
     {"levels": {"designing-learning": 0}}
   ]
 }`
@@ -362,7 +362,7 @@ func TestReviewsRoundTrip(t *testing.T) {
 		Reviews: []profile.Review{
 			{Rater: "Alex", Source: profile.Self, AssessedAt: "2024-06-01", Levels: map[competency.ID]competency.Level{aoe.Coaching: 4, competency.BuildingTrust: 2}, Note: "self view"},
 			{Source: profile.Peer, Levels: map[competency.ID]competency.Level{aoe.Coaching: 1}},
-			{Rater: "Kim", Source: profile.Manager, Levels: map[competency.ID]competency.Level{}},
+			{Rater: "Kim", Source: profile.Manager, Levels: map[competency.ID]competency.Level{competency.DrivingResults: 3}},
 			{Levels: map[competency.ID]competency.Level{aoe.DesigningLearning: 0}},
 		},
 	}

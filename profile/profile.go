@@ -204,6 +204,9 @@ func (p Profile) check(l *problem.List) {
 		if !utf8.ValidString(a.Note) {
 			l.Add(at+"/note", "not valid UTF-8")
 		}
+		if len(a.Levels) == 0 {
+			l.Add(at+"/levels", "the review rates nothing")
+		}
 		for _, id := range slices.Sorted(maps.Keys(a.Levels)) {
 			lat := problem.Join(at+"/levels", string(id))
 			if !id.Valid() {

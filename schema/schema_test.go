@@ -245,7 +245,7 @@ func TestSampleProfilesValidate(t *testing.T) {
 	  "building-trust": {"level": 5, "source": "", "assessedAt": ""},
 	  "some-custom-skill": {"level": 0, "source": "direct-report"}},
 	  "reviews": [{"rater": "kim", "source": "manager", "assessedAt": "2026-01-15", "levels": {"coaching": 2, "building-trust": 5}, "note": "n"},
-	              {"levels": {}}]}`
+	              {"levels": {"coaching": 1}}]}`
 	if ps := validate(t, schema.Profile, []byte(doc)); len(ps) != 0 {
 		t.Errorf("the hand-written profile breaks the schema: %v", ps)
 	}
@@ -537,9 +537,9 @@ func TestRejects(t *testing.T) {
 			[]got{{"/reviews/0/levels/coaching", "maximum"}}},
 		{"profile: review without levels", schema.Profile, `{"id": "a", "reviews": [{"rater": "kim"}]}`,
 			[]got{{"/reviews/0", `"levels"`}}},
-		{"profile: unknown review field", schema.Profile, `{"id": "a", "reviews": [{"levels": {}, "weight": 2}]}`,
+		{"profile: unknown review field", schema.Profile, `{"id": "a", "reviews": [{"levels": {"coaching": 1}, "weight": 2}]}`,
 			[]got{{"/reviews/0/weight", "unknown field"}}},
-		{"profile: review bad source", schema.Profile, `{"id": "a", "reviews": [{"levels": {}, "source": "boss"}]}`,
+		{"profile: review bad source", schema.Profile, `{"id": "a", "reviews": [{"levels": {"coaching": 1}, "source": "boss"}]}`,
 			[]got{{"/reviews/0/source", "must be one of"}}},
 		// A bad key in an early map, with maps after it: the place must
 		// not drift to a later sibling (santhosh-tekuri/jsonschema v6.0.3

@@ -24,6 +24,10 @@ import (
 const (
 	DefaultMaxBytes = 8 << 20 // 8 MiB
 	DefaultMaxDepth = 64
+	// MaxNumberLen bounds a number literal's length. Exact decimal
+	// arithmetic (as JSON Schema validators use) takes time quadratic in a
+	// literal's digits, and no level or weight needs more than a few.
+	MaxNumberLen = 64
 )
 
 // Limits bounds what a reader accepts. Zero fields take the defaults.
@@ -160,6 +164,9 @@ func (p *parser) value(path string, depth int) (*Value, *parseError) {
 	case bool:
 		return &Value{Kind: Bool, Bool: t}, nil
 	case json.Number:
+		if len(t) > MaxNumberLen {
+			return nil, &parseError{path, fmt.Sprintf("a number of %d characters is longer than the limit of %d (%s...)", len(t), MaxNumberLen, t[:16])}
+		}
 		return &Value{Kind: Number, Text: string(t)}, nil
 	case string:
 		return &Value{Kind: String, Text: t}, nil

@@ -203,6 +203,8 @@ func generate(root string) (map[string][]byte, error) {
 			ratings.PropertyNames = idSchema("")
 			levels, _ := s.Definitions["Review"].Properties.Get("levels")
 			levels.PropertyNames = idSchema("")
+			one := uint64(1)
+			levels.MinProperties = &one // a review rates something
 			// An empty date means "no date", as in the Go type.
 			for _, def := range []string{"Rating", "Review"} {
 				at, _ := s.Definitions[def].Properties.Get("assessedAt")
