@@ -277,13 +277,18 @@ func (m *Matcher) fit(lv []int8, t *target) (float64, bool) {
 		sum += p.weight * f
 		all = all && met
 	}
+	return t.fitOf(sum, all)
+}
+
+// fitOf turns the weighted sum of t's scores into its fit. Only a met
+// target fits fully: a requirement weighted a millionth of the rest can
+// round away, but not to 1.
+func (t *target) fitOf(sum float64, all bool) (float64, bool) {
 	if all {
 		return 1, true
 	}
 	f := round(clamp01(sum / t.total))
 	if f == 1 {
-		// Only a met target fits fully: a requirement weighted a
-		// millionth of the rest can round away, but not to 1.
 		f = 1 - 1e-12
 	}
 	return f, false
@@ -353,8 +358,7 @@ func (m *Matcher) Score(p profile.Profile, target role.ID) (Result, error) {
 // result builds t's full result for lv.
 func (m *Matcher) result(lv []int8, t *target) Result {
 	res := Result{Target: t.id, Kind: t.kind, Name: t.name}
-	fit, all := m.fit(lv, t)
-	res.Fit, res.Confidence = fit, m.grade(fit, all)
+	sum, all := 0.0, true // as in fit, in the same order, so the same fit
 
 	// The target's own requirements: outcomes, and the keys of its gaps.
 	res.Outcomes = make([]Outcome, len(t.reqs))
@@ -368,6 +372,8 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 		of := ofs[:n:n]
 		ofs = ofs[n:]
 		res.Outcomes[i] = Outcome{Of: of, AtLeast: r.atLeast, Have: competency.Level(have), Need: competency.Level(r.level), Score: s, Weight: r.weight, Met: s == 1}
+		sum += r.weight * s
+		all = all && s == 1
 		if s < 1 {
 			keys = append(keys, gapKey{gain: gainOf(r.norm * (1 - s)), first: r.rank, part: -1, i: int32(i)})
 		}
@@ -380,6 +386,8 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 		for pi, p := range t.parts {
 			pr := m.result(lv, p.role)
 			res.Parts[pi] = Part{Role: p.role.id, Weight: p.weight, Share: p.norm, Result: pr}
+			sum += p.weight * pr.Fit
+			all = all && pr.Confidence == Exact
 			for i, o := range pr.Outcomes {
 				if !o.Met {
 					g := p.norm * p.role.reqs[i].norm * (1 - o.Score)
@@ -388,6 +396,9 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 			}
 		}
 	}
+
+	fit, met := t.fitOf(sum, all)
+	res.Fit, res.Confidence = fit, m.grade(fit, met)
 
 	// Gaps in development order. Sorting the small keys, not the gaps,
 	// keeps the sort cheap.
