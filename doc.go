@@ -11,8 +11,8 @@
 //   - package aoe: nine areas of expertise, the specialised fields such as
 //     coaching or designing learning that build on those competencies;
 //   - package role: four roles (learning strategist, business partner,
-//     project manager, professional specialist), each needing a select
-//     group of competencies and areas.
+//     project manager, professional specialist), each needing a chosen
+//     set of competencies and areas.
 //
 // Roles are hats, not job titles: a person takes one off and puts another
 // on as the work demands. A job blends several roles with weights and may

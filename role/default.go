@@ -101,11 +101,11 @@ var roles = [...]Role{
 	{
 		ID:      ProfessionalSpecialist,
 		Name:    "Professional specialist",
-		Summary: "Designs, develops, delivers or evaluates learning and performance solutions, drawing on deep working knowledge of one or more areas of expertise.",
+		Summary: "Builds the learning itself: shapes, produces, teaches or measures learning and performance solutions, backed by deep know-how in at least one area of expertise.",
 		Requirements: []Requirement{
 			{
 				Of: aoe.IDs(), AtLeast: 1, Level: competency.Expert, Weight: 4,
-				Why: "The role is defined by in-depth knowledge in any one or more of the nine areas; expertise in one is enough.",
+				Why: "The role rests on deep knowledge of at least one of the nine areas; one is enough.",
 			},
 			one(competency.ModelingPersonalDevelopment, competency.Proficient, Important, "Keeping specialist knowledge deep and current takes continual learning."),
 			one(competency.DemonstratingAdaptability, competency.Competent, Supporting, "Specialist practice changes with new methods and technologies."),
@@ -130,11 +130,11 @@ var jobs = [...]Job{
 			one(competency.ApplyingBusinessAcumen, competency.Expert, Important, "The job calls for particular strength in business acumen."),
 			{
 				Of: aoe.IDs(), AtLeast: 7, Level: competency.AdvancedBeginner, Weight: Important,
-				Why: "A CLO directs people in every area, so needs some expertise in most, if not all, of them.",
+				Why: "A CLO leads people working in every area, so needs working knowledge of nearly all of them.",
 			},
 			{
 				Of: competency.IDs(), AtLeast: 10, Level: competency.Proficient, Weight: Important,
-				Why: "A CLO is expected to be strong in most, if not all, of the foundational competencies.",
+				Why: "A CLO is expected to be strong across nearly every foundational competency.",
 			},
 		},
 	},

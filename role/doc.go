@@ -2,7 +2,7 @@
 // performance competency model: the roles, and the jobs that blend them.
 //
 // A [Role] is a hat, not a job title: a broad area of responsibility that
-// needs a select group of foundational competencies and areas of expertise.
+// needs a chosen set of foundational competencies and areas of expertise.
 // Each need is a [Requirement]: one or more competency IDs, how many of
 // them must reach a level, a weight, and a rationale. A [Job], such as the
 // model's own Chief Learning Officer example ([CLO]), is a weighted blend of

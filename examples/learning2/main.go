@@ -117,7 +117,7 @@ func Spec() wlp.Spec {
 			need(aoe.FacilitatingChange, competency.Proficient, 3, "These consultants facilitate change through how work is organised."),
 		),
 		job("learning-unit-leader", "Learning unit director and leader",
-			"Leads the learning department as a team of knowledge workers that practises what it recommends.",
+			"Leads the learning department, a group of experts who must practise what they recommend to clients.",
 			[]role.Share{share(role.LearningStrategist, 3), share(role.ProjectManager, 1)},
 			need("learning-unit-as-system", competency.Proficient, 3, "The unit is managed through its system of work, not person by person."),
 			need("leading-knowledge-workers", competency.Proficient, 3, "The team knows more than its leader about its specialities."),
