@@ -92,6 +92,20 @@ func TestExamples(t *testing.T) {
 			if diff := cmp.Diff(string(want), stdout.String()); diff != "" {
 				t.Errorf("%s output differs from %s (-want +got):\n%s", name, golden, diff)
 			}
+			if name == "learning2" {
+				// The committed framework is what the example writes.
+				got, err := os.ReadFile(argv[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				committed, err := os.ReadFile(filepath.Join("frameworks", "learning2.json"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(string(committed), string(got)); diff != "" {
+					t.Errorf("examples/frameworks/learning2.json is stale; run go run ./examples/learning2 -o examples/frameworks/learning2.json (-committed +written):\n%s", diff)
+				}
+			}
 		})
 	}
 }
