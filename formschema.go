@@ -115,12 +115,12 @@ func ratingField(title, summary, group string) obj {
 	return obj{
 		{"title", title},
 		{"description", summary},
-		{"x-group", group},
+		{"$comment", "group: " + group},
 		{"type", "object"},
 		{"properties", obj{
 			{"level", obj{{"title", "Level"}, {"type", "integer"}, {"oneOf", levels}}},
 			{"source", obj{{"title", "Who gives this rating"}, {"type", "string"}, {"enum", sources}}},
-			{"assessedAt", obj{{"title", "Date assessed"}, {"type", "string"}, {"anyOf", []obj{{{"const", ""}}, {{"format", "date"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}}}},
+			{"assessedAt", obj{{"title", "Date assessed"}, {"type", "string"}, {"anyOf", []obj{{{"const", ""}}, {{"type", "string"}, {"format", "date"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}}}},
 			{"evidence", obj{{"title", "Evidence"}, {"description", "Links, documents or examples that support the rating."}, {"type", "array"}, {"items", obj{{"type", "string"}}}}},
 			{"note", obj{{"title", "Note"}, {"type", "string"}}},
 		}},

@@ -190,8 +190,8 @@ func generate(root string) (map[string][]byte, error) {
 			// A job needs roles or requirements of its own (or both).
 			one := uint64(1)
 			roles, reqs := jsonschema.NewProperties(), jsonschema.NewProperties()
-			roles.Set("roles", &jsonschema.Schema{MinItems: &one})
-			reqs.Set("requirements", &jsonschema.Schema{MinItems: &one})
+			roles.Set("roles", &jsonschema.Schema{Type: "array", MinItems: &one})
+			reqs.Set("requirements", &jsonschema.Schema{Type: "array", MinItems: &one})
 			job.AnyOf = []*jsonschema.Schema{
 				{Required: []string{"roles"}, Properties: roles},
 				{Required: []string{"requirements"}, Properties: reqs},
@@ -208,7 +208,7 @@ func generate(root string) (map[string][]byte, error) {
 			// An empty date means "no date", as in the Go type.
 			for _, def := range []string{"Rating", "Review"} {
 				at, _ := s.Definitions[def].Properties.Get("assessedAt")
-				at.AnyOf = []*jsonschema.Schema{{Const: ""}, {Format: at.Format, Pattern: at.Pattern}}
+				at.AnyOf = []*jsonschema.Schema{{Const: ""}, {Type: "string", Format: at.Format, Pattern: at.Pattern}}
 				at.Format, at.Pattern = "", ""
 			}
 		}

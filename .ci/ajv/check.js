@@ -1,0 +1,64 @@
+// Checks wlp's committed JSON Schemas with an independent validator, Ajv
+// in strict mode: every schema compiles; the default framework, the sample
+// profiles and a score result validate; documents the Go loaders reject
+// for structural reasons are rejected at the same JSON pointers; the
+// default framework's form schema accepts the samples and rejects unknown
+// IDs. Usage: node check.js WORKDIR (the files .ci/run writes there).
+"use strict";
+const Ajv2020 = require("ajv/dist/2020");
+const addFormats = require("ajv-formats");
+const fs = require("fs");
+const path = require("path");
+
+const dir = process.argv[2];
+const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f)));
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats(ajv);
+const kinds = ["framework", "profile", "result", "ranking", "team", "assignment", "plan"];
+for (const k of kinds) ajv.addSchema(read(k + ".schema.json"));
+const schema = (k) => ajv.getSchema("https://wlpmodel.github.io/wlp/schema/" + k + ".schema.json");
+const form = ajv.compile(read("form.schema.json"));
+
+let failed = 0;
+const expect = (what, ok, errors) => {
+  if (!ok) {
+    failed++;
+    console.log("FAIL " + what + (errors ? " " + JSON.stringify(errors) : ""));
+  } else {
+    console.log("ok   " + what);
+  }
+};
+const places = (v) => (v.errors || []).map((e) => e.instancePath);
+
+for (const k of kinds) expect("compiles " + k, typeof schema(k) === "function");
+const fw = schema("framework"), pr = schema("profile");
+expect("default framework validates", fw(read("default.json")), fw.errors);
+expect("learning2 framework validates", fw(read("learning2.json")), fw.errors);
+expect("score result validates", schema("result")(read("result.json")), schema("result").errors);
+for (const f of fs.readdirSync(dir).filter((f) => f.startsWith("profile-"))) {
+  expect(f + " validates", pr(read(f)), pr.errors);
+  if (!read(f).reviews) expect(f + " fits the form", form(read(f)), form.errors);
+}
+
+const bad = [
+  [pr, "profile level 7", { id: "a", ratings: { coaching: { level: 7 } } }, "/ratings/coaching/level"],
+  [pr, "profile unknown source", { id: "a", ratings: { coaching: { level: 1, source: "boss" } } }, "/ratings/coaching/source"],
+  [pr, "profile impossible date", { id: "a", ratings: { coaching: { level: 1, assessedAt: "2026-02-30" } } }, "/ratings/coaching/assessedAt"],
+  [pr, "profile unknown field", { id: "a", colour: "red" }, ""],
+  [pr, "profile malformed ID", { id: "a", ratings: { "Coaching!": { level: 1 } } }, "/ratings"],
+  [fw, "framework zero weight", { roles: [{ id: "r", name: "R", requirements: [{ of: ["x"], level: 3, weight: 0 }] }] }, "/roles/0/requirements/0/weight"],
+  [fw, "framework level 6", { roles: [{ id: "r", name: "R", requirements: [{ of: ["x"], level: 6, weight: 1 }] }] }, "/roles/0/requirements/0/level"],
+  [fw, "framework empty of", { roles: [{ id: "r", name: "R", requirements: [{ of: [], level: 3, weight: 1 }] }] }, "/roles/0/requirements/0/of"],
+  [fw, "framework wrong type", { competencies: [{ id: "x", name: 7, cluster: "personal" }] }, "/competencies/0/name"],
+  [form, "form unknown ID", { id: "a", ratings: { juggling: { level: 1 } } }, "/ratings"],
+  [form, "form level 6", { id: "a", ratings: { coaching: { level: 6 } } }, "/ratings/coaching/level"],
+];
+for (const [v, what, doc, at] of bad) {
+  const ok = v(doc);
+  expect(what + " is rejected at '" + at + "'", !ok && places(v).includes(at), places(v));
+}
+if (failed) {
+  console.log(failed + " check(s) failed");
+  process.exit(1);
+}
+console.log("all Ajv checks passed");
