@@ -10,12 +10,13 @@ import (
 	"github.com/wlpmodel/wlp/role"
 )
 
-// Problem is one thing wrong with a framework document, located by JSON
-// pointer.
+// Problem is one thing wrong with a framework document: its Path, a JSON
+// pointer such as "/roles/2/requirements/0/level" ("" for the whole
+// document), and its Message.
 type Problem = problem.Problem
 
-// ValidationError lists every problem found in a framework. Its Error
-// method prints one line per problem, each starting with "wlp: " and the
+// ValidationError lists every problem found in a framework in its field
+// Problems, a []Problem. Its Error method prints one line per problem, each starting with "wlp: " and the
 // JSON pointer of the place, such as
 //
 //	wlp: /roles/2/requirements/0/level: 7 is above the scale's top level 5

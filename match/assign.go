@@ -39,7 +39,7 @@ type assignConfig struct{ maxHats int }
 
 // MaxHats lets each person wear at most n hats. The default, 1, gives
 // every hat to a different person; 0 removes the limit, so each hat goes
-// to whoever fits it best.
+// to whoever fits it best. A negative n is ignored.
 func MaxHats(n int) AssignOption {
 	return func(c *assignConfig) {
 		if n >= 0 {
@@ -61,7 +61,7 @@ func MaxHats(n int) AssignOption {
 // wear, so no other assignment has a larger total. Among equally good
 // assignments it prefers people earlier in ps. The error wraps
 // [ErrUnknownTarget] for an ID that is neither a role nor a job, and
-// reports a role listed twice.
+// reports a role listed twice or a profile ID that appears twice.
 func (m *Matcher) Assign(ps []profile.Profile, hats []role.ID, opts ...AssignOption) (Assignment, error) {
 	cfg := assignConfig{maxHats: 1}
 	for _, o := range opts {
@@ -87,6 +87,9 @@ func (m *Matcher) Assign(ps []profile.Profile, hats []role.ID, opts ...AssignOpt
 		if slices.ContainsFunc(out.Hats[:i], func(o Hat) bool { return o.Role == h.Role }) {
 			return Assignment{}, fmt.Errorf("match: role %q is asked for twice", h.Role)
 		}
+	}
+	if err := uniqueIDs(ps); err != nil {
+		return Assignment{}, err
 	}
 	if len(ps) == 0 || len(out.Hats) == 0 {
 		return out, nil

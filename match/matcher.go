@@ -41,7 +41,8 @@ func Thresholds(low, high float64) Option {
 
 // Matcher scores profiles against the roles and jobs of one framework. It
 // compiles every target once, in [New]. A Matcher is immutable and safe for
-// concurrent use by many goroutines.
+// concurrent use by many goroutines. Only New makes a usable Matcher; the
+// methods of a zero Matcher return an error (BestRoles returns nil).
 type Matcher struct {
 	f       *wlp.Framework
 	cfg     config
@@ -174,6 +175,9 @@ func (t *target) finish() {
 func (m *Matcher) Framework() *wlp.Framework { return m.f }
 
 func (m *Matcher) lookup(id role.ID) (*target, error) {
+	if m == nil || m.f == nil {
+		return nil, errors.New("match: the Matcher was not made by New")
+	}
 	t, ok := m.targets[id]
 	if !ok {
 		return nil, fmt.Errorf("match: %w %q: not a role or job of framework %q", ErrUnknownTarget, id, m.f.ID())

@@ -53,7 +53,8 @@ type planConfig struct {
 }
 
 // Until sets the confidence the plan stops at; the default is [High].
-// [Exact] plans until every requirement is met.
+// [Exact] plans until every requirement is met. A value that is not a
+// Confidence grade is ignored.
 func Until(c Confidence) PlanOption {
 	return func(p *planConfig) {
 		if c >= No && c <= Exact {
@@ -62,7 +63,8 @@ func Until(c Confidence) PlanOption {
 	}
 }
 
-// MaxSteps caps the number of steps; 0, the default, means no cap.
+// MaxSteps caps the number of steps; 0, the default, means no cap. A
+// negative n is ignored.
 func MaxSteps(n int) PlanOption {
 	return func(p *planConfig) {
 		if n >= 0 {
@@ -74,7 +76,7 @@ func MaxSteps(n int) PlanOption {
 // MaxRaise caps how many levels one step may raise a rating; 0, the
 // default, lets a step go straight to the level a requirement asks for.
 // Under [Strict] scoring a capped step that stops short of the required
-// level gains nothing and is never chosen.
+// level gains nothing and is never chosen. A negative value is ignored.
 func MaxRaise(levels int) PlanOption {
 	return func(p *planConfig) {
 		if levels >= 0 {

@@ -15,6 +15,9 @@ import (
 // results best fit first; roles that fit equally keep the framework's
 // order. It answers "which hats fit this person best?".
 func (m *Matcher) BestRoles(p profile.Profile) []Result {
+	if m == nil || m.f == nil {
+		return nil // not made by New: no roles
+	}
 	var buf [vecSize]int8
 	lv := m.vector(&p, &buf)
 	out := make([]Result, len(m.roles))

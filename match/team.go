@@ -2,6 +2,7 @@ package match
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/wlpmodel/wlp/competency"
@@ -63,10 +64,14 @@ type Contribution struct {
 // team's fit, who covers each requirement, which requirements nobody
 // covers (in gain order), and how much each member adds. An empty team
 // scores as an empty profile. The error wraps [ErrUnknownTarget] when
-// target is neither a role nor a job of the framework.
+// target is neither a role nor a job of the framework, and reports a
+// profile ID that appears twice.
 func (m *Matcher) Team(ps []profile.Profile, target role.ID) (TeamResult, error) {
 	t, err := m.lookup(target)
 	if err != nil {
+		return TeamResult{}, err
+	}
+	if err := uniqueIDs(ps); err != nil {
 		return TeamResult{}, err
 	}
 	vecs := make([][]int8, len(ps))
@@ -112,6 +117,19 @@ func (m *Matcher) covers(out []Cover, part role.ID, t *target, best []int8, vecs
 		out = append(out, c)
 	}
 	return out
+}
+
+// uniqueIDs reports a profile ID that appears twice in a team, whose
+// members are named by ID.
+func uniqueIDs(ps []profile.Profile) error {
+	seen := make(map[string]bool, len(ps))
+	for _, p := range ps {
+		if seen[p.ID] {
+			return fmt.Errorf("match: profile ID %q appears twice in the team", p.ID)
+		}
+		seen[p.ID] = true
+	}
+	return nil
 }
 
 // maxVector returns the element-wise maximum of vecs, leaving out the one

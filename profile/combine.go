@@ -95,10 +95,14 @@ func (v view) String() string {
 // latest date given; its note says how it was combined from which views,
 // and flags a disagreement. The merged profile keeps its reviews, so
 // Combine can be run again, with the same or another policy, and gives
-// the same result as on the original profile.
+// the same result as on the original profile. A profile that fails
+// [Profile.Validate] is an error: levels off the scale do not combine.
 func (p Profile) Combine(pol Policy) (Profile, []Disagreement, error) {
 	if !slices.Contains(Policies(), pol) {
 		return Profile{}, nil, fmt.Errorf("profile: unknown policy %q (want median, manager-first or mean-except-self)", pol)
+	}
+	if err := p.Validate(); err != nil {
+		return Profile{}, nil, err // levels off the scale would combine into nonsense
 	}
 	views := map[competency.ID][]view{}
 	for _, a := range p.Reviews {

@@ -529,3 +529,16 @@ func TestReviewsValidateProfile(t *testing.T) {
 		t.Errorf("known IDs only: %v", err)
 	}
 }
+
+// TestCombineRejectsOffScale: levels off the scale do not combine into a
+// rating; Combine reports them as Validate does.
+func TestCombineRejectsOffScale(t *testing.T) {
+	p := profile.Profile{ID: "a", Reviews: []profile.Review{
+		{Source: profile.Manager, Levels: map[competency.ID]competency.Level{"coaching": 99}},
+		{Source: profile.Peer, Levels: map[competency.ID]competency.Level{"coaching": -5}},
+	}}
+	_, _, err := p.Combine(profile.ManagerFirst)
+	if err == nil || !strings.Contains(err.Error(), "/reviews/0/levels/coaching") || !strings.Contains(err.Error(), "/reviews/1/levels/coaching") {
+		t.Errorf("Combine of off-scale levels: error %v, want both places named", err)
+	}
+}

@@ -132,12 +132,14 @@ func (p Profile) IDs() []competency.ID {
 	return slices.Sorted(maps.Keys(set))
 }
 
-// Problem is one thing wrong with a profile document, located by JSON
-// pointer.
+// Problem is one thing wrong with a profile document: its Path, a JSON
+// pointer such as "/ratings/coaching/level" ("" for the whole document),
+// and its Message.
 type Problem = problem.Problem
 
-// ValidationError lists every problem found in a profile. Its Error method
-// prints one line per problem, each starting with "profile: ".
+// ValidationError lists every problem found in a profile in its field
+// Problems, a []Problem. Its Error method prints one line per problem,
+// each starting with "profile: ".
 type ValidationError = problem.Error
 
 // Validate checks p on its own: an ID is present, every rated ID is well
@@ -225,12 +227,16 @@ func (p Profile) check(l *problem.List) {
 // DefaultMaxBytes is the size bound [Load] puts on a profile document.
 const DefaultMaxBytes = 1 << 20 // 1 MiB
 
+// DefaultMaxDepth is the nesting bound [Load] puts on a profile document.
+const DefaultMaxDepth = jsonx.DefaultMaxDepth
+
 // Loader reads profile documents with configurable limits. The zero Loader
-// uses [DefaultMaxBytes] and a nesting bound of 64.
+// uses [DefaultMaxBytes] and [DefaultMaxDepth].
 type Loader struct {
 	// MaxBytes bounds the document's size; 0 means DefaultMaxBytes.
 	MaxBytes int64
-	// MaxDepth bounds the nesting of arrays and objects; 0 means 64.
+	// MaxDepth bounds the nesting of arrays and objects; 0 means
+	// DefaultMaxDepth.
 	MaxDepth int
 }
 
