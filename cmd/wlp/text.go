@@ -35,28 +35,10 @@ func nameOf(f *wlp.Framework, id competency.ID) string {
 }
 
 // describe names what a requirement is about: the competency's or area's
-// name for a single requirement, "any 1 of 9 areas" for a group.
+// name for a single requirement, "any 1 of 9 areas of expertise" for a
+// group (see wlp.Framework.Label).
 func describe(f *wlp.Framework, of []competency.ID, atLeast int) string {
-	if len(of) == 1 {
-		return nameOf(f, of[0])
-	}
-	areas := 0
-	for _, id := range of {
-		if _, ok := f.Area(id); ok {
-			areas++
-		}
-	}
-	kind := "competencies and areas"
-	switch areas {
-	case len(of):
-		kind = "areas"
-	case 0:
-		kind = "competencies"
-	}
-	if atLeast == 0 || atLeast == len(of) {
-		return fmt.Sprintf("all %d %s", len(of), kind)
-	}
-	return fmt.Sprintf("any %d of %d %s", atLeast, len(of), kind)
+	return f.Label(of, atLeast)
 }
 
 // level prints a level with its name: "4 proficient".
