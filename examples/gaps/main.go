@@ -147,21 +147,9 @@ func raise(f *wlp.Framework, p *profile.Profile, g match.Gap) []raising {
 }
 
 // describe names a requirement and its level: "Coaching at 4", or "any 1
-// of 9 areas at 5" for a group.
+// of 9 areas of expertise at 5" for a group.
 func describe(f *wlp.Framework, g match.Gap) string {
-	if len(g.Of) == 1 {
-		name, _ := f.NameOf(g.Of[0])
-		return fmt.Sprintf("%s at %d", name, g.Need)
-	}
-	kind := "competencies"
-	if _, ok := f.Area(g.Of[0]); ok {
-		kind = "areas"
-	}
-	k := g.AtLeast
-	if k == 0 {
-		k = len(g.Of)
-	}
-	return fmt.Sprintf("any %d of %d %s at %d", k, len(g.Of), kind, g.Need)
+	return fmt.Sprintf("%s at %d", f.Label(g.Of, g.AtLeast), g.Need)
 }
 
 // changed returns the IDs whose level differs between two profiles.
