@@ -32,8 +32,8 @@ func tmHats(t testing.TB) *wlp.Framework {
 // tmHatsTeam: x fits A 0.9, B 0.8, C 1; y fits A 0.7, B 0.1, C 0.2.
 func tmHatsTeam() []profile.Profile {
 	return []profile.Profile{
-		tmPerson("x", tmLevels{"a1": 5, "a2": 4, "b1": 4, "b2": 4, "c1": 5}),
-		tmPerson("y", tmLevels{"a1": 4, "a2": 3, "b1": 1, "c1": 1}),
+		person("x", levels{"a1": 5, "a2": 4, "b1": 4, "b2": 4, "c1": 5}),
+		person("y", levels{"a1": 4, "a2": 3, "b1": 1, "c1": 1}),
 	}
 }
 
@@ -150,20 +150,20 @@ func TestAssignHandChecked(t *testing.T) {
 func TestAssignCLODepartment(t *testing.T) {
 	m := match.New(wlp.Default())
 	team := []profile.Profile{
-		tmPerson("newcomer", tmLevels{aoe.DeliveringTraining: 3, competency.CommunicatingEffectively: 2}),
-		tmPerson("clo", tmLevels{
+		person("newcomer", levels{aoe.DeliveringTraining: 3, competency.CommunicatingEffectively: 2}),
+		person("clo", levels{
 			competency.ThinkingStrategically: 4, competency.ApplyingBusinessAcumen: 4, aoe.ManagingLearningFunction: 4,
 			competency.InfluencingStakeholders: 4, competency.DrivingResults: 3, competency.AnalyzingNeeds: 4,
 			aoe.MeasuringAndEvaluating: 3, aoe.FacilitatingChange: 3, aoe.ManagingKnowledge: 2, aoe.CareerPlanning: 2,
 			competency.BuildingTrust: 4, aoe.ImprovingPerformance: 4, competency.CommunicatingEffectively: 3,
 			competency.NetworkingAndPartnering: 3, aoe.DesigningLearning: 4,
 		}),
-		tmPerson("pm", tmLevels{
+		person("pm", levels{
 			competency.PlanningAssignments: 4, competency.DrivingResults: 4, competency.CommunicatingEffectively: 3,
 			aoe.ManagingLearningFunction: 3, competency.InfluencingStakeholders: 3, competency.BuildingTrust: 3,
 			competency.DemonstratingAdaptability: 3, aoe.DeliveringTraining: 2,
 		}),
-		tmPerson("designer", tmLevels{
+		person("designer", levels{
 			aoe.DesigningLearning: 5, competency.ModelingPersonalDevelopment: 4,
 			competency.DemonstratingAdaptability: 3, competency.CommunicatingEffectively: 3,
 		}),
@@ -400,7 +400,7 @@ func TestAssignIsDeterministic(t *testing.T) {
 // earlier person in ps wins; a negative MaxHats is ignored (one hat each).
 func TestAssignTiesGoToEarlierPeople(t *testing.T) {
 	m := match.New(tmHats(t))
-	twin := func(id string) profile.Profile { return tmPerson(id, tmLevels{"a1": 3, "b1": 2, "c1": 4}) }
+	twin := func(id string) profile.Profile { return person(id, levels{"a1": 3, "b1": 2, "c1": 4}) }
 	for _, order := range [][]string{{"p", "q"}, {"q", "p"}} {
 		team := []profile.Profile{twin(order[0]), twin(order[1])}
 		got := tmAssign(t, m, team, []role.ID{"rc"})

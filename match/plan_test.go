@@ -50,7 +50,7 @@ func TestPlanHandChecked(t *testing.T) {
 	}, nil)
 	m := match.New(f)
 	strict := match.New(f, match.Strict())
-	p := tmPerson("pia", tmLevels{"x": 2})
+	p := person("pia", levels{"x": 2})
 	step := func(id competency.ID, from, to competency.Level, gain, fit float64, c match.Confidence) match.Step {
 		return match.Step{ID: id, From: from, To: to, Gain: gain, Fit: fit, Confidence: c}
 	}
@@ -119,7 +119,7 @@ func TestPlanHandChecked(t *testing.T) {
 		{
 			// Strict, one level at a time, from x 3, y 1: x->4 (3/4), then
 			// y->2 (exact).
-			name: "strict max raise 1 within reach", m: strict, p: tmPerson("pia", tmLevels{"x": 3, "y": 1}), target: "r", opts: []match.PlanOption{match.MaxRaise(1)},
+			name: "strict max raise 1 within reach", m: strict, p: person("pia", levels{"x": 3, "y": 1}), target: "r", opts: []match.PlanOption{match.MaxRaise(1)},
 			want: match.Plan{Profile: "pia", Target: "r", Start: 0, Steps: []match.Step{
 				step("x", 3, 4, 0.75, 0.75, match.Low),
 				step("y", 1, 2, 0.25, 1, match.Exact),
@@ -128,26 +128,26 @@ func TestPlanHandChecked(t *testing.T) {
 		{
 			// tie: weights 1, 2, 1 (total 4), z met: start 0.25. x->2 gains
 			// 0.25 (0.125 a level), y->4 gains 0.5 (0.125 a level): y first.
-			name: "equal gain per level: larger gain first", m: m, p: tmPerson("tom", tmLevels{"z": 1}), target: "tie",
+			name: "equal gain per level: larger gain first", m: m, p: person("tom", levels{"z": 1}), target: "tie",
 			want: match.Plan{Profile: "tom", Target: "tie", Start: 0.25, Steps: []match.Step{
 				step("y", 0, 4, 0.5, 0.75, match.Low),
 				step("x", 0, 2, 0.25, 1, match.Exact),
 			}, Fit: 1, Confidence: match.Exact, Reached: true},
 		},
 		{
-			name: "equal gains: by ID", m: m, p: tmPerson("sam", nil), target: "same",
+			name: "equal gains: by ID", m: m, p: person("sam", nil), target: "same",
 			want: match.Plan{Profile: "sam", Target: "same", Start: 0, Steps: []match.Step{
 				step("x", 0, 2, 0.5, 0.5, match.No),
 				step("y", 0, 2, 0.5, 1, match.Exact),
 			}, Fit: 1, Confidence: match.Exact, Reached: true},
 		},
 		{
-			name: "already there", m: m, p: tmPerson("ace", tmLevels{"x": 5, "y": 2}), target: "r", opts: []match.PlanOption{match.Until(match.Exact)},
+			name: "already there", m: m, p: person("ace", levels{"x": 5, "y": 2}), target: "r", opts: []match.PlanOption{match.Until(match.Exact)},
 			want: match.Plan{Profile: "ace", Target: "r", Start: 1, Steps: []match.Step{}, Fit: 1, Confidence: match.Exact, Reached: true},
 		},
 		{
 			// x 4, y 1: fit 0.875, high already.
-			name: "already high", m: m, p: tmPerson("hi", tmLevels{"x": 4, "y": 1}), target: "r",
+			name: "already high", m: m, p: person("hi", levels{"x": 4, "y": 1}), target: "r",
 			want: match.Plan{Profile: "hi", Target: "r", Start: 0.875, Steps: []match.Step{}, Fit: 0.875, Confidence: match.High, Reached: true},
 		},
 	}
@@ -164,7 +164,7 @@ func TestPlanHandChecked(t *testing.T) {
 // TestPlanUnknownTarget: an unknown target wraps ErrUnknownTarget.
 func TestPlanUnknownTarget(t *testing.T) {
 	m := match.New(wlp.Default())
-	if _, err := m.Plan(tmPerson("a", nil), "nope"); !errors.Is(err, match.ErrUnknownTarget) {
+	if _, err := m.Plan(person("a", nil), "nope"); !errors.Is(err, match.ErrUnknownTarget) {
 		t.Errorf("Plan(nope): error %v, want ErrUnknownTarget", err)
 	}
 }
@@ -314,7 +314,7 @@ func TestPlanProperties(t *testing.T) {
 func TestPlanAlreadyAtTarget(t *testing.T) {
 	m := match.New(wlp.Default())
 	// Exactly the project manager's levels: exact.
-	pm := tmPerson("pm", tmLevels{
+	pm := person("pm", levels{
 		competency.PlanningAssignments: 4, competency.DrivingResults: 4, competency.CommunicatingEffectively: 3,
 		aoe.ManagingLearningFunction: 3, competency.InfluencingStakeholders: 3, competency.BuildingTrust: 3,
 		competency.DemonstratingAdaptability: 3, aoe.DeliveringTraining: 2,
@@ -346,7 +346,7 @@ func TestPlanAlreadyAtTarget(t *testing.T) {
 // reached; the capped plan is the uncapped one's prefix.
 func TestPlanMaxSteps(t *testing.T) {
 	m := match.New(wlp.Default())
-	p := tmPerson("new", nil)
+	p := person("new", nil)
 	full := tmPlan(t, m, p, role.CLO, match.Until(match.Exact))
 	if len(full.Steps) < 5 || !full.Reached {
 		t.Fatalf("uncapped plan: %d steps, reached %v; want many steps, reached", len(full.Steps), full.Reached)
@@ -365,7 +365,7 @@ func TestPlanMaxSteps(t *testing.T) {
 // TestPlanProfileUnchanged: planning does not change the profile.
 func TestPlanProfileUnchanged(t *testing.T) {
 	m := match.New(wlp.Default())
-	p := tmPerson("kay", tmLevels{competency.BuildingTrust: 2, aoe.Coaching: 1})
+	p := person("kay", levels{competency.BuildingTrust: 2, aoe.Coaching: 1})
 	before := p.Clone()
 	tmPlan(t, m, p, role.CLO, match.Until(match.Exact))
 	if diff := cmp.Diff(before, p); diff != "" {
@@ -380,9 +380,9 @@ func TestTeamPlanHandChecked(t *testing.T) {
 	t.Run("default project manager", func(t *testing.T) {
 		m := match.New(wlp.Default())
 		team := []profile.Profile{
-			tmPerson("pat", tmLevels{competency.PlanningAssignments: 4, competency.DrivingResults: 2, competency.CommunicatingEffectively: 3}),
-			tmPerson("quinn", tmLevels{competency.DrivingResults: 4, competency.BuildingTrust: 2, aoe.DeliveringTraining: 2}),
-			tmPerson("ria", tmLevels{aoe.ManagingLearningFunction: 3, competency.InfluencingStakeholders: 1, competency.DemonstratingAdaptability: 0}),
+			person("pat", levels{competency.PlanningAssignments: 4, competency.DrivingResults: 2, competency.CommunicatingEffectively: 3}),
+			person("quinn", levels{competency.DrivingResults: 4, competency.BuildingTrust: 2, aoe.DeliveringTraining: 2}),
+			person("ria", levels{aoe.ManagingLearningFunction: 3, competency.InfluencingStakeholders: 1, competency.DemonstratingAdaptability: 0}),
 		}
 		got, err := m.TeamPlan(team, role.ProjectManager)
 		if err != nil {
@@ -426,7 +426,7 @@ func TestTeamPlanHandChecked(t *testing.T) {
 			{ID: "r", Name: "R", Requirements: []role.Requirement{tmReq("x", 5, 1), tmReq("y", 4, 1)}},
 		}, nil)
 		m := match.New(f)
-		team := []profile.Profile{tmPerson("u", tmLevels{"x": 2, "y": 1}), tmPerson("v", tmLevels{"x": 3})}
+		team := []profile.Profile{person("u", levels{"x": 2, "y": 1}), person("v", levels{"x": 3})}
 		got, err := m.TeamPlan(team, "r")
 		if err != nil {
 			t.Fatal(err)

@@ -13,16 +13,6 @@ import (
 	"github.com/wlpmodel/wlp/role"
 )
 
-// tmExamplePerson builds an example profile from levels, rated by the
-// person's manager.
-func tmExamplePerson(id string, ls map[competency.ID]competency.Level) profile.Profile {
-	p := profile.Profile{ID: id, Ratings: map[competency.ID]profile.Rating{}}
-	for k, l := range ls {
-		p.Ratings[k] = profile.Rating{Level: l, Source: profile.Manager}
-	}
-	return p
-}
-
 // tmExampleName names a requirement: its ID, or "k of n (first, ...)".
 func tmExampleName(of []competency.ID, atLeast int) string {
 	if len(of) == 1 {
@@ -35,17 +25,17 @@ func tmExampleName(of []competency.ID, atLeast int) string {
 // coordinator.
 func tmExampleTeam() []profile.Profile {
 	return []profile.Profile{
-		tmExamplePerson("pat", map[competency.ID]competency.Level{
+		person("pat", map[competency.ID]competency.Level{
 			competency.PlanningAssignments:      competency.Proficient,
 			competency.DrivingResults:           competency.AdvancedBeginner,
 			competency.CommunicatingEffectively: competency.Competent,
 		}),
-		tmExamplePerson("quinn", map[competency.ID]competency.Level{
+		person("quinn", map[competency.ID]competency.Level{
 			competency.DrivingResults: competency.Proficient,
 			competency.BuildingTrust:  competency.AdvancedBeginner,
 			aoe.DeliveringTraining:    competency.AdvancedBeginner,
 		}),
-		tmExamplePerson("ria", map[competency.ID]competency.Level{
+		person("ria", map[competency.ID]competency.Level{
 			aoe.ManagingLearningFunction:       competency.Competent,
 			competency.InfluencingStakeholders: competency.Novice,
 		}),
@@ -104,19 +94,19 @@ func ExampleMatcher_Team() {
 func ExampleMatcher_Assign() {
 	m := match.New(wlp.Default())
 	team := []profile.Profile{
-		tmExamplePerson("morgan", map[competency.ID]competency.Level{
+		person("morgan", map[competency.ID]competency.Level{
 			competency.ThinkingStrategically: 4, competency.ApplyingBusinessAcumen: 4, aoe.ManagingLearningFunction: 4,
 			competency.InfluencingStakeholders: 4, competency.DrivingResults: 3, competency.AnalyzingNeeds: 4,
 			aoe.MeasuringAndEvaluating: 3, aoe.FacilitatingChange: 3, aoe.ManagingKnowledge: 2, aoe.CareerPlanning: 2,
 			competency.BuildingTrust: 4, aoe.ImprovingPerformance: 3, competency.CommunicatingEffectively: 3,
 			competency.NetworkingAndPartnering: 3,
 		}),
-		tmExamplePerson("ana", map[competency.ID]competency.Level{
+		person("ana", map[competency.ID]competency.Level{
 			competency.PlanningAssignments: 4, competency.DrivingResults: 4, competency.CommunicatingEffectively: 3,
 			aoe.ManagingLearningFunction: 3, competency.InfluencingStakeholders: 3, competency.BuildingTrust: 3,
 			competency.DemonstratingAdaptability: 3, aoe.DeliveringTraining: 2,
 		}),
-		tmExamplePerson("ben", map[competency.ID]competency.Level{
+		person("ben", map[competency.ID]competency.Level{
 			aoe.DesigningLearning: 5, competency.ModelingPersonalDevelopment: 4,
 			competency.DemonstratingAdaptability: 3, competency.CommunicatingEffectively: 2,
 		}),
@@ -141,7 +131,7 @@ func ExampleMatcher_Assign() {
 // per level first, until the requested confidence.
 func ExampleMatcher_Plan() {
 	m := match.New(wlp.Default())
-	alex := tmExamplePerson("alex", map[competency.ID]competency.Level{
+	alex := person("alex", map[competency.ID]competency.Level{
 		competency.PlanningAssignments:       competency.Competent,
 		competency.DrivingResults:            competency.Competent,
 		competency.CommunicatingEffectively:  competency.Competent,

@@ -21,18 +21,6 @@ import (
 // tmApprox compares the floats of hand-computed expectations.
 var tmApprox = cmpopts.EquateApprox(0, 1e-9)
 
-// tmLevels is a compact way to write a profile's ratings.
-type tmLevels map[competency.ID]competency.Level
-
-// tmPerson builds a profile from levels.
-func tmPerson(id string, ls tmLevels) profile.Profile {
-	p := profile.Profile{ID: id, Ratings: make(map[competency.ID]profile.Rating, len(ls))}
-	for k, l := range ls {
-		p.Ratings[k] = profile.Rating{Level: l, Source: profile.Manager}
-	}
-	return p
-}
-
 // tmReq is a one-ID requirement.
 func tmReq(id competency.ID, l competency.Level, w float64) role.Requirement {
 	return role.Requirement{Of: []competency.ID{id}, Level: l, Weight: w}
@@ -104,9 +92,9 @@ func tmSmall(t testing.TB) *wlp.Framework {
 // team's best levels: a 4 (ann), b 2 (bob), c 3 (bob and cy), d 1 (cy).
 func tmSmallTeam() []profile.Profile {
 	return []profile.Profile{
-		tmPerson("ann", tmLevels{"a": 4, "b": 1}),
-		tmPerson("bob", tmLevels{"a": 2, "b": 2, "c": 3}),
-		tmPerson("cy", tmLevels{"c": 3, "d": 1}),
+		person("ann", levels{"a": 4, "b": 1}),
+		person("bob", levels{"a": 2, "b": 2, "c": 3}),
+		person("cy", levels{"c": 3, "d": 1}),
 	}
 }
 
@@ -231,9 +219,9 @@ func tmScore(t testing.TB, m *match.Matcher, p profile.Profile, target role.ID) 
 func TestTeamDefaultProjectManager(t *testing.T) {
 	m := match.New(wlp.Default())
 	team := []profile.Profile{
-		tmPerson("pat", tmLevels{competency.PlanningAssignments: 4, competency.DrivingResults: 2, competency.CommunicatingEffectively: 3}),
-		tmPerson("quinn", tmLevels{competency.DrivingResults: 4, competency.BuildingTrust: 2, aoe.DeliveringTraining: 2}),
-		tmPerson("ria", tmLevels{aoe.ManagingLearningFunction: 3, competency.InfluencingStakeholders: 1, competency.DemonstratingAdaptability: 0}),
+		person("pat", levels{competency.PlanningAssignments: 4, competency.DrivingResults: 2, competency.CommunicatingEffectively: 3}),
+		person("quinn", levels{competency.DrivingResults: 4, competency.BuildingTrust: 2, aoe.DeliveringTraining: 2}),
+		person("ria", levels{aoe.ManagingLearningFunction: 3, competency.InfluencingStakeholders: 1, competency.DemonstratingAdaptability: 0}),
 	}
 	tr := tmTeam(t, m, team, role.ProjectManager)
 	if diff := cmp.Diff(tmScore(t, m, tmMerge(team), role.ProjectManager), tr.Result); diff != "" {
@@ -285,9 +273,9 @@ func TestTeamSingleMemberTies(t *testing.T) {
 	}, nil)
 	m := match.New(f)
 	team := []profile.Profile{
-		tmPerson("zed", tmLevels{"x": 4, "y": 1}),
-		tmPerson("amy", tmLevels{"x": 2, "y": 1}),
-		tmPerson("kim", tmLevels{"x": 4}),
+		person("zed", levels{"x": 4, "y": 1}),
+		person("amy", levels{"x": 2, "y": 1}),
+		person("kim", levels{"x": 4}),
 	}
 	tr := tmTeam(t, m, team, "r")
 	want := []match.Cover{
@@ -312,9 +300,9 @@ func TestTeamSingleMemberTies(t *testing.T) {
 func TestTeamCoversGroupTies(t *testing.T) {
 	m := match.New(wlp.Default())
 	team := []profile.Profile{
-		tmPerson("designer", tmLevels{aoe.DesigningLearning: 5}),
-		tmPerson("coach", tmLevels{aoe.Coaching: 5}),
-		tmPerson("novice", tmLevels{aoe.Coaching: 2}),
+		person("designer", levels{aoe.DesigningLearning: 5}),
+		person("coach", levels{aoe.Coaching: 5}),
+		person("novice", levels{aoe.Coaching: 2}),
 	}
 	tr := tmTeam(t, m, team, role.ProfessionalSpecialist)
 	c := tr.Covers[0]
@@ -358,7 +346,7 @@ func TestTeamEmpty(t *testing.T) {
 // ErrUnknownTarget, for Team and TeamPlan alike.
 func TestTeamUnknownTarget(t *testing.T) {
 	m := match.New(wlp.Default())
-	team := []profile.Profile{tmPerson("a", tmLevels{competency.BuildingTrust: 3})}
+	team := []profile.Profile{person("a", levels{competency.BuildingTrust: 3})}
 	for _, target := range []role.ID{"no-such-role", "", "Learning-Strategist"} {
 		if _, err := m.Team(team, target); !errors.Is(err, match.ErrUnknownTarget) {
 			t.Errorf("Team(%q) error %v, want ErrUnknownTarget", target, err)
