@@ -225,11 +225,14 @@ func generate(root string) (map[string][]byte, error) {
 }
 
 // tidy joins the lines of each paragraph of a doc comment, so descriptions
-// read as prose in a schema.
+// read as prose in a schema. It leaves out paragraphs that begin "In Go,":
+// they speak of Go values (memory, sharing), not of the document.
 func tidy(c string) string {
-	paras := strings.Split(strings.TrimSpace(c), "\n\n")
-	for i, p := range paras {
-		paras[i] = strings.Join(strings.Fields(p), " ")
+	var out []string
+	for _, p := range strings.Split(strings.TrimSpace(c), "\n\n") {
+		if p = strings.Join(strings.Fields(p), " "); !strings.HasPrefix(p, "In Go,") {
+			out = append(out, p)
+		}
 	}
-	return strings.Join(paras, "\n\n")
+	return strings.Join(out, "\n\n")
 }

@@ -103,3 +103,23 @@ func TestTeamReport(t *testing.T) {
 }
 
 func contains(b []byte, s string) bool { return strings.Contains(string(b), s) }
+
+// TestTidy checks how doc comments become descriptions: lines of a
+// paragraph joined, paragraphs kept apart, and paragraphs about Go values
+// ("In Go, ...") left out.
+func TestTidy(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"One line.", "One line."},
+		{"  Two\n\tlines.\n", "Two lines."},
+		{"First.\n\nSecond\nparagraph.", "First.\n\nSecond paragraph."},
+		{"About the data.\n\nIn Go, the slice\nis shared.", "About the data."},
+		{"In Go, only this.", ""},
+		{"Keep.\n\nIn Go, drop.\n\nKeep too.", "Keep.\n\nKeep too."},
+		{"Says In Go, mid-paragraph.", "Says In Go, mid-paragraph."},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, tidy(tt.in)); diff != "" {
+			t.Errorf("tidy(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
