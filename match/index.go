@@ -1,63 +1,94 @@
 package match
 
-import "github.com/wlpmodel/wlp/competency"
+import (
+	"math/bits"
+
+	"github.com/wlpmodel/wlp/competency"
+)
 
 // idIndex maps the framework's rated IDs to their positions. It is the
 // step every score starts with (one look-up per rating), so instead of a
-// Go map it uses a perfect hash found at build time: a few bytes of the ID
+// Go map it uses a perfect hash found at build time: a few words of the ID
 // pick a slot, and one string comparison confirms it. When no perfect hash
-// turns up it falls back to a map.
+// turns up (two IDs alike in every word the hash reads) it falls back to a
+// map.
 type idIndex struct {
-	seed  uint32
-	shift uint32
-	keys  []competency.ID // by slot; "" marks an empty slot
-	pos   []int32         // by slot
+	seed  uint64
+	shift uint
+	slots []slot // by hash; an empty key marks an empty slot
 	m     map[competency.ID]int32
 }
 
-func (x *idIndex) hash(s competency.ID) uint32 {
+type slot struct {
+	key competency.ID
+	pos int32
+}
+
+// le64 reads 8 bytes of s from i, little-endian; the compiler turns it
+// into one load.
+func le64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// signature folds s's length and its first, middle and last 8 bytes into
+// one word. IDs that differ only elsewhere share a signature, which New
+// detects: no seed then separates them.
+func signature(s competency.ID) uint64 {
 	n := len(s)
-	if n == 0 {
-		return 0
+	if n < 8 {
+		return shortSignature(s)
 	}
-	h := uint32(n)*0x9E3779B1 ^ x.seed
-	h = (h ^ uint32(s[0])) * 0x85EBCA77
-	h = (h ^ uint32(s[n/2])) * 0xC2B2AE3D
-	h = (h ^ uint32(s[n-1])) * 0x27D4EB2F
-	h = (h ^ uint32(s[n/3])) * 0x165667B1
-	h = (h ^ uint32(s[2*n/3])) * 0x9E3779B1
-	return h >> x.shift
+	h := uint64(n)*0x9E3779B97F4A7C15 ^ le64(string(s), 0) ^ bits.RotateLeft64(le64(string(s), n-8), 29)
+	if n > 16 {
+		h ^= bits.RotateLeft64(le64(string(s), n/2-4), 43)
+	}
+	return h
+}
+
+// shortSignature is signature for IDs under 8 bytes, kept apart so that
+// signature stays small enough to inline.
+func shortSignature(s competency.ID) uint64 {
+	h := uint64(len(s)) * 0x9E3779B97F4A7C15
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i]) << (8 * i)
+	}
+	return h
+}
+
+func (x *idIndex) hash(s competency.ID) uint64 {
+	return (signature(s) * x.seed) >> x.shift
 }
 
 func newIndex(ids []competency.ID) *idIndex {
 	x := &idIndex{}
-	bits := uint32(4)
+	bits := uint(4)
 	for 1<<bits < 4*len(ids) {
 		bits++
 	}
 	size := 1 << bits
-	x.shift = 32 - bits
+	x.shift = 64 - bits
 	if len(ids) <= 1<<16 {
-		x.keys = make([]competency.ID, size)
-		x.pos = make([]int32, size)
-		for seed := uint32(1); seed <= 2000; seed++ {
-			x.seed = seed * 0x01000193
-			clear(x.keys)
+		x.slots = make([]slot, size)
+		for seed := uint64(1); seed <= 2000; seed++ {
+			x.seed = (seed * 0xBF58476D1CE4E5B9) | 1
+			clear(x.slots)
 			ok := true
 			for i, id := range ids {
 				h := x.hash(id)
-				if x.keys[h] != "" || id == "" {
+				if x.slots[h].key != "" || id == "" {
 					ok = false
 					break
 				}
-				x.keys[h], x.pos[h] = id, int32(i)
+				x.slots[h] = slot{id, int32(i)}
 			}
 			if ok {
 				return x
 			}
 		}
 	}
-	x.keys, x.pos = nil, nil
+	x.slots = nil
 	x.m = make(map[competency.ID]int32, len(ids))
 	for i, id := range ids {
 		x.m[id] = int32(i)
@@ -71,9 +102,8 @@ func (x *idIndex) lookup(id competency.ID) (int32, bool) {
 		i, ok := x.m[id]
 		return i, ok
 	}
-	h := x.hash(id)
-	if x.keys[h] == id && id != "" {
-		return x.pos[h], true
+	if s := &x.slots[x.hash(id)]; s.key == id && id != "" {
+		return s.pos, true
 	}
 	return 0, false
 }

@@ -1384,3 +1384,55 @@ func TestTinyWeightGap(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedOfIsFull checks the promise Result makes of its shared Of
+// lists: each is full to capacity, so appending to one copies it and
+// leaves the Matcher's list, and so later results, as they were.
+func TestSharedOfIsFull(t *testing.T) {
+	// Seventeen IDs take 272 bytes, which an allocation rounds up to 288:
+	// a plain copy would have room for an eighteenth.
+	var ids []competency.ID
+	for i := range 17 {
+		ids = append(ids, competency.ID(fmt.Sprintf("skill-%02d", i)))
+	}
+	wide := custom(t, ids, []role.Role{{ID: "wide", Name: "Wide", Requirements: []role.Requirement{group(3, 4, 1, ids...), single(ids[0], 2, 1)}}}, nil)
+	for _, c := range []struct {
+		m       *match.Matcher
+		p       profile.Profile
+		targets []role.ID
+	}{
+		{match.New(nil), person("dana", levels{competency.BuildingTrust: 2}), allTargets},
+		{match.New(wide), person("lee", levels{ids[3]: 1}), []role.ID{"wide"}},
+	} {
+		sharedOfIsFull(t, c.m, c.p, c.targets)
+	}
+}
+
+func sharedOfIsFull(t *testing.T, m *match.Matcher, p profile.Profile, targets []role.ID) {
+	t.Helper()
+	for _, target := range targets {
+		before := mustScore(t, m, p, target)
+		want := mustScore(t, m, p, target)
+		var lists [][]competency.ID
+		for _, o := range before.Outcomes {
+			lists = append(lists, o.Of)
+		}
+		for _, part := range before.Parts {
+			for _, o := range part.Result.Outcomes {
+				lists = append(lists, o.Of)
+			}
+		}
+		for _, g := range before.Gaps {
+			lists = append(lists, g.Of)
+		}
+		for _, of := range lists {
+			if len(of) != cap(of) {
+				t.Fatalf("%s: Of %v has len %d, cap %d", target, of, len(of), cap(of))
+			}
+			_ = append(of, "appended")
+		}
+		if diff := cmp.Diff(want, mustScore(t, m, p, target)); diff != "" {
+			t.Errorf("%s: result changed after appending to its Of lists (-want +got):\n%s", target, diff)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/wlpmodel/wlp"
@@ -63,13 +64,20 @@ type creq struct {
 	weight  float64 // as written
 	norm    float64 // weight / owner's total weight
 	rank    int32   // rank of of[0] among all IDs in byte order, for sorting gaps
+	// For a requirement of one ID, the score and the gain (in its owner)
+	// at each level, worked out in New so that scoring only looks them up.
+	score, gain levelTable
 }
+
+// levelTable holds a value for each level of the scale.
+type levelTable [competency.MaxLevel + 1]float64
 
 type cpart struct {
 	role   *target
 	weight float64
-	norm   float64 // weight / job's total weight
-	rank   int32   // rank of the role's ID among the job's parts, from 1
+	norm   float64      // weight / job's total weight
+	rank   int32        // rank of the role's ID among the job's parts, from 1
+	gain   []levelTable // by requirement of the role: its gain in the job
 }
 
 type target struct {
@@ -79,9 +87,20 @@ type target struct {
 	reqs  []creq
 	parts []cpart
 	total float64 // the sum of the weights of reqs and parts
-	nOf   int     // IDs in reqs' Of, for one backing allocation
 	nReqs int     // requirements in reqs and in every part, for gaps
+	// Gaps sort by gain, then by a tie order fixed in New: the first ID of
+	// Of, then the part (own requirements first, then by role ID), then
+	// position. Number the target's requirements flat (its own, then each
+	// part's in turn, from off[pi]); tie[f] is requirement f's place in
+	// the tie order and ref[tie] leads back to it.
+	off []int32
+	tie []uint32
+	ref []gapRef
 }
+
+// gapRef names one requirement of a target: one of its own (part < 0) or
+// requirement i of part part.
+type gapRef struct{ part, i int32 }
 
 // New compiles the roles and jobs of f. A nil f means [wlp.Default].
 func New(f *wlp.Framework, opts ...Option) *Matcher {
@@ -123,7 +142,14 @@ func New(f *wlp.Framework, opts ...Option) *Matcher {
 			total += r.Weight
 		}
 		for _, s := range j.Roles {
-			t.parts = append(t.parts, cpart{role: m.targets[s.Role], weight: s.Weight, norm: s.Weight / total})
+			p := cpart{role: m.targets[s.Role], weight: s.Weight, norm: s.Weight / total}
+			p.gain = make([]levelTable, len(p.role.reqs))
+			for i, r := range p.role.reqs {
+				for l := range r.score {
+					p.gain[i][l] = gainOf(p.norm * r.norm * (1 - r.score[l]))
+				}
+			}
+			t.parts = append(t.parts, p)
 		}
 		// Rank the parts by role ID, after the job's own requirements (0).
 		for i := range t.parts {
@@ -151,10 +177,16 @@ func (m *Matcher) compile(rs []role.Requirement, total float64) []creq {
 	}
 	out := make([]creq, len(rs))
 	for i, r := range rs {
-		c := creq{of: slices.Clone(r.Of), atLeast: r.AtLeast, k: r.K(), level: int8(r.Level), weight: r.Weight, norm: r.Weight / total, rank: m.rank[r.Of[0]]}
+		c := creq{of: slices.Clip(slices.Clone(r.Of)), atLeast: r.AtLeast, k: r.K(), level: int8(r.Level), weight: r.Weight, norm: r.Weight / total, rank: m.rank[r.Of[0]]}
 		c.idx = make([]int32, len(r.Of))
 		for j, id := range r.Of {
 			c.idx[j], _ = m.index.lookup(id)
+		}
+		if len(c.idx) == 1 {
+			for l := range c.score {
+				c.score[l] = m.credit(int8(l), c.level)
+				c.gain[l] = gainOf(c.norm * (1 - c.score[l]))
+			}
 		}
 		out[i] = c
 	}
@@ -162,12 +194,33 @@ func (m *Matcher) compile(rs []role.Requirement, total float64) []creq {
 }
 
 func (t *target) finish() {
-	t.nReqs = len(t.reqs)
-	for _, r := range t.reqs {
-		t.nOf += len(r.of)
+	type flat struct {
+		first, partRank int32
+		ref             gapRef
 	}
-	for _, p := range t.parts {
-		t.nReqs += p.role.nReqs
+	var all []flat
+	for i, r := range t.reqs {
+		all = append(all, flat{r.rank, 0, gapRef{-1, int32(i)}})
+	}
+	for pi, p := range t.parts {
+		t.off = append(t.off, int32(len(all)))
+		for i, r := range p.role.reqs {
+			all = append(all, flat{r.rank, p.rank, gapRef{int32(pi), int32(i)}})
+		}
+	}
+	t.nReqs = len(all)
+	order := make([]int, len(all))
+	for f := range order {
+		order[f] = f
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(all[a].first, all[b].first), cmp.Compare(all[a].partRank, all[b].partRank))
+	})
+	t.tie = make([]uint32, len(all))
+	t.ref = make([]gapRef, len(all))
+	for rank, f := range order {
+		t.tie[f] = uint32(rank)
+		t.ref[rank] = all[f].ref
 	}
 }
 
@@ -189,20 +242,30 @@ func (m *Matcher) lookup(id role.ID) (*target, error) {
 const vecSize = 128
 
 // levels fills lv with p's levels, clamped to the scale. Ratings of IDs the
-// framework does not know are ignored.
+// framework does not know are ignored. It is the first step of every
+// score, so it probes the perfect hash inline for IDs of 8 bytes or more
+// (the same arithmetic as signature) and calls lookup only for the rest.
 func (m *Matcher) levels(p *profile.Profile, lv []int8) {
+	x := m.index
 	for id, r := range p.Ratings {
-		i, ok := m.index.lookup(id)
-		if !ok {
-			continue
+		var i int32
+		if n := len(id); n >= 8 && x.m == nil {
+			h := uint64(n)*0x9E3779B97F4A7C15 ^ le64(string(id), 0) ^ bits.RotateLeft64(le64(string(id), n-8), 29)
+			if n > 16 {
+				h ^= bits.RotateLeft64(le64(string(id), n/2-4), 43)
+			}
+			s := &x.slots[(h*x.seed)>>x.shift]
+			if s.key != id {
+				continue
+			}
+			i = s.pos
+		} else {
+			var ok bool
+			if i, ok = x.lookup(id); !ok {
+				continue
+			}
 		}
-		l := r.Level
-		if l < competency.MinLevel {
-			l = competency.MinLevel
-		} else if l > competency.MaxLevel {
-			l = competency.MaxLevel
-		}
-		lv[i] = int8(l)
+		lv[i] = int8(min(max(r.Level, competency.MinLevel), competency.MaxLevel))
 	}
 }
 
@@ -221,18 +284,11 @@ func (m *Matcher) vector(p *profile.Profile, buf *[vecSize]int8) []int8 {
 // eval scores one requirement: the mean of the k best attainments, and the
 // k-th best level.
 func (m *Matcher) eval(lv []int8, r *creq) (score float64, have int8) {
-	L := r.level
 	if len(r.idx) == 1 {
 		have = lv[r.idx[0]]
-		switch {
-		case have >= L:
-			return 1, have
-		case m.cfg.strict:
-			return 0, have
-		default:
-			return float64(have) / float64(L), have
-		}
+		return r.score[have], have
 	}
+	L := r.level
 	// Levels lie in 0..MaxLevel: count them, then walk from the top.
 	var hist [competency.MaxLevel + 1]int
 	for _, i := range r.idx {
@@ -266,6 +322,17 @@ func (m *Matcher) eval(lv []int8, r *creq) (score float64, have int8) {
 		return 1, have
 	}
 	return float64(sum) / float64(r.k*int(L)), have
+}
+
+// credit is the score of one rating at level have for a need of L.
+func (m *Matcher) credit(have, L int8) float64 {
+	switch {
+	case have >= L:
+		return 1
+	case m.cfg.strict:
+		return 0
+	}
+	return float64(have) / float64(L)
 }
 
 // fit computes t's fit for lv, and whether every requirement is met.
@@ -366,20 +433,29 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 
 	// The target's own requirements: outcomes, and the keys of its gaps.
 	res.Outcomes = make([]Outcome, len(t.reqs))
-	ofs := make([]competency.ID, t.nOf)
-	var keyBuf [32]gapKey
+	var keyBuf [16]gapKey
 	keys := keyBuf[:0]
+	if t.nReqs > len(keyBuf) {
+		keys = make([]gapKey, 0, t.nReqs)
+	}
 	for i := range t.reqs {
 		r := &t.reqs[i]
-		s, have := m.eval(lv, r)
-		n := copy(ofs, r.of)
-		of := ofs[:n:n]
-		ofs = ofs[n:]
-		res.Outcomes[i] = Outcome{Of: of, AtLeast: r.atLeast, Have: competency.Level(have), Need: competency.Level(r.level), Score: s, Weight: r.weight, Met: s == 1}
+		var s, g float64
+		var have int8
+		if len(r.idx) == 1 {
+			have = lv[r.idx[0]]
+			s, g = r.score[have], r.gain[have]
+		} else {
+			s, have = m.eval(lv, r)
+			g = gainOf(r.norm * (1 - s))
+		}
+		o := &res.Outcomes[i]
+		o.Of, o.AtLeast, o.Have, o.Need = r.of, r.atLeast, competency.Level(have), competency.Level(r.level)
+		o.Score, o.Weight, o.Met = s, r.weight, s == 1
 		sum += r.weight * s
-		all = all && s == 1
 		if s < 1 {
-			keys = append(keys, gapKey{gain: gainOf(r.norm * (1 - s)), first: r.rank, part: -1, i: int32(i)})
+			all = false
+			keys = append(keys, gapKey{g, t.tie[i]})
 		}
 	}
 
@@ -393,10 +469,17 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 			sum += p.weight * pr.Fit
 			all = all && pr.Confidence == Exact
 			for i, o := range pr.Outcomes {
-				if !o.Met {
-					g := p.norm * p.role.reqs[i].norm * (1 - o.Score)
-					keys = append(keys, gapKey{gain: gainOf(g), first: p.role.reqs[i].rank, partRank: p.rank, part: int32(pi), i: int32(i)})
+				if o.Met {
+					continue
 				}
+				r := &p.role.reqs[i]
+				var g float64
+				if len(r.idx) == 1 {
+					g = p.gain[i][o.Have]
+				} else {
+					g = gainOf(p.norm * r.norm * (1 - o.Score))
+				}
+				keys = append(keys, gapKey{g, t.tie[t.off[pi]+int32(i)]})
 			}
 		}
 	}
@@ -406,43 +489,53 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 
 	// Gaps in development order. Sorting the small keys, not the gaps,
 	// keeps the sort cheap.
-	slices.SortStableFunc(keys, compareGapKeys)
+	sortGapKeys(keys)
 	res.Gaps = make([]Gap, len(keys))
 	for j, k := range keys {
 		var o *Outcome
-		if k.part < 0 {
-			o = &res.Outcomes[k.i]
+		if ref := t.ref[k.tie]; ref.part < 0 {
+			o = &res.Outcomes[ref.i]
 		} else {
-			o = &res.Parts[k.part].Result.Outcomes[k.i]
+			o = &res.Parts[ref.part].Result.Outcomes[ref.i]
+			res.Gaps[j].Part = t.parts[ref.part].role.id
 		}
-		g := Gap{Of: o.Of, AtLeast: o.AtLeast, Have: o.Have, Need: o.Need, Gain: k.gain}
-		if k.part >= 0 {
-			g.Part = t.parts[k.part].role.id
-		}
-		res.Gaps[j] = g
+		g := &res.Gaps[j]
+		g.Of, g.AtLeast, g.Have, g.Need, g.Gain = o.Of, o.AtLeast, o.Have, o.Need, k.gain
 	}
 	return res
 }
 
-// gapKey is a gap's sort key and the outcome it comes from: one of the
-// target's own (part < 0) or one of a part's. It holds no pointers, so
-// sorting it is cheap.
+// gapKey is a gap's sort key: its gain and its place in the target's tie
+// order, which also leads back to its requirement. At 16 bytes it moves
+// in one load and store, which keeps the sort cheap.
 type gapKey struct {
-	gain     float64
-	first    int32 // rank of the first ID of Of in byte order
-	partRank int32 // 0 for the target's own requirements, else the part's rank by role ID
-	part     int32
-	i        int32
+	gain float64
+	tie  uint32
 }
 
-// compareGapKeys orders gaps by gain, highest first, then by the first ID
-// of Of, then by part (the target's own first, then by role ID).
-func compareGapKeys(a, b gapKey) int {
-	switch {
-	case a.gain > b.gain:
-		return -1
-	case a.gain < b.gain:
-		return 1
+// sortGapKeys sorts keys by gain, highest first, then by tie order. A role
+// has a few gaps, which an insertion sort with the comparison inlined
+// orders faster than a general sort; many gaps take the general one.
+func sortGapKeys(keys []gapKey) {
+	if len(keys) > 24 {
+		slices.SortFunc(keys, func(a, b gapKey) int {
+			return cmp.Or(cmp.Compare(b.gain, a.gain), cmp.Compare(a.tie, b.tie))
+		})
+		return
 	}
-	return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.partRank, b.partRank))
+	for i := 1; i < len(keys); i++ {
+		k, j := keys[i], i
+		for ; j > 0 && gapBefore(k, keys[j-1]); j-- {
+			keys[j] = keys[j-1]
+		}
+		keys[j] = k
+	}
+}
+
+// gapBefore reports whether a sorts before b. Tie orders are distinct.
+func gapBefore(a, b gapKey) bool {
+	if a.gain != b.gain {
+		return a.gain > b.gain
+	}
+	return a.tie < b.tie
 }

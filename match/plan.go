@@ -202,17 +202,12 @@ func (m *Matcher) TeamPlan(ps []profile.Profile, target role.ID) ([]TeamStep, er
 	}
 	steps := make([]TeamStep, 0, len(tr.Result.Gaps))
 	for _, g := range tr.Result.Gaps {
-		r := creq{of: g.Of, atLeast: g.AtLeast, k: g.AtLeast, level: int8(g.Need)}
-		if r.k == 0 {
-			r.k = len(g.Of)
-		}
 		for _, id := range g.Of {
-			i, ok := m.index.lookup(id)
-			if !ok {
+			if _, ok := m.index.lookup(id); !ok {
 				return nil, fmt.Errorf("match: internal error: unknown ID %q in a gap", id)
 			}
-			r.idx = append(r.idx, i)
 		}
+		r := m.compile([]role.Requirement{{Of: g.Of, AtLeast: g.AtLeast, Level: g.Need, Weight: 1}}, 0)[0]
 		st := TeamStep{Gap: g, Hire: true}
 		bestHave := int8(-1)
 		for mi, v := range vecs {

@@ -15,7 +15,14 @@ const (
 )
 
 // Result is the score of one profile against one role or job, with its
-// explanation. It is plain data: a fresh value the caller owns.
+// explanation. It is plain data.
+//
+// In Go, a Result is a fresh value the caller owns, except that the Of
+// lists of its outcomes and gaps are shared with the Matcher and with
+// other results: copying them would cost each score an allocation for
+// lists that never change. Read them freely; appending to one is safe, as
+// each is full to capacity, but clone one (with [slices.Clone]) before
+// changing its elements.
 type Result struct {
 	// Target is the ID of the role or job scored against.
 	Target role.ID `json:"target"`
@@ -42,6 +49,8 @@ type Result struct {
 // Outcome is how a profile meets one requirement.
 type Outcome struct {
 	// Of lists the competency or area IDs of the requirement.
+	//
+	// In Go, Of is shared: do not change its elements (see [Result]).
 	Of []competency.ID `json:"of"`
 	// AtLeast is how many of Of must reach Need; 0 means all of them.
 	AtLeast int `json:"atLeast,omitempty"`
@@ -77,6 +86,8 @@ type Gap struct {
 	// empty for the target's own requirements.
 	Part role.ID `json:"part,omitempty"`
 	// Of lists the competency or area IDs of the requirement.
+	//
+	// In Go, Of is shared: do not change its elements (see [Result]).
 	Of []competency.ID `json:"of"`
 	// AtLeast is how many of Of must reach Need; 0 means all of them.
 	AtLeast int `json:"atLeast,omitempty"`
