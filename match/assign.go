@@ -100,7 +100,7 @@ func (m *Matcher) Assign(ps []profile.Profile, hats []role.ID, opts ...AssignOpt
 	var buf [vecSize]int8
 	for i := range ps {
 		clear(buf[:])
-		lv := m.vector(&ps[i], &buf)
+		lv := m.vector(&ps[i], nil, &buf)
 		fits[i] = make([]float64, len(out.Hats))
 		for j, h := range out.Hats {
 			fits[i][j], _ = m.fit(lv, m.targets[h.Role])

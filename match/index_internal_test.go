@@ -80,7 +80,8 @@ func TestIndex(t *testing.T) {
 }
 
 // TestLevelsAgreesWithLookup checks the probe levels inlines against
-// lookup: for frameworks with and without a perfect hash, random profiles
+// lookup, and vector's two ways of reading a profile against both: for
+// frameworks with and without a perfect hash, random profiles
 // rating known IDs, near misses and noise get the same level vector as a
 // plain map-based reading.
 func TestLevelsAgreesWithLookup(t *testing.T) {
@@ -114,6 +115,17 @@ func TestLevelsAgreesWithLookup(t *testing.T) {
 				m.levels(&p, got)
 				if diff := cmp.Diff(want, got); diff != "" {
 					t.Fatalf("profile %v: levels (-want +got):\n%s", p.Ratings, diff)
+				}
+				// vector reads a target's positions by one pass or by
+				// gathering; either way they must match.
+				for _, tg := range m.targets {
+					var buf [vecSize]int8
+					lv := m.vector(&p, tg, &buf)
+					for _, i := range tg.reads {
+						if lv[i] != want[i] {
+							t.Fatalf("profile %v, target %s: vector[%d] = %d, want %d", p.Ratings, tg.id, i, lv[i], want[i])
+						}
+					}
 				}
 			}
 		})

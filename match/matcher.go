@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/bits"
 	"slices"
@@ -52,6 +53,7 @@ type Matcher struct {
 	targets map[role.ID]*target
 	roles   []*target // the framework's roles, in order
 	rank    map[competency.ID]int32
+	ids     []competency.ID // by position in a level vector
 }
 
 // creq is a requirement compiled against a level vector.
@@ -88,6 +90,7 @@ type target struct {
 	parts []cpart
 	total float64 // the sum of the weights of reqs and parts
 	nReqs int     // requirements in reqs and in every part, for gaps
+	reads []int32 // the positions t's requirements read, ascending
 	// Gaps sort by gain, then by a tie order fixed in New: the first ID of
 	// Of, then the part (own requirements first, then by role ID), then
 	// position. Number the target's requirements flat (its own, then each
@@ -115,6 +118,7 @@ func New(f *wlp.Framework, opts ...Option) *Matcher {
 	}
 	ids := f.IDs()
 	m.n = len(ids)
+	m.ids = ids
 	m.index = newIndex(ids)
 	sorted := slices.Clone(ids)
 	slices.Sort(sorted)
@@ -194,6 +198,19 @@ func (m *Matcher) compile(rs []role.Requirement, total float64) []creq {
 }
 
 func (t *target) finish() {
+	seen := map[int32]bool{}
+	for _, r := range t.reqs {
+		for _, i := range r.idx {
+			seen[i] = true
+		}
+	}
+	for _, p := range t.parts {
+		for _, i := range p.role.reads {
+			seen[i] = true
+		}
+	}
+	t.reads = slices.Sorted(maps.Keys(seen))
+
 	type flat struct {
 		first, partRank int32
 		ref             gapRef
@@ -241,10 +258,11 @@ func (m *Matcher) lookup(id role.ID) (*target, error) {
 // vecSize is the number of rated IDs a level vector holds on the stack.
 const vecSize = 128
 
-// levels fills lv with p's levels, clamped to the scale. Ratings of IDs the
-// framework does not know are ignored. It is the first step of every
-// score, so it probes the perfect hash inline for IDs of 8 bytes or more
-// (the same arithmetic as signature) and calls lookup only for the rest.
+// levels fills lv with p's levels, clamped to the scale, in one pass over
+// p's ratings. Ratings of IDs the framework does not know are ignored. It
+// runs once per rating, so it probes the perfect hash inline for IDs of 8
+// bytes or more (the same arithmetic as signature) and calls lookup only
+// for the rest.
 func (m *Matcher) levels(p *profile.Profile, lv []int8) {
 	x := m.index
 	for id, r := range p.Ratings {
@@ -269,16 +287,40 @@ func (m *Matcher) levels(p *profile.Profile, lv []int8) {
 	}
 }
 
-// vector returns p's level vector, in buf when it fits.
-func (m *Matcher) vector(p *profile.Profile, buf *[vecSize]int8) []int8 {
+// vector returns p's level vector for scoring against t, in buf (which
+// must be zero) when it fits. Only the positions t reads are filled when
+// t is not nil.
+//
+// Reading the profile is the costliest step of a score: what follows
+// reads only the vector and the requirements compiled in New. A profile is
+// a map, and there are two ways to read it: one pass over all its ratings
+// (levels), or one access per ID t reads (gather). A pass visits every
+// slot of the map, so it costs more per rating than an access costs per
+// ID, most of all when the map is not in the cache, as in a large
+// population: vector takes whichever visits fewer entries.
+func (m *Matcher) vector(p *profile.Profile, t *target, buf *[vecSize]int8) []int8 {
 	var lv []int8
 	if m.n <= vecSize {
 		lv = buf[:m.n]
 	} else {
 		lv = make([]int8, m.n)
 	}
-	m.levels(p, lv)
+	if t != nil && len(t.reads) <= len(p.Ratings) {
+		m.gather(p, t.reads, lv)
+	} else {
+		m.levels(p, lv)
+	}
 	return lv
+}
+
+// gather fills the positions reads of lv with p's levels, clamped to the
+// scale.
+func (m *Matcher) gather(p *profile.Profile, reads []int32, lv []int8) {
+	for _, i := range reads {
+		if r, ok := p.Ratings[m.ids[i]]; ok {
+			lv[i] = int8(min(max(r.Level, competency.MinLevel), competency.MaxLevel))
+		}
+	}
 }
 
 // eval scores one requirement: the mean of the k best attainments, and the
@@ -406,7 +448,7 @@ func (m *Matcher) Fit(p profile.Profile, target role.ID) (float64, error) {
 		return 0, err
 	}
 	var buf [vecSize]int8
-	f, _ := m.fit(m.vector(&p, &buf), t)
+	f, _ := m.fit(m.vector(&p, t, &buf), t)
 	return f, nil
 }
 
@@ -423,72 +465,53 @@ func (m *Matcher) Score(p profile.Profile, target role.ID) (Result, error) {
 		return Result{}, err
 	}
 	var buf [vecSize]int8
-	return m.result(m.vector(&p, &buf), t), nil
+	var res Result
+	m.build(m.vector(&p, t, &buf), t, &res)
+	return res, nil
 }
 
 // result builds t's full result for lv.
 func (m *Matcher) result(lv []int8, t *target) Result {
-	res := Result{Target: t.id, Kind: t.kind, Name: t.name}
-	sum, all := 0.0, true // as in fit, in the same order, so the same fit
+	var res Result
+	m.build(lv, t, &res)
+	return res
+}
 
-	// The target's own requirements: outcomes, and the keys of its gaps.
+// build fills res, a zero Result, with t's full result for lv.
+func (m *Matcher) build(lv []int8, t *target, res *Result) {
+	if len(t.parts) == 0 {
+		m.buildRole(lv, t, res)
+		return
+	}
+	res.Target, res.Kind, res.Name = t.id, t.kind, t.name
+	res.Outcomes = make([]Outcome, len(t.reqs))
+	keys, sum, all := m.outcomes(lv, t, res.Outcomes, make([]gapKey, 0, t.nReqs))
+	keys, psum, pall := m.parts(lv, t, res, keys)
+	m.finish(t, res, keys, sum+psum, all && pall)
+}
+
+// buildRole is build for a target without parts. Keeping it apart from
+// build, which recurses through parts, lets its gap keys stay on the
+// stack.
+func (m *Matcher) buildRole(lv []int8, t *target, res *Result) {
+	res.Target, res.Kind, res.Name = t.id, t.kind, t.name
 	res.Outcomes = make([]Outcome, len(t.reqs))
 	var keyBuf [16]gapKey
 	keys := keyBuf[:0]
 	if t.nReqs > len(keyBuf) {
 		keys = make([]gapKey, 0, t.nReqs)
 	}
-	for i := range t.reqs {
-		r := &t.reqs[i]
-		var s, g float64
-		var have int8
-		if len(r.idx) == 1 {
-			have = lv[r.idx[0]]
-			s, g = r.score[have], r.gain[have]
-		} else {
-			s, have = m.eval(lv, r)
-			g = gainOf(r.norm * (1 - s))
-		}
-		o := &res.Outcomes[i]
-		o.Of, o.AtLeast, o.Have, o.Need = r.of, r.atLeast, competency.Level(have), competency.Level(r.level)
-		o.Score, o.Weight, o.Met = s, r.weight, s == 1
-		sum += r.weight * s
-		if s < 1 {
-			all = false
-			keys = append(keys, gapKey{g, t.tie[i]})
-		}
-	}
+	keys, sum, all := m.outcomes(lv, t, res.Outcomes, keys)
+	m.finish(t, res, keys, sum, all)
+}
 
-	// A job's roles: each part's own result; its gaps count in the job
-	// scaled by the part's share.
-	if len(t.parts) > 0 {
-		res.Parts = make([]Part, len(t.parts))
-		for pi, p := range t.parts {
-			pr := m.result(lv, p.role)
-			res.Parts[pi] = Part{Role: p.role.id, Weight: p.weight, Share: p.norm, Result: pr}
-			sum += p.weight * pr.Fit
-			all = all && pr.Confidence == Exact
-			for i, o := range pr.Outcomes {
-				if o.Met {
-					continue
-				}
-				r := &p.role.reqs[i]
-				var g float64
-				if len(r.idx) == 1 {
-					g = p.gain[i][o.Have]
-				} else {
-					g = gainOf(p.norm * r.norm * (1 - o.Score))
-				}
-				keys = append(keys, gapKey{g, t.tie[t.off[pi]+int32(i)]})
-			}
-		}
-	}
-
+// finish completes res from the weighted sum of t's scores, whether all
+// its requirements are met, and the keys of its gaps: the fit, its grade
+// and the gaps in development order. Sorting the small keys, not the
+// gaps, keeps the sort cheap.
+func (m *Matcher) finish(t *target, res *Result, keys []gapKey, sum float64, all bool) {
 	fit, met := t.fitOf(sum, all)
 	res.Fit, res.Confidence = fit, m.grade(fit, met)
-
-	// Gaps in development order. Sorting the small keys, not the gaps,
-	// keeps the sort cheap.
 	sortGapKeys(keys)
 	res.Gaps = make([]Gap, len(keys))
 	for j, k := range keys {
@@ -502,7 +525,65 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 		g := &res.Gaps[j]
 		g.Of, g.AtLeast, g.Have, g.Need, g.Gain = o.Of, o.AtLeast, o.Have, o.Need, k.gain
 	}
-	return res
+}
+
+// outcomes fills outs with the outcomes of t's own requirements for lv and
+// appends the keys of their gaps. It returns the weighted sum of their
+// scores, summed in the same order as fit sums them (so the same fit),
+// and whether all are met.
+func (m *Matcher) outcomes(lv []int8, t *target, outs []Outcome, keys []gapKey) ([]gapKey, float64, bool) {
+	sum, all := 0.0, true
+	for i := range t.reqs {
+		r := &t.reqs[i]
+		var s, g float64
+		var have int8
+		if len(r.idx) == 1 {
+			have = lv[r.idx[0]]
+			s, g = r.score[have], r.gain[have]
+		} else {
+			s, have = m.eval(lv, r)
+			g = gainOf(r.norm * (1 - s))
+		}
+		o := &outs[i]
+		o.Of, o.AtLeast, o.Have, o.Need = r.of, r.atLeast, competency.Level(have), competency.Level(r.level)
+		o.Score, o.Weight, o.Met = s, r.weight, s == 1
+		sum += r.weight * s
+		if s < 1 {
+			all = false
+			keys = append(keys, gapKey{g, t.tie[i]})
+		}
+	}
+	return keys, sum, all
+}
+
+// parts fills res.Parts, for a job, with each role's own result, and
+// appends the keys of their gaps, which count in the job scaled by the
+// part's share. It returns the weighted sum of the parts' fits and whether
+// all are met.
+func (m *Matcher) parts(lv []int8, t *target, res *Result, keys []gapKey) ([]gapKey, float64, bool) {
+	sum, all := 0.0, true
+	res.Parts = make([]Part, len(t.parts))
+	for pi, p := range t.parts {
+		part := &res.Parts[pi]
+		part.Role, part.Weight, part.Share = p.role.id, p.weight, p.norm
+		m.buildRole(lv, p.role, &part.Result)
+		sum += p.weight * part.Result.Fit
+		all = all && part.Result.Confidence == Exact
+		for i, o := range part.Result.Outcomes {
+			if o.Met {
+				continue
+			}
+			r := &p.role.reqs[i]
+			var g float64
+			if len(r.idx) == 1 {
+				g = p.gain[i][o.Have]
+			} else {
+				g = gainOf(p.norm * r.norm * (1 - o.Score))
+			}
+			keys = append(keys, gapKey{g, t.tie[t.off[pi]+int32(i)]})
+		}
+	}
+	return keys, sum, all
 }
 
 // gapKey is a gap's sort key: its gain and its place in the target's tie

@@ -19,7 +19,7 @@ func (m *Matcher) BestRoles(p profile.Profile) []Result {
 		return nil // not made by New: no roles
 	}
 	var buf [vecSize]int8
-	lv := m.vector(&p, &buf)
+	lv := m.vector(&p, nil, &buf)
 	out := make([]Result, len(m.roles))
 	for i, t := range m.roles {
 		out[i] = m.result(lv, t)
@@ -124,7 +124,7 @@ func (m *Matcher) Rank(ps []profile.Profile, target role.ID, k int) ([]Ranked, e
 	for i, s := range all {
 		p := &ps[s.i]
 		clear(buf[:])
-		out[i] = Ranked{Profile: p.ID, Result: m.result(m.vector(p, &buf), t)}
+		out[i] = Ranked{Profile: p.ID, Result: m.result(m.vector(p, t, &buf), t)}
 	}
 	return out, nil
 }
@@ -134,7 +134,7 @@ func (m *Matcher) keepBest(ps []profile.Profile, lo, hi int, t *target, k int, h
 	var buf [vecSize]int8
 	for i := lo; i < hi; i++ {
 		clear(buf[:])
-		f, _ := m.fit(m.vector(&ps[i], &buf), t)
+		f, _ := m.fit(m.vector(&ps[i], t, &buf), t)
 		s := scored{fit: f, i: i}
 		if k >= hi-lo {
 			h.s = append(h.s, s) // everyone is kept: no heap needed
