@@ -418,23 +418,22 @@ func TestInvariantRatingOrder(t *testing.T) {
 }
 
 // invScramble changes every slice a result holds, and every value in
-// them, through the result the caller got.
+// them, through the result the caller got: all that Result lets a caller
+// change. The elements of Of lists are shared, so it appends to them and
+// replaces them, but leaves the shared elements alone.
 func invScramble(r *match.Result) {
 	r.Target, r.Name, r.Fit = "changed", "changed", -1
 	for i := range r.Outcomes {
 		o := &r.Outcomes[i]
-		for j := range o.Of {
-			o.Of[j] = "changed"
-		}
 		o.Of = append(o.Of, "appended")
 		o.Score, o.Need = -1, 99
 	}
 	r.Outcomes = append(r.Outcomes, match.Outcome{})
 	for i := range r.Gaps {
-		for j := range r.Gaps[i].Of {
-			r.Gaps[i].Of[j] = "changed"
-		}
-		r.Gaps[i].Gain = -1
+		g := &r.Gaps[i]
+		g.Of = append(g.Of, "appended")
+		g.Of[0] = "changed" // in the copy append made
+		g.Gain = -1
 	}
 	slices.Reverse(r.Gaps)
 	for i := range r.Parts {
