@@ -66,20 +66,53 @@ type creq struct {
 	weight  float64 // as written
 	norm    float64 // weight / owner's total weight
 	rank    int32   // rank of of[0] among all IDs in byte order, for sorting gaps
-	// For a requirement of one ID, the score and the gain (in its owner)
-	// at each level, worked out in New so that scoring only looks them up.
-	score, gain levelTable
+	kl      int     // k × level: a group's most credit
+	// The score in each state the requirement can be in, worked out in
+	// New so that scoring looks it up: for one ID the state is the rated
+	// level (single), for a group the credit of its k best ratings (see
+	// state; scores, nil for a group too large to tabulate).
+	single levelTable
+	scores []float64
+	// own places the requirement's gaps in its own target's gap order:
+	// place[own+u] (see target.place).
+	own int32
 }
 
 // levelTable holds a value for each level of the scale.
 type levelTable [competency.MaxLevel + 1]float64
 
+// maxStates bounds the states of a requirement, and of all a target's
+// requirements, that New tabulates.
+const maxStates = 1 << 12
+
+// states returns the number of states r can be in, or 0 for a group too
+// large to tabulate.
+func (r *creq) states() int {
+	if len(r.idx) == 1 {
+		return len(r.single)
+	}
+	return len(r.scores)
+}
+
+// scoreAt returns r's score in state u.
+func (r *creq) scoreAt(u int) float64 {
+	if len(r.idx) == 1 {
+		return r.single[u]
+	}
+	if r.scores != nil {
+		return r.scores[u]
+	}
+	if u == r.kl {
+		return 1
+	}
+	return float64(u) / float64(r.kl)
+}
+
 type cpart struct {
 	role   *target
 	weight float64
-	norm   float64      // weight / job's total weight
-	rank   int32        // rank of the role's ID among the job's parts, from 1
-	gain   []levelTable // by requirement of the role: its gain in the job
+	norm   float64 // weight / job's total weight
+	rank   int32   // rank of the role's ID among the job's parts, from 1
 }
 
 type target struct {
@@ -99,11 +132,35 @@ type target struct {
 	off []int32
 	tie []uint32
 	ref []gapRef
+	// Gaps come out in order without a sort when the order of every gap
+	// t can have fits a bitmap: the gap of requirement f in state u has
+	// its place in that order, place[at[f]+u] (noPlace when u meets f),
+	// fixed in New; a score sets the bits of its gaps' places and reads
+	// them back in order, and slot[place] gives each gap back. words is
+	// the bitmap's length in use, 0 when the order does not fit and gaps
+	// are sorted instead.
+	at    []int32
+	place []uint16
+	slot  []gapSlot
+	words int
 }
 
 // gapRef names one requirement of a target: one of its own (part < 0) or
 // requirement i of part part.
 type gapRef struct{ part, i int32 }
+
+// gapSlot is a gap at its place in a target's gap order.
+type gapSlot struct {
+	gain float64
+	ref  gapRef
+}
+
+// bitmapWords is the longest gap order a bitmap holds, in 64-bit words;
+// noPlace, past its end, is where met requirements set their bit.
+const (
+	bitmapWords = 8
+	noPlace     = bitmapWords * 64
+)
 
 // New compiles the roles and jobs of f. A nil f means [wlp.Default].
 func New(f *wlp.Framework, opts ...Option) *Matcher {
@@ -146,14 +203,7 @@ func New(f *wlp.Framework, opts ...Option) *Matcher {
 			total += r.Weight
 		}
 		for _, s := range j.Roles {
-			p := cpart{role: m.targets[s.Role], weight: s.Weight, norm: s.Weight / total}
-			p.gain = make([]levelTable, len(p.role.reqs))
-			for i, r := range p.role.reqs {
-				for l := range r.score {
-					p.gain[i][l] = gainOf(p.norm * r.norm * (1 - r.score[l]))
-				}
-			}
-			t.parts = append(t.parts, p)
+			t.parts = append(t.parts, cpart{role: m.targets[s.Role], weight: s.Weight, norm: s.Weight / total})
 		}
 		// Rank the parts by role ID, after the job's own requirements (0).
 		for i := range t.parts {
@@ -186,11 +236,18 @@ func (m *Matcher) compile(rs []role.Requirement, total float64) []creq {
 		for j, id := range r.Of {
 			c.idx[j], _ = m.index.lookup(id)
 		}
-		if len(c.idx) == 1 {
-			for l := range c.score {
-				c.score[l] = m.credit(int8(l), c.level)
-				c.gain[l] = gainOf(c.norm * (1 - c.score[l]))
+		c.kl = c.k * int(c.level)
+		switch {
+		case len(c.idx) == 1:
+			for l := range c.single {
+				c.single[l] = m.credit(int8(l), c.level)
 			}
+		case c.kl < maxStates:
+			c.scores = make([]float64, c.kl+1)
+			for u := range c.scores {
+				c.scores[u] = float64(u) / float64(c.kl)
+			}
+			c.scores[c.kl] = 1
 		}
 		out[i] = c
 	}
@@ -238,6 +295,70 @@ func (t *target) finish() {
 	for rank, f := range order {
 		t.tie[f] = uint32(rank)
 		t.ref[rank] = all[f].ref
+	}
+	t.orderGaps()
+}
+
+// req returns t's requirement ref, and the share of t's fit that its
+// norm is a share of: 1 for t's own, the part's share for a part's.
+func (t *target) req(ref gapRef) (*creq, float64) {
+	if ref.part < 0 {
+		return &t.reqs[ref.i], 1
+	}
+	p := &t.parts[ref.part]
+	return &p.role.reqs[ref.i], p.norm
+}
+
+// gainAt returns the gain of t's requirement ref in state u, unmet.
+func (t *target) gainAt(ref gapRef, u int) float64 {
+	r, share := t.req(ref)
+	return gainOf(share * r.norm * (1 - r.scoreAt(u)))
+}
+
+// orderGaps fixes the place of every gap t can have, if they fit a bitmap.
+func (t *target) orderGaps() {
+	type gap struct {
+		gain float64
+		tie  uint32
+		f, u int32
+	}
+	var gaps []gap
+	at := make([]int32, t.nReqs)
+	states := 0
+	for f := range t.nReqs {
+		ref := t.ref[t.tie[f]]
+		r, _ := t.req(ref)
+		n := r.states()
+		if n == 0 || states+n > maxStates {
+			return
+		}
+		at[f] = int32(states)
+		states += n
+		for u := range n {
+			if r.scoreAt(u) < 1 {
+				gaps = append(gaps, gap{t.gainAt(ref, u), t.tie[f], int32(f), int32(u)})
+			}
+		}
+	}
+	if len(gaps) > noPlace {
+		return
+	}
+	// The order of gaps: gain, then tie order. One requirement's states
+	// never meet in one result; u only makes the order total.
+	slices.SortFunc(gaps, func(a, b gap) int {
+		return cmp.Or(cmp.Compare(b.gain, a.gain), cmp.Compare(a.tie, b.tie), cmp.Compare(a.u, b.u))
+	})
+	t.at, t.place, t.slot = at, make([]uint16, states), make([]gapSlot, len(gaps))
+	for i := range t.place {
+		t.place[i] = noPlace
+	}
+	for p, g := range gaps {
+		t.place[at[g.f]+g.u] = uint16(p)
+		t.slot[p] = gapSlot{g.gain, t.ref[g.tie]}
+	}
+	t.words = (len(gaps) + 63) / 64
+	for i := range t.reqs {
+		t.reqs[i].own = at[i]
 	}
 }
 
@@ -328,7 +449,20 @@ func (m *Matcher) gather(p *profile.Profile, reads []int32, lv []int8) {
 func (m *Matcher) eval(lv []int8, r *creq) (score float64, have int8) {
 	if len(r.idx) == 1 {
 		have = lv[r.idx[0]]
-		return r.score[have], have
+		return r.single[have], have
+	}
+	u, have := m.state(lv, r)
+	return r.scoreAt(u), have
+}
+
+// state returns the state r is in for lv, and the k-th best level. For
+// one ID the state is its level; for a group it is the credit of its k
+// best ratings, each rating earning min(level, L) (or, strict, L when it
+// reaches L and 0 otherwise): the score is state / (k × L).
+func (m *Matcher) state(lv []int8, r *creq) (u int, have int8) {
+	if len(r.idx) == 1 {
+		have = lv[r.idx[0]]
+		return int(have), have
 	}
 	L := r.level
 	// Levels lie in 0..MaxLevel: count them, then walk from the top.
@@ -357,13 +491,7 @@ func (m *Matcher) eval(lv []int8, r *creq) (score float64, have int8) {
 			sum += c * int(l)
 		}
 	}
-	if have < 0 {
-		have = 0
-	}
-	if sum == r.k*int(L) {
-		return 1, have
-	}
-	return float64(sum) / float64(r.k*int(L)), have
+	return sum, max(have, 0)
 }
 
 // credit is the score of one rating at level have for a need of L.
@@ -480,110 +608,154 @@ func (m *Matcher) result(lv []int8, t *target) Result {
 // build fills res, a zero Result, with t's full result for lv.
 func (m *Matcher) build(lv []int8, t *target, res *Result) {
 	if len(t.parts) == 0 {
-		m.buildRole(lv, t, res)
+		m.buildRole(lv, t, res, nil)
 		return
 	}
+	var gs gapSet
+	gs.start(t)
 	res.Target, res.Kind, res.Name = t.id, t.kind, t.name
 	res.Outcomes = make([]Outcome, len(t.reqs))
-	keys, sum, all := m.outcomes(lv, t, res.Outcomes, make([]gapKey, 0, t.nReqs))
-	keys, psum, pall := m.parts(lv, t, res, keys)
-	m.finish(t, res, keys, sum+psum, all && pall)
+	sum, all := m.outcomes(lv, t, res.Outcomes, &gs, nil)
+	psum, pall := m.parts(lv, t, res, &gs)
+	m.finish(t, res, &gs, sum+psum, all && pall)
 }
 
-// buildRole is build for a target without parts. Keeping it apart from
-// build, which recurses through parts, lets its gap keys stay on the
-// stack.
-func (m *Matcher) buildRole(lv []int8, t *target, res *Result) {
+// buildRole is build for a target without parts, which also records the
+// state of each requirement in states when it is not nil. Keeping it
+// apart from build, which recurses through parts, lets its gap set stay
+// on the stack.
+func (m *Matcher) buildRole(lv []int8, t *target, res *Result, states []int32) {
+	var gs gapSet
+	gs.start(t)
 	res.Target, res.Kind, res.Name = t.id, t.kind, t.name
 	res.Outcomes = make([]Outcome, len(t.reqs))
-	var keyBuf [16]gapKey
-	keys := keyBuf[:0]
-	if t.nReqs > len(keyBuf) {
-		keys = make([]gapKey, 0, t.nReqs)
-	}
-	keys, sum, all := m.outcomes(lv, t, res.Outcomes, keys)
-	m.finish(t, res, keys, sum, all)
+	sum, all := m.outcomes(lv, t, res.Outcomes, &gs, states)
+	m.finish(t, res, &gs, sum, all)
 }
 
-// finish completes res from the weighted sum of t's scores, whether all
-// its requirements are met, and the keys of its gaps: the fit, its grade
-// and the gaps in development order. Sorting the small keys, not the
-// gaps, keeps the sort cheap.
-func (m *Matcher) finish(t *target, res *Result, keys []gapKey, sum float64, all bool) {
-	fit, met := t.fitOf(sum, all)
-	res.Fit, res.Confidence = fit, m.grade(fit, met)
-	sortGapKeys(keys)
-	res.Gaps = make([]Gap, len(keys))
-	for j, k := range keys {
-		var o *Outcome
-		if ref := t.ref[k.tie]; ref.part < 0 {
-			o = &res.Outcomes[ref.i]
-		} else {
-			o = &res.Parts[ref.part].Result.Outcomes[ref.i]
-			res.Gaps[j].Part = t.parts[ref.part].role.id
-		}
-		g := &res.Gaps[j]
-		g.Of, g.AtLeast, g.Have, g.Need, g.Gain = o.Of, o.AtLeast, o.Have, o.Need, k.gain
+// gapSet collects the gaps of one result: as bits at their places in the
+// target's gap order when it has one (see target.place), else as keys to
+// sort (an allocation, but only for targets too large for a gap order).
+type gapSet struct {
+	bits [bitmapWords + 1]uint64 // the last word takes met requirements
+	keys []gapKey
+}
+
+// start readies gs for t's gaps.
+func (gs *gapSet) start(t *target) {
+	if t.words == 0 {
+		gs.keys = make([]gapKey, 0, t.nReqs)
 	}
 }
 
-// outcomes fills outs with the outcomes of t's own requirements for lv and
-// appends the keys of their gaps. It returns the weighted sum of their
-// scores, summed in the same order as fit sums them (so the same fit),
-// and whether all are met.
-func (m *Matcher) outcomes(lv []int8, t *target, outs []Outcome, keys []gapKey) ([]gapKey, float64, bool) {
+// set records the gap at place p of the target's gap order.
+func (gs *gapSet) set(p uint16) { gs.bits[p>>6] |= 1 << (p & 63) }
+
+// add records the gap of t's requirement f (numbered flat, as in
+// target.off) in state u, whose score is s: nothing if s is 1.
+func (gs *gapSet) add(t *target, f int32, u int, s float64) {
+	if t.words > 0 {
+		gs.set(t.place[t.at[f]+int32(u)])
+		return
+	}
+	if s < 1 {
+		tie := t.tie[f]
+		gs.keys = append(gs.keys, gapKey{t.gainAt(t.ref[tie], u), tie})
+	}
+}
+
+// outcomes fills outs with the outcomes of t's own requirements for lv,
+// adds their gaps to gs and, if states is not nil, records each one's
+// state there. It returns the weighted sum of their scores, summed in the
+// same order as fit sums them (so the same fit), and whether all are met.
+func (m *Matcher) outcomes(lv []int8, t *target, outs []Outcome, gs *gapSet, states []int32) (float64, bool) {
 	sum, all := 0.0, true
 	for i := range t.reqs {
 		r := &t.reqs[i]
-		var s, g float64
-		var have int8
-		if len(r.idx) == 1 {
-			have = lv[r.idx[0]]
-			s, g = r.score[have], r.gain[have]
-		} else {
-			s, have = m.eval(lv, r)
-			g = gainOf(r.norm * (1 - s))
+		u, have := m.state(lv, r)
+		s := r.scoreAt(u)
+		if states != nil {
+			states[i] = int32(u)
 		}
 		o := &outs[i]
 		o.Of, o.AtLeast, o.Have, o.Need = r.of, r.atLeast, competency.Level(have), competency.Level(r.level)
 		o.Score, o.Weight, o.Met = s, r.weight, s == 1
 		sum += r.weight * s
-		if s < 1 {
-			all = false
-			keys = append(keys, gapKey{g, t.tie[i]})
+		all = all && s == 1
+		if t.words > 0 {
+			gs.set(t.place[r.own+int32(u)])
+		} else {
+			gs.add(t, int32(i), u, s)
 		}
 	}
-	return keys, sum, all
+	return sum, all
 }
 
-// parts fills res.Parts, for a job, with each role's own result, and
-// appends the keys of their gaps, which count in the job scaled by the
-// part's share. It returns the weighted sum of the parts' fits and whether
-// all are met.
-func (m *Matcher) parts(lv []int8, t *target, res *Result, keys []gapKey) ([]gapKey, float64, bool) {
+// parts fills res.Parts, for a job, with each role's own result, and adds
+// their gaps, which count in the job scaled by the part's share, to gs.
+// It returns the weighted sum of the parts' fits and whether all are met.
+func (m *Matcher) parts(lv []int8, t *target, res *Result, gs *gapSet) (float64, bool) {
 	sum, all := 0.0, true
 	res.Parts = make([]Part, len(t.parts))
+	var stateBuf [32]int32
 	for pi, p := range t.parts {
 		part := &res.Parts[pi]
 		part.Role, part.Weight, part.Share = p.role.id, p.weight, p.norm
-		m.buildRole(lv, p.role, &part.Result)
+		states := stateBuf[:]
+		if n := len(p.role.reqs); n > len(stateBuf) {
+			states = make([]int32, n)
+		}
+		m.buildRole(lv, p.role, &part.Result, states)
 		sum += p.weight * part.Result.Fit
 		all = all && part.Result.Confidence == Exact
 		for i, o := range part.Result.Outcomes {
-			if o.Met {
-				continue
-			}
-			r := &p.role.reqs[i]
-			var g float64
-			if len(r.idx) == 1 {
-				g = p.gain[i][o.Have]
-			} else {
-				g = gainOf(p.norm * r.norm * (1 - o.Score))
-			}
-			keys = append(keys, gapKey{g, t.tie[t.off[pi]+int32(i)]})
+			gs.add(t, t.off[pi]+int32(i), int(states[i]), o.Score)
 		}
 	}
-	return keys, sum, all
+	return sum, all
+}
+
+// finish completes res from the weighted sum of t's scores, whether all
+// its requirements are met, and its gaps: the fit, its grade and the gaps
+// in development order.
+func (m *Matcher) finish(t *target, res *Result, gs *gapSet, sum float64, all bool) {
+	fit, met := t.fitOf(sum, all)
+	res.Fit, res.Confidence = fit, m.grade(fit, met)
+	if t.words == 0 {
+		sortGapKeys(gs.keys)
+		res.Gaps = make([]Gap, len(gs.keys))
+		for j, k := range gs.keys {
+			res.setGap(j, t, t.ref[k.tie], k.gain)
+		}
+		return
+	}
+	n := 0
+	for _, w := range gs.bits[:t.words] {
+		n += bits.OnesCount64(w)
+	}
+	res.Gaps = make([]Gap, n)
+	j := 0
+	for wi, w := range gs.bits[:t.words] {
+		for ; w != 0; w &= w - 1 {
+			slot := &t.slot[wi<<6|bits.TrailingZeros64(w)]
+			res.setGap(j, t, slot.ref, slot.gain)
+			j++
+		}
+	}
+}
+
+// setGap sets res.Gaps[j] to the gap of t's requirement ref, whose outcome
+// res already holds.
+func (res *Result) setGap(j int, t *target, ref gapRef, gain float64) {
+	g := &res.Gaps[j]
+	var o *Outcome
+	if ref.part < 0 {
+		o = &res.Outcomes[ref.i]
+	} else {
+		o = &res.Parts[ref.part].Result.Outcomes[ref.i]
+		g.Part = t.parts[ref.part].role.id
+	}
+	g.Of, g.AtLeast, g.Have, g.Need, g.Gain = o.Of, o.AtLeast, o.Have, o.Need, gain
 }
 
 // gapKey is a gap's sort key: its gain and its place in the target's tie
