@@ -102,3 +102,37 @@ func TestHugeGroup(t *testing.T) {
 		t.Errorf("job has %d gaps, want 5 (2 in huge, 2 in small, 1 own): %+v", len(jr.Gaps), jr.Gaps)
 	}
 }
+
+// TestScoreFitAgree checks that Score's fit is Fit's to the last bit, on
+// every target of the default and random frameworks, and on a job whose
+// sum, taken in another order, rounds differently (0.377777777778 in
+// place of 0.377777777777): Rank and Team compare fits from Fit with
+// fits from Score.
+func TestScoreFitAgree(t *testing.T) {
+	f := custom(t, []competency.ID{"aaa", "bbb", "ccc"}, []role.Role{
+		{ID: "ra", Name: "A", Requirements: []role.Requirement{single("bbb", 5, 1)}},
+		{ID: "rb", Name: "B", Requirements: []role.Requirement{single("ccc", 3, 1)}},
+	}, []role.Job{{ID: "job", Title: "Job", Roles: []role.Share{{Role: "ra", Weight: 0.2}, {Role: "rb", Weight: 2}}, Requirements: []role.Requirement{single("aaa", 2, 0.2)}}})
+	frameworks := append(invFrameworks(t), invFramework{"order", f})
+	rng := invRNG()
+	for _, nf := range frameworks {
+		m := match.New(nf.f)
+		ps := invPeople(rng, nf.f, 30)
+		ps = append(ps, person("order", levels{"aaa": 2, "bbb": 1, "ccc": 1}))
+		for _, target := range invTargets(nf.f) {
+			for _, p := range ps {
+				fit, err := m.Fit(p, target)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := mustScore(t, m, p, target).Fit; got != fit {
+					t.Errorf("%s %s %s: Score().Fit = %v, Fit = %v", nf.name, p.ID, target, got, fit)
+				}
+			}
+		}
+	}
+	m := match.New(f)
+	if got := mustScore(t, m, person("order", levels{"aaa": 2, "bbb": 1, "ccc": 1}), "job").Fit; got != 0.377777777777 {
+		t.Errorf("job fit = %v, want 0.377777777777 ((0.2 + 0.2×0.2 + 2×1/3) / 2.4, rounded)", got)
+	}
+}

@@ -616,8 +616,8 @@ func (m *Matcher) build(lv []int8, t *target, res *Result) {
 	res.Target, res.Kind, res.Name = t.id, t.kind, t.name
 	res.Outcomes = make([]Outcome, len(t.reqs))
 	sum, all := m.outcomes(lv, t, res.Outcomes, &gs, nil)
-	psum, pall := m.parts(lv, t, res, &gs)
-	m.finish(t, res, &gs, sum+psum, all && pall)
+	sum, all = m.parts(lv, t, res, &gs, sum, all)
+	m.finish(t, res, &gs, sum, all)
 }
 
 // buildRole is build for a target without parts, which also records the
@@ -693,9 +693,10 @@ func (m *Matcher) outcomes(lv []int8, t *target, outs []Outcome, gs *gapSet, sta
 
 // parts fills res.Parts, for a job, with each role's own result, and adds
 // their gaps, which count in the job scaled by the part's share, to gs.
-// It returns the weighted sum of the parts' fits and whether all are met.
-func (m *Matcher) parts(lv []int8, t *target, res *Result, gs *gapSet) (float64, bool) {
-	sum, all := 0.0, true
+// It adds the parts' weighted fits to sum, the weighted sum of the job's
+// own scores, one by one as fit does (a float64 sum depends on its
+// order), and returns it with whether everything is met.
+func (m *Matcher) parts(lv []int8, t *target, res *Result, gs *gapSet, sum float64, all bool) (float64, bool) {
 	res.Parts = make([]Part, len(t.parts))
 	var stateBuf [32]int32
 	for pi, p := range t.parts {
