@@ -160,8 +160,8 @@ func BenchmarkScore(b *testing.B) {
 // BenchmarkScorePopulation scores people in turn from a population of
 // 10,000 against each role, as a service scoring many people does: their
 // rating maps are mostly out of the CPU's caches and their gaps differ
-// from call to call, unlike BenchmarkScore's one warm profile. The same
-// target holds: under 1 µs per score.
+// from call to call, unlike BenchmarkScore's one warm profile, whose
+// target (under 1 µs) it shows in harder conditions.
 func BenchmarkScorePopulation(b *testing.B) {
 	m := match.New(wlp.Default())
 	ps := randomProfiles(wlp.Default(), 10_000, 11)

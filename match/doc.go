@@ -29,9 +29,11 @@
 // map access per ID the target needs, or one pass over the ratings when
 // the person has fewer ratings than that. From there it reads only the
 // vector and the compiled requirements, without a map lookup.
-// [Matcher.Score] makes two allocations (the outcomes and the gaps),
-// [Matcher.Fit] none, and [Matcher.Rank] builds full results only for the
-// people it returns.
+// Against a role, [Matcher.Score] makes two allocations (the outcomes and
+// the gaps); a job adds its parts. [Matcher.Fit] makes none in frameworks
+// of up to 128 IDs, and [Matcher.Rank] builds full results only for the
+// people it returns. Results share their Of lists with the Matcher: see
+// [Result].
 //
 // Everything is deterministic: the same input always gives the same
 // output in the same order.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -1038,26 +1039,79 @@ func TestNewNilIsDefault(t *testing.T) {
 	}
 }
 
-// TestResultIsFresh: changing a returned Result changes nothing in later
-// results.
+// TestResultIsFresh: changing a returned Result in every way Result
+// allows changes nothing in later results; so does writing through the
+// Of lists of a clone.
 func TestResultIsFresh(t *testing.T) {
 	m := match.New(nil)
 	p := morgan()
+	// keep is a snapshot that shares nothing, whatever happens below.
+	keep, err := json.Marshal(mustScore(t, m, p, role.CLO))
+	if err != nil {
+		t.Fatal(err)
+	}
 	first := mustScore(t, m, p, role.CLO)
-	keep := mustScore(t, m, p, role.CLO)
 	for i := range first.Outcomes {
-		first.Outcomes[i].Of[0] = "changed"
+		first.Outcomes[i].Of = append(first.Outcomes[i].Of, "appended")
+		first.Outcomes[i].Of[0] = "changed" // in the copy append made
 		first.Outcomes[i].Score = -1
 	}
 	for i := range first.Gaps {
-		first.Gaps[i].Of[0] = "changed"
+		first.Gaps[i].Of = nil
 	}
-	for i := range first.Parts {
-		first.Parts[i].Result.Outcomes[0].Of[0] = "changed"
+	clone := first.Clone()
+	for _, part := range clone.Parts {
+		for i := range part.Result.Outcomes {
+			part.Result.Outcomes[i].Of[0] = "changed"
+		}
+		for _, g := range part.Result.Gaps {
+			slices.Reverse(g.Of)
+		}
 	}
-	again := mustScore(t, m, p, role.CLO)
-	if d := cmp.Diff(keep, again); d != "" {
+	again, err := json.Marshal(mustScore(t, m, p, role.CLO))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(string(keep), string(again)); d != "" {
 		t.Errorf("a changed result leaked into a later one:\n%s", d)
+	}
+}
+
+// TestResultClone: a clone equals its original and shares no array with
+// it.
+func TestResultClone(t *testing.T) {
+	m := match.New(nil)
+	for _, target := range allTargets {
+		r := mustScore(t, m, morgan(), target)
+		c := r.Clone()
+		if d := cmp.Diff(r, c); d != "" {
+			t.Fatalf("%s: clone differs (-original +clone):\n%s", target, d)
+		}
+		var check func(path string, a, b match.Result)
+		check = func(path string, a, b match.Result) {
+			same := func(what string, x, y any) {
+				if reflect.ValueOf(x).Len() > 0 && reflect.ValueOf(x).Pointer() == reflect.ValueOf(y).Pointer() {
+					t.Errorf("%s%s: clone shares %s", target, path, what)
+				}
+			}
+			same("Outcomes", a.Outcomes, b.Outcomes)
+			same("Gaps", a.Gaps, b.Gaps)
+			same("Parts", a.Parts, b.Parts)
+			for i := range a.Outcomes {
+				same(fmt.Sprintf("Outcomes[%d].Of", i), a.Outcomes[i].Of, b.Outcomes[i].Of)
+			}
+			for i := range a.Gaps {
+				same(fmt.Sprintf("Gaps[%d].Of", i), a.Gaps[i].Of, b.Gaps[i].Of)
+			}
+			for i := range a.Parts {
+				check(fmt.Sprintf("%s/Parts[%d]", path, i), a.Parts[i].Result, b.Parts[i].Result)
+			}
+		}
+		check("", r, c)
+	}
+	var zero match.Result
+	if d := cmp.Diff(zero, zero.Clone()); d != "" {
+		t.Errorf("zero Result's clone differs:\n%s", d)
 	}
 }
 

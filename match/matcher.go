@@ -569,7 +569,8 @@ func (m *Matcher) grade(fit float64, all bool) Confidence {
 }
 
 // Fit returns p's fit against the role or job target, without the
-// explanation [Matcher.Score] builds; it does not allocate.
+// explanation [Matcher.Score] builds. It does not allocate in frameworks
+// of up to 128 IDs.
 func (m *Matcher) Fit(p profile.Profile, target role.ID) (float64, error) {
 	t, err := m.lookup(target)
 	if err != nil {

@@ -1,6 +1,8 @@
 package match
 
 import (
+	"slices"
+
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/role"
 )
@@ -19,10 +21,15 @@ const (
 //
 // In Go, a Result is a fresh value the caller owns, except that the Of
 // lists of its outcomes and gaps are shared with the Matcher and with
-// other results: copying them would cost each score an allocation for
-// lists that never change. Read them freely; appending to one is safe, as
-// each is full to capacity, but clone one (with [slices.Clone]) before
-// changing its elements.
+// other results (in a [Ranked], a [TeamResult] and a [TeamStep]
+// too): copying them would cost each score a fifth of its time for lists
+// that never change. Read them freely, and append to them (each is full
+// to capacity, so append copies), but never write through them: no
+// assigning to their elements, no sorting them, and no decoding JSON into
+// a Result the Matcher returned, which reuses their arrays (decode into a
+// zero Result). Writing through one would change the lists of every later
+// result, and race with other goroutines scoring. [Result.Clone] returns
+// a Result that shares nothing.
 type Result struct {
 	// Target is the ID of the role or job scored against.
 	Target role.ID `json:"target"`
@@ -44,6 +51,31 @@ type Result struct {
 	// Gaps lists the unmet requirements, the one whose closing would raise
 	// Fit most first; ties go by the first ID of Of, then by Part.
 	Gaps []Gap `json:"gaps"`
+}
+
+// Clone returns a deep copy of r that shares nothing with r or with the
+// Matcher, Of lists included, for a caller that wants to change them.
+func (r Result) Clone() Result {
+	r.Outcomes = cloneOutcomes(r.Outcomes)
+	r.Gaps = slices.Clone(r.Gaps)
+	for i := range r.Gaps {
+		r.Gaps[i].Of = slices.Clone(r.Gaps[i].Of)
+	}
+	if r.Parts != nil {
+		r.Parts = slices.Clone(r.Parts)
+		for i := range r.Parts {
+			r.Parts[i].Result = r.Parts[i].Result.Clone()
+		}
+	}
+	return r
+}
+
+func cloneOutcomes(os []Outcome) []Outcome {
+	os = slices.Clone(os)
+	for i := range os {
+		os[i].Of = slices.Clone(os[i].Of)
+	}
+	return os
 }
 
 // Outcome is how a profile meets one requirement.
