@@ -74,7 +74,9 @@ type creq struct {
 	single levelTable
 	scores []float64
 	// own places the requirement's gaps in its own target's gap order:
-	// place[own+u] (see target.place).
+	// place[own+u] (see target.place). It is that target's at[i], kept
+	// here too because the hot loop of Score already has the requirement
+	// loaded: going through at cost 6% in BenchmarkScore.
 	own int32
 }
 
