@@ -134,6 +134,17 @@ func (e *env) loadProfile(f *wlp.Framework, name string) (profile.Profile, error
 	return e.combineProfile(name, p)
 }
 
+// loadPerson loads the framework and, checked against it, the profile
+// name: what every command about one person starts with.
+func (e *env) loadPerson(name string) (*wlp.Framework, profile.Profile, error) {
+	f, err := e.loadFramework()
+	if err != nil {
+		return nil, profile.Profile{}, err
+	}
+	p, err := e.loadProfile(f, name)
+	return f, p, err
+}
+
 // loadProfiles loads every named profile and reports the problems of all
 // of them at once.
 func (e *env) loadProfiles(f *wlp.Framework, names []string) ([]profile.Profile, error) {

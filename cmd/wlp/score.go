@@ -34,11 +34,7 @@ wlp score -combine median examples/data/alex-360.json business-partner`,
 }
 
 func runScore(e *env, args []string) error {
-	f, err := e.loadFramework()
-	if err != nil {
-		return err
-	}
-	p, err := e.loadProfile(f, args[0])
+	f, p, err := e.loadPerson(args[0])
 	if err != nil {
 		return err
 	}
@@ -147,11 +143,7 @@ wlp roles -combine manager-first examples/data/alex-360.json`,
 }
 
 func runRoles(e *env, args []string) error {
-	f, err := e.loadFramework()
-	if err != nil {
-		return err
-	}
-	p, err := e.loadProfile(f, args[0])
+	f, p, err := e.loadPerson(args[0])
 	if err != nil {
 		return err
 	}

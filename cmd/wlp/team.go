@@ -431,11 +431,7 @@ func runPlan(e *env, args []string) error {
 	if e.maxRaise < 0 {
 		return usageError(fmt.Sprintf("-max-raise %d is negative; use 0 for no limit", e.maxRaise))
 	}
-	f, err := e.loadFramework()
-	if err != nil {
-		return err
-	}
-	p, err := e.loadProfile(f, args[0])
+	f, p, err := e.loadPerson(args[0])
 	if err != nil {
 		return err
 	}
