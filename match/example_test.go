@@ -250,3 +250,28 @@ func ExampleConfidence_MarshalText() {
 	// true
 	// match: unknown confidence "medium" (want no, low, high or exact)
 }
+
+// A Result shares its Of lists with the Matcher, so a caller who wants to
+// rewrite them (here, to show names in place of IDs) clones it first.
+func ExampleResult_Clone() {
+	f := wlp.Default()
+	m := match.New(f)
+	res, err := m.Score(rated("sam", map[competency.ID]competency.Level{competency.BuildingTrust: 2}), role.BusinessPartner)
+	if err != nil {
+		log.Fatal(err)
+	}
+	named := res.Clone()
+	for _, g := range named.Gaps {
+		for i, id := range g.Of {
+			if name, ok := f.NameOf(id); ok {
+				g.Of[i] = competency.ID(name)
+			}
+		}
+	}
+	fmt.Println(named.Gaps[0].Of[0])
+	again, _ := m.Score(rated("sam", nil), role.BusinessPartner)
+	fmt.Println(again.Gaps[0].Of[0])
+	// Output:
+	// Analyzing needs and proposing solutions
+	// analyzing-needs-and-proposing-solutions
+}
