@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a document, and where.
@@ -46,12 +47,31 @@ func escape(s string) string {
 	return q[1 : len(q)-1]
 }
 
-// Error lists every problem found in one document.
+// MaxReported is how many problems one Error lists at the most. A hostile
+// document can hold millions of problems; past this many, an Error counts
+// the rest in Omitted instead of keeping them, so a report costs memory in
+// proportion to what it shows.
+const MaxReported = 1000
+
+// Error lists every problem found in one document, up to MaxReported.
 type Error struct {
 	// Package is the name of the reporting package, such as "wlp".
 	Package string `json:"-"`
 	// Problems lists the problems in document order.
 	Problems []Problem `json:"problems"`
+	// Omitted counts the problems found after the first MaxReported, which
+	// are not listed.
+	Omitted int `json:"omitted,omitempty"`
+}
+
+// New returns an *Error for pkg listing probs, keeping the first
+// MaxReported and counting the rest (plus omitted more) in Omitted.
+func New(pkg string, probs []Problem, omitted int) *Error {
+	if len(probs) > MaxReported {
+		omitted += len(probs) - MaxReported
+		probs = probs[:MaxReported:MaxReported]
+	}
+	return &Error{Package: pkg, Problems: probs, Omitted: omitted}
 }
 
 // Error returns one line per problem, each starting with the package name.
@@ -65,28 +85,69 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 		b.WriteString(p.String())
 	}
-	if len(e.Problems) == 0 {
+	if e.Omitted > 0 {
+		if len(e.Problems) > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "%s: and %d more problems, not listed", e.Package, e.Omitted)
+	}
+	if len(e.Problems) == 0 && e.Omitted == 0 {
 		b.WriteString(e.Package + ": invalid document")
 	}
 	return b.String()
 }
 
-// List accumulates problems.
+// List accumulates problems, keeping the first MaxReported and counting
+// the rest.
 type List struct {
 	Problems []Problem
+	// Omitted counts the problems added after the first MaxReported.
+	Omitted int
 }
 
 // Add records a problem at path.
 func (l *List) Add(path, msg string) {
-	l.Problems = append(l.Problems, Problem{Path: path, Message: msg})
+	l.Append(Problem{Path: path, Message: msg})
 }
+
+// Append records problems, keeping the first MaxReported.
+func (l *List) Append(ps ...Problem) {
+	for _, p := range ps {
+		if len(l.Problems) >= MaxReported {
+			l.Omitted++
+			continue
+		}
+		l.Problems = append(l.Problems, p)
+	}
+}
+
+// Len reports how many problems were added, listed or not.
+func (l *List) Len() int { return len(l.Problems) + l.Omitted }
 
 // Err returns nil when l is empty, else an *Error for pkg.
 func (l *List) Err(pkg string) error {
-	if len(l.Problems) == 0 {
+	if l.Len() == 0 {
 		return nil
 	}
-	return &Error{Package: pkg, Problems: l.Problems}
+	return New(pkg, l.Problems, l.Omitted)
+}
+
+// MaxQuoted is how many bytes of a value Quote shows before it shortens it.
+const MaxQuoted = 64
+
+// Quote returns s as a Go string literal for a message, like
+// strconv.Quote, but shortened when s is longer than MaxQuoted bytes: the
+// first runes that fit, "...", and the whole length, so that a 10 KB value
+// gives a message of about a hundred bytes.
+func Quote(s string) string {
+	if len(s) <= MaxQuoted {
+		return strconv.Quote(s)
+	}
+	cut := MaxQuoted
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s... (%d bytes)", strconv.Quote(s[:cut]), len(s))
 }
 
 // Escape escapes one reference token of a JSON pointer (RFC 6901).
