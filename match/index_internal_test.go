@@ -118,7 +118,8 @@ func TestLevelsAgreesWithLookup(t *testing.T) {
 				}
 				// vector reads a target's positions by one pass or by
 				// gathering; either way they must match.
-				for _, tg := range m.targets {
+				for id := range m.targets {
+					tg, _ := m.lookup(id) // compiles a job
 					var buf [vecSize]int8
 					lv := m.vector(&p, tg, &buf)
 					for _, i := range tg.reads {

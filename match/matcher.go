@@ -8,9 +8,11 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sync"
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/internal/problem"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
 )
@@ -42,7 +44,8 @@ func Thresholds(low, high float64) Option {
 }
 
 // Matcher scores profiles against the roles and jobs of one framework. It
-// compiles every target once, in [New]. A Matcher is immutable and safe for
+// compiles every role once, in [New], and each job once, on its first
+// use. A Matcher is immutable and safe for
 // concurrent use by many goroutines. Only New makes a usable Matcher; the
 // methods of a zero Matcher return an error (BestRoles returns nil).
 type Matcher struct {
@@ -110,6 +113,13 @@ func (r *creq) scoreAt(u int) float64 {
 	return float64(u) / float64(r.kl)
 }
 
+// jobSource is a job waiting to be compiled, and the guard that compiles
+// it once however many goroutines ask for it.
+type jobSource struct {
+	once sync.Once
+	job  role.Job
+}
+
 type cpart struct {
 	role   *target
 	weight float64
@@ -118,6 +128,8 @@ type cpart struct {
 }
 
 type target struct {
+	// job is the source of a job, compiled on first use; nil for a role.
+	job   *jobSource
 	id    role.ID
 	kind  Kind
 	name  string
@@ -164,7 +176,12 @@ const (
 	noPlace     = bitmapWords * 64
 )
 
-// New compiles the roles and jobs of f. A nil f means [wlp.Default].
+// New compiles the roles of f; each job is compiled on its first use. A
+// nil f means [wlp.Default].
+//
+// New costs time and memory in proportion to the framework: its IDs (and
+// a sort of them) and the IDs its roles' requirements list. A job's first
+// use adds the requirements of the roles it blends, once.
 func New(f *wlp.Framework, opts ...Option) *Matcher {
 	if f == nil {
 		f = wlp.Default()
@@ -195,36 +212,56 @@ func New(f *wlp.Framework, opts ...Option) *Matcher {
 		m.targets[r.ID] = t
 		m.roles = append(m.roles, t)
 	}
+	// A job is compiled on its first use (see lookup): compiled, it holds
+	// every requirement of every role it blends, so compiling them all
+	// here would cost the product of the jobs and roles a framework holds,
+	// however few of them a program scores against.
 	for _, j := range f.Jobs() {
-		t := &target{id: j.ID, kind: KindJob, name: j.Title}
-		total := 0.0
-		for _, s := range j.Roles {
-			total += s.Weight
-		}
-		for _, r := range j.Requirements {
-			total += r.Weight
-		}
-		for _, s := range j.Roles {
-			t.parts = append(t.parts, cpart{role: m.targets[s.Role], weight: s.Weight, norm: s.Weight / total})
-		}
-		// Rank the parts by role ID, after the job's own requirements (0).
-		for i := range t.parts {
-			for _, q := range t.parts {
-				if q.role.id <= t.parts[i].role.id {
-					t.parts[i].rank++
-				}
-			}
-		}
-		t.reqs = m.compile(j.Requirements, total)
-		t.total = total
-		t.finish()
-		m.targets[j.ID] = t
+		m.targets[j.ID] = &target{id: j.ID, kind: KindJob, name: j.Title, job: &jobSource{job: j}}
 	}
 	return m
 }
 
 // compile turns requirements into dense form. total is the owner's total
 // weight, or 0 to use the requirements' own sum.
+// compileJob compiles job t from its source. Its cost is the sum of the
+// requirements of the job and of every role it blends.
+func (m *Matcher) compileJob(t *target) {
+	j := t.job.job
+	total := 0.0
+	for _, s := range j.Roles {
+		total += s.Weight
+	}
+	for _, r := range j.Requirements {
+		total += r.Weight
+	}
+	for _, s := range j.Roles {
+		t.parts = append(t.parts, cpart{role: m.targets[s.Role], weight: s.Weight, norm: s.Weight / total})
+	}
+	// Rank the parts by role ID, from 1, after the job's own requirements
+	// (0): a part's rank is the number of parts whose role ID is not
+	// greater than its own.
+	byID := make([]int, len(t.parts))
+	for i := range byID {
+		byID[i] = i
+	}
+	slices.SortStableFunc(byID, func(a, b int) int { return cmp.Compare(t.parts[a].role.id, t.parts[b].role.id) })
+	for n := len(byID); n > 0; {
+		// A run of equal IDs shares the rank of its last member.
+		lo := n - 1
+		for lo > 0 && t.parts[byID[lo-1]].role.id == t.parts[byID[n-1]].role.id {
+			lo--
+		}
+		for _, i := range byID[lo:n] {
+			t.parts[i].rank = int32(n)
+		}
+		n = lo
+	}
+	t.reqs = m.compile(j.Requirements, total)
+	t.total = total
+	t.finish()
+}
+
 func (m *Matcher) compile(rs []role.Requirement, total float64) []creq {
 	if total == 0 {
 		for _, r := range rs {
@@ -373,7 +410,10 @@ func (m *Matcher) lookup(id role.ID) (*target, error) {
 	}
 	t, ok := m.targets[id]
 	if !ok {
-		return nil, fmt.Errorf("match: %w %q: not a role or job of framework %q", ErrUnknownTarget, id, m.f.ID())
+		return nil, fmt.Errorf("match: %w %s: not a role or job of framework %q", ErrUnknownTarget, problem.Quote(string(id)), m.f.ID())
+	}
+	if t.job != nil {
+		t.job.once.Do(func() { m.compileJob(t) })
 	}
 	return t, nil
 }
@@ -572,7 +612,9 @@ func (m *Matcher) grade(fit float64, all bool) Confidence {
 
 // Fit returns p's fit against the role or job target, without the
 // explanation [Matcher.Score] builds. It does not allocate in frameworks
-// of up to 128 IDs.
+// of up to 128 IDs. It costs time in proportion to the smaller of p's
+// ratings and the IDs the target reads, plus the target's requirements
+// and the IDs they list.
 func (m *Matcher) Fit(p profile.Profile, target role.ID) (float64, error) {
 	t, err := m.lookup(target)
 	if err != nil {
@@ -590,6 +632,11 @@ func (m *Matcher) Fit(p profile.Profile, target role.ID) (float64, error) {
 // use [wlp.Framework.ValidateProfile] to reject such profiles first. The
 // error wraps [ErrUnknownTarget] when target is neither a role nor a job
 // of the framework.
+//
+// Score costs what [Matcher.Fit] costs, plus the result it returns: one
+// outcome per requirement and one gap per unmet requirement, put in order
+// without a sort for targets small enough to have a gap order fixed in
+// New (else sorted, in O(gaps log gaps)).
 func (m *Matcher) Score(p profile.Profile, target role.ID) (Result, error) {
 	t, err := m.lookup(target)
 	if err != nil {

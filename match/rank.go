@@ -13,7 +13,8 @@ import (
 
 // BestRoles scores p against every role of the framework and returns the
 // results best fit first; roles that fit equally keep the framework's
-// order. It answers "which hats fit this person best?".
+// order. It answers "which hats fit this person best?". It costs one
+// [Matcher.Score] per role, and a sort of the roles.
 func (m *Matcher) BestRoles(p profile.Profile) []Result {
 	if m == nil || m.f == nil {
 		return nil // not made by New: no roles
@@ -73,6 +74,8 @@ func (h *worst) Pop() any {
 // Rank computes fits alone, keeps the best k as it goes, and builds full
 // results for those k only, so its memory beyond the input grows with k,
 // not with len(ps). Large inputs are shared out over the available CPUs.
+// It costs one [Matcher.Fit] per profile and O(len(ps) log k) for the
+// ranking, plus one [Matcher.Score] for each of the k profiles returned.
 // The error wraps [ErrUnknownTarget] when target is neither a role nor a
 // job of the framework.
 func (m *Matcher) Rank(ps []profile.Profile, target role.ID, k int) ([]Ranked, error) {
