@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"flag"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,7 +41,9 @@ go under the legend.
 The SVG goes to standard output, or to the file -o names. With -json it
 prints the chart's data instead: the axes with their required levels, each
 person's levels and fit, and with -team the team's levels and fit (notes on
-reviews are left out).`,
+reviews are left out).
+
+` + outputDoc,
 	example: `wlp chart -o dana.svg examples/data/dana.json chief-learning-officer
 wlp chart -team -o team.svg examples/data/lee.json examples/data/dana.json business-partner`,
 	minArgs: 2,
@@ -129,27 +130,7 @@ func runChart(e *env, args []string) error {
 	} else {
 		out = chartSVG(d, e.team)
 	}
-	if e.out == "" || e.out == "-" {
-		_, err = e.stdout.Write(out)
-		return err
-	}
-	if err := os.WriteFile(e.out, out, 0o644); err != nil {
-		return fileWriteError(e.out, err)
-	}
-	return nil
-}
-
-func fileWriteError(name string, err error) error {
-	return fmt.Errorf("%s: cannot write: %v", clean(name), unwrapPath(err))
-}
-
-// unwrapPath drops the operation and path of an *os.PathError, which the
-// message names already.
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
+	return e.writeOut(out)
 }
 
 // buildChart scores every person against target and lays out the axes.

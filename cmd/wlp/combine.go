@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/internal/problem"
 	"github.com/wlpmodel/wlp/profile"
 )
 
@@ -40,7 +41,7 @@ func (e *env) checkCombine() error {
 	if e.combine == "" || slices.Contains(profile.Policies(), profile.Policy(e.combine)) {
 		return nil
 	}
-	return usageError(fmt.Sprintf("unknown -combine policy %q (want %s)", e.combine, policyNames()))
+	return usageError(fmt.Sprintf("unknown -combine policy %s (want %s)", problem.Quote(e.combine), policyNames()))
 }
 
 // reviewNote is what a table says about one profile's reviews: the
@@ -71,7 +72,7 @@ func (e *env) combineProfile(name string, p profile.Profile) (profile.Profile, e
 	}
 	merged, dis, err := p.Combine(profile.Policy(e.combine))
 	if err != nil {
-		return profile.Profile{}, &docError{display(name), []wlp.Problem{{Message: err.Error()}}}
+		return profile.Profile{}, newDocError(display(name), err.Error())
 	}
 	if len(dis) > 0 && !noted {
 		n.policy, n.dis = profile.Policy(e.combine), dis

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/wlpmodel/wlp/internal/problem"
 	"github.com/wlpmodel/wlp/schema"
 )
 
@@ -111,7 +112,7 @@ func orList(words []string) string {
 func runSchema(e *env, args []string) error {
 	kind := args[0]
 	if _, err := schema.JSON(kind); err != nil {
-		return usageError(fmt.Sprintf("unknown document kind %q (want %s)", kind, orList(schema.Names())))
+		return usageError(fmt.Sprintf("unknown document kind %s (want %s)", problem.Quote(kind), orList(schema.Names())))
 	}
 	if e.forFramework {
 		if kind != schema.Profile {

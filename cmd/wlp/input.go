@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/internal/problem"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
 )
@@ -23,43 +24,77 @@ const maxInput = wlp.DefaultMaxBytes + 1
 // stdinName is how standard input is named in messages.
 const stdinName = "<stdin>"
 
-// display returns how a file argument is named in messages.
+// display returns how a file argument is named in messages: cleaned of
+// control characters and shortened when very long.
 func display(name string) string {
+	if name == "-" {
+		return stdinName
+	}
+	return shorten(name, maxFileName)
+}
+
+// fullName returns how a file argument is named in a JSON report: whole,
+// cleaned of control characters.
+func fullName(name string) string {
 	if name == "-" {
 		return stdinName
 	}
 	return clean(name)
 }
 
-// docError is a document that failed to load or validate, with every
-// problem found in it.
+// docError is a document that failed to load or validate, with the
+// problems found in it: at most problem.MaxReported of them, and a count
+// of the rest.
 type docError struct {
 	file     string // as displayed
-	problems []wlp.Problem
+	problems problem.List
+}
+
+// newDocError returns a *docError of one problem of the whole document.
+func newDocError(file, msg string) *docError {
+	e := &docError{file: file}
+	e.problems.Add("", msg)
+	return e
 }
 
 // Error returns one "FILE: POINTER: message" line per problem ("FILE:
-// message" for a problem of the whole document).
+// message" for a problem of the whole document), and "FILE: and N more
+// problems, not listed" for those the list leaves out (see problem.List).
 func (e *docError) Error() string {
-	lines := make([]string, len(e.problems))
-	for i, p := range e.problems {
-		lines[i] = e.file + ": " + p.String()
+	var b strings.Builder
+	for i, p := range e.problems.Problems {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.file + ": " + p.String()) // long keys in the pointer shortened
 	}
-	return strings.Join(lines, "\n")
+	if n := e.problems.Omitted; n > 0 {
+		if len(e.problems.Problems) > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "%s: and %s, not listed", e.file, plural(n, "more problem"))
+	}
+	return b.String()
 }
 
-// problemsOf returns the problems err lists, or err itself as one problem
-// of the whole document.
-func problemsOf(err error) []wlp.Problem {
+// problemsOf returns the problems err lists and how many more it found,
+// or err itself as one problem of the whole document.
+func problemsOf(err error) problem.List {
 	var ve *wlp.ValidationError // the same type as *profile.ValidationError
-	if errors.As(err, &ve) && len(ve.Problems) > 0 {
-		return ve.Problems
+	var l problem.List
+	if errors.As(err, &ve) && (len(ve.Problems) > 0 || ve.Omitted > 0) {
+		l.Append(ve.Problems...) // capped, in case err is not
+		l.Omitted += ve.Omitted
+		return l
 	}
-	return []wlp.Problem{{Message: err.Error()}}
+	l.Add("", err.Error())
+	return l
 }
 
 // read returns the contents of the named file, or of standard input for
-// "-" (read once, however often it is named). Errors are *docError.
+// "-" (read once, however often it is named). It notes which file it
+// read, so that -o does not write over it (see env.inputs). Errors are
+// *docError.
 func (e *env) read(name string) ([]byte, error) {
 	if name == "-" {
 		if !e.stdinDone {
@@ -67,10 +102,13 @@ func (e *env) read(name string) ([]byte, error) {
 			if e.stdin == nil {
 				e.stdin = strings.NewReader("")
 			}
+			if fh, ok := e.stdin.(*os.File); ok {
+				e.noteInput(stdinName, fh)
+			}
 			e.stdinData, e.stdinErr = io.ReadAll(io.LimitReader(e.stdin, maxInput))
 		}
 		if e.stdinErr != nil {
-			return nil, &docError{stdinName, []wlp.Problem{{Message: "reading: " + e.stdinErr.Error()}}}
+			return nil, newDocError(stdinName, "reading: "+e.stdinErr.Error())
 		}
 		return e.stdinData, nil
 	}
@@ -79,6 +117,7 @@ func (e *env) read(name string) ([]byte, error) {
 		return nil, fileError(name, err)
 	}
 	defer fh.Close()
+	e.noteInput(display(name), fh)
 	b, err := io.ReadAll(io.LimitReader(fh, maxInput))
 	if err != nil {
 		return nil, fileError(name, err)
@@ -99,7 +138,7 @@ func fileError(name string, err error) error {
 	case errors.As(err, &pe):
 		msg = pe.Err.Error()
 	}
-	return &docError{display(name), []wlp.Problem{{Message: "cannot read: " + msg}}}
+	return newDocError(display(name), "cannot read: "+msg)
 }
 
 // loadFramework returns the framework -framework names, or the default.
@@ -128,7 +167,7 @@ func (e *env) loadProfile(f *wlp.Framework, name string) (profile.Profile, error
 		return profile.Profile{}, err
 	}
 	p, probs := checkProfile(b, f)
-	if len(probs) > 0 {
+	if probs.Len() > 0 {
 		return profile.Profile{}, &docError{display(name), probs}
 	}
 	return e.combineProfile(name, p)
@@ -167,8 +206,8 @@ func distinct(ps []profile.Profile, names []string) error {
 	first := map[string]int{}
 	for i, p := range ps {
 		if j, ok := first[p.ID]; ok {
-			return fmt.Errorf("%s and %s both have the profile ID %q; each person needs an ID of their own",
-				display(names[j]), display(names[i]), clean(p.ID))
+			return fmt.Errorf("%s and %s both have the profile ID %s; each person needs an ID of their own",
+				display(names[j]), display(names[i]), problem.Quote(p.ID))
 		}
 		first[p.ID] = i
 	}
@@ -191,14 +230,26 @@ func checkTarget(f *wlp.Framework, id string) error {
 	for _, j := range f.Jobs() {
 		jobs = append(jobs, string(j.ID))
 	}
-	msg := fmt.Sprintf("unknown target %q: not a role or job of framework %q", id, f.ID())
+	msg := fmt.Sprintf("unknown target %s: not a role or job of framework %s", problem.Quote(id), problem.Quote(f.ID()))
 	if len(roles) > 0 {
-		msg += "; roles: " + strings.Join(roles, ", ")
+		msg += "; roles: " + someOf(roles, maxListed)
 	}
 	if len(jobs) > 0 {
-		msg += "; jobs: " + strings.Join(jobs, ", ")
+		msg += "; jobs: " + someOf(jobs, maxListed)
 	}
 	return errors.New(clean(msg))
+}
+
+// maxListed is how many IDs a message lists before it counts the rest.
+const maxListed = 20
+
+// someOf joins the first max of ids with commas, and counts the rest:
+// "a, b, c and 7 more".
+func someOf(ids []string, max int) string {
+	if len(ids) <= max {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:max], ", "), len(ids)-max)
 }
 
 // writeJSON writes v as indented JSON, without HTML escaping.

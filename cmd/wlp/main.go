@@ -30,10 +30,16 @@
 // standard input. The commands that score profiles take -combine POLICY
 // (median, manager-first or mean-except-self) to merge a profile's
 // reviews, several raters' levels, into its ratings first; their tables
-// note where raters disagree by two levels or more. The exit status is 0
-// on success, 1 when a document fails validation, a file is missing or
-// unreadable, or a target is unknown, and 2 on misuse: an unknown command
-// or flag, a bad flag value, or the wrong number of arguments.
+// note where raters disagree by two levels or more. chart -o FILE writes
+// its output to FILE atomically (a temporary file, then a rename) and
+// refuses to write over the command's own input files.
+//
+// The exit status is 0 on success; 1 when a document fails validation, a
+// file is missing or unreadable, a target is unknown, or the output cannot
+// be written (a failed write to standard output, a full disk, -o naming an
+// input file); and 2 on misuse: an unknown command or flag, a bad flag
+// value, the wrong number of arguments, or a malformed argument (such as
+// an empty or repeated role in assign's list).
 //
 // Run `wlp help COMMAND` for each command's flags and an example.
 package main

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/wlpmodel/wlp/internal/problem"
 )
 
 // command is one subcommand of wlp.
@@ -57,7 +60,7 @@ type env struct {
 	k            int    // rank
 	forFramework bool   // schema
 	kind         string // validate
-	out          string // chart
+	out          string // chart: -o
 	team         bool   // chart
 	table        bool   // export
 	combine      string // the commands that score profiles
@@ -65,6 +68,10 @@ type env struct {
 	until        string // plan
 	maxSteps     int    // plan
 	maxRaise     int    // plan
+
+	// inputs lists the files the command has read, which -o may not
+	// write over.
+	inputs []input
 
 	// reviewNotes says what became of the profiles' reviews, for the
 	// table (or chart) to show.
@@ -91,29 +98,86 @@ const (
 // run runs the wlp command line args (without the program name) and
 // returns the exit status. It is main without the process: tests drive it
 // in-process.
+//
+// Every write to stdout goes through one buffer, which remembers the first
+// error; run flushes it once at the end and reports a failed write as a
+// failure (status 1), whatever the command: help, a table, a document, or
+// nothing at all. Writes to stderr flush stdout first, so the two streams
+// keep their order when they go to the same place.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out := bufio.NewWriterSize(stdout, outBuffer)
+	code := dispatch(args, stdin, out, &flushFirst{out, stderr})
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "%s: cannot write the output: %v\n", progName(args), unwrapPath(err))
+		code = max(code, exitFailure)
+	}
+	return code
+}
+
+// outBuffer is the size of the buffer in front of stdout.
+const outBuffer = 64 << 10
+
+// flushFirst writes to w after flushing out, so that what a command
+// wrote to stdout before a message on stderr comes first.
+type flushFirst struct {
+	out *bufio.Writer
+	w   io.Writer
+}
+
+func (f *flushFirst) Write(p []byte) (int, error) {
+	f.out.Flush() // an error stays in out, for run to report
+	return f.w.Write(p)
+}
+
+// progName names what args run in messages: "wlp score", "wlp help" or
+// "wlp".
+func progName(args []string) string {
+	if len(args) == 0 {
+		return "wlp"
+	}
+	if isHelp(args[0]) {
+		return "wlp help"
+	}
+	if c := lookup(args[0]); c != nil {
+		return "wlp " + c.name
+	}
+	return "wlp"
+}
+
+// isHelp reports whether arg asks for help.
+func isHelp(arg string) bool {
+	switch arg {
+	case "help", "-h", "-help", "--help":
+		return true
+	}
+	return false
+}
+
+// dispatch runs args with stdout buffered in out and returns the exit
+// status; run flushes out.
+func dispatch(args []string, stdin io.Reader, out *bufio.Writer, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, shortUsage())
 		return exitUsage
 	}
-	switch args[0] {
-	case "help", "-h", "-help", "--help":
-		return runHelp(args[1:], stdout, stderr)
+	if isHelp(args[0]) {
+		return runHelp(args[1:], out, stderr)
 	}
 	c := lookup(args[0])
 	if c == nil {
-		fmt.Fprintf(stderr, "wlp: unknown command %q\n%s", clean(args[0]), shortUsage())
+		fmt.Fprintf(stderr, "wlp: unknown command %s\n%s", problem.Quote(args[0]), shortUsage())
 		return exitUsage
 	}
-	e := &env{cmd: c, stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{cmd: c, stdin: stdin, stdout: out, stderr: stderr}
 	fs := e.flagSet()
 	pos, err := parseInterspersed(fs, args[1:])
 	if errors.Is(err, flag.ErrHelp) {
-		commandHelp(stdout, c)
+		commandHelp(out, c)
 		return exitOK
 	}
 	if err != nil {
-		return e.misuse(err.Error())
+		// The flag package quotes values whole: shorten what it says.
+		return e.misuse(shorten(err.Error(), maxMessage))
 	}
 	if len(pos) < c.minArgs || (c.maxArgs >= 0 && len(pos) > c.maxArgs) {
 		return e.misuse(argCountMessage(c, len(pos)))
@@ -130,6 +194,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.misuse(ue.Error())
 	case errors.Is(err, errReported):
 		return exitFailure
+	}
+	if werr := out.Flush(); werr != nil && errors.Is(err, werr) {
+		return exitFailure // a failed write to stdout, which run reports
 	}
 	for _, line := range strings.Split(err.Error(), "\n") {
 		fmt.Fprintf(stderr, "wlp %s: %s\n", c.name, line)
@@ -205,11 +272,11 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 			commandHelp(stdout, c)
 			return exitOK
 		}
-		if args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
+		if isHelp(args[0]) {
 			fmt.Fprint(stdout, longUsage())
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "wlp help: unknown command %q\n%s", clean(args[0]), shortUsage())
+		fmt.Fprintf(stderr, "wlp help: unknown command %s\n%s", problem.Quote(args[0]), shortUsage())
 		return exitUsage
 	}
 	fmt.Fprintf(stderr, "wlp help: wants at most 1 argument, got %d\nusage: wlp help [COMMAND]\n", len(args))
@@ -260,9 +327,11 @@ score, roles, rank, team, assign, plan and chart take -combine POLICY
 first; tables note where raters disagree by 2 levels or more.
 
 Exit status: 0 on success; 1 when a document fails validation, a file is
-missing or unreadable, a target is unknown, or two profiles of a team share
-an ID; 2 on misuse (an unknown command or flag, a bad flag value, or the
-wrong number of arguments).
+missing or unreadable, a target is unknown, two profiles of a team share an
+ID, or the output cannot be written (standard output fails, or -o names one
+of the command's own input files); 2 on misuse (an unknown command or flag,
+a bad flag value, the wrong number of arguments, or a malformed argument
+such as an empty or repeated role in assign's ROLE list).
 
 Examples:
   wlp validate examples/data/*.json

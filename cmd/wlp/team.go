@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/internal/problem"
 	"github.com/wlpmodel/wlp/match"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
@@ -190,7 +191,7 @@ func swappedTarget(f *wlp.Framework, args []string, what string, err error) erro
 			return err
 		}
 	}
-	return usageError(fmt.Sprintf("%s comes first, then the profiles (%q, the last argument, is a role or job)", what, last))
+	return usageError(fmt.Sprintf("%s comes first, then the profiles (%s, the last argument, is a role or job)", what, problem.Quote(last)))
 }
 
 // partName names the part of a job a requirement belongs to.
@@ -246,7 +247,8 @@ var assignCmd = &command{
 files so that the weighted sum of the wearers' fits, the total, is as large
 as possible. ROLE is a role ID, or a job ID standing for the job's roles,
 each weighted by its share of the job; a role named directly weighs 1.
-Separate several with commas, without spaces.
+Separate several with commas, without spaces, and ask for each role once:
+a job counts as asking for each of its roles.
 
 Each person wears at most -max-hats hats (default 1; 0 means no limit, so
 each hat goes to whoever fits it best). When the hats outnumber the places,
@@ -279,11 +281,40 @@ func parseHats(arg string) ([]role.ID, error) {
 	var ids []role.ID
 	for _, s := range strings.Split(arg, ",") {
 		if s == "" {
-			return nil, usageError(fmt.Sprintf("empty role in %q: separate role and job IDs with single commas", arg))
+			return nil, usageError(fmt.Sprintf("empty role in %s: separate role and job IDs with single commas", problem.Quote(arg)))
 		}
 		ids = append(ids, role.ID(s))
 	}
 	return ids, nil
+}
+
+// onceEach returns misuse when the hats name a role twice, directly or
+// through a job that stands for it: each hat is one role to hand out, as
+// an empty role in the list is misuse. Every hat is a role or job of f.
+func onceEach(f *wlp.Framework, hats []role.ID) error {
+	listed := map[role.ID]bool{}
+	by := map[role.ID]role.ID{} // role -> the hat that asks for it
+	for _, h := range hats {
+		if listed[h] {
+			return usageError(fmt.Sprintf("%s is listed twice; list each role once", problem.Quote(string(h))))
+		}
+		listed[h] = true
+		roles := []role.ID{h}
+		if j, ok := f.Job(h); ok {
+			roles = roles[:0]
+			for _, sh := range j.Roles {
+				roles = append(roles, sh.Role)
+			}
+		}
+		for _, r := range roles {
+			if first, ok := by[r]; ok {
+				return usageError(fmt.Sprintf("role %s is asked for twice, by %s and by %s (a job stands for its roles)",
+					problem.Quote(string(r)), problem.Quote(string(first)), problem.Quote(string(h))))
+			}
+			by[r] = h
+		}
+	}
+	return nil
 }
 
 // runAssign is `wlp assign ROLE[,ROLE...] PROFILE...`.
@@ -303,6 +334,9 @@ func runAssign(e *env, args []string) error {
 		if err := checkTarget(f, string(h)); err != nil {
 			return swappedTarget(f, args, "ROLE[,ROLE...]", err)
 		}
+	}
+	if err := onceEach(f, hats); err != nil {
+		return err
 	}
 	ps, err := e.loadProfiles(f, args[1:])
 	if err != nil {
@@ -423,7 +457,7 @@ wlp plan -combine median examples/data/alex-360.json chief-learning-officer`,
 func runPlan(e *env, args []string) error {
 	var until match.Confidence
 	if err := until.UnmarshalText([]byte(e.until)); err != nil {
-		return usageError(fmt.Sprintf("unknown -until %q (want no, low, high or exact)", e.until))
+		return usageError(fmt.Sprintf("unknown -until %s (want no, low, high or exact)", problem.Quote(e.until)))
 	}
 	if e.maxSteps < 0 {
 		return usageError(fmt.Sprintf("-max-steps %d is negative; use 0 for no limit", e.maxSteps))

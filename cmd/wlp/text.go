@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
@@ -23,6 +24,28 @@ func clean(s string) string {
 	}
 	q := strconv.Quote(s)
 	return q[1 : len(q)-1]
+}
+
+// maxMessage bounds, in bytes, a message run passes on from the flag
+// package, which quotes a flag's value whole.
+const maxMessage = 512
+
+// maxFileName bounds, in bytes, how much of a file name a message shows.
+const maxFileName = 256
+
+// shorten returns s cleaned (see clean), and when s is longer than max
+// bytes only its first bytes (whole runes) and its length: "abc... (10240
+// bytes)". A long value from the command line or a document then gives a
+// short message. Use problem.Quote for a value shown in quotes.
+func shorten(s string, max int) string {
+	if len(s) <= max {
+		return clean(s)
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s... (%d bytes)", clean(s[:cut]), len(s))
 }
 
 // nameOf returns the human name of a competency or area, or its ID when

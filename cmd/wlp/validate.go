@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/internal/problem"
 	"github.com/wlpmodel/wlp/profile"
 )
 
@@ -47,45 +48,59 @@ const (
 // fileReport is validate's verdict on one file; -json prints a list of
 // them.
 type fileReport struct {
-	File     string        `json:"file"`
-	Kind     string        `json:"kind"`
-	Valid    bool          `json:"valid"`
-	ID       string        `json:"id,omitempty"`
+	// File names the file ("<stdin>" for standard input).
+	File string `json:"file"`
+	// Kind is what the file was checked as: framework or profile.
+	Kind string `json:"kind"`
+	// Valid says whether the file has no problem.
+	Valid bool `json:"valid"`
+	// ID is a valid document's ID.
+	ID string `json:"id,omitempty"`
+	// Problems lists the first problem.MaxReported problems.
 	Problems []wlp.Problem `json:"problems"`
-	summary  string        // what a valid document holds, for the table
+	// Omitted counts the problems found past those listed.
+	Omitted int    `json:"omitted,omitempty"`
+	summary string // what a valid document holds, for the table
 }
+
+// count returns how many problems the file has, listed or not.
+func (r fileReport) count() int { return len(r.Problems) + r.Omitted }
 
 func runValidate(e *env, args []string) error {
 	switch e.kind {
 	case "auto", kindFramework, kindProfile:
 	default:
-		return usageError(fmt.Sprintf("unknown -kind %q (want auto, framework or profile)", e.kind))
+		return usageError(fmt.Sprintf("unknown -kind %s (want auto, framework or profile)", problem.Quote(e.kind)))
 	}
 	var f *wlp.Framework // loaded at the first profile
 	reports := make([]fileReport, 0, len(args))
 	for _, name := range args {
-		r := fileReport{File: display(name), Problems: []wlp.Problem{}}
+		r := fileReport{File: fullName(name)}
+		var probs problem.List
 		b, err := e.read(name)
 		if err != nil {
-			r.Problems = err.(*docError).problems
-			reports = append(reports, r)
-			continue
-		}
-		r.Kind = e.kind
-		if r.Kind == "auto" {
-			r.Kind = detectKind(b)
-		}
-		if r.Kind == kindFramework {
-			validateFramework(&r, b)
+			probs = err.(*docError).problems
 		} else {
-			if f == nil {
-				if f, err = e.loadFramework(); err != nil {
-					return err
-				}
+			r.Kind = e.kind
+			if r.Kind == "auto" {
+				r.Kind = detectKind(b)
 			}
-			validateProfile(&r, b, f)
+			if r.Kind == kindFramework {
+				probs = validateFramework(&r, b)
+			} else {
+				if f == nil {
+					if f, err = e.loadFramework(); err != nil {
+						return err
+					}
+				}
+				probs = validateProfile(&r, b, f)
+			}
 		}
-		r.Valid = len(r.Problems) == 0
+		r.Problems, r.Omitted = probs.Problems, probs.Omitted
+		if r.Problems == nil {
+			r.Problems = []wlp.Problem{}
+		}
+		r.Valid = r.count() == 0
 		reports = append(reports, r)
 	}
 
@@ -93,26 +108,27 @@ func runValidate(e *env, args []string) error {
 	for _, r := range reports {
 		if !r.Valid {
 			failed++
-			problems += len(r.Problems)
+			problems += r.count()
 		}
 	}
 	if e.json {
-		if err := writeJSON(e.stdout, reports); err != nil {
-			return err
-		}
+		// A failed write is reported by run, which checks every write to
+		// stdout; the summary below still goes to stderr.
+		_ = writeJSON(e.stdout, reports)
 	} else {
 		for _, r := range reports {
+			file := shorten(r.File, maxFileName)
 			if r.Valid {
-				fmt.Fprintf(e.stdout, "%s: ok: %s\n", r.File, r.summary)
+				fmt.Fprintf(e.stdout, "%s: ok: %s\n", file, r.summary)
 				continue
 			}
-			fmt.Fprintln(e.stdout, (&docError{r.File, r.Problems}).Error())
+			fmt.Fprintln(e.stdout, (&docError{file, problem.List{Problems: r.Problems, Omitted: r.Omitted}}).Error())
 		}
 	}
 	if failed > 0 {
 		where := fmt.Sprintf("%d of %d files", failed, len(reports))
 		if len(reports) == 1 {
-			where = reports[0].File
+			where = shorten(reports[0].File, maxFileName)
 		}
 		fmt.Fprintf(e.stderr, "wlp validate: %s in %s\n", plural(problems, "problem"), where)
 		return errReported
@@ -120,48 +136,77 @@ func runValidate(e *env, args []string) error {
 	return nil
 }
 
-func validateFramework(r *fileReport, b []byte) {
+// validateFramework checks a framework document and returns its
+// problems; for a valid one it fills in r's ID and summary.
+func validateFramework(r *fileReport, b []byte) problem.List {
 	fw, err := wlp.Load(bytes.NewReader(b))
 	if err != nil {
-		r.Problems = problemsOf(err)
-		return
+		return problemsOf(err)
 	}
 	r.ID = fw.ID()
-	r.summary = fmt.Sprintf("framework %q: %s, %s, %s, %s", clean(fw.ID()),
+	r.summary = frameworkSummary(fw)
+	return problem.List{}
+}
+
+// frameworkSummary says what a valid framework holds: `framework
+// "astd-2004": 12 competencies, ...`.
+func frameworkSummary(fw *wlp.Framework) string {
+	return fmt.Sprintf("framework %s: %s, %s, %s, %s", problem.Quote(fw.ID()),
 		plural(len(fw.Competencies()), "competency"), plural(len(fw.Areas()), "area"),
 		plural(len(fw.Roles()), "role"), plural(len(fw.Jobs()), "job"))
 }
 
-// validateProfile checks a profile document on its own and against f.
-func validateProfile(r *fileReport, b []byte, f *wlp.Framework) {
+// validateProfile checks a profile document on its own and against f,
+// and returns its problems; for a valid one it fills in r's ID and
+// summary.
+func validateProfile(r *fileReport, b []byte, f *wlp.Framework) problem.List {
 	p, probs := checkProfile(b, f)
-	if len(probs) > 0 {
-		r.Problems = probs
-		return
+	if probs.Len() > 0 {
+		return probs
 	}
 	r.ID = p.ID
-	r.summary = fmt.Sprintf("profile %q, %s", clean(p.ID), plural(len(p.Ratings), "rating"))
+	r.summary = profileSummary(p)
+	return problem.List{}
+}
+
+// profileSummary says what a valid profile holds: `profile "dana", 21
+// ratings: Dana Okafor`. The ID is quoted once (strconv.Quote escapes
+// what needs escaping) and shortened when long.
+func profileSummary(p profile.Profile) string {
+	s := fmt.Sprintf("profile %s, %s", problem.Quote(p.ID), plural(len(p.Ratings), "rating"))
 	if len(p.Reviews) > 0 {
-		r.summary += ", " + plural(len(p.Reviews), "review")
+		s += ", " + plural(len(p.Reviews), "review")
 	}
 	if p.Name != "" {
-		r.summary += ": " + clean(p.Name)
+		s += ": " + shorten(p.Name, maxFileName)
 	}
+	return s
 }
 
 // checkProfile loads a profile document strictly and checks it against f.
 // A document that fails to load is decoded leniently too, so that the
 // IDs f does not know are reported alongside its other problems: the user
-// fixes it in one pass.
-func checkProfile(b []byte, f *wlp.Framework) (profile.Profile, []wlp.Problem) {
+// fixes it in one pass. The problems are capped as problem.List caps
+// them.
+//
+// It costs what profile.Load and Framework.ValidateProfile cost, twice at
+// most, plus O(problems listed) for merging, which are at most
+// problem.MaxReported.
+func checkProfile(b []byte, f *wlp.Framework) (profile.Profile, problem.List) {
 	p, err := profile.Load(bytes.NewReader(b))
 	if err == nil {
 		if err := f.ValidateProfile(p); err != nil {
 			return profile.Profile{}, problemsOf(err)
 		}
-		return p, nil
+		return p, problem.List{}
 	}
 	probs := problemsOf(err)
+	if probs.Omitted > 0 {
+		// The list is full: more problems would only be counted, and
+		// counting them right would mean matching them against problems
+		// not kept. Report what the strict load found.
+		return profile.Profile{}, probs
+	}
 	var lenient profile.Profile
 	if json.Unmarshal(b, &lenient) != nil {
 		return profile.Profile{}, probs
@@ -169,21 +214,31 @@ func checkProfile(b []byte, f *wlp.Framework) (profile.Profile, []wlp.Problem) {
 	// The framework's own problems: those of ValidateProfile that
 	// Validate, the profile's checks on its own, does not report.
 	own := map[wlp.Problem]bool{}
+	ownAll := true // own holds every problem of Validate
 	if err := lenient.Validate(); err != nil {
-		for _, pr := range problemsOf(err) {
+		ol := problemsOf(err)
+		ownAll = ol.Omitted == 0
+		for _, pr := range ol.Problems {
 			own[pr] = true
 		}
 	}
 	seen := map[wlp.Problem]bool{}
-	for _, pr := range probs {
+	for _, pr := range probs.Problems {
 		seen[pr] = true
 	}
 	if err := f.ValidateProfile(lenient); err != nil {
-		for _, pr := range problemsOf(err) {
+		fl := problemsOf(err)
+		for _, pr := range fl.Problems {
 			if !own[pr] && !seen[pr] {
-				probs = append(probs, pr)
+				probs.Append(pr)
 				seen[pr] = true
 			}
+		}
+		// ValidateProfile lists Validate's problems first, then the
+		// unknown IDs: when Validate's are all listed, those it left
+		// out are unknown IDs, which the strict load does not report.
+		if ownAll {
+			probs.Omitted += fl.Omitted
 		}
 	}
 	return profile.Profile{}, probs

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	gocmp "github.com/google/go-cmp/cmp"
+)
+
+// failAfter is a stdout that takes limit bytes and then fails, as a full
+// disk does.
+type failAfter struct {
+	limit, wrote int
+}
+
+var errDiskFull = errors.New("disk full")
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if w.wrote+len(p) <= w.limit {
+		w.wrote += len(p)
+		return len(p), nil
+	}
+	n := w.limit - w.wrote
+	w.wrote = w.limit
+	return n, errDiskFull
+}
+
+// writingCommands are runs of every command that write to stdout: help,
+// tables, documents, a plan whose goal is reached, a validation that
+// fails.
+var writingCommands = [][]string{
+	{"help"},
+	{"help", "score"},
+	{"score", "-h"},
+	{"export"},
+	{"export", "-table"},
+	{"schema", "plan"},
+	{"schema", "profile", "-for-framework"},
+	{"validate", dana},
+	{"validate", "-json", dana, learning2},
+	{"validate", dana, "testdata/bad-profile.json"},
+	{"validate", "-json", "testdata/bad-profile.json"},
+	{"score", dana, clo},
+	{"score", "-json", dana, clo},
+	{"score", "-combine", "median", alex, "business-partner"},
+	{"roles", priya},
+	{"rank", clo, dana, lee, sam},
+	{"rank", "-json", clo, dana, lee},
+	{"team", clo, sam, priya},
+	{"team", "-json", clo, sam, priya},
+	{"assign", clo, dana, lee, sam, priya},
+	{"assign", "-json", clo, dana, lee},
+	{"plan", dana, "learning-strategist"}, // the goal is reached already
+	{"plan", sam, "business-partner"},
+	{"plan", "-json", sam, "business-partner"},
+	{"chart", dana, clo},
+	{"chart", "-json", sam, "project-manager"},
+	{"chart", "-o", "-", "-team", sam, priya, clo},
+}
+
+// TestFailingStdout runs every command with a stdout that fails at the
+// first byte, halfway and at the last byte: each must say so on stderr,
+// once, after what it says anyway, and exit 1 (or 2 for misuse).
+func TestFailingStdout(t *testing.T) {
+	for _, argv := range writingCommands {
+		ok := runWLP("", argv...)
+		if ok.stdout == "" {
+			t.Fatalf("wlp %v writes nothing to stdout (exit %d): not a test of writing", argv, ok.code)
+		}
+		for _, limit := range []int{0, len(ok.stdout) / 2, len(ok.stdout) - 1} {
+			var errb bytes.Buffer
+			code := run(argv, strings.NewReader(""), &failAfter{limit: limit}, &errb)
+			want := result{max(ok.code, exitFailure), "", ok.stderr + progName(argv) + ": cannot write the output: disk full\n"}
+			got := result{code, "", errb.String()}
+			if diff := gocmp.Diff(want, got, gocmp.AllowUnexported(result{})); diff != "" {
+				t.Errorf("wlp %v, stdout failing after %d of %d bytes (-want +got):\n%s", argv, limit, len(ok.stdout), diff)
+			}
+		}
+	}
+}
+
+// TestStreamOrder sends stdout and stderr to one writer, as 2>&1 does:
+// what a command writes to stdout before a message on stderr comes
+// first, though stdout is buffered.
+func TestStreamOrder(t *testing.T) {
+	for _, c := range []struct {
+		argv []string
+		want []string // the lines, in order, that must appear
+	}{
+		{
+			args("validate", dana, "testdata/bad-profile.json"),
+			[]string{"dana.json: ok: ", "bad-profile.json: /ratings/coaching/level: ", "wlp validate: "},
+		},
+		{
+			args("validate", "-json", "testdata/bad-profile.json"),
+			[]string{`"file": "testdata/bad-profile.json"`, "wlp validate: "},
+		},
+	} {
+		var both bytes.Buffer
+		code := run(c.argv, strings.NewReader(""), &both, &both)
+		if code != exitFailure {
+			t.Errorf("wlp %v: exit %d, want 1", c.argv, code)
+		}
+		out, at := both.String(), 0
+		for _, w := range c.want {
+			i := strings.Index(out[at:], w)
+			if i < 0 {
+				t.Errorf("wlp %v: %q missing or out of order in:\n%s", c.argv, w, out)
+				break
+			}
+			at += i + len(w)
+		}
+	}
+}
+
+// TestClosedPipe runs commands in-process with stdout a pipe whose
+// reader has gone: the write fails with "broken pipe", which the command
+// reports. (The process itself, writing to a broken pipe on its standard
+// output, is ended by SIGPIPE: see TestProcessOutput.)
+func TestClosedPipe(t *testing.T) {
+	for _, argv := range [][]string{{"help"}, {"plan", dana, "learning-strategist"}, {"validate", dana}, {"export"}} {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
+		var errb bytes.Buffer
+		code := run(argv, strings.NewReader(""), w, &errb)
+		w.Close()
+		want := result{exitFailure, "", progName(argv) + ": cannot write the output: broken pipe\n"}
+		if diff := gocmp.Diff(want, result{code, "", errb.String()}, gocmp.AllowUnexported(result{})); diff != "" {
+			t.Errorf("wlp %v into a closed pipe (-want +got):\n%s", argv, diff)
+		}
+	}
+}
+
+// TestProgName checks how the write error names the command.
+func TestProgName(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "wlp"},
+		{[]string{"help", "score"}, "wlp help"},
+		{[]string{"--help"}, "wlp help"},
+		{[]string{"chart", "-h"}, "wlp chart"},
+		{[]string{"frobnicate"}, "wlp"},
+	} {
+		if diff := gocmp.Diff(c.want, progName(c.args)); diff != "" {
+			t.Errorf("progName(%q) (-want +got):\n%s", c.args, diff)
+		}
+	}
+}
