@@ -284,18 +284,21 @@ func radarOf(d chartData, team bool) radar {
 		}
 		r.axes = append(r.axes, radarAxis{label: a.Label, note: note})
 	}
-	var desc []string
+	var desc strings.Builder
 	for i, a := range d.Axes {
-		line := fmt.Sprintf("%s: need %d", a.Label, a.Need)
+		if i > 0 {
+			desc.WriteString("; ")
+		}
+		fmt.Fprintf(&desc, "%s: need %d", a.Label, a.Need)
 		for _, p := range d.People {
-			line += fmt.Sprintf(", %s has %d", cmp.Or(p.Name, p.Profile), p.Levels[i])
+			fmt.Fprintf(&desc, ", %s has %d", cmp.Or(p.Name, p.Profile), p.Levels[i])
 		}
 		if d.Team != nil {
-			line += fmt.Sprintf(", the team has %d", d.Team.Levels[i])
+			fmt.Fprintf(&desc, ", the team has %d", d.Team.Levels[i])
 		}
-		desc = append(desc, line)
 	}
-	r.desc = strings.Join(desc, "; ") + "."
+	desc.WriteString(".")
+	r.desc = desc.String()
 	need := series{name: "Required level for " + d.Name, dashed: true}
 	for _, a := range d.Axes {
 		need.values = append(need.values, float64(a.Need))

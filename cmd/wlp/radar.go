@@ -304,11 +304,21 @@ type label struct {
 	w, h   float64
 }
 
+// maxSeparated is the most labels separate moves apart. It compares every
+// pair of labels on each of up to 100 passes; past this many axes the
+// labels of a radar cannot be read anyway, and the chart is drawn with
+// its labels where they fall, so that its cost stays linear in the axes.
+const maxSeparated = 256
+
 // separate moves overlapping labels apart vertically, each away from the
 // horizontal through the centre (up in the top half, down in the bottom
-// half), until none overlap or it gives up.
+// half), until none overlap or it gives up. It leaves more than
+// maxSeparated labels as they are.
 func separate(ls []label) {
 	const margin = 3
+	if len(ls) > maxSeparated {
+		return
+	}
 	for range 100 {
 		moved := false
 		for i := range ls {

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	gocmp "github.com/google/go-cmp/cmp"
+
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/role"
+)
+
+// wideRoleFramework writes a framework whose role "wide" requires n
+// competencies of its own, one axis each on a chart, and returns its path.
+func wideRoleFramework(tb testing.TB, n int) string {
+	tb.Helper()
+	s := wlp.DefaultSpec()
+	wide := role.Role{ID: "wide", Name: "Wide"}
+	for i := range n {
+		id := competency.ID("c" + strconv.Itoa(i))
+		s.Competencies = append(s.Competencies, competency.Competency{ID: id, Name: "Competency " + strconv.Itoa(i), Cluster: s.Competencies[0].Cluster})
+		wide.Requirements = append(wide.Requirements, role.Requirement{Of: []competency.ID{id}, Level: 3, Weight: 1, Why: "w"})
+	}
+	s.Roles = append(s.Roles, wide)
+	b, err := json.Marshal(s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	path := filepath.Join(tb.TempDir(), "wide.json")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkGrowthChart draws one person against a role of n axes. Label
+// separation compares pairs of labels, so it is left out past
+// maxSeparated labels, and the chart's cost grows linearly with n.
+func BenchmarkGrowthChart(b *testing.B) {
+	for _, n := range []int{2000, 4000, 8000} {
+		fw := wideRoleFramework(b, n)
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if code := run([]string{"chart", "-framework", fw, "../../examples/data/dana.json", "wide"}, nil, io.Discard, io.Discard); code != 0 {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
+	}
+}
+
+// TestSeparateLeavesManyLabels checks the bound that keeps charts linear:
+// up to maxSeparated overlapping labels are moved apart, more are left
+// where they are.
+func TestSeparateLeavesManyLabels(t *testing.T) {
+	for _, tt := range []struct {
+		n     int
+		moved bool
+	}{{2, true}, {maxSeparated, true}, {maxSeparated + 1, false}} {
+		ls := make([]label, tt.n)
+		for i := range ls {
+			ls[i] = label{x0: 0, y0: 10, w: 50, h: 12} // all in one place
+		}
+		want := append([]label(nil), ls...)
+		separate(ls)
+		changed := gocmp.Diff(want, ls, gocmp.AllowUnexported(label{})) != ""
+		if changed != tt.moved {
+			t.Errorf("%d overlapping labels: moved %v, want %v", tt.n, changed, tt.moved)
+		}
+	}
+}
