@@ -3,7 +3,9 @@ package wlp
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"slices"
 	"sync"
@@ -24,7 +26,8 @@ import (
 type Framework struct {
 	spec     Spec
 	clusters map[competency.Cluster]competency.ClusterInfo
-	rated    map[competency.ID]int // position in IDs(): competencies, then areas
+	order    []competency.ClusterInfo // what Clusters returns
+	rated    map[competency.ID]int    // position in IDs(): competencies, then areas
 	ids      []competency.ID
 	roles    map[role.ID]int
 	jobs     map[role.ID]int
@@ -38,6 +41,10 @@ type Framework struct {
 // requirements and job shares, jobs that name a job as a role, levels off
 // the scale, weights that are not finite and positive, AtLeast out of
 // range, empty Of lists and empty names.
+//
+// New costs time and memory linear in the size of s: the number of
+// clusters, competencies, areas, roles, jobs, requirements, shares and
+// listed IDs, and the length of its text.
 func New(s Spec) (*Framework, error) {
 	var v validator
 	v.check(s)
@@ -53,6 +60,7 @@ func New(s Spec) (*Framework, error) {
 	for _, c := range f.spec.Clusters {
 		f.clusters[c.ID] = c
 	}
+	f.order = clusterOrder(f.spec, f.clusters)
 	f.ids = make([]competency.ID, len(v.rated))
 	for id, i := range v.rated {
 		f.ids[i] = id
@@ -76,12 +84,12 @@ var defaultFramework = sync.OnceValue(func() *Framework {
 // Default returns the ASTD 2004 model: the twelve foundational
 // competencies, nine areas of expertise, four roles with this project's
 // default requirements, and the Chief Learning Officer job. Every call
-// returns the same *Framework.
+// returns the same *Framework; the first builds it, later calls cost O(1).
 func Default() *Framework { return defaultFramework() }
 
 // DefaultSpec returns a fresh copy of the default framework's document, a
 // starting point for extending the model with one's own competencies,
-// roles and jobs.
+// roles and jobs. The model is fixed, so each call costs constant time.
 func DefaultSpec() Spec {
 	return Spec{
 		ID:      DefaultID,
@@ -109,7 +117,7 @@ func (f *Framework) Name() string { return f.spec.Name }
 func (f *Framework) Version() string { return f.spec.Version }
 
 // Spec returns a deep copy of the framework's document: changing it never
-// changes f.
+// changes f. It costs time and memory linear in the size of the document.
 func (f *Framework) Spec() Spec { return f.spec.Clone() }
 
 // MarshalJSON encodes the framework's document, the JSON form of [Spec].
@@ -120,6 +128,8 @@ func (f *Framework) Spec() Spec { return f.spec.Clone() }
 // as \u003c and friends, so the encoding stays as compact as the input it
 // was read from. (json.Marshal of a *Framework escapes again; call
 // MarshalJSON or use a json.Encoder with SetEscapeHTML(false) to avoid it.)
+//
+// It costs time and memory linear in the size of the encoding.
 func (f *Framework) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	e := json.NewEncoder(&b)
@@ -130,48 +140,69 @@ func (f *Framework) MarshalJSON() ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
-// Scale returns the proficiency scale ratings and requirements use.
+// Scale returns the proficiency scale ratings and requirements use. The
+// scale is fixed, so it costs constant time.
 func (f *Framework) Scale() competency.Scale { return competency.DefaultScale() }
 
 // Clusters returns the clusters the framework's competencies belong to:
 // the declared clusters in order, then any of the model's clusters used
-// but not declared.
-func (f *Framework) Clusters() []competency.ClusterInfo {
-	out := slices.Clone(f.spec.Clusters)
-	for _, c := range f.spec.Competencies {
-		if !slices.ContainsFunc(out, func(ci competency.ClusterInfo) bool { return ci.ID == c.Cluster }) {
-			out = append(out, f.clusters[c.Cluster])
+// but not declared, in the order of their first competency. [New] works
+// the list out once, so each call costs only its copy: O(k) time and
+// memory for the k clusters it returns.
+func (f *Framework) Clusters() []competency.ClusterInfo { return slices.Clone(f.order) }
+
+// clusterOrder lists the clusters of s as [Framework.Clusters] returns
+// them, in O(k + c) time for k clusters and c competencies; known holds
+// every cluster s may use. A set of the clusters listed so far keeps it
+// from scanning the list for every competency.
+func clusterOrder(s Spec, known map[competency.Cluster]competency.ClusterInfo) []competency.ClusterInfo {
+	out := slices.Clone(s.Clusters)
+	listed := make(map[competency.Cluster]bool, len(out))
+	for _, c := range out {
+		listed[c.ID] = true
+	}
+	for _, c := range s.Competencies {
+		if !listed[c.Cluster] {
+			listed[c.Cluster] = true
+			out = append(out, known[c.Cluster])
 		}
 	}
 	return out
 }
 
-// Cluster returns the cluster with the given ID.
+// Cluster returns the cluster with the given ID, declared or one of the
+// model's, in O(1) time.
 func (f *Framework) Cluster(id competency.Cluster) (competency.ClusterInfo, bool) {
 	c, ok := f.clusters[id]
 	return c, ok
 }
 
-// Competencies returns the foundational competencies in model order.
+// Competencies returns the foundational competencies in model order. It
+// costs time and memory linear in the size of what it returns (the
+// competencies with their behaviors), as do Areas, Roles, Jobs and IDs.
 func (f *Framework) Competencies() []competency.Competency {
 	return cloneAll(f.spec.Competencies, competency.Competency.Clone)
 }
 
-// Areas returns the areas of expertise in model order.
+// Areas returns the areas of expertise in model order, in time and
+// memory linear in their size.
 func (f *Framework) Areas() []aoe.Area { return cloneAll(f.spec.Areas, aoe.Area.Clone) }
 
-// Roles returns the roles in model order.
+// Roles returns the roles in model order, in time and memory linear in
+// their size (roles, requirements and listed IDs).
 func (f *Framework) Roles() []role.Role { return cloneAll(f.spec.Roles, role.Role.Clone) }
 
-// Jobs returns the jobs in model order.
+// Jobs returns the jobs in model order, in time and memory linear in
+// their size (jobs, shares, requirements and listed IDs).
 func (f *Framework) Jobs() []role.Job { return cloneAll(f.spec.Jobs, role.Job.Clone) }
 
 // IDs returns the IDs a person can be rated on, in model order: the
-// competencies, then the areas.
+// competencies, then the areas. It costs O(c + a) time and memory for c
+// competencies and a areas.
 func (f *Framework) IDs() []competency.ID { return slices.Clone(f.ids) }
 
 // Index returns the position of id in [Framework.IDs], or -1 if the
-// framework does not know id.
+// framework does not know id. It costs O(1) time: one map lookup.
 func (f *Framework) Index(id competency.ID) int {
 	if i, ok := f.rated[id]; ok {
 		return i
@@ -179,7 +210,8 @@ func (f *Framework) Index(id competency.ID) int {
 	return -1
 }
 
-// Competency returns the foundational competency with the given ID.
+// Competency returns the foundational competency with the given ID. It
+// costs one map lookup and a copy of the competency.
 func (f *Framework) Competency(id competency.ID) (competency.Competency, bool) {
 	i, ok := f.rated[id]
 	if !ok || i >= len(f.spec.Competencies) {
@@ -188,7 +220,8 @@ func (f *Framework) Competency(id competency.ID) (competency.Competency, bool) {
 	return f.spec.Competencies[i].Clone(), true
 }
 
-// Area returns the area of expertise with the given ID.
+// Area returns the area of expertise with the given ID. It costs one map
+// lookup and a copy of the area.
 func (f *Framework) Area(id competency.ID) (aoe.Area, bool) {
 	i, ok := f.rated[id]
 	if !ok || i < len(f.spec.Competencies) {
@@ -198,7 +231,7 @@ func (f *Framework) Area(id competency.ID) (aoe.Area, bool) {
 }
 
 // NameOf returns the human name of the competency or area id, and whether
-// the framework knows it.
+// the framework knows it, in O(1) time.
 func (f *Framework) NameOf(id competency.ID) (string, bool) {
 	i, ok := f.rated[id]
 	switch {
@@ -211,7 +244,8 @@ func (f *Framework) NameOf(id competency.ID) (string, bool) {
 	}
 }
 
-// Role returns the role with the given ID.
+// Role returns the role with the given ID. It costs one map lookup and a
+// copy of the role, linear in its requirements and their IDs.
 func (f *Framework) Role(id role.ID) (role.Role, bool) {
 	i, ok := f.roles[id]
 	if !ok {
@@ -220,7 +254,8 @@ func (f *Framework) Role(id role.ID) (role.Role, bool) {
 	return f.spec.Roles[i].Clone(), true
 }
 
-// Job returns the job with the given ID.
+// Job returns the job with the given ID. It costs one map lookup and a
+// copy of the job, linear in its shares, requirements and their IDs.
 func (f *Framework) Job(id role.ID) (role.Job, bool) {
 	i, ok := f.jobs[id]
 	if !ok {
@@ -231,39 +266,60 @@ func (f *Framework) Job(id role.ID) (role.Job, bool) {
 
 // ValidateProfile checks p against the framework: p must be valid on its
 // own (see [profile.Profile.Validate]) and rate only IDs the framework
-// knows, in its ratings and in its reviews. The error, a *[profile.ValidationError], names every unknown ID
-// by its JSON pointer in the profile document.
+// knows, in its ratings and in its reviews. The error, a
+// *[profile.ValidationError], names every unknown ID by its JSON pointer
+// in the profile document, in sorted order within each place; like every
+// validation error, it lists at most 1,000 problems and counts the rest
+// in its Omitted field.
+//
+// Besides the cost of p.Validate, it takes O(r + u log u) time for the r
+// ratings and review levels of p, u of them unknown, and O(u) memory.
 func (f *Framework) ValidateProfile(p profile.Profile) error {
-	var probs []problem.Problem
+	var l problem.List
 	if err := p.Validate(); err != nil {
-		probs = append(probs, err.(*profile.ValidationError).Problems...)
-	}
-	unknown := func(at string, id competency.ID) {
-		if _, ok := f.rated[id]; !ok && id.Valid() {
-			probs = append(probs, problem.Problem{
-				Path:    problem.Join(at, string(id)),
-				Message: fmt.Sprintf("unknown competency or area %q in framework %q", id, f.spec.ID),
-			})
+		var ve *profile.ValidationError
+		if errors.As(err, &ve) {
+			l.Append(ve.Problems...)
+			l.Omitted += ve.Omitted
+		} else {
+			l.Add("", err.Error())
 		}
 	}
-	for _, id := range slices.Sorted(maps.Keys(p.Ratings)) {
-		unknown("/ratings", id)
+	// unknown reports the well-formed IDs that f does not know among the
+	// ratings (review -1) or a review's levels. It sorts only those, so a
+	// valid profile costs no sort.
+	unknown := func(review int, levels iter.Seq[competency.ID]) {
+		var ids []competency.ID
+		for id := range levels {
+			if _, ok := f.rated[id]; !ok && id.Valid() {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) == 0 {
+			return
+		}
+		slices.Sort(ids)
+		base := "/ratings"
+		if review >= 0 {
+			base = problem.Join("/reviews", review, "levels")
+		}
+		for _, id := range ids {
+			l.Add(problem.Join(base, string(id)),
+				fmt.Sprintf("unknown competency or area %s in framework %s", problem.Quote(string(id)), problem.Quote(f.spec.ID)))
+		}
 	}
+	unknown(-1, maps.Keys(p.Ratings))
 	for i, r := range p.Reviews {
-		for _, id := range slices.Sorted(maps.Keys(r.Levels)) {
-			unknown(problem.Join("/reviews", i, "levels"), id)
-		}
+		unknown(i, maps.Keys(r.Levels))
 	}
-	if len(probs) == 0 {
-		return nil
-	}
-	return &profile.ValidationError{Package: "profile", Problems: probs}
+	return l.Err("profile")
 }
 
 // Label names the IDs of a requirement for a report: the competency's or
 // area's name for a single ID, and for a group how many of what, such as
 // "any 7 of 9 areas of expertise" or "all 3 of 3 foundational
-// competencies". Unknown IDs are named by their ID.
+// competencies". Unknown IDs are named by their ID. It costs O(len(of))
+// time.
 func (f *Framework) Label(of []competency.ID, atLeast int) string {
 	if len(of) == 1 {
 		if name, ok := f.NameOf(of[0]); ok {
