@@ -30,6 +30,9 @@ const (
 // zero Result). Writing through one would change the lists of every later
 // result, and race with other goroutines scoring. [Result.Clone] returns
 // a Result that shares nothing.
+//
+// In Go, a nil list is written to JSON as [], as the document requires
+// of every list; see [Result.MarshalJSON].
 type Result struct {
 	// Target is the ID of the role or job scored against.
 	Target role.ID `json:"target"`

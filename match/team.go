@@ -3,9 +3,11 @@ package match
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"slices"
 
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/internal/problem"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
 )
@@ -66,57 +68,316 @@ type Contribution struct {
 // scores as an empty profile. The error wraps [ErrUnknownTarget] when
 // target is neither a role nor a job of the framework, and reports a
 // profile ID that appears twice.
+//
+// Team costs O(members × S + n) time, plus one [Matcher.Score], where S
+// is the size of the target (the IDs that its requirements and its parts'
+// requirements list) and n the number of IDs in the framework: it reads
+// each member's ratings of the IDs the target reads once, and keeps for
+// each ID the best and second-best level and the member alone at the
+// best, so the team's fit without one member changes only the levels
+// that member alone holds. Its memory beyond the result is O(n) plus the
+// ratings it reads.
 func (m *Matcher) Team(ps []profile.Profile, target role.ID) (TeamResult, error) {
+	tr, _, err := m.team(ps, target)
+	return tr, err
+}
+
+// team is Team; it also returns the team's levels, which count the
+// elementary steps Team took (levels read, requirement IDs looked at,
+// members visited), so that tests can check that the work grows in
+// proportion to the team.
+func (m *Matcher) team(ps []profile.Profile, target role.ID) (TeamResult, *teamLevels, error) {
 	t, err := m.lookup(target)
 	if err != nil {
-		return TeamResult{}, err
+		return TeamResult{}, nil, err
 	}
 	if err := uniqueIDs(ps); err != nil {
-		return TeamResult{}, err
+		return TeamResult{}, nil, err
 	}
-	vecs := make([][]int8, len(ps))
-	for i := range ps {
-		vecs[i] = make([]int8, m.n)
-		m.levels(&ps[i], vecs[i])
-	}
-	best := maxVector(m.n, vecs, -1)
-	tr := TeamResult{Result: m.result(best, t), Members: make([]string, len(ps))}
+	tl := m.teamLevels(ps, t)
+	tr := TeamResult{Result: m.result(tl.best, t), Members: make([]string, len(ps))}
 	for i, p := range ps {
 		tr.Members[i] = p.ID
 	}
 	// Who covers what.
-	tr.Covers = m.covers(tr.Covers, "", t, best, vecs, ps)
+	tl.holders(m.n)
+	marks := make([]uint64, (len(ps)+63)/64)
+	tr.Covers = m.covers(tr.Covers, "", t, tl, ps, marks)
 	for _, p := range t.parts {
-		tr.Covers = m.covers(tr.Covers, p.role.id, p.role, best, vecs, ps)
+		tr.Covers = m.covers(tr.Covers, p.role.id, p.role, tl, ps, marks)
 	}
-	// What each member adds.
+	// What each member adds. Without member i, the team's level of an ID
+	// changes only where i alone holds the best level: there it falls to
+	// the second best. Lower those levels, score, and put them back.
+	size := t.listed()
+	all, _ := m.fit(tl.best, t)
 	tr.Contributions = make([]Contribution, len(ps))
 	for i := range ps {
-		without, _ := m.fit(maxVector(m.n, vecs, i), t)
+		lo, hi := tl.start[i], tl.start[i+1]
+		tl.steps += int(hi - lo)
+		alone := false
+		for e := lo; e < hi; e++ {
+			if j := tl.pos[e]; tl.holder[j] == int32(i) {
+				tl.best[j], alone = tl.second[j], true
+			}
+		}
+		without := all
+		if alone {
+			without, _ = m.fit(tl.best, t)
+			tl.steps += size
+			for e := lo; e < hi; e++ {
+				if j := tl.pos[e]; tl.holder[j] == int32(i) {
+					tl.best[j] = tl.lvl[e]
+				}
+			}
+		}
 		tr.Contributions[i] = Contribution{Profile: ps[i].ID, Loss: round(max(tr.Result.Fit-without, 0))}
 	}
 	slices.SortStableFunc(tr.Contributions, func(a, b Contribution) int {
 		return cmp.Or(cmp.Compare(b.Loss, a.Loss), cmp.Compare(a.Profile, b.Profile))
 	})
-	return tr, nil
+	return tr, tl, nil
 }
 
-// covers appends the covers of t's own requirements for the team whose
-// best levels are best and whose members' levels are vecs.
-func (m *Matcher) covers(out []Cover, part role.ID, t *target, best []int8, vecs [][]int8, ps []profile.Profile) []Cover {
+// teamLevels is what Team knows of a team's levels: every member's
+// positive levels among the IDs the target reads, and for each ID the
+// best and second-best level and the member alone at the best.
+type teamLevels struct {
+	// Member i's levels are lvl[start[i]:start[i+1]], at the positions
+	// pos[start[i]:start[i+1]] of a level vector.
+	start []int32
+	pos   []int32
+	lvl   []int8
+	// best and second are the best and second-best levels at each
+	// position: when one member alone holds best, second is the best
+	// level of everyone else. holder is that member, or -1 when several
+	// share the best level; it is set wherever a member has a positive
+	// level, and not read elsewhere.
+	best, second []int8
+	holder       []int32
+	// The members at the best level of position j, in member order, are
+	// hold[hstart[j]:hstart[j+1]] (filled by holders).
+	hstart []int32
+	hold   []int32
+	steps  int
+}
+
+// teamLevels reads the levels of ps at the positions t reads. Each member
+// costs the smaller of their ratings and the IDs t reads, as in
+// [Matcher.Fit].
+func (m *Matcher) teamLevels(ps []profile.Profile, t *target) *teamLevels {
+	tl := &teamLevels{
+		start:  make([]int32, len(ps)+1),
+		best:   make([]int8, m.n),
+		second: make([]int8, m.n),
+		holder: make([]int32, m.n),
+	}
+	var reads []bool // the positions t reads, made when first needed
+	for i := range ps {
+		p := &ps[i]
+		tl.start[i] = int32(len(tl.pos))
+		if len(t.reads) <= len(p.Ratings) {
+			tl.steps += len(t.reads)
+			for _, j := range t.reads {
+				if r, ok := p.Ratings[m.ids[j]]; ok {
+					tl.add(int32(i), j, r.Level)
+				}
+			}
+			continue
+		}
+		if reads == nil {
+			reads = make([]bool, m.n)
+			for _, j := range t.reads {
+				reads[j] = true
+			}
+		}
+		tl.steps += len(p.Ratings)
+		for id, r := range p.Ratings {
+			if j, ok := m.index.lookup(id); ok && reads[j] {
+				tl.add(int32(i), j, r.Level)
+			}
+		}
+	}
+	tl.start[len(ps)] = int32(len(tl.pos))
+	return tl
+}
+
+// add records member i's level l at position j, clamped to the scale.
+// Levels of 0 are left out: they mean what a missing rating means.
+func (tl *teamLevels) add(i, j int32, l competency.Level) {
+	v := int8(min(max(l, competency.MinLevel), competency.MaxLevel))
+	if v <= 0 {
+		return
+	}
+	tl.pos = append(tl.pos, j)
+	tl.lvl = append(tl.lvl, v)
+	switch b := tl.best[j]; {
+	case v > b:
+		// The first positive level at j always lands here, so holder[j]
+		// is set before it is read.
+		tl.second[j], tl.best[j], tl.holder[j] = b, v, i
+	case v == b:
+		tl.holder[j] = -1
+	case v > tl.second[j]:
+		tl.second[j] = v
+	}
+}
+
+// holders lists, for each of the n positions, the members at its best
+// level, in member order.
+func (tl *teamLevels) holders(n int) {
+	tl.hstart = make([]int32, n+1)
+	tl.steps += 2*len(tl.pos) + n
+	for e, j := range tl.pos {
+		if tl.lvl[e] == tl.best[j] {
+			tl.hstart[j+1]++
+		}
+	}
+	for j := range n {
+		tl.hstart[j+1] += tl.hstart[j]
+	}
+	tl.hold = make([]int32, tl.hstart[n])
+	next := slices.Clone(tl.hstart[:n])
+	for i := range len(tl.start) - 1 {
+		for e := tl.start[i]; e < tl.start[i+1]; e++ {
+			if j := tl.pos[e]; tl.lvl[e] == tl.best[j] {
+				tl.hold[next[j]] = int32(i)
+				next[j]++
+			}
+		}
+	}
+}
+
+// covers appends the covers of t's own requirements for the team tl.
+// marks is a zero bitmap of the members; covers leaves it zero.
+func (m *Matcher) covers(out []Cover, part role.ID, t *target, tl *teamLevels, ps []profile.Profile, marks []uint64) []Cover {
 	for i := range t.reqs {
 		r := &t.reqs[i]
-		s, have := m.eval(best, r)
+		s, have := m.eval(tl.best, r)
 		c := Cover{Part: part, Of: slices.Clone(r.of), AtLeast: r.atLeast, Need: competency.Level(r.level), Have: competency.Level(have), Met: s == 1, By: []string{}}
-		ids := counting(best, r)
-		for mi, v := range vecs {
-			if slices.ContainsFunc(ids, func(id int32) bool { return v[id] == best[id] && v[id] > 0 }) {
-				c.By = append(c.By, ps[mi].ID)
+		// Mark the members at the best level of any ID that counts, then
+		// read them back in member order.
+		lo, hi, n := len(marks), 0, 0
+		for _, j := range counting(tl.best, r) {
+			held := tl.hold[tl.hstart[j]:tl.hstart[j+1]]
+			tl.steps += len(held)
+			for _, mi := range held {
+				w, bit := int(mi>>6), uint64(1)<<(mi&63)
+				if marks[w]&bit == 0 {
+					marks[w] |= bit
+					n++
+				}
+				lo, hi = min(lo, w), max(hi, w+1)
 			}
+		}
+		tl.steps += len(r.idx) + max(hi-lo, 0)
+		if n > 0 {
+			c.By = make([]string, 0, n)
+		}
+		for w := lo; w < hi; w++ {
+			for x := marks[w]; x != 0; x &= x - 1 {
+				c.By = append(c.By, ps[w<<6+bits.TrailingZeros64(x)].ID)
+			}
+			marks[w] = 0
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// teamPlan computes what [Matcher.TeamPlan] returns in time and memory
+// that grow with the ratings the team holds, not with members × the
+// framework's IDs: for each gap it visits only the ratings of the gap's
+// IDs. It costs what [Matcher.Team] costs plus one step per rating the
+// team holds in each gap's IDs, at most O(members × S); its memory beyond
+// the result is that of Team plus O(members).
+func (m *Matcher) teamPlan(ps []profile.Profile, target role.ID) ([]TeamStep, error) {
+	tr, tl, err := m.team(ps, target)
+	if err != nil {
+		return nil, err
+	}
+	// Every member's levels by position, in member order: the levels at
+	// position j are ilvl[istart[j]:istart[j+1]], held by imem.
+	istart := make([]int32, m.n+1)
+	for _, j := range tl.pos {
+		istart[j+1]++
+	}
+	for j := range m.n {
+		istart[j+1] += istart[j]
+	}
+	imem, ilvl := make([]int32, len(tl.pos)), make([]int8, len(tl.pos))
+	next := slices.Clone(istart[:m.n])
+	for i := range len(ps) {
+		for e := tl.start[i]; e < tl.start[i+1]; e++ {
+			j := tl.pos[e]
+			imem[next[j]], ilvl[next[j]] = int32(i), tl.lvl[e]
+			next[j]++
+		}
+	}
+	// count[i] counts member i's levels among a gap's IDs, by level.
+	count := make([][competency.MaxLevel + 1]int32, len(ps))
+	var touched []int32
+	steps := make([]TeamStep, 0, len(tr.Result.Gaps))
+	for _, g := range tr.Result.Gaps {
+		k := role.Requirement{Of: g.Of, AtLeast: g.AtLeast}.K()
+		touched = touched[:0]
+		for _, id := range g.Of {
+			j, ok := m.index.lookup(id)
+			if !ok {
+				return nil, fmt.Errorf("match: internal error: unknown ID %s in a gap", problem.Quote(string(id)))
+			}
+			for e := istart[j]; e < istart[j+1]; e++ {
+				i := imem[e]
+				if count[i] == ([competency.MaxLevel + 1]int32{}) {
+					touched = append(touched, i)
+				}
+				count[i][ilvl[e]]++
+			}
+		}
+		// The member closest to the gap has the highest k-th best level
+		// among Of, the earliest such; members who rate none of Of are at
+		// level 0, so the first member stands for them.
+		st := TeamStep{Gap: g, Hire: true}
+		bestHave, best := int8(-1), int32(-1)
+		if len(ps) > 0 {
+			bestHave, best = 0, 0
+		}
+		for _, i := range touched {
+			have, n := int8(0), 0
+			for l := int8(competency.MaxLevel); l > 0; l-- {
+				if n += int(count[i][l]); n >= k {
+					have = l
+					break
+				}
+			}
+			if have > bestHave || (have == bestHave && i < best) {
+				bestHave, best = have, i
+			}
+			count[i] = [competency.MaxLevel + 1]int32{}
+		}
+		if best >= 0 {
+			st.From = competency.Level(bestHave)
+			if int(g.Need)-int(bestHave) <= ReachLevels {
+				st.Hire, st.Develop = false, ps[best].ID
+			}
+		}
+		steps = append(steps, st)
+	}
+	return steps, nil
+}
+
+// listed returns the number of IDs t's requirements and its parts'
+// requirements list, counted as often as they are listed: what one
+// [Matcher.fit] of t looks at.
+func (t *target) listed() int {
+	n := 0
+	for i := range t.reqs {
+		n += len(t.reqs[i].idx)
+	}
+	for _, p := range t.parts {
+		n += p.role.listed()
+	}
+	return n
 }
 
 // uniqueIDs reports a profile ID that appears twice in a team, whose
@@ -125,38 +386,31 @@ func uniqueIDs(ps []profile.Profile) error {
 	seen := make(map[string]bool, len(ps))
 	for _, p := range ps {
 		if seen[p.ID] {
-			return fmt.Errorf("match: profile ID %q appears twice in the team", p.ID)
+			return fmt.Errorf("match: profile ID %s appears twice in the team", problem.Quote(p.ID))
 		}
 		seen[p.ID] = true
 	}
 	return nil
 }
 
-// maxVector returns the element-wise maximum of vecs, leaving out the one
-// at index skip (-1 for none).
-func maxVector(n int, vecs [][]int8, skip int) []int8 {
-	out := make([]int8, n)
-	for i, v := range vecs {
-		if i == skip {
-			continue
-		}
-		for j, l := range v {
-			out[j] = max(out[j], l)
-		}
-	}
-	return out
-}
-
 // counting returns the positions of the IDs that can make up r's score
 // for lv: those at or above the k-th best level among Of (so every ID
 // tied at the threshold counts), leaving out IDs at level 0.
 func counting(lv []int8, r *creq) []int32 {
-	levels := make([]int8, len(r.idx))
-	for i, id := range r.idx {
-		levels[i] = lv[id]
+	// Levels lie in 0..MaxLevel: count them, then walk down from the top
+	// to the k-th best.
+	var hist [competency.MaxLevel + 1]int
+	for _, id := range r.idx {
+		hist[lv[id]]++
 	}
-	slices.SortFunc(levels, func(a, b int8) int { return cmp.Compare(b, a) })
-	threshold := max(levels[r.k-1], 1)
+	threshold, n := int8(0), 0
+	for l := int8(competency.MaxLevel); l > 0; l-- {
+		if n += hist[l]; n >= r.k {
+			threshold = l
+			break
+		}
+	}
+	threshold = max(threshold, 1)
 	var out []int32
 	for _, id := range r.idx {
 		if lv[id] >= threshold {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -482,4 +483,24 @@ func tmRequirements(t testing.TB, f *wlp.Framework, target role.ID) []role.Requi
 		out = append(out, r.Requirements...)
 	}
 	return out
+}
+
+// TestTeamLongDuplicateID: a long profile ID given twice is named in the
+// error by its start and its length, not in full.
+func TestTeamLongDuplicateID(t *testing.T) {
+	m := match.New(wlp.Default())
+	id := strings.Repeat("x", 10_000)
+	team := []profile.Profile{{ID: id}, {ID: id}}
+	_, err := m.Team(team, role.BusinessPartner)
+	if err == nil {
+		t.Fatal("Team with a repeated ID: no error")
+	}
+	got := struct {
+		Prefix, Suffix bool
+		Short          bool
+	}{strings.HasPrefix(err.Error(), `match: profile ID "xxx`), strings.HasSuffix(err.Error(), `... (10000 bytes) appears twice in the team`), len(err.Error()) < 200}
+	want := struct{ Prefix, Suffix, Short bool }{true, true, true}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("error %.300q (-want +got):\n%s", err, diff)
+	}
 }

@@ -1,0 +1,340 @@
+package match_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"log"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/match"
+	"github.com/wlpmodel/wlp/profile"
+	"github.com/wlpmodel/wlp/role"
+	"github.com/wlpmodel/wlp/schema"
+)
+
+// jsTeamReport is the team document, as internal/schemagen and the
+// command declare it.
+type jsTeamReport struct {
+	Team match.TeamResult `json:"team"`
+	Plan []match.TeamStep `json:"plan"`
+}
+
+// jsCase is one value of a result type, the document kind it belongs to,
+// and the places where its document breaks the schema (none for a valid
+// document).
+type jsCase struct {
+	name string
+	kind string
+	v    any
+	// bad lists the JSON pointers of the schema's complaints: only
+	// scalar fields that the zero value leaves empty, never a list.
+	bad []string
+	// engine marks a value the Matcher returned: it must come back from
+	// JSON exactly, nil and empty lists alike.
+	engine bool
+}
+
+// jsCases returns the zero value and typical empty values of every result
+// type, each in the document it belongs to.
+func jsCases(t *testing.T) []jsCase {
+	t.Helper()
+	f := wlp.Default()
+	m := match.New(f)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	people := tmExampleTeam()
+	ready := person("ready", minimal(f, role.BusinessPartner)) // meets every requirement
+
+	exact := mustScore(t, m, ready, role.BusinessPartner)
+	if len(exact.Gaps) != 0 {
+		t.Fatalf("a profile meeting everything has gaps %v", exact.Gaps)
+	}
+	ranking, err := m.Rank(nil, role.CLO, 0)
+	must(err)
+	noHats, err := m.Assign(people, nil)
+	must(err)
+	noPeople, err := m.Assign(nil, []role.ID{role.CLO})
+	must(err)
+	emptyTeam, err := m.Team(nil, role.CLO)
+	must(err)
+	emptyPlan, err := m.TeamPlan(nil, role.CLO)
+	must(err)
+	covered, err := m.Team([]profile.Profile{ready}, role.BusinessPartner)
+	must(err)
+	nothingToDo, err := m.TeamPlan([]profile.Profile{ready}, role.BusinessPartner)
+	must(err)
+	atGoal, err := m.Plan(ready, role.BusinessPartner)
+	must(err)
+	if len(atGoal.Steps) != 0 || len(nothingToDo) != 0 {
+		t.Fatalf("a profile meeting everything has plan %v, team plan %v", atGoal.Steps, nothingToDo)
+	}
+
+	// Values built by hand, their lists left nil, their other fields
+	// valid.
+	bare := match.Result{Target: role.BusinessPartner, Kind: match.KindRole, Name: "Business partner"}
+	bareJob := match.Result{Target: role.CLO, Kind: match.KindJob, Name: "Chief learning officer",
+		Outcomes: []match.Outcome{{Need: 3, Weight: 1}},
+		Parts:    []match.Part{{Role: role.BusinessPartner, Weight: 1, Share: 1, Result: bare}},
+		Gaps:     []match.Gap{{Need: 3, Gain: 0.5}}}
+
+	return []jsCase{
+		{name: "Result zero", kind: schema.Result, v: match.Result{}, bad: []string{"/kind", "/target"}},
+		{name: "Result bare", kind: schema.Result, v: bare},
+		{name: "Result job with nil lists inside", kind: schema.Result, v: bareJob},
+		{name: "Result exact, no gaps", kind: schema.Result, v: exact, engine: true},
+		{name: "ranking of nobody", kind: schema.Ranking, v: ranking, engine: true},
+		{name: "ranking of a zero Ranked", kind: schema.Ranking, v: []match.Ranked{{}}, bad: []string{"/0/result/kind", "/0/result/target"}},
+		{name: "ranking of a bare result", kind: schema.Ranking, v: []match.Ranked{{Profile: "p", Result: bareJob}}},
+		{name: "TeamResult zero", kind: schema.Team, v: jsTeamReport{Plan: []match.TeamStep{}}, bad: []string{"/team/result/kind", "/team/result/target"}},
+		{name: "TeamStep zero", kind: schema.Team, v: jsTeamReport{Team: match.TeamResult{Result: bare}, Plan: []match.TeamStep{{}}}, bad: []string{"/plan/0/gap/need"}},
+		{name: "TeamResult with nil lists inside", kind: schema.Team, v: jsTeamReport{
+			Team: match.TeamResult{Result: bareJob, Covers: []match.Cover{{Need: 3}}},
+			Plan: []match.TeamStep{{Gap: match.Gap{Need: 3}, Hire: true}},
+		}},
+		{name: "team of nobody", kind: schema.Team, v: jsTeamReport{Team: emptyTeam, Plan: emptyPlan}, engine: true},
+		{name: "team with nothing to do", kind: schema.Team, v: jsTeamReport{Team: covered, Plan: nothingToDo}, engine: true},
+		{name: "Assignment zero", kind: schema.Assignment, v: match.Assignment{}},
+		// Assign leaves Hats nil when no hats are asked for.
+		{name: "Assignment of no hats", kind: schema.Assignment, v: noHats},
+		{name: "Assignment of nobody", kind: schema.Assignment, v: noPeople, engine: true},
+		{name: "Plan zero", kind: schema.Plan, v: match.Plan{}, bad: []string{"/target"}},
+		{name: "Plan bare", kind: schema.Plan, v: match.Plan{Profile: "p", Target: role.CLO}},
+		{name: "Plan already at its goal", kind: schema.Plan, v: atGoal, engine: true},
+	}
+}
+
+// TestEmptyListsMarshalAsArrays: every list in a result document is an
+// array, empty or not, never null, so the documents of zero and empty
+// values validate against their schemas (the zero values break them only
+// in the IDs they leave empty).
+func TestEmptyListsMarshalAsArrays(t *testing.T) {
+	for _, c := range jsCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			b, err := json.Marshal(c.v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Contains(b, []byte("null")) {
+				t.Errorf("the document holds null: %s", b)
+			}
+			dec := json.NewDecoder(bytes.NewReader(b))
+			dec.UseNumber()
+			var doc any
+			if err := dec.Decode(&doc); err != nil {
+				t.Fatal(err)
+			}
+			probs, err := schema.Validate(c.kind, doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var at []string
+			for _, p := range probs {
+				at = append(at, p.Path)
+			}
+			at = slices.Compact(at) // one place may break several rules
+			if diff := cmp.Diff(c.bad, at); diff != "" {
+				t.Errorf("places breaking the %s schema (-want +got):\n%s\nproblems: %v\n%s", c.kind, diff, probs, b)
+			}
+		})
+	}
+}
+
+// TestResultTypesRoundTrip: encoding then decoding gives back an equal
+// value. A nil list comes back empty, since both encode as []; a value
+// the Matcher returned comes back exactly.
+func TestResultTypesRoundTrip(t *testing.T) {
+	m := match.New(wlp.Default())
+	people := tmExampleTeam()
+	clo := mustScore(t, m, morgan(), role.CLO)
+	team, err := m.Team(people, role.CLO)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps, err := m.TeamPlan(people, role.CLO)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hats, err := m.Assign(people, []role.ID{role.CLO})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := m.Plan(people[0], role.CLO)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranking, err := m.Rank(people, role.CLO, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := append(jsCases(t),
+		jsCase{name: "job result", v: clo, engine: true},
+		jsCase{name: "ranking", v: ranking, engine: true},
+		jsCase{name: "team", v: jsTeamReport{Team: team, Plan: steps}, engine: true},
+		jsCase{name: "assignment", v: hats, engine: true},
+		jsCase{name: "plan", v: plan, engine: true},
+	)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b, err := json.Marshal(c.v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back := reflect.New(reflect.TypeOf(c.v))
+			dec := json.NewDecoder(bytes.NewReader(b))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(back.Interface()); err != nil {
+				t.Fatalf("decode: %v\n%s", err, b)
+			}
+			var opts []cmp.Option
+			if !c.engine {
+				opts = append(opts, cmpopts.EquateEmpty())
+			}
+			if diff := cmp.Diff(c.v, back.Elem().Interface(), opts...); diff != "" {
+				t.Errorf("round trip (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
+
+// jsKeys returns the keys of the JSON object b, in document order.
+func jsKeys(t *testing.T, b []byte) []string {
+	t.Helper()
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var out []string
+	if _, err := dec.Token(); err != nil { // {
+		t.Fatal(err)
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, tok.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(out) != len(raw) {
+		t.Fatalf("keys %v, but %d in the object", out, len(raw))
+	}
+	return out
+}
+
+// jsFieldOrder returns the JSON names of T's fields in declaration order,
+// leaving out those in omit.
+func jsFieldOrder[T any](omit ...string) []string {
+	var out []string
+	rt := reflect.TypeFor[T]()
+	for i := range rt.NumField() {
+		name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
+		if !slices.Contains(omit, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// TestResultKeyOrder: a result document lists its keys in the order of
+// Result's fields, parts' results too, as encoding/json writes a struct
+// without a method of its own. (Result.MarshalJSON redeclares some fields
+// to hide the embedded ones; a field added to Result after Gaps would
+// break this order until it is redeclared too.)
+func TestResultKeyOrder(t *testing.T) {
+	m := match.New(wlp.Default())
+	tests := []struct {
+		target role.ID
+		want   []string
+	}{
+		{role.BusinessPartner, jsFieldOrder[match.Result]("parts")},
+		{role.CLO, jsFieldOrder[match.Result]()},
+	}
+	for _, tt := range tests {
+		res := mustScore(t, m, morgan(), tt.target)
+		b, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, jsKeys(t, b)); diff != "" {
+			t.Errorf("%s: keys (-want +got):\n%s", tt.target, diff)
+		}
+		var doc struct {
+			Parts []json.RawMessage `json:"parts"`
+		}
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Parts) != len(res.Parts) {
+			t.Fatalf("%s: %d parts in the document, %d in the result", tt.target, len(doc.Parts), len(res.Parts))
+		}
+		for i, p := range doc.Parts {
+			if diff := cmp.Diff(jsFieldOrder[match.Part](), jsKeys(t, p)); diff != "" {
+				t.Errorf("%s: part %d keys (-want +got):\n%s", tt.target, i, diff)
+			}
+			var part struct {
+				Result json.RawMessage `json:"result"`
+			}
+			if err := json.Unmarshal(p, &part); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(jsFieldOrder[match.Result]("parts"), jsKeys(t, part.Result)); diff != "" {
+				t.Errorf("%s: part %d result keys (-want +got):\n%s", tt.target, i, diff)
+			}
+		}
+	}
+}
+
+// BenchmarkGrowthMarshalJSON encodes rankings of N, 2N and 4N results for
+// the CLO job, parts and all. Encoding costs time and memory in
+// proportion to the document.
+func BenchmarkGrowthMarshalJSON(b *testing.B) {
+	m := match.New(wlp.Default())
+	for _, n := range []int{1000, 2000, 4000} {
+		ranking, err := m.Rank(randomProfiles(wlp.Default(), n, 5), role.CLO, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				out, err := json.Marshal(ranking)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sink += float64(len(out))
+			}
+		})
+	}
+}
+
+// With no hats asked for, Assign hands out nothing; the document still
+// lists the hats, as an empty array, as its schema requires.
+func ExampleAssignment_MarshalJSON() {
+	m := match.New(wlp.Default())
+	a, err := m.Assign(tmExampleTeam(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(b))
+	// Output: {"hats":[],"total":0}
+}
