@@ -2,8 +2,11 @@ package match_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"math/big"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -396,25 +399,231 @@ func TestAssignIsDeterministic(t *testing.T) {
 	}
 }
 
-// TestAssignTiesGoToEarlierPeople: among equally good assignments the
-// earlier person in ps wins; a negative MaxHats is ignored (one hat each).
-func TestAssignTiesGoToEarlierPeople(t *testing.T) {
+// TestAssignTiesGoByProfileID: among equally good assignments the first
+// hat goes to the person whose ID sorts first, then the next hat, in
+// whatever order ps lists them; a negative MaxHats is ignored (one hat
+// each).
+func TestAssignTiesGoByProfileID(t *testing.T) {
 	m := match.New(tmHats(t))
+	// Twins fit ra 3/5 and 0 = 0.3, rb 2/5 and 0 = 0.2, rc 4/5.
 	twin := func(id string) profile.Profile { return person(id, levels{"a1": 3, "b1": 2, "c1": 4}) }
-	for _, order := range [][]string{{"p", "q"}, {"q", "p"}} {
-		team := []profile.Profile{twin(order[0]), twin(order[1])}
-		got := tmAssign(t, m, team, []role.ID{"rc"})
-		if got.Hats[0].Profile != order[0] {
-			t.Errorf("team %v: hat to %q, want the earlier %q", order, got.Hats[0].Profile, order[0])
+	hat := func(r role.ID, who string, fit float64) match.Hat {
+		return match.Hat{Role: r, Weight: 1, Profile: who, Fit: fit}
+	}
+	tests := []struct {
+		name string
+		hats []role.ID
+		opts []match.AssignOption
+		want match.Assignment
+	}{
+		{"one hat", []role.ID{"rc"}, nil, match.Assignment{Hats: []match.Hat{hat("rc", "p", 0.8)}, Total: 0.8}},
+		{"two hats, one each", []role.ID{"ra", "rc"}, []match.AssignOption{match.MaxHats(-1)},
+			match.Assignment{Hats: []match.Hat{hat("ra", "p", 0.3), hat("rc", "q", 0.8)}, Total: 1.1}},
+		{"two hats reversed", []role.ID{"rc", "ra"}, nil,
+			match.Assignment{Hats: []match.Hat{hat("rc", "p", 0.8), hat("ra", "q", 0.3)}, Total: 1.1}},
+		{"three hats, two places", []role.ID{"rb", "ra", "rc"}, nil,
+			match.Assignment{Hats: []match.Hat{hat("rb", "", 0), hat("ra", "p", 0.3), hat("rc", "q", 0.8)}, Total: 1.1}},
+		{"three hats, two each", []role.ID{"rb", "ra", "rc"}, []match.AssignOption{match.MaxHats(2)},
+			match.Assignment{Hats: []match.Hat{hat("rb", "p", 0.2), hat("ra", "p", 0.3), hat("rc", "q", 0.8)}, Total: 1.3}},
+		{"no limit", []role.ID{"ra", "rc"}, []match.AssignOption{match.MaxHats(0)},
+			match.Assignment{Hats: []match.Hat{hat("ra", "p", 0.3), hat("rc", "p", 0.8)}, Total: 1.1}},
+	}
+	for _, tt := range tests {
+		for _, order := range [][]string{{"p", "q"}, {"q", "p"}} {
+			t.Run(fmt.Sprintf("%s/%s%s", tt.name, order[0], order[1]), func(t *testing.T) {
+				got := tmAssign(t, m, []profile.Profile{twin(order[0]), twin(order[1])}, tt.hats, tt.opts...)
+				if diff := cmp.Diff(tt.want, got, tmApprox); diff != "" {
+					t.Errorf("Assign (-want +got):\n%s", diff)
+				}
+			})
 		}
-		// Two hats (ra: 3/5 and 0 = 0.3; rc: 4/5), one each: each twin
-		// wears one, total 1.1 either way.
-		got = tmAssign(t, m, team, []role.ID{"ra", "rc"}, match.MaxHats(-1))
-		if got.Hats[0].Profile == got.Hats[1].Profile || got.Hats[0].Profile == "" || got.Hats[1].Profile == "" {
-			t.Errorf("team %v, MaxHats(-1): %+v, want one hat each", order, got.Hats)
+	}
+}
+
+// TestAssignNeverPrefersALowerFit is the regression test for a tie-break
+// that made fits 1e-10 apart equal: with requirement weights 1e6 and
+// 1e-4, "a-almost" misses only the light requirement (fit 0.9999999999)
+// and "b-exact" meets both (fit 1). The hat goes to b-exact in either
+// input order, though a-almost's ID sorts first, with the Hungarian
+// algorithm (two hats, one each) or without it.
+func TestAssignNeverPrefersALowerFit(t *testing.T) {
+	f := tmFramework(t, []competency.ID{"x1", "x2", "y1"}, []role.Role{
+		{ID: "heavy", Name: "heavy", Requirements: []role.Requirement{tmReq("x1", 5, 1e6), tmReq("x2", 5, 1e-4)}},
+		{ID: "other", Name: "other", Requirements: []role.Requirement{tmReq("y1", 5, 1)}},
+	}, []role.Job{
+		{ID: "blend", Title: "blend", Roles: []role.Share{{Role: "heavy", Weight: 1e6}, {Role: "other", Weight: 1e-6}}},
+	})
+	m := match.New(f)
+	almost := person("a-almost", levels{"x1": 5})
+	exact := person("b-exact", levels{"x1": 5, "x2": 5})
+	if got, _ := m.Fit(almost, "heavy"); got != 0.9999999999 {
+		t.Fatalf("a-almost's fit for heavy = %v, want 0.9999999999", got)
+	}
+	hat := func(r role.ID, w float64, who string, fit float64) match.Hat {
+		return match.Hat{Role: r, Weight: w, Profile: who, Fit: fit}
+	}
+	tests := []struct {
+		name string
+		hats []role.ID
+		opts []match.AssignOption
+		want match.Assignment
+	}{
+		{"one hat", []role.ID{"heavy"}, nil, match.Assignment{Hats: []match.Hat{hat("heavy", 1, "b-exact", 1)}, Total: 1}},
+		{"two hats, one each", []role.ID{"heavy", "other"}, nil,
+			match.Assignment{Hats: []match.Hat{hat("heavy", 1, "b-exact", 1), hat("other", 1, "a-almost", 0)}, Total: 1}},
+		{"two hats, no limit", []role.ID{"other", "heavy"}, []match.AssignOption{match.MaxHats(0)},
+			match.Assignment{Hats: []match.Hat{hat("other", 1, "a-almost", 0), hat("heavy", 1, "b-exact", 1)}, Total: 1}},
+		{"job", []role.ID{"blend"}, nil,
+			match.Assignment{Hats: []match.Hat{hat("heavy", 1e6, "b-exact", 1), hat("other", 1e-6, "a-almost", 0)}, Total: 1e6}},
+	}
+	for _, tt := range tests {
+		for _, team := range [][]profile.Profile{{almost, exact}, {exact, almost}} {
+			t.Run(tt.name+"/"+team[0].ID, func(t *testing.T) {
+				got := tmAssign(t, m, team, tt.hats, tt.opts...)
+				if diff := cmp.Diff(tt.want, got); diff != "" {
+					t.Errorf("Assign (-want +got):\n%s", diff)
+				}
+			})
 		}
-		if !near(got.Total, 0.3+0.8, 1e-12) {
-			t.Errorf("team %v: total %v, want 1.1", order, got.Total)
+	}
+}
+
+// tmBruteWearers returns the wearer of each hat (an index into ps, -1 for
+// nobody) by Assign's rule, trying every assignment in which nobody wears
+// more than limit hats (0: any number): the largest exact total of weight
+// × fit, fits read as the 12-decimal values they stand for; then the
+// most hats worn; then, hat by hat, the person whose ID sorts first,
+// nobody last.
+func tmBruteWearers(ps []profile.Profile, fits [][]float64, w []float64, limit int) []int {
+	H := len(w)
+	cur, best := make([]int, H), []int(nil)
+	used := make([]int, len(ps))
+	bestTotal, bestWorn := new(big.Float), -1
+	first := func() bool {
+		for j := range H {
+			a, b := cur[j], best[j]
+			switch {
+			case a == b:
+				continue
+			case a < 0:
+				return false
+			case b < 0:
+				return true
+			}
+			return ps[a].ID < ps[b].ID
+		}
+		return false
+	}
+	var rec func(j int)
+	rec = func(j int) {
+		if j == H {
+			total, worn := new(big.Float).SetPrec(1024), 0
+			for j, i := range cur {
+				if i >= 0 {
+					worn++
+					k := new(big.Float).SetPrec(1024).SetFloat64(math.Round(fits[i][j] * 1e12))
+					total.Add(total, k.Mul(k, new(big.Float).SetFloat64(w[j])))
+				}
+			}
+			c := total.Cmp(bestTotal)
+			if best == nil || c > 0 || c == 0 && (worn > bestWorn || worn == bestWorn && first()) {
+				best, bestTotal, bestWorn = slices.Clone(cur), total, worn
+			}
+			return
+		}
+		cur[j] = -1
+		rec(j + 1)
+		for i := range ps {
+			if limit == 0 || used[i] < limit {
+				used[i]++
+				cur[j] = i
+				rec(j + 1)
+				used[i]--
+			}
+		}
+	}
+	rec(0)
+	return best
+}
+
+// TestAssignMatchesBruteForceExactly: on random teams of up to 4 people
+// and up to 4 hats of a framework whose weights span 12 orders of
+// magnitude and whose fits tie often, Assign gives the very assignment
+// brute force finds by its documented rule, for every MaxHats from 0 to
+// 3, and the same assignment for the team in reverse and shuffled order.
+func TestAssignMatchesBruteForceExactly(t *testing.T) {
+	comps := []competency.ID{"c1", "c2", "c3"}
+	ws := []float64{1, 2, 3, 0.1, 0.3, 1e-6, 1e-4, 1e6}
+	rng := rand.New(rand.NewPCG(11, 12))
+	var roles []role.Role
+	var shares []role.Share
+	for i := range 4 {
+		id := role.ID(fmt.Sprintf("r%d", i))
+		r := role.Role{ID: id, Name: string(id)}
+		for _, c := range rng.Perm(len(comps))[:1+rng.IntN(2)] {
+			r.Requirements = append(r.Requirements, tmReq(comps[c], competency.Level(1+rng.IntN(5)), ws[rng.IntN(len(ws))]))
+		}
+		roles = append(roles, r)
+		shares = append(shares, role.Share{Role: id, Weight: ws[rng.IntN(len(ws))]})
+	}
+	f := tmFramework(t, comps, roles, []role.Job{{ID: "job", Title: "job", Roles: shares}})
+	m := match.New(f)
+	for round := range 150 {
+		team := make([]profile.Profile, 1+rng.IntN(4))
+		for i := range team {
+			ls := levels{}
+			for _, c := range comps {
+				if l := competency.Level(rng.IntN(6)); l > 2 {
+					ls[c] = l
+				}
+			}
+			team[i] = person(fmt.Sprintf("p%d", rng.IntN(1000)), ls)
+			if tmIndex(team[:i], team[i].ID) >= 0 {
+				team[i].ID += fmt.Sprint("-", i)
+			}
+		}
+		ask := []role.ID{"job"}
+		if rng.IntN(2) == 0 {
+			ask = nil
+			for _, i := range rng.Perm(len(roles))[:1+rng.IntN(len(roles))] {
+				ask = append(ask, roles[i].ID)
+			}
+		}
+		for limit := range 4 {
+			got := tmAssign(t, m, team, ask, match.MaxHats(limit))
+			fits := make([][]float64, len(team))
+			for i, p := range team {
+				fits[i] = make([]float64, len(got.Hats))
+				for j, h := range got.Hats {
+					fits[i][j], _ = m.Fit(p, h.Role)
+				}
+			}
+			w := make([]float64, len(got.Hats))
+			want := match.Assignment{Hats: slices.Clone(got.Hats)}
+			for j := range want.Hats {
+				w[j] = want.Hats[j].Weight
+				want.Hats[j].Profile, want.Hats[j].Fit = "", 0
+			}
+			for j, i := range tmBruteWearers(team, fits, w, limit) {
+				if i >= 0 {
+					want.Hats[j].Profile, want.Hats[j].Fit = team[i].ID, fits[i][j]
+				}
+				want.Total += want.Hats[j].Weight * want.Hats[j].Fit
+			}
+			want.Total = round12(want.Total)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("round %d, MaxHats(%d), hats %v, team %v: Assign (-brute force +got):\n%s", round, limit, ask, team, diff)
+			}
+			shuffled := slices.Clone(team)
+			slices.Reverse(shuffled)
+			for k := range 2 {
+				if k == 1 {
+					rng.Shuffle(len(shuffled), func(a, b int) { shuffled[a], shuffled[b] = shuffled[b], shuffled[a] })
+				}
+				if diff := cmp.Diff(got, tmAssign(t, m, shuffled, ask, match.MaxHats(limit))); diff != "" {
+					t.Fatalf("round %d, MaxHats(%d): the team in another order changes the assignment (-in order +reordered):\n%s", round, limit, diff)
+				}
+			}
 		}
 	}
 }
