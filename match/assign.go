@@ -89,7 +89,7 @@ func (m *Matcher) assign(ps []profile.Profile, hats []role.ID, opts []AssignOpti
 			o(&cfg)
 		}
 	}
-	var out Assignment
+	out := Assignment{Hats: []Hat{}} // [] in JSON, and back, when no hat is asked for
 	var roles []*target
 	seen := make(map[role.ID]bool, len(hats))
 	add := func(t *target, w float64) error {

@@ -106,8 +106,7 @@ func jsCases(t *testing.T) []jsCase {
 		{name: "team of nobody", kind: schema.Team, v: jsTeamReport{Team: emptyTeam, Plan: emptyPlan}, engine: true},
 		{name: "team with nothing to do", kind: schema.Team, v: jsTeamReport{Team: covered, Plan: nothingToDo}, engine: true},
 		{name: "Assignment zero", kind: schema.Assignment, v: match.Assignment{}},
-		// Assign leaves Hats nil when no hats are asked for.
-		{name: "Assignment of no hats", kind: schema.Assignment, v: noHats},
+		{name: "Assignment of no hats", kind: schema.Assignment, v: noHats, engine: true},
 		{name: "Assignment of nobody", kind: schema.Assignment, v: noPeople, engine: true},
 		{name: "Plan zero", kind: schema.Plan, v: match.Plan{}, bad: []string{"/target"}},
 		{name: "Plan bare", kind: schema.Plan, v: match.Plan{Profile: "p", Target: role.CLO}},
