@@ -90,12 +90,45 @@ func MaxRaise(levels int) PlanOption {
 // some requirement asks for (or by at most [MaxRaise] levels). Each step
 // is the one that adds the most fit per level raised (ties: the larger
 // gain, then the ID in byte order), so the plan front-loads cheap wins.
+// Steps are compared on their exact gains, worked out without rounding
+// from the levels and the weights, each weight taken as the decimal it is
+// written as (so 0.1 + 0.2 weighs as much as 0.3): steps equal by hand
+// tie, and the tie rule decides between them. Only what the plan reports
+// is rounded: each step's fit and confidence are the ones [Matcher.Score]
+// gives after it, and its gain is the rise in fit, rounded to 12
+// decimals, or 1e-12 for a step whose gain is too small to show.
 // The plan stops when it reaches the confidence set by [Until] (High by
 // default), when [MaxSteps] is reached, or when no step would raise the
 // fit. Every step's gain is positive and the fit never falls along the
 // plan. Ratings of IDs the framework does not know are ignored, as in
 // [Matcher.Score].
+//
+// Plan costs O(n + S·d·log S) time and O(n + S) memory, where n is the
+// number of IDs in the framework, S the size of the target (the IDs its
+// requirements and its roles' requirements list, an ID counting once for
+// each requirement that lists it) and d the most requirements that list
+// one ID (a few in practice). A plan has at most 5 steps per ID (one per
+// level), and a step does work only where it changes something: it
+// updates the requirements that list the raised ID and works out again
+// the best step of that ID and of the IDs whose gains it changes, which
+// happens to each ID of a requirement at most 6 times in a plan; the best
+// steps sit in a tournament tree, updated in O(log S) comparisons. Two
+// steps whose gains tie, or nearly, are compared term by term, at O(d)
+// more. A fit is kept as a running sum; in the rare step where that
+// leaves the 12th decimal in doubt, a role (or a job's own list) of at
+// most 256 requirements is summed afresh, as Score sums it, so that the
+// fits are Score's to the last bit; a larger one reports the running sum,
+// which can then differ from Score's float64 sum in the 12th decimal.
 func (m *Matcher) Plan(p profile.Profile, target role.ID, opts ...PlanOption) (Plan, error) {
+	pl, _, err := m.plan(&p, target, opts, freshSum)
+	return pl, err
+}
+
+// plan is Plan, where owners of at most fresh requirements (and parts)
+// sum afresh when in doubt (see powner). It also returns the work done
+// (gains worked out, steps compared, requirements and members visited),
+// so that tests can check that it grows in proportion to the target.
+func (m *Matcher) plan(p *profile.Profile, target role.ID, opts []PlanOption, fresh int) (Plan, int64, error) {
 	cfg := planConfig{until: High}
 	for _, o := range opts {
 		if o != nil {
@@ -104,66 +137,57 @@ func (m *Matcher) Plan(p profile.Profile, target role.ID, opts ...PlanOption) (P
 	}
 	t, err := m.lookup(target)
 	if err != nil {
-		return Plan{}, err
+		return Plan{}, 0, err
 	}
 	lv := make([]int8, m.n)
-	m.levels(&p, lv)
-
-	// The levels each ID is asked for, by any requirement of the target.
-	asked := make([][]int8, m.n)
-	t.asked(asked)
-
-	ids := m.f.IDs()
+	m.levels(p, lv)
+	// The start is scored as Score scores it; the steps then keep each
+	// requirement's state and sum, and update only what a step changes.
 	fit, all := m.fit(lv, t)
-	plan := Plan{Profile: p.ID, Target: target, Start: fit, Steps: []Step{}}
+	plan := Plan{Profile: p.ID, Target: target, Start: fit}
+	// The steps, kept without their IDs until the plan is done: a slice
+	// without pointers grows more cheaply.
+	type step struct {
+		l         int32
+		from, to  int8
+		conf      Confidence
+		gain, fit float64
+	}
+	var steps []step
+	var s *planner
 	for {
 		conf := m.grade(fit, all)
 		plan.Fit, plan.Confidence = fit, conf
 		plan.Reached = conf >= cfg.until
-		if plan.Reached || (cfg.maxSteps > 0 && len(plan.Steps) >= cfg.maxSteps) {
-			return plan, nil
+		if plan.Reached || (cfg.maxSteps > 0 && len(steps) >= cfg.maxSteps) {
+			break
 		}
-		type cand struct {
-			i       int
-			to      int8
-			gain    float64
-			perStep float64
+		if s == nil {
+			s = m.newPlanner(t, lv, &cfg, fresh)
 		}
-		best := cand{i: -1}
-		for i, levels := range asked {
-			from := lv[i]
-			for _, to := range levels {
-				if to <= from {
-					continue
-				}
-				if cfg.maxRaise > 0 && int(to-from) > cfg.maxRaise {
-					to = from + int8(cfg.maxRaise)
-				}
-				lv[i] = to
-				f, _ := m.fit(lv, t)
-				lv[i] = from
-				// Rounded like fits, so that steps equal by hand tie.
-				c := cand{i: i, to: to, gain: round(f - fit), perStep: round((f - fit) / float64(to-from))}
-				if c.gain <= 0 {
-					continue
-				}
-				if best.i < 0 || c.perStep > best.perStep ||
-					(c.perStep == best.perStep && (c.gain > best.gain || (c.gain == best.gain && ids[c.i] < ids[best.i]))) {
-					best = c
-				}
-			}
+		l := s.top()
+		if l < 0 {
+			break // nothing left that raises the fit
 		}
-		if best.i < 0 {
-			return plan, nil // nothing left that raises the fit
-		}
-		from := lv[best.i]
-		lv[best.i] = best.to
-		fit, all = m.fit(lv, t)
-		plan.Steps = append(plan.Steps, Step{
-			ID: ids[best.i], From: competency.Level(from), To: competency.Level(best.to),
-			Gain: best.gain, Fit: fit, Confidence: m.grade(fit, all),
-		})
+		from, to := s.lv[l], s.cand[l].to
+		s.raise(l, to)
+		// The exact fit rises with every step; rounding may hide the rise,
+		// but must not show a fall.
+		f, met := s.fit()
+		f = max(f, fit)
+		steps = append(steps, step{l, from, to, m.grade(f, met), gainOf(f - fit), f})
+		fit, all = f, met
 	}
+	plan.Steps = make([]Step, len(steps))
+	for i, st := range steps {
+		plan.Steps[i] = Step{ID: s.ids[st.l], From: competency.Level(st.from), To: competency.Level(st.to),
+			Gain: st.gain, Fit: st.fit, Confidence: st.conf}
+	}
+	work := int64(0)
+	if s != nil {
+		work = s.work
+	}
+	return plan, work, nil
 }
 
 // TeamStep is one of a team's gaps and how to close it.
@@ -227,17 +251,4 @@ func (m *Matcher) TeamPlan(ps []profile.Profile, target role.ID) ([]TeamStep, er
 		steps = append(steps, st)
 	}
 	return steps, nil
-}
-
-// asked appends to asked[i] every level that t's requirements (and its
-// parts') ask of the ID at position i.
-func (t *target) asked(asked [][]int8) {
-	for _, r := range t.reqs {
-		for _, i := range r.idx {
-			asked[i] = append(asked[i], r.level)
-		}
-	}
-	for _, pt := range t.parts {
-		pt.role.asked(asked)
-	}
 }

@@ -3,7 +3,11 @@ package match_test
 import (
 	"errors"
 	"fmt"
+	"math"
+	"math/big"
 	"math/rand/v2"
+	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -154,6 +158,96 @@ func TestPlanHandChecked(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := tmPlan(t, tt.m, tt.p, tt.target, tt.opts...)
+			if diff := cmp.Diff(tt.want, got, tmApprox); diff != "" {
+				t.Errorf("Plan (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestPlanTieRule: steps that gain equally per level follow the tie rule
+// (the larger gain, then the ID), compared exactly, with the weights
+// taken as the decimals they are written as.
+func TestPlanTieRule(t *testing.T) {
+	step := func(id competency.ID, from, to competency.Level, gain, fit float64, c match.Confidence) match.Step {
+		return match.Step{ID: id, From: from, To: to, Gain: gain, Fit: fit, Confidence: c}
+	}
+	tests := []struct {
+		name  string
+		roles []role.Role
+		p     profile.Profile
+		opts  []match.PlanOption
+		want  match.Plan
+	}{
+		{
+			// Weights a 1, b 4, z 2 (total 7), z at 4 of 5: start
+			// (2·4/5)/7 = 8/35. a 0->1 gains 1/7 in one level; b 0->4
+			// gains 4/7, 1/7 a level: the larger gain, b, first, though
+			// a's ID sorts first. Rates worked out from fits rounded to 12
+			// decimals once put a first (1/7 rounded up, 4/7 rounded down
+			// and shared over four levels).
+			name: "one level against an equal four-level step",
+			roles: []role.Role{{ID: "r", Name: "R", Requirements: []role.Requirement{
+				tmReq("a", 1, 1), tmReq("b", 4, 4), tmReq("z", 5, 2),
+			}}},
+			p:    person("pat", levels{"z": 4}),
+			opts: []match.PlanOption{match.Until(match.Exact)},
+			want: match.Plan{Profile: "pat", Target: "r", Start: 8.0 / 35, Steps: []match.Step{
+				step("b", 0, 4, 4.0/7, 28.0/35, match.Low),
+				step("a", 0, 1, 1.0/7, 33.0/35, match.High),
+				step("z", 4, 5, 2.0/35, 1, match.Exact),
+			}, Fit: 1, Confidence: match.Exact, Reached: true},
+		},
+		{
+			// a 0->1 gains 0.3 of 0.6; b 0->1 gains 0.1 + 0.2, as much by
+			// hand, though in float64 0.1 + 0.2 is more than 0.3: by ID.
+			name: "equal by hand, not in float64: by ID",
+			roles: []role.Role{{ID: "r", Name: "R", Requirements: []role.Requirement{
+				tmReq("b", 1, 0.1), tmReq("a", 1, 0.3), tmReq("b", 1, 0.2),
+			}}},
+			p:    person("sam", nil),
+			opts: []match.PlanOption{match.Until(match.Exact)},
+			want: match.Plan{Profile: "sam", Target: "r", Start: 0, Steps: []match.Step{
+				step("a", 0, 1, 0.5, 0.5, match.No),
+				step("b", 0, 1, 0.5, 1, match.Exact),
+			}, Fit: 1, Confidence: match.Exact, Reached: true},
+		},
+		{
+			// One level at a time, a (weight 0.4, need 2) and b (weight
+			// 0.2, need 1) gain 0.2 of 0.6 each: by ID, then a again.
+			name: "equal weights per level written differently: by ID",
+			roles: []role.Role{{ID: "r", Name: "R", Requirements: []role.Requirement{
+				tmReq("b", 1, 0.2), tmReq("a", 2, 0.4),
+			}}},
+			p:    person("kim", nil),
+			opts: []match.PlanOption{match.Until(match.Exact), match.MaxRaise(1)},
+			want: match.Plan{Profile: "kim", Target: "r", Start: 0, Steps: []match.Step{
+				step("a", 0, 1, 1.0/3, 1.0/3, match.No),
+				step("a", 1, 2, 1.0/3, 2.0/3, match.Low),
+				step("b", 0, 1, 1.0/3, 1, match.Exact),
+			}, Fit: 1, Confidence: match.Exact, Reached: true},
+		},
+		{
+			// A group of a, b, c (any 2 at 3, weight 3) and y at 3
+			// (weight 1), from a 3: b or c 0->3 gains (3/6)·3/4 = 3/8,
+			// y 0->3 1/4. b and c tie: by ID, b. Then c gains nothing more
+			// and y closes the plan.
+			name: "steps of one group tie: by ID",
+			roles: []role.Role{{ID: "r", Name: "R", Requirements: []role.Requirement{
+				tmGroup(2, 3, 3, "c", "a", "b"), tmReq("y", 3, 1),
+			}}},
+			p:    person("lee", levels{"a": 3}),
+			opts: []match.PlanOption{match.Until(match.Exact)},
+			want: match.Plan{Profile: "lee", Target: "r", Start: 3.0 / 8, Steps: []match.Step{
+				step("b", 0, 3, 3.0/8, 3.0/4, match.Low),
+				step("y", 0, 3, 1.0/4, 1, match.Exact),
+			}, Fit: 1, Confidence: match.Exact, Reached: true},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := tmFramework(t, []competency.ID{"a", "b", "c", "y", "z"}, tt.roles, nil)
+			got := tmPlan(t, match.New(f), tt.p, "r", tt.opts...)
 			if diff := cmp.Diff(tt.want, got, tmApprox); diff != "" {
 				t.Errorf("Plan (-want +got):\n%s", diff)
 			}
@@ -508,5 +602,269 @@ func TestTeamPlanProperties(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// pxRandFramework returns a random framework of 3 to 10 IDs, one to three
+// roles of one to five requirements (about half of them groups) and a job
+// "j" of every role and up to two requirements of its own, weighted from
+// weights.
+func pxRandFramework(t testing.TB, rng *rand.Rand, weights []float64) *wlp.Framework {
+	t.Helper()
+	ids := make([]competency.ID, 3+rng.IntN(8))
+	for i := range ids {
+		ids[i] = competency.ID(fmt.Sprintf("c%02d", i))
+	}
+	req := func() role.Requirement {
+		n := 1
+		if rng.IntN(2) == 0 {
+			n += rng.IntN(min(4, len(ids)))
+		}
+		var of []competency.ID
+		for _, i := range rng.Perm(len(ids))[:n] {
+			of = append(of, ids[i])
+		}
+		atLeast := 0
+		if n > 1 {
+			atLeast = rng.IntN(n + 1)
+		}
+		return role.Requirement{Of: of, AtLeast: atLeast, Level: competency.Level(1 + rng.IntN(5)), Weight: weights[rng.IntN(len(weights))]}
+	}
+	var roles []role.Role
+	j := role.Job{ID: "j", Title: "J"}
+	for r := range 1 + rng.IntN(3) {
+		ro := role.Role{ID: role.ID(fmt.Sprintf("r%d", r)), Name: "R"}
+		for range 1 + rng.IntN(5) {
+			ro.Requirements = append(ro.Requirements, req())
+		}
+		roles = append(roles, ro)
+		j.Roles = append(j.Roles, role.Share{Role: ro.ID, Weight: weights[rng.IntN(len(weights))]})
+	}
+	for range rng.IntN(3) {
+		j.Requirements = append(j.Requirements, req())
+	}
+	return tmFramework(t, ids, roles, []role.Job{j})
+}
+
+// pxScore is a requirement's exact score for the levels lv.
+func pxScore(r role.Requirement, lv map[competency.ID]competency.Level, strict bool) *big.Rat {
+	var credits []int64
+	for _, id := range r.Of {
+		c := min(lv[id], r.Level)
+		if strict && c < r.Level {
+			c = 0
+		}
+		credits = append(credits, int64(c))
+	}
+	slices.Sort(credits)
+	slices.Reverse(credits)
+	u := int64(0)
+	for _, c := range credits[:r.K()] {
+		u += c
+	}
+	return big.NewRat(u, int64(r.K())*int64(r.Level))
+}
+
+// pxDecimal is the weight w as a decimal: the shortest that reads back as
+// w, as a person would write it (0.1 is one tenth).
+func pxDecimal(w float64) *big.Rat {
+	r, ok := new(big.Rat).SetString(strconv.FormatFloat(w, 'g', -1, 64))
+	if !ok {
+		panic(fmt.Sprintf("weight %v", w))
+	}
+	return r
+}
+
+// pxTerm is one requirement of a target (its own, or one of its roles')
+// with its exact share of the target's fit: the target's fit is the sum
+// of each requirement's score times its share.
+type pxTerm struct {
+	r     role.Requirement
+	share *big.Rat
+}
+
+// pxTerms returns target's requirements with their shares, the weights
+// taken as decimals: a requirement's weight over its owner's total, times,
+// for a job's role, the role's weight over the job's total.
+func pxTerms(f *wlp.Framework, target role.ID) []pxTerm {
+	terms := func(rs []role.Requirement, scale *big.Rat, total *big.Rat) []pxTerm {
+		var out []pxTerm
+		for _, r := range rs {
+			w := pxDecimal(r.Weight)
+			w.Mul(w, scale)
+			out = append(out, pxTerm{r, w.Quo(w, total)})
+		}
+		return out
+	}
+	sum := func(rs []role.Requirement) *big.Rat {
+		total := new(big.Rat)
+		for _, r := range rs {
+			total.Add(total, pxDecimal(r.Weight))
+		}
+		return total
+	}
+	if ro, ok := f.Role(target); ok {
+		return terms(ro.Requirements, big.NewRat(1, 1), sum(ro.Requirements))
+	}
+	j, _ := f.Job(target)
+	total := sum(j.Requirements)
+	for _, s := range j.Roles {
+		total.Add(total, pxDecimal(s.Weight))
+	}
+	out := terms(j.Requirements, big.NewRat(1, 1), total)
+	for _, s := range j.Roles {
+		ro, _ := f.Role(s.Role)
+		share := pxDecimal(s.Weight)
+		out = append(out, terms(ro.Requirements, share.Quo(share, total), sum(ro.Requirements))...)
+	}
+	return out
+}
+
+// pxStep is one step of a plan without what it reports.
+type pxStep struct {
+	ID       competency.ID
+	From, To competency.Level
+}
+
+// pxPlan is a reference planner that follows Plan's rule literally: at
+// each step it tries every raise Plan may make (each ID the target lists,
+// to each level a requirement listing it asks for above its own, capped
+// at maxRaise levels), works out its exact gain (the change in score of
+// each requirement listing the ID, times the requirement's share), and
+// takes the raise with the most gain per level, then the larger gain, then
+// the smaller ID. It stops where Plan does, on the confidence Score gives.
+func pxPlan(t testing.TB, m *match.Matcher, p profile.Profile, target role.ID, strict bool, c tmPlanCase) []pxStep {
+	terms := pxTerms(m.Framework(), target)
+	listing := map[competency.ID][]pxTerm{}
+	for _, e := range terms {
+		for _, id := range e.r.Of {
+			listing[id] = append(listing[id], e)
+		}
+	}
+	lv := map[competency.ID]competency.Level{}
+	for id, r := range p.Ratings {
+		lv[id] = r.Level
+	}
+	q := p.Clone()
+	steps := []pxStep{}
+	for {
+		if res := tmScore(t, m, q, target); res.Confidence >= c.until || (c.maxSteps > 0 && len(steps) == c.maxSteps) {
+			return steps
+		}
+		var best pxStep
+		var bestGain, bestRate *big.Rat
+		for id, es := range listing {
+			from := lv[id]
+			for _, e := range es {
+				to := e.r.Level
+				if to <= from {
+					continue
+				}
+				if c.maxRaise > 0 && int(to-from) > c.maxRaise {
+					to = from + competency.Level(c.maxRaise)
+				}
+				gain := new(big.Rat)
+				for _, e := range es {
+					before := pxScore(e.r, lv, strict)
+					lv[id] = to
+					after := pxScore(e.r, lv, strict)
+					lv[id] = from
+					after.Sub(after, before)
+					gain.Add(gain, after.Mul(after, e.share))
+				}
+				if gain.Sign() <= 0 {
+					continue
+				}
+				rate := new(big.Rat).Quo(gain, big.NewRat(int64(to-from), 1))
+				if bestRate == nil || rate.Cmp(bestRate) > 0 || (rate.Cmp(bestRate) == 0 &&
+					(gain.Cmp(bestGain) > 0 || (gain.Cmp(bestGain) == 0 && id < best.ID))) {
+					best, bestGain, bestRate = pxStep{id, from, to}, gain, rate
+				}
+			}
+		}
+		if bestRate == nil {
+			return steps
+		}
+		steps = append(steps, best)
+		lv[best.ID] = best.To
+		q = tmRaise(q, best.ID, best.To)
+	}
+}
+
+// TestPlanExactReference compares Plan with the reference planner pxPlan
+// on random frameworks, with every option: the steps must be the same,
+// and each step must report the fit and confidence Score gives after it,
+// and a gain of the rise in fit rounded to 12 decimals (at least 1e-12).
+// The weights either make steps often gain exactly as much per level,
+// which makes float64 rounding show if Plan relied on it, or span the
+// whole range allowed, which makes some gains too small for 12 decimals.
+// Plan keeping every fit as a running sum, as it does for large targets,
+// must take the same steps and report fits within 1e-12 of Score's.
+func TestPlanExactReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 7))
+	ties := []float64{1, 2, 3, 4, 6, 0.5, 1.5, 1.0 / 3, 0.1, 0.2, 0.3, 7}
+	extremes := []float64{wlp.MaxWeight, wlp.MinWeight, 3 * wlp.MinWeight, 0.1, 1, 999999.9}
+	cases := []tmPlanCase{
+		{name: "until low", until: match.Low},
+		{name: "default", until: match.High},
+		{name: "until exact", until: match.Exact},
+		{name: "until exact, raise 1", until: match.Exact, maxRaise: 1},
+		{name: "until exact, raise 2, 4 steps", until: match.Exact, maxRaise: 2, maxSteps: 4},
+		{name: "strict until exact", strict: true, until: match.Exact},
+		{name: "strict until exact, raise 2", strict: true, until: match.Exact, maxRaise: 2},
+	}
+	steps := 0
+	for round := range 80 {
+		weights := ties
+		if round%4 == 3 {
+			weights = extremes
+		}
+		f := pxRandFramework(t, rng, weights)
+		plain, strict := match.New(f), match.New(f, match.Strict())
+		p := tmRandTeam(rng, f, 1)[0]
+		for _, target := range []role.ID{"j", "r0"} {
+			for _, c := range cases {
+				m := plain
+				if c.strict {
+					m = strict
+				}
+				pl := tmPlan(t, m, p, target, c.opts()...)
+				got := make([]pxStep, len(pl.Steps))
+				for i, s := range pl.Steps {
+					got[i] = pxStep{s.ID, s.From, s.To}
+				}
+				want := pxPlan(t, m, p, target, c.strict, c)
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Fatalf("round %d %s %s: steps (-reference +Plan):\n%s", round, target, c.name, diff)
+				}
+				steps += len(got)
+				run, err := match.PlanRunningSums(m, p, target, c.opts()...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(run.Steps) != len(pl.Steps) {
+					t.Fatalf("round %d %s %s: %d steps with running sums, %d without", round, target, c.name, len(run.Steps), len(pl.Steps))
+				}
+				q, prev := p.Clone(), pl.Start
+				for i, s := range pl.Steps {
+					q = tmRaise(q, s.ID, s.To)
+					res := tmScore(t, m, q, target)
+					wantGain := max(math.Round((res.Fit-prev)*1e12)/1e12, 1e-12)
+					if s.Fit != res.Fit || s.Confidence != res.Confidence || s.Gain != wantGain {
+						t.Errorf("round %d %s %s: step %d reports fit %v (%s) gain %v; Score gives %v (%s), gain %v",
+							round, target, c.name, i, s.Fit, s.Confidence, s.Gain, res.Fit, res.Confidence, wantGain)
+					}
+					r := run.Steps[i]
+					if r.ID != s.ID || r.To != s.To || !near(r.Fit, res.Fit, 1.5e-12) || r.Confidence != res.Confidence || !near(r.Gain, wantGain, 2.5e-12) {
+						t.Errorf("round %d %s %s: step %d with running sums %+v; Score gives %v (%s), gain %v",
+							round, target, c.name, i, r, res.Fit, res.Confidence, wantGain)
+					}
+					prev = res.Fit
+				}
+			}
+		}
+	}
+	if steps < 2000 {
+		t.Errorf("only %d steps in all: the cases are too easy", steps)
 	}
 }
