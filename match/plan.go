@@ -1,7 +1,6 @@
 package match
 
 import (
-	"fmt"
 
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/profile"
@@ -214,41 +213,10 @@ const ReachLevels = 2
 // requirements nobody meets, in gain order), whether to close it by
 // developing the member closest to it, when someone is within
 // [ReachLevels] levels of it, or only by a hire.
+//
+// TeamPlan costs what [Matcher.Team] costs plus one step per rating the
+// team holds in each gap's IDs: at most O(members × S) for S the IDs the
+// target's requirements list.
 func (m *Matcher) TeamPlan(ps []profile.Profile, target role.ID) ([]TeamStep, error) {
-	tr, err := m.Team(ps, target)
-	if err != nil {
-		return nil, err
-	}
-	vecs := make([][]int8, len(ps))
-	for i := range ps {
-		vecs[i] = make([]int8, m.n)
-		m.levels(&ps[i], vecs[i])
-	}
-	steps := make([]TeamStep, 0, len(tr.Result.Gaps))
-	for _, g := range tr.Result.Gaps {
-		for _, id := range g.Of {
-			if _, ok := m.index.lookup(id); !ok {
-				return nil, fmt.Errorf("match: internal error: unknown ID %q in a gap", id)
-			}
-		}
-		r := m.compile([]role.Requirement{{Of: g.Of, AtLeast: g.AtLeast, Level: g.Need, Weight: 1}}, 0)[0]
-		st := TeamStep{Gap: g, Hire: true}
-		bestHave := int8(-1)
-		for mi, v := range vecs {
-			_, have := m.eval(v, &r)
-			if have > bestHave {
-				bestHave, st.Develop = have, ps[mi].ID
-			}
-		}
-		if bestHave >= 0 {
-			st.From = competency.Level(bestHave)
-		}
-		if bestHave >= 0 && int(g.Need)-int(bestHave) <= ReachLevels {
-			st.Hire = false
-		} else {
-			st.Develop = ""
-		}
-		steps = append(steps, st)
-	}
-	return steps, nil
+	return m.teamPlan(ps, target)
 }

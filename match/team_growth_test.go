@@ -121,27 +121,6 @@ func BenchmarkGrowthTeamPlan(b *testing.B) {
 	}
 }
 
-// BenchmarkGrowthTeamPlanSparse is BenchmarkGrowthTeamPlan for the way
-// of working out a team plan from the ratings the team holds
-// (TeamPlanSparse), which TeamPlan can use in place of a level vector of
-// every framework ID per member.
-func BenchmarkGrowthTeamPlanSparse(b *testing.B) {
-	m := match.New(tgFramework(b))
-	for _, n := range tgSizes {
-		team := tgTeam(n, 1)
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				steps, err := match.TeamPlanSparse(m, team, "blend")
-				if err != nil {
-					b.Fatal(err)
-				}
-				sink += float64(len(steps))
-			}
-		})
-	}
-}
-
 // tgAllocated returns the bytes f allocates.
 func tgAllocated(f func()) uint64 {
 	var before, after runtime.MemStats
@@ -190,13 +169,6 @@ func TestTeamWorkGrowsLinearly(t *testing.T) {
 			}
 		}
 	}
-	sparse := func(ps []profile.Profile) func() {
-		return func() {
-			if _, err := match.TeamPlanSparse(m, ps, "blend"); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
 	tests := []struct {
 		name         string
 		small, large float64
@@ -204,7 +176,6 @@ func TestTeamWorkGrowsLinearly(t *testing.T) {
 		{"Team steps", float64(steps(small)), float64(steps(large))},
 		{"Team bytes", float64(bytes(team(small))), float64(bytes(team(large)))},
 		{"TeamPlan bytes", float64(bytes(plan(small))), float64(bytes(plan(large)))},
-		{"TeamPlanSparse bytes", float64(bytes(sparse(small))), float64(bytes(sparse(large)))},
 	}
 	for _, tt := range tests {
 		// Linear growth gives a ratio near 4 (less where a fixed cost,
@@ -289,11 +260,11 @@ func tgNaiveBy(r role.Requirement, team []profile.Profile, merged profile.Profil
 	return by
 }
 
-// TestTeamPlanSparseAgrees: the team plan worked out from the ratings the
-// team holds is the plan TeamPlan returns, on random teams (empty ones
+// TestTeamPlanAgreesWithDense: TeamPlan, which works from the ratings the
+// team holds, returns the plan of the plain dense statement, on random teams (empty ones
 // too) against every target of the default framework, whose groups ask
 // for several IDs at once, and of tgFramework.
-func TestTeamPlanSparseAgrees(t *testing.T) {
+func TestTeamPlanAgreesWithDense(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 2))
 	for _, f := range []*wlp.Framework{wlp.Default(), tgFramework(t)} {
 		m := match.New(f)
@@ -304,22 +275,22 @@ func TestTeamPlanSparseAgrees(t *testing.T) {
 				team = tgTeam(rng.IntN(200), uint64(round))
 			}
 			for _, target := range targets {
-				want, err := m.TeamPlan(team, target)
+				want, err := match.TeamPlanDense(m, team, target)
 				if err != nil {
 					t.Fatal(err)
 				}
-				got, err := match.TeamPlanSparse(m, team, target)
+				got, err := m.TeamPlan(team, target)
 				if err != nil {
 					t.Fatal(err)
 				}
 				if diff := gocmp.Diff(want, got); diff != "" {
-					t.Fatalf("%s round %d %s: (-TeamPlan +sparse):\n%s", f.ID(), round, target, diff)
+					t.Fatalf("%s round %d %s: (-dense +TeamPlan):\n%s", f.ID(), round, target, diff)
 				}
 			}
 		}
 	}
 	m := match.New(nil)
-	if _, err := match.TeamPlanSparse(m, nil, "no-such-role"); !errors.Is(err, match.ErrUnknownTarget) {
+	if _, err := m.TeamPlan(nil, "no-such-role"); !errors.Is(err, match.ErrUnknownTarget) {
 		t.Errorf("unknown target: error %v, want ErrUnknownTarget", err)
 	}
 }
