@@ -1,7 +1,6 @@
 package match
 
 import (
-
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
