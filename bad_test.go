@@ -211,6 +211,13 @@ func badGenerated() []badGen {
 			[]badProblem{{"/roles/0/requirements", "nested deeper than the limit of 3 levels"}}},
 		{"profile-over-loader-depth", badProfile, []byte(badTinyProfile), 0, 3,
 			[]badProblem{{"/ratings/coaching/evidence", "nested deeper than the limit of 3 levels"}}},
+		// A Loader asking for more nesting than the ceiling gets the
+		// ceiling.
+		{"framework-over-depth-ceiling", badFramework, []byte(`{"x":` + string(nested("[", "]")) + `}`), 0, 1 << 40,
+			[]badProblem{{"/x" + badPointer("0", wlp.MaxDepthCeiling-1), "nested deeper than the limit of 10000 levels"}}},
+		{"framework-at-depth-ceiling", badFramework,
+			[]byte(`{"x":` + strings.Repeat("[", wlp.MaxDepthCeiling-1) + strings.Repeat("]", wlp.MaxDepthCeiling-1) + `}`), 0, 1 << 40,
+			[]badProblem{{"/x", `unknown field "x"`}}},
 	}
 }
 
@@ -280,6 +287,40 @@ func TestBadInputCatalogue(t *testing.T) {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// badMaxLine is the longest line an error may print: a problem's place
+// and message, with long values and keys shortened.
+const badMaxLine = 400
+
+// TestBadInputLinesAreShort checks that no case of the catalogue prints
+// an error line longer than badMaxLine bytes, however long the values
+// and keys it holds (10 KB IDs and keys among them).
+func TestBadInputLinesAreShort(t *testing.T) {
+	for _, c := range badReadManifest(t) {
+		data, err := os.ReadFile(filepath.Join(badDir, c.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lerr error
+		if c.Loader == badFramework {
+			_, lerr = wlp.Load(bytes.NewReader(data))
+		} else {
+			var p profile.Profile
+			if p, lerr = profile.Load(bytes.NewReader(data)); lerr == nil && c.Loader == badProfileInDefault {
+				lerr = wlp.Default().ValidateProfile(p)
+			}
+		}
+		if lerr == nil {
+			t.Errorf("%s: loaded", c.File)
+			continue
+		}
+		for _, line := range strings.Split(lerr.Error(), "\n") {
+			if len(line) > badMaxLine {
+				t.Errorf("%s: an error line of %d bytes: %.200q...", c.File, len(line), line)
+			}
+		}
 	}
 }
 

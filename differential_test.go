@@ -130,6 +130,12 @@ var diffExceptions = []diffException{
 		reason: "a schema validates decoded Unicode strings; encoding/json turns bad bytes into U+FFFD, so the schema never sees them",
 	},
 	{
+		name: "lone surrogate", kinds: diffBoth,
+		path:   regexp.MustCompile(`.*`),
+		words:  []string{"half of a UTF-16 surrogate pair"},
+		reason: "an escaped lone surrogate (\\ud800) names no character; encoding/json reads it as U+FFFD, so the schema sees a valid string, and two different texts can become one",
+	},
+	{
 		name: "number literal length", kinds: diffBoth,
 		path:   regexp.MustCompile(`.*`),
 		words:  []string{"longer than the limit of"},
@@ -146,7 +152,7 @@ var diffExceptions = []diffException{
 // diffWhole lists words of Go problems about the document as a whole,
 // found before it is parsed: after one, the Go decoder reports nothing of
 // what the schema would say.
-var diffWhole = []string{"longer than the limit of", "not valid UTF-8", "larger than the limit", "nested deeper than the limit", "byte-order mark", "malformed JSON", "ends too early", "unexpected data after", "the document is empty"}
+var diffWhole = []string{"longer than the limit of", "not valid UTF-8", "surrogate pair", "larger than the limit", "nested deeper than the limit", "byte-order mark", "malformed JSON", "ends too early", "unexpected data after", "the document is empty"}
 
 func (e diffException) explains(kind string, p wlp.Problem) bool {
 	if !slices.Contains(e.kinds, kind) || !e.path.MatchString(p.Path) {
@@ -407,6 +413,10 @@ func diffSeeds(t testing.TB) []diffSeed {
 		{"repeated key, bad then good", F, diffEdit(fw, `"weight": 2`, `"weight": "x", "weight": 2`), diffOnlyGo("repeated key")},
 		{"repeated array key", F, diffEdit(fw, `"areas": [`, `"areas": [{"id": "Bad ID"}], "areas": [`), diffOnlyGo("repeated key")},
 		{"invalid UTF-8", F, diffEdit(fw, `"Mini"`, "\"Mi\xffni\""), diffOnlyGo("invalid UTF-8")},
+		{"lone high surrogate", F, diffEdit(fw, `"Mini"`, `"Mi\ud800ni"`), diffOnlyGo("lone surrogate")},
+		{"lone low surrogate in a key", F, diffEdit(fw, `"version": "1"`, `"version": "1", "x\udc00": 1`), diffAgreeBad},
+		{"surrogate pair", F, diffEdit(fw, `"Mini"`, `"Mi\ud83d\ude00ni"`), diffAgreeOK},
+		{"profile lone surrogate", P, diffEdit(pr, `"note": "n"`, `"note": "n\udbff"`), diffOnlyGo("lone surrogate")},
 		{"weight written with 70 characters", F, diffEdit(fw, `"weight": 2`, `"weight": 2.`+strings.Repeat("0", 68)), diffOnlyGo("number literal length")},
 		{"profile review level 6", P, diffEdit(pr, `"blogging": 4`, `"blogging": 6`), diffAgreeBad},
 		{"profile review malformed key", P, diffEdit(pr, `"blogging": 4`, `"Blogging": 4`), diffAgreeBad},

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -55,6 +56,14 @@ var printer = message.NewPrinter(language.English)
 // document is valid. doc must be in the form encoding/json decodes into an
 // any with UseNumber (or float64 numbers): maps, slices, strings, bools,
 // nil and numbers. Formats (such as "date") are asserted.
+//
+// Validate costs what the validator costs: time linear in the size of
+// doc, and about 200 bytes allocated per value it checks, plus the error
+// tree and one problem per place it faults (so a document faulted in a
+// million places costs a million problems: the loaders run it only when
+// their own checks left room in their report). Problem messages about a
+// value's type use the loaders' words ("expected an integer, found a
+// number").
 func Validate(kind string, doc any) ([]Problem, error) {
 	all, err := compiled()
 	if err != nil {
@@ -73,7 +82,9 @@ func Validate(kind string, doc any) ([]Problem, error) {
 		return nil, fmt.Errorf("schema: validating: %v", err)
 	}
 	var out []Problem
-	leaves(&instance{doc: doc}, ve, &out)
+	in := &instance{doc: doc}
+	in.want(ve)
+	leaves(in, ve, &out)
 	// The validator walks objects in map order: sort for a stable report.
 	slices.SortStableFunc(out, func(a, b Problem) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Message, b.Message))
@@ -102,11 +113,7 @@ func leaves(doc *instance, e *jsonschema.ValidationError, out *[]Problem) {
 		// instance location in a slice it goes on changing (upstream PR
 		// #269), so the location can name a sibling. Find the key's real
 		// places instead: objects held by the field the schema names.
-		field := ""
-		if u, ok := strings.CutSuffix(e.SchemaURL, "/propertyNames"); ok {
-			field = u[strings.LastIndexByte(u, '/')+1:]
-		}
-		places := doc.places(field, k.Property)
+		places := doc.places(propertyNamesField(e), k.Property)
 		if len(places) == 0 {
 			places = []string{at}
 		}
@@ -141,6 +148,8 @@ func leaves(doc *instance, e *jsonschema.ValidationError, out *[]Problem) {
 			for _, name := range k.Missing {
 				*out = append(*out, Problem{Path: at, Message: fmt.Sprintf("missing required field %q", name)})
 			}
+		case *kind.Type:
+			*out = append(*out, Problem{Path: at, Message: typeMessage(k)})
 		default:
 			*out = append(*out, Problem{Path: at, Message: e.ErrorKind.LocalizedString(printer)})
 		}
@@ -151,38 +160,120 @@ func leaves(doc *instance, e *jsonschema.ValidationError, out *[]Problem) {
 	}
 }
 
-// instance is the document being validated, with an index of where each
-// key of each map-valued field occurs, built on first use.
+// typeMessage says that a value is of the wrong JSON type in the words
+// the loaders use ("expected an integer, found a number"), not the
+// validator's ("got number, want integer").
+func typeMessage(k *kind.Type) string {
+	want := make([]string, len(k.Want))
+	for i, w := range k.Want {
+		want[i] = typeName(w)
+	}
+	if k.Got == "null" {
+		return "null is not allowed here; expected " + strings.Join(want, " or ")
+	}
+	return "expected " + strings.Join(want, " or ") + ", found " + typeName(k.Got)
+}
+
+// typeName names a JSON Schema type with its article.
+func typeName(t string) string {
+	switch t {
+	case "integer", "object", "array":
+		return "an " + t
+	case "null":
+		return "null"
+	}
+	return "a " + t
+}
+
+// instance is the document being validated, and where in it the keys
+// that propertyNames errors name occur.
 type instance struct {
 	doc any
-	idx map[string][]string // field + "\x00" + key -> pointers of the objects
+	// wanted maps a field and a key, as field+"\x00"+key, to the pointers
+	// of the objects held under that field that have that key: found by
+	// one walk of the document, for every propertyNames error at once.
+	wanted map[string][]string
+	walked bool
+}
+
+// propertyNamesField returns the field whose objects a propertyNames
+// error is about, from the error's schema location.
+func propertyNamesField(e *jsonschema.ValidationError) string {
+	if u, ok := strings.CutSuffix(e.SchemaURL, "/propertyNames"); ok {
+		return u[strings.LastIndexByte(u, '/')+1:]
+	}
+	return ""
+}
+
+// want notes the field and key of every propertyNames error in e's tree.
+func (in *instance) want(e *jsonschema.ValidationError) {
+	if k, ok := e.ErrorKind.(*kind.PropertyNames); ok {
+		if in.wanted == nil {
+			in.wanted = map[string][]string{}
+		}
+		in.wanted[propertyNamesField(e)+"\x00"+k.Property] = nil
+	}
+	for _, c := range e.Causes {
+		in.want(c)
+	}
 }
 
 // places returns the JSON pointers of the objects held under the key
-// field that have the key key, in document order.
+// field that have the key key, in document order: at most
+// problem.MaxReported of them in all, in problem.MaxReportedBytes.
 func (in *instance) places(field, key string) []string {
-	if in.idx == nil {
-		in.idx = map[string][]string{}
-		in.index(in.doc, "")
+	if !in.walked {
+		in.walked = true
+		var w walker
+		w.in = in
+		w.walk(in.doc, "")
 	}
-	return in.idx[field+"\x00"+key]
+	return in.wanted[field+"\x00"+key]
 }
 
-func (in *instance) index(doc any, at string) {
-	switch v := doc.(type) {
+// walker walks a document, keeping the path to where it is as a stack of
+// tokens and rendering a pointer only where a wanted key is found, so
+// that a walk costs time and memory linear in the document, however deep.
+type walker struct {
+	in   *instance
+	path []string // escaped reference tokens
+	n    int      // places found
+	size int      // their length in bytes
+}
+
+func (w *walker) pointer() string {
+	if len(w.path) == 0 {
+		return ""
+	}
+	return "/" + strings.Join(w.path, "/")
+}
+
+// walk walks v, held under the key field ("" for an array item or the
+// root).
+func (w *walker) walk(v any, field string) {
+	switch v := v.(type) {
 	case map[string]any:
-		for _, k := range slices.Sorted(maps.Keys(v)) {
-			sub, path := v[k], problem.Join(at, k)
-			if obj, ok := sub.(map[string]any); ok {
-				for key := range obj {
-					in.idx[k+"\x00"+key] = append(in.idx[k+"\x00"+key], path)
+		if field != "" && w.n < problem.MaxReported && w.size < problem.MaxReportedBytes {
+			for key := range v {
+				k := field + "\x00" + key
+				if ps, ok := w.in.wanted[k]; ok {
+					p := w.pointer()
+					w.in.wanted[k] = append(ps, p)
+					w.n++
+					w.size += len(p)
 				}
 			}
-			in.index(sub, path)
+		}
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			w.path = append(w.path, problem.Escape(k))
+			w.walk(v[k], k)
+			w.path = w.path[:len(w.path)-1]
 		}
 	case []any:
-		for i, sub := range v {
-			in.index(sub, problem.Join(at, i))
+		for i, x := range v {
+			w.path = append(w.path, strconv.Itoa(i))
+			w.walk(x, "")
+			w.path = w.path[:len(w.path)-1]
 		}
 	}
 }

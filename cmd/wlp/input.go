@@ -58,8 +58,9 @@ func newDocError(file, msg string) *docError {
 }
 
 // Error returns one "FILE: POINTER: message" line per problem ("FILE:
-// message" for a problem of the whole document), and "FILE: and N more
-// problems, not listed" for those the list leaves out (see problem.List).
+// message" for a problem of the whole document), and "FILE: and at least
+// N more problems, not listed" for those the list leaves out (see
+// problem.Error.Omitted).
 func (e *docError) Error() string {
 	var b strings.Builder
 	for i, p := range e.problems.Problems {
@@ -72,7 +73,7 @@ func (e *docError) Error() string {
 		if len(e.problems.Problems) > 0 {
 			b.WriteByte('\n')
 		}
-		fmt.Fprintf(&b, "%s: and %s, not listed", e.file, plural(n, "more problem"))
+		fmt.Fprintf(&b, "%s: and at least %s, not listed", e.file, plural(n, "more problem"))
 	}
 	return b.String()
 }

@@ -159,7 +159,7 @@ func TestShortLines(t *testing.T) {
 		{"docError", (&docError{"f.json", problem.List{Problems: []wlp.Problem{{Path: "/id", Message: "m"}, {Message: "n"}}}}).Error(),
 			"f.json: /id: m\nf.json: n"},
 		{"docError omitted", (&docError{"f.json", problem.List{Problems: []wlp.Problem{{Message: "m"}}, Omitted: 1}}).Error(),
-			"f.json: m\nf.json: and 1 more problem, not listed"},
+			"f.json: m\nf.json: and at least 1 more problem, not listed"},
 		{"some of few", someOf([]string{"a", "b"}, 3), "a, b"},
 		{"some of many", someOf(strings.Split("a b c d e", " "), 3), "a, b, c and 2 more"},
 	} {
@@ -209,7 +209,7 @@ func TestValidateOmitted(t *testing.T) {
 			listed := c.total - c.omitted
 			var last string
 			if c.omitted > 0 {
-				last = fmt.Sprintf("<stdin>: and %d more problems, not listed", c.omitted)
+				last = fmt.Sprintf("<stdin>: and at least %d more problems, not listed", c.omitted)
 			} else {
 				last = lines[len(lines)-1]
 			}

@@ -1,20 +1,47 @@
 // Package jsonx reads JSON documents strictly: it bounds their size and
-// nesting, rejects invalid UTF-8, byte-order marks, duplicate keys, trailing
-// data, unknown fields, nulls and values of the wrong type, and reports each
-// problem with the JSON pointer of its place before anything is decoded.
+// nesting, rejects invalid UTF-8, byte-order marks, lone UTF-16
+// surrogates, duplicate keys, trailing data, unknown fields, nulls and
+// values of the wrong type, and reports each problem with the JSON
+// pointer of its place.
+//
+// # Cost
+//
+// Reading a document of n bytes takes O(n) time whatever its shape: every
+// byte is looked at a bounded number of times, and a JSON pointer is
+// built only for a problem that is reported, from a stack of tokens,
+// never for the places passed on the way. Memory is O(n) too: the
+// document (a copy of it, as a string), the decoded Go value, the
+// nesting state (a token per open level, a key set per open object, to
+// find repeated keys, and a few hundred bytes of goroutine stack per
+// level, bounded by [MaxDepthCeiling]), and the problems, of which a
+// report keeps at most [problem.MaxReported], in
+// [problem.MaxReportedBytes], and only counts the rest. Once the report
+// is full the reader stops decoding (and [Load] skips the later stages),
+// and only counts what more it finds.
+//
+// [Load] reads a document a second time, for the JSON Schema validator,
+// into the generic form the validator takes (maps and slices): that form
+// leaves out the values about which a problem was reported (a value of
+// the wrong type, an unknown field), and shares one form between equal
+// small values, so that a document of a million tiny repeated values
+// does not cost a million maps. The validator then allocates about two
+// hundred bytes per value it checks, which is most of what reading a
+// valid document of tiny values costs: see [Read].
 package jsonx
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"math"
+	"io/fs"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/wlpmodel/wlp/internal/problem"
@@ -24,6 +51,16 @@ import (
 const (
 	DefaultMaxBytes = 8 << 20 // 8 MiB
 	DefaultMaxDepth = 64
+	// MaxDepthCeiling is the most nesting any Limits allows: a larger
+	// MaxDepth counts as MaxDepthCeiling. The reader descends one level of
+	// recursion per level of nesting (200 to 400 bytes of goroutine
+	// stack) and keeps a path token and, for an object, a key set (24 to
+	// 80 bytes of heap): at the ceiling, about 4 MB of stack and 1 MB of
+	// heap, whatever the document. The schema validator never sees that
+	// depth: what nests deeper than a Go type is a problem, and left out
+	// of what the validator reads. Neither the types this module decodes
+	// (nested six deep at the most) nor any real document comes near it.
+	MaxDepthCeiling = 10_000
 	// MaxNumberLen bounds a number literal's length. Exact decimal
 	// arithmetic (as JSON Schema validators use) takes time quadratic in a
 	// literal's digits, and no level or weight needs more than a few.
@@ -32,7 +69,12 @@ const (
 
 // Limits bounds what a reader accepts. Zero fields take the defaults.
 type Limits struct {
+	// MaxBytes bounds the document's size; 0 or less means
+	// DefaultMaxBytes.
 	MaxBytes int64
+	// MaxDepth bounds the nesting of arrays and objects; 0 or less means
+	// DefaultMaxDepth, and more than MaxDepthCeiling means
+	// MaxDepthCeiling.
 	MaxDepth int
 }
 
@@ -43,88 +85,254 @@ func (l Limits) maxBytes() int64 {
 	return l.MaxBytes
 }
 
-func (l Limits) maxDepth() int {
-	if l.MaxDepth <= 0 {
+// Depth returns the nesting bound l puts in force: MaxDepth, or
+// DefaultMaxDepth for 0 or less, and at most MaxDepthCeiling.
+func (l Limits) Depth() int {
+	switch {
+	case l.MaxDepth <= 0:
 		return DefaultMaxDepth
+	case l.MaxDepth > MaxDepthCeiling:
+		return MaxDepthCeiling
 	}
 	return l.MaxDepth
 }
 
 // ReadAll reads r up to the size bound. A document over the bound is a
-// problem, as is a read error.
+// problem, as is a read error. It costs O(n) time and about 2n bytes of
+// memory for a document of n bytes (less when r reports its length, as
+// a *bytes.Reader or *strings.Reader does).
 func ReadAll(r io.Reader, lim Limits) ([]byte, *problem.Problem) {
+	var b bytes.Buffer
+	if pr := readInto(r, lim, func(n int) { b.Grow(n) }, b.Write); pr != nil {
+		return nil, pr
+	}
+	return b.Bytes(), nil
+}
+
+// readString reads r up to the size bound into a string: see ReadAll.
+func readString(r io.Reader, lim Limits) (string, *problem.Problem) {
+	var b strings.Builder
+	if pr := readInto(r, lim, b.Grow, b.Write); pr != nil {
+		return "", pr
+	}
+	return b.String(), nil
+}
+
+// readChunk is the size of the pieces readInto reads a document of
+// unknown length in: growing one buffer by doubling would allocate about
+// twice the document; pieces, copied once into a buffer of the right
+// size, allocate the document once more.
+const readChunk = 64 << 10
+
+// readInto reads r, up to the size bound, into a buffer that grow
+// presizes and write fills.
+func readInto(r io.Reader, lim Limits, grow func(int), write func([]byte) (int, error)) *problem.Problem {
 	if r == nil {
-		return nil, &problem.Problem{Message: "no document (nil reader)"}
+		return &problem.Problem{Message: "no document (nil reader)"}
 	}
 	max := lim.maxBytes()
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, &problem.Problem{Message: "reading the document: " + err.Error()}
+	tooBig := &problem.Problem{Message: fmt.Sprintf("the document is larger than the limit of %d bytes", max)}
+	chunk := int64(readChunk)
+	if n, ok := sizeOf(r); ok {
+		// A reader that knows its length: refuse it without reading if it
+		// is too long, else read it in one piece (and a byte more, to see
+		// that it ends).
+		if n > max {
+			return tooBig
+		}
+		grow(int(n))
+		chunk = n + 1
 	}
-	if int64(len(data)) > max {
-		return nil, &problem.Problem{Message: fmt.Sprintf("the document is larger than the limit of %d bytes", max)}
+	var chunks [][]byte
+	var total int64
+	for {
+		buf := make([]byte, min(chunk, max+1-total))
+		n, err := io.ReadFull(r, buf)
+		if n > 0 {
+			chunks = append(chunks, buf[:n])
+			total += int64(n)
+		}
+		if total > max {
+			return tooBig
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return &problem.Problem{Message: "reading the document: " + err.Error()}
+		}
+		chunk = readChunk
 	}
-	return data, nil
+	grow(int(total))
+	for _, c := range chunks {
+		write(c)
+	}
+	return nil
 }
 
-// Kind is the JSON type of a Value.
-type Kind int
-
-// The JSON types.
-const (
-	Null Kind = iota
-	Bool
-	Number
-	String
-	Array
-	Object
-)
-
-var kindNames = [...]string{"null", "boolean", "number", "string", "array", "object"}
-
-func (k Kind) String() string { return kindNames[k] }
-
-// Member is one key and value of an object, in document order.
-type Member struct {
-	Key   string
-	Value *Value
+// sizeOf returns how many bytes r says it holds, if it says: a
+// *bytes.Reader or *strings.Reader, or a regular file.
+func sizeOf(r io.Reader) (int64, bool) {
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		return int64(r.Len()), true
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size(), true
+		}
+	}
+	return 0, false
 }
 
-// Value is a parsed JSON value that keeps object order.
-type Value struct {
-	Kind    Kind
-	Text    string // a string's value or a number's literal
-	Bool    bool
-	Elems   []*Value
-	Members []Member
+// A token is one reference token of the path to the value being read:
+// an object key, or an array index (index >= 0).
+type token struct {
+	key   string
+	index int // -1 for a key
 }
 
-// Parse parses data as exactly one JSON value. Syntax problems stop the
-// parse; duplicate keys are collected and parsing goes on.
-func Parse(data []byte, lim Limits) (*Value, []problem.Problem) {
+// push appends x to s, doubling the capacity when it runs out: append
+// grows large slices by a quarter at a time, which allocates five times
+// their final size in all; doubling allocates twice.
+func push[T any](s []T, x T) []T {
+	if len(s) == cap(s) {
+		n := make([]T, len(s), max(2*cap(s), 8))
+		copy(n, s)
+		s = n
+	}
+	return append(s, x)
+}
+
+// A keySet holds the keys of one open object, to find repeats: a short
+// list while the object is small, a map when it grows.
+type keySet struct {
+	list []string
+	m    map[string]struct{}
+}
+
+// keySetSmall is how many keys a keySet compares one by one before it
+// switches to a map.
+const keySetSmall = 16
+
+func (s *keySet) reset() {
+	clear(s.list) // let the keys go
+	s.list = s.list[:0]
+	s.m = nil // a map sized for one big object must not slow the next small ones
+}
+
+// add adds k and reports whether it was there already.
+func (s *keySet) add(k string) bool {
+	if s.m == nil {
+		for _, x := range s.list {
+			if x == k {
+				return true
+			}
+		}
+		if len(s.list) < keySetSmall {
+			s.list = append(s.list, k) // from one key up: most objects are small
+			return false
+		}
+		s.m = make(map[string]struct{}, 2*keySetSmall)
+		for _, x := range s.list {
+			s.m[x] = struct{}{}
+		}
+	}
+	if _, dup := s.m[k]; dup {
+		return true
+	}
+	s.m[k] = struct{}{}
+	return false
+}
+
+// member is a key and value of a generic object being built.
+type member struct {
+	key string
+	val any
+}
+
+// fatal is the panic value that stops a reader at a problem it cannot
+// read past: malformed JSON, a document nested too deep.
+type fatal struct{ p problem.Problem }
+
+// reader reads one document.
+type reader struct {
+	src   string
+	pos   int
+	max   int          // the nesting bound
+	depth int          // how many arrays and objects are open
+	path  []token      // where the value being read is
+	dups  problem.List // repeated keys
+	probs problem.List // values that do not fit the Go type, unknown and missing fields
+	// hard is set by a problem that leaves the value undecodable.
+	hard bool
+	// pruned holds the offsets, in order, of the values about which a
+	// problem was reported, which the schema need not see.
+	pruned []int
+	// again: this is a second reading, for the schema, of a document
+	// read before: repeated keys are not reported again, and the values
+	// at the offsets pruned are skipped.
+	again bool
+	// memo maps the text of small arrays and objects to the generic form
+	// built for it the first time, on the second reading: documents of
+	// many tiny values repeat them, and sharing one form (the validator
+	// only reads it) makes their generic form cost a few bytes each
+	// instead of a few hundred (a map).
+	memo map[string]any
+	// keys holds a key set per open object, innermost last; its slots
+	// (and their lists) are reused by the objects opened after.
+	keys    []keySet
+	objects int // how many of keys are in use
+	// items and members hold the parts of the generic arrays and objects
+	// being built, innermost last.
+	items   []any
+	members []member
+	buf     []byte // for unescaping strings
+}
+
+func newReader(src string, lim Limits) *reader {
+	r := &reader{src: src, max: lim.Depth()}
+	// The path holds a token per open level: sized once for the deepest
+	// the document can nest within the bound (an array takes two bytes),
+	// it costs a fixed number of bytes per byte of the document however
+	// deep it goes, where growing it as it goes would cost up to four
+	// times that. The key sets, one per open object (five bytes at
+	// least), are sized so on the first object.
+	r.path = make([]token, 0, min(r.max, len(src)/2+1))
+	return r
+}
+
+// run calls f, turning a fatal panic into a problem.
+func (r *reader) run(f func()) (stop *problem.Problem) {
+	defer func() {
+		if e := recover(); e != nil {
+			f, ok := e.(fatal)
+			if !ok {
+				panic(e)
+			}
+			stop = &f.p
+		}
+	}()
+	f()
+	return nil
+}
+
+// precheck reports what is wrong with a document as a whole before it is
+// parsed: empty, a byte-order mark, invalid UTF-8.
+func precheck(src string) *problem.Problem {
 	switch {
-	case len(bytes.Trim(data, " \t\r\n")) == 0: // JSON's whitespace only
-		return nil, []problem.Problem{{Message: "the document is empty"}}
-	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		return nil, []problem.Problem{{Message: "the document starts with a byte-order mark; send UTF-8 without one"}}
-	case !utf8.Valid(data):
-		return nil, []problem.Problem{{Message: fmt.Sprintf("the document is not valid UTF-8 (first bad byte at offset %d)", firstInvalid(data))}}
+	case strings.Trim(src, " \t\r\n") == "": // JSON's whitespace only
+		return &problem.Problem{Message: "the document is empty"}
+	case strings.HasPrefix(src, "\xef\xbb\xbf"):
+		return &problem.Problem{Message: "the document starts with a byte-order mark; send UTF-8 without one"}
+	case !utf8.ValidString(src):
+		return &problem.Problem{Message: fmt.Sprintf("the document is not valid UTF-8 (first bad byte at offset %d)", firstInvalid(src))}
 	}
-	p := &parser{dec: json.NewDecoder(bytes.NewReader(data)), maxDepth: lim.maxDepth()}
-	p.dec.UseNumber()
-	v, err := p.value("", 0)
-	if err != nil {
-		return nil, append(p.probs, problem.Problem{Path: err.path, Message: err.msg})
-	}
-	if _, err := p.dec.Token(); err != io.EOF {
-		return nil, append(p.probs, problem.Problem{Message: fmt.Sprintf("unexpected data after the document at offset %d", p.dec.InputOffset())})
-	}
-	return v, p.probs
+	return nil
 }
 
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
+func firstInvalid(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			return i
 		}
@@ -133,214 +341,747 @@ func firstInvalid(b []byte) int {
 	return -1
 }
 
-type parseError struct{ path, msg string }
+// The path.
 
-type parser struct {
-	dec      *json.Decoder
-	maxDepth int
-	probs    []problem.Problem
-}
-
-func (p *parser) syntax(path string, err error) *parseError {
-	var se *json.SyntaxError
-	switch {
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return &parseError{path, "the document ends too early (truncated?)"}
-	case errors.As(err, &se):
-		return &parseError{path, fmt.Sprintf("malformed JSON at offset %d: %s", se.Offset, strings.TrimPrefix(se.Error(), "invalid character "))}
-	default:
-		return &parseError{path, "malformed JSON: " + err.Error()}
+// pathLen returns the length of the path as a JSON pointer.
+func (r *reader) pathLen() int {
+	n := 0
+	for _, t := range r.path {
+		if t.index < 0 {
+			n += 1 + len(t.key) + strings.Count(t.key, "~") + strings.Count(t.key, "/")
+			continue
+		}
+		n += 2
+		for x := t.index; x >= 10; x /= 10 {
+			n++
+		}
 	}
+	return n
 }
 
-func (p *parser) value(path string, depth int) (*Value, *parseError) {
-	tok, err := p.dec.Token()
-	if err != nil {
-		return nil, p.syntax(path, err)
+func (r *reader) pushKey(k string) {
+	r.path = push(r.path, token{key: k, index: -1})
+}
+
+func (r *reader) pushIndex(i int) {
+	r.path = push(r.path, token{index: i})
+}
+
+func (r *reader) pop() {
+	r.path[len(r.path)-1] = token{}
+	r.path = r.path[:len(r.path)-1]
+}
+
+// pointer renders the path as a JSON pointer.
+func (r *reader) pointer() string {
+	var b strings.Builder
+	b.Grow(r.pathLen())
+	for _, t := range r.path {
+		b.WriteByte('/')
+		if t.index < 0 {
+			b.WriteString(problem.Escape(t.key))
+		} else {
+			b.WriteString(strconv.Itoa(t.index))
+		}
 	}
-	switch t := tok.(type) {
-	case nil:
-		return &Value{Kind: Null}, nil
-	case bool:
-		return &Value{Kind: Bool, Bool: t}, nil
-	case json.Number:
-		if len(t) > MaxNumberLen {
-			return nil, &parseError{path, fmt.Sprintf("a number of %d characters is longer than the limit of %d (%s...)", len(t), MaxNumberLen, t[:16])}
-		}
-		return &Value{Kind: Number, Text: string(t)}, nil
-	case string:
-		return &Value{Kind: String, Text: t}, nil
-	case json.Delim:
-		if depth+1 > p.maxDepth {
-			return nil, &parseError{path, fmt.Sprintf("nested deeper than the limit of %d levels", p.maxDepth)}
-		}
-		if t == '[' {
-			v := &Value{Kind: Array}
-			for p.dec.More() {
-				e, perr := p.value(problem.Join(path, len(v.Elems)), depth+1)
-				if perr != nil {
-					return nil, perr
-				}
-				v.Elems = append(v.Elems, e)
-			}
-			if _, err := p.dec.Token(); err != nil {
-				return nil, p.syntax(path, err)
-			}
-			return v, nil
-		}
-		v := &Value{Kind: Object}
-		seen := map[string]bool{}
-		for p.dec.More() {
-			kt, err := p.dec.Token()
-			if err != nil {
-				return nil, p.syntax(path, err)
-			}
-			key, _ := kt.(string)
-			mpath := problem.Join(path, key)
-			if seen[key] {
-				p.probs = append(p.probs, problem.Problem{Path: mpath, Message: fmt.Sprintf("duplicate key %q", key)})
-			}
-			seen[key] = true
-			e, perr := p.value(mpath, depth+1)
-			if perr != nil {
-				return nil, perr
-			}
-			v.Members = append(v.Members, Member{key, e})
-		}
-		if _, err := p.dec.Token(); err != nil {
-			return nil, p.syntax(path, err)
-		}
-		return v, nil
-	}
-	return nil, &parseError{path, "malformed JSON"}
+	return b.String()
 }
 
-// Check reports every place where v does not fit the Go type t as
-// encoding/json would decode it: unknown fields (by json tags), missing
-// required fields (those without omitempty), nulls, values of the wrong
-// JSON type, and numbers that do not fit the Go number type. path is the
-// pointer of v. It reports whether v can still be decoded into t: unknown
-// and missing fields do not prevent decoding; the other problems do.
-func Check(v *Value, t reflect.Type, path string, l *problem.List) bool {
-	c := checker{l: l}
-	c.check(v, t, path)
-	return !c.hard
+// Problems.
+
+// capped reports whether the report is full: the lists together hold as
+// many problems as one report lists. Past that, problems are counted.
+func (r *reader) capped() bool {
+	return r.dups.Full() || r.probs.Full() || len(r.dups.Problems)+len(r.probs.Problems) >= problem.MaxReported
 }
 
-type checker struct {
-	l    *problem.List
-	hard bool // a problem that prevents decoding
-}
-
-func (c *checker) bad(path, msg string) {
-	c.l.Add(path, msg)
-	c.hard = true
-}
-
-func (c *checker) check(v *Value, t reflect.Type, path string) {
-	if v.Kind == Null {
-		c.bad(path, "null is not allowed here; expected "+expected(t))
-		return
-	}
-	if t.Implements(textUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler) {
-		if v.Kind != String {
-			c.bad(path, fmt.Sprintf("expected a string, found %s", describe(v)))
-		}
-		return
-	}
-	switch t.Kind() {
-	case reflect.Pointer:
-		c.check(v, t.Elem(), path)
-	case reflect.Bool:
-		if v.Kind != Bool {
-			c.bad(path, fmt.Sprintf("expected a boolean, found %s", describe(v)))
-		}
-	case reflect.String:
-		if v.Kind != String {
-			c.bad(path, fmt.Sprintf("expected a string, found %s", describe(v)))
-		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if v.Kind != Number {
-			c.bad(path, fmt.Sprintf("expected an integer, found %s", describe(v)))
-			return
-		}
-		if _, err := strconv.ParseInt(v.Text, 10, t.Bits()); err == nil {
-			return
-		}
-		// JSON has one number type: 3.0 and 3e0 are the integer 3, as a JSON
-		// Schema validator sees them. Normalise them so they decode.
-		f, err := strconv.ParseFloat(v.Text, 64)
-		switch {
-		case err == nil && f != math.Trunc(f):
-			c.bad(path, fmt.Sprintf("expected an integer, found %s", v.Text))
-		case err == nil && math.Abs(f) <= 1<<53 && fitsInt(int64(f), t.Bits()):
-			v.Text = strconv.FormatInt(int64(f), 10)
-		default:
-			c.bad(path, fmt.Sprintf("%s is out of range", v.Text))
-		}
-	case reflect.Float32, reflect.Float64:
-		if v.Kind != Number {
-			c.bad(path, fmt.Sprintf("expected a number, found %s", describe(v)))
-			return
-		}
-		if _, err := strconv.ParseFloat(v.Text, t.Bits()); err != nil {
-			c.bad(path, fmt.Sprintf("%s is out of range", v.Text))
-		}
-	case reflect.Slice, reflect.Array:
-		if v.Kind != Array {
-			c.bad(path, fmt.Sprintf("expected an array, found %s", describe(v)))
-			return
-		}
-		for i, e := range v.Elems {
-			c.check(e, t.Elem(), problem.Join(path, i))
-		}
-	case reflect.Map:
-		if v.Kind != Object {
-			c.bad(path, fmt.Sprintf("expected an object, found %s", describe(v)))
-			return
-		}
-		for _, m := range v.Members {
-			c.check(m.Value, t.Elem(), problem.Join(path, m.Key))
-		}
-	case reflect.Struct:
-		if v.Kind != Object {
-			c.bad(path, fmt.Sprintf("expected an object, found %s", describe(v)))
-			return
-		}
-		fields := fieldsOf(t)
-		for _, name := range requiredOf(t) {
-			if !slices.ContainsFunc(v.Members, func(m Member) bool { return m.Key == name }) {
-				c.l.Add(path, fmt.Sprintf("missing required field %q", name))
-			}
-		}
-		for i, m := range v.Members {
-			f, ok := fields[m.Key]
-			if !ok {
-				c.l.Add(problem.Join(path, m.Key), fmt.Sprintf("unknown field %q%s", m.Key, suggest(m.Key, fields)))
-				// Drop it, or encoding/json would match it to a field
-				// whose name differs only in case.
-				v.Members[i].Value = nil
-				continue
-			}
-			c.check(m.Value, f, problem.Join(path, m.Key))
-		}
-	case reflect.Interface:
-		// Anything goes.
-	default:
-		c.bad(path, "cannot decode into "+t.String())
-	}
-}
-
-// fitsInt reports whether n fits a signed integer of the given bits.
-func fitsInt(n int64, bits int) bool {
-	if bits >= 64 {
+// full counts one problem in l, without its message, if the report is
+// full; a caller that gets true builds no message.
+func (r *reader) full(l *problem.List) bool {
+	if r.capped() {
+		l.Omit(1)
 		return true
 	}
-	max := int64(1)<<(bits-1) - 1
-	return n >= -max-1 && n <= max
+	return false
 }
 
-var textUnmarshaler = reflect.TypeFor[interface{ UnmarshalText([]byte) error }]()
+// add records a problem at the current path in l.
+func (r *reader) add(l *problem.List, msg string) {
+	if !l.Fits(r.pathLen() + len(msg)) {
+		l.Omit(1)
+		return
+	}
+	l.Add(r.pointer(), msg)
+}
+
+// bad records a problem that leaves the value undecodable.
+func (r *reader) bad(msg string) {
+	r.hard = true
+	if !r.full(&r.probs) {
+		r.add(&r.probs, msg)
+	}
+}
+
+// stop ends the reading with a problem at the current path.
+func (r *reader) stop(msg string) {
+	panic(fatal{problem.Problem{Path: r.pointer(), Message: msg}})
+}
+
+// Scanning.
+
+func (r *reader) ws() {
+	for r.pos < len(r.src) {
+		switch r.src[r.pos] {
+		case ' ', '\t', '\n', '\r':
+			r.pos++
+		default:
+			return
+		}
+	}
+}
+
+// peek skips whitespace and returns the next byte, stopping at the end
+// of the document.
+func (r *reader) peek() byte {
+	r.ws()
+	if r.pos >= len(r.src) {
+		r.stop("the document ends too early (truncated?)")
+	}
+	return r.src[r.pos]
+}
+
+// malformed stops at the character at r.pos, which does not fit where it
+// is (context says where, in encoding/json's words).
+func (r *reader) malformed(context string) {
+	if r.pos >= len(r.src) {
+		r.stop("the document ends too early (truncated?)")
+	}
+	c, _ := utf8.DecodeRuneInString(r.src[r.pos:])
+	r.stop(fmt.Sprintf("malformed JSON at offset %d: %s %s", r.pos, describeChar(c), context))
+}
+
+// describeChar names a character for a message: quoted, with its code
+// point when it is not ASCII, so that a no-break space shows as such and
+// not as the first byte of its encoding.
+func describeChar(c rune) string {
+	if c < utf8.RuneSelf {
+		return strconv.QuoteRune(c)
+	}
+	s := fmt.Sprintf("%s (U+%04X", strconv.QuoteRune(c), c)
+	if unicode.IsSpace(c) {
+		s += ", a space JSON does not allow between values: only space, tab, line feed and carriage return"
+	}
+	return s + ")"
+}
+
+// open enters the array or object at r.pos.
+func (r *reader) open() {
+	if r.depth+1 > r.max {
+		r.stop(fmt.Sprintf("nested deeper than the limit of %d levels", r.max))
+	}
+	if r.src[r.pos] == '{' {
+		if r.keys == nil {
+			r.keys = make([]keySet, 0, min(r.max, len(r.src)/5+1))
+		}
+		if r.objects == len(r.keys) {
+			r.keys = push(r.keys, keySet{})
+		}
+		r.keys[r.objects].reset()
+		r.objects++
+	}
+	r.pos++
+	r.depth++
+}
+
+// close leaves the array or object whose last byte is at r.pos-1.
+func (r *reader) close() {
+	if r.src[r.pos-1] == '}' {
+		r.objects--
+	}
+	r.depth--
+}
+
+// member reads the next member's key and colon of the open object (i
+// members were read before), pushes the key on the path and returns it;
+// ok is false at the end of the object. It reports a repeated key.
+func (r *reader) member(i int) (key string, ok bool) {
+	c := r.peek()
+	if i > 0 {
+		switch c {
+		case '}':
+			r.pos++
+			r.close()
+			return "", false
+		case ',':
+			r.pos++
+			c = r.peek()
+			if c != '"' {
+				r.malformed("looking for beginning of object key string")
+			}
+		default:
+			r.malformed("after object key:value pair")
+		}
+	} else {
+		switch c {
+		case '}':
+			r.pos++
+			r.close()
+			return "", false
+		case '"':
+		default:
+			r.malformed("looking for beginning of object key string")
+		}
+	}
+	key, _ = r.str(true)
+	r.pushKey(key)
+	if r.keys[r.objects-1].add(key) && !r.again && !r.full(&r.dups) {
+		r.add(&r.dups, "duplicate key "+problem.Quote(key))
+	}
+	if r.peek() != ':' {
+		r.malformed("after object key")
+	}
+	r.pos++
+	return key, true
+}
+
+// element reports whether the open array has an item after the i read
+// before, and if so pushes its index on the path.
+func (r *reader) element(i int) bool {
+	c := r.peek()
+	if c == ']' {
+		r.pos++
+		r.close()
+		return false
+	}
+	r.pushIndex(i)
+	if i > 0 {
+		if c != ',' {
+			r.malformed("after array element")
+		}
+		r.pos++
+	}
+	return true
+}
+
+// str reads a string at r.pos. The result shares the document's memory
+// unless the string has escapes (fresh is then true). A key's lone
+// surrogate is reported at the object, a value's at the value.
+func (r *reader) str(isKey bool) (s string, fresh bool) {
+	start := r.pos + 1
+	i := start
+	for i < len(r.src) {
+		c := r.src[i]
+		switch {
+		case c == '"':
+			r.pos = i + 1
+			return r.src[start:i], false
+		case c == '\\':
+			return r.unescape(start, i, isKey), true
+		case c < 0x20:
+			r.pos = i
+			r.malformed("in string literal")
+		}
+		i++
+	}
+	r.pos = len(r.src)
+	r.stop("the document ends too early (truncated?)")
+	return "", false
+}
+
+// unescape reads the rest of a string with escapes, from its first
+// backslash at i.
+func (r *reader) unescape(start, i int, isKey bool) string {
+	b := append(r.buf[:0], r.src[start:i]...)
+	for {
+		if i >= len(r.src) {
+			r.pos = i
+			r.stop("the document ends too early (truncated?)")
+		}
+		c := r.src[i]
+		switch {
+		case c == '"':
+			r.pos = i + 1
+			r.buf = b
+			return string(b)
+		case c < 0x20:
+			r.pos = i
+			r.malformed("in string literal")
+		case c != '\\':
+			b = append(b, c)
+			i++
+			continue
+		}
+		// An escape.
+		if i+1 >= len(r.src) {
+			r.pos = len(r.src)
+			r.stop("the document ends too early (truncated?)")
+		}
+		switch e := r.src[i+1]; e {
+		case '"', '\\', '/':
+			b = append(b, e)
+			i += 2
+		case 'b':
+			b, i = append(b, '\b'), i+2
+		case 'f':
+			b, i = append(b, '\f'), i+2
+		case 'n':
+			b, i = append(b, '\n'), i+2
+		case 'r':
+			b, i = append(b, '\r'), i+2
+		case 't':
+			b, i = append(b, '\t'), i+2
+		case 'u':
+			c1, ok := r.hex4(i + 2)
+			if !ok {
+				r.malformed("in \\u hexadecimal character escape")
+			}
+			at := i
+			i += 6
+			if utf16.IsSurrogate(c1) {
+				c2, ok := rune(-1), false
+				if i+1 < len(r.src) && r.src[i] == '\\' && r.src[i+1] == 'u' {
+					c2, ok = r.hex4(i + 2)
+				}
+				if ok && c1 < 0xdc00 && c2 >= 0xdc00 && c2 <= 0xdfff {
+					c1 = utf16.DecodeRune(c1, c2)
+					i += 6
+				} else {
+					r.lone(at, c1, isKey)
+				}
+			}
+			b = utf8.AppendRune(b, c1)
+		default:
+			r.pos = i + 1
+			r.malformed("in string escape code")
+		}
+	}
+}
+
+// lone stops at a lone surrogate escape at offset at.
+func (r *reader) lone(at int, c rune, isKey bool) {
+	r.pos = at
+	where := "string"
+	if isKey {
+		where = "key"
+	}
+	half := "high (first)"
+	if c >= 0xdc00 {
+		half = "low (second)"
+	}
+	r.stop(fmt.Sprintf("malformed JSON at offset %d: the %s holds \\u%04x, the %s half of a UTF-16 surrogate pair without its other half, which is no character", at, where, c, half))
+}
+
+// hex4 reads the four hex digits at i, with a pointer to them for errors.
+func (r *reader) hex4(i int) (rune, bool) {
+	if i+4 > len(r.src) {
+		r.pos = len(r.src)
+		r.stop("the document ends too early (truncated?)")
+	}
+	var c rune
+	for j := i; j < i+4; j++ {
+		x := r.src[j]
+		switch {
+		case '0' <= x && x <= '9':
+			x -= '0'
+		case 'a' <= x && x <= 'f':
+			x -= 'a' - 10
+		case 'A' <= x && x <= 'F':
+			x -= 'A' - 10
+		default:
+			r.pos = j
+			return 0, false
+		}
+		c = c<<4 | rune(x)
+	}
+	return c, true
+}
+
+// number reads a number literal at r.pos.
+func (r *reader) number() string {
+	start := r.pos
+	i := start
+	digits := func() bool {
+		j := i
+		for i < len(r.src) && '0' <= r.src[i] && r.src[i] <= '9' {
+			i++
+		}
+		return i > j
+	}
+	bad := func() {
+		r.pos = i
+		r.malformed("in numeric literal")
+	}
+	if i < len(r.src) && r.src[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(r.src) && r.src[i] == '0':
+		i++
+	case !digits():
+		bad()
+	}
+	if i < len(r.src) && r.src[i] == '.' {
+		i++
+		if !digits() {
+			bad()
+		}
+	}
+	if i < len(r.src) && (r.src[i] == 'e' || r.src[i] == 'E') {
+		i++
+		if i < len(r.src) && (r.src[i] == '+' || r.src[i] == '-') {
+			i++
+		}
+		if !digits() {
+			bad()
+		}
+	}
+	r.pos = i
+	lit := r.src[start:i]
+	if len(lit) > MaxNumberLen {
+		r.stop(fmt.Sprintf("a number of %d characters is longer than the limit of %d (%s...)", len(lit), MaxNumberLen, lit[:16]))
+	}
+	return lit
+}
+
+// literal reads true, false or null at r.pos.
+func (r *reader) literal(word string) {
+	for i := 0; i < len(word); i++ {
+		if r.pos+i >= len(r.src) {
+			r.pos = len(r.src)
+			r.stop("the document ends too early (truncated?)")
+		}
+		if r.src[r.pos+i] != word[i] {
+			r.pos += i
+			r.malformed(fmt.Sprintf("in literal %s (expecting %s)", word, strconv.QuoteRune(rune(word[i]))))
+		}
+	}
+	r.pos += len(word)
+}
+
+// skip reads a value of any type, checking its syntax and keys but
+// keeping nothing.
+func (r *reader) skip() {
+	switch c := r.peek(); c {
+	case '{':
+		r.open()
+		for i := 0; ; i++ {
+			if _, ok := r.member(i); !ok {
+				return
+			}
+			r.skip()
+			r.pop()
+		}
+	case '[':
+		r.open()
+		for i := 0; r.element(i); i++ {
+			r.skip()
+			r.pop()
+		}
+	case '"':
+		r.str(false)
+	case 't':
+		r.literal("true")
+	case 'f':
+		r.literal("false")
+	case 'n':
+		r.literal("null")
+	default:
+		if c == '-' || '0' <= c && c <= '9' {
+			r.number()
+			return
+		}
+		r.malformed("looking for beginning of value")
+	}
+}
+
+// describe reads the value at r.pos for a message: "the string "x"", "the
+// number 5", "true", "an array".
+func (r *reader) describe() string {
+	switch c := r.peek(); c {
+	case '{':
+		r.skip()
+		return "an object"
+	case '[':
+		r.skip()
+		return "an array"
+	case '"':
+		s, _ := r.str(false)
+		return "the string " + problem.Quote(s)
+	case 't':
+		r.literal("true")
+		return "true"
+	case 'f':
+		r.literal("false")
+		return "false"
+	case 'n':
+		r.literal("null")
+		return "null"
+	default:
+		if c == '-' || '0' <= c && c <= '9' {
+			return "the number " + r.number()
+		}
+		r.malformed("looking for beginning of value")
+		return ""
+	}
+}
+
+// end checks that nothing but whitespace follows the document.
+func (r *reader) end() {
+	r.ws()
+	if r.pos < len(r.src) {
+		panic(fatal{problem.Problem{Message: fmt.Sprintf("unexpected data after the document at offset %d", r.pos)}})
+	}
+}
+
+// Generic values.
+
+// object builds a generic object from the members r.members holds from
+// index from on, and drops them. Later repeats of a key win.
+func (r *reader) object(from int) map[string]any {
+	ms := r.members[from:]
+	m := make(map[string]any, len(ms))
+	for _, x := range ms {
+		m[x.key] = x.val
+	}
+	clear(ms)
+	r.members = r.members[:from]
+	return m
+}
+
+// array builds a generic array from the items r.items holds from index
+// from on, and drops them.
+func (r *reader) array(from int) []any {
+	out := make([]any, len(r.items)-from)
+	copy(out, r.items[from:])
+	clear(r.items[from:])
+	r.items = r.items[:from]
+	return out
+}
+
+// generic reads any value into the form encoding/json gives an any with
+// UseNumber: map[string]any, []any, string, bool, nil and json.Number.
+// Later repeats of a key win. Strings and keys share the document's
+// memory. Read again, a value that starts at the next offset of r.pruned
+// is skipped and read as nil.
+func (r *reader) generic() any {
+	c := r.peek()
+	if r.again && len(r.pruned) > 0 && r.pruned[0] == r.pos {
+		r.pruned = r.pruned[1:]
+		r.skip()
+		return nil
+	}
+	if (c == '{' || c == '[') && r.again {
+		return r.shared()
+	}
+	return r.build(c)
+}
+
+// Sharing small generic values.
+const (
+	memoText = 64   // the longest text of a value shared
+	memoSize = 4096 // the most values kept for sharing
+)
+
+// shared reads the array or object at r.pos, sharing its generic form
+// with earlier values of the same text if it is small.
+func (r *reader) shared() any {
+	start := r.pos
+	end := r.extent(start, memoText)
+	if end < 0 || (len(r.pruned) > 0 && r.pruned[0] < end) {
+		return r.build(r.src[start])
+	}
+	text := r.src[start:end]
+	if g, ok := r.memo[text]; ok {
+		r.pos = end
+		return g
+	}
+	g := r.build(r.src[start])
+	if r.memo == nil {
+		r.memo = map[string]any{}
+	}
+	if len(r.memo) < memoSize {
+		r.memo[text] = g
+	}
+	return g
+}
+
+// extent returns the offset just past the array or object that starts at
+// i, if it ends within max bytes, or -1. The document is well-formed: it
+// was read once already.
+func (r *reader) extent(i, max int) int {
+	depth := 0
+	limit := min(len(r.src), i+max)
+	for j := i; j < limit; j++ {
+		switch r.src[j] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return j + 1
+			}
+		case '"':
+			for j++; j < limit && r.src[j] != '"'; j++ {
+				if r.src[j] == '\\' {
+					j++
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// build reads the value at r.pos, whose first byte is c.
+func (r *reader) build(c byte) any {
+	switch c {
+	case '{':
+		r.open()
+		from := len(r.members)
+		for i := 0; ; i++ {
+			k, ok := r.member(i)
+			if !ok {
+				break
+			}
+			v := r.generic()
+			r.pop()
+			r.members = push(r.members, member{k, v})
+		}
+		return r.object(from)
+	case '[':
+		r.open()
+		from := len(r.items)
+		for i := 0; r.element(i); i++ {
+			v := r.generic()
+			r.pop()
+			r.items = push(r.items, v)
+		}
+		return r.array(from)
+	case '"':
+		s, _ := r.str(false)
+		return s
+	case 't':
+		r.literal("true")
+		return true
+	case 'f':
+		r.literal("false")
+		return false
+	case 'n':
+		r.literal("null")
+		return nil
+	default:
+		if c == '-' || '0' <= c && c <= '9' {
+			return json.Number(r.number())
+		}
+		r.malformed("looking for beginning of value")
+		return nil
+	}
+}
+
+// Parse parses data as exactly one JSON value into the form encoding/json
+// decodes into an any with UseNumber (maps, slices, strings, bools, nil
+// and json.Number), the form a JSON Schema validator takes. ok is false
+// if the document is malformed, and the problems say why; repeated keys
+// are reported too, the last repeat winning in the value. It costs O(n)
+// time and memory for n bytes; the value takes from about 30 bytes per
+// byte of the document (for tiny values) down to about 1 (for long
+// strings).
+func Parse(data []byte, lim Limits) (v any, probs problem.List, ok bool) {
+	src := string(data)
+	if p := precheck(src); p != nil {
+		return nil, problem.List{Problems: []problem.Problem{*p}}, false
+	}
+	r := newReader(src, lim)
+	if stop := r.run(func() { v = r.generic(); r.end() }); stop != nil {
+		r.dups.Append(*stop)
+		return nil, r.dups, false
+	}
+	return v, r.dups, true
+}
+
+// Decoding into Go values.
+
+var (
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+)
+
+// typeInfo is what the reader needs to know of a Go type, worked out once
+// per type.
+type typeInfo struct {
+	t      reflect.Type
+	expect string // "an object", for messages
+	custom bool   // decodes itself from a JSON string (UnmarshalText or UnmarshalJSON)
+	elem   *typeInfo
+	// For a map, whether its keys decode with UnmarshalText.
+	keyText bool
+	// For a struct, its fields by JSON name, and their order.
+	fields map[string]*fieldInfo
+	list   []*fieldInfo
+}
+
+type fieldInfo struct {
+	name     string
+	index    int // in the struct
+	pos      int // in typeInfo.list
+	required bool
+	typ      *typeInfo
+}
+
+var (
+	typeMu    sync.Mutex
+	typeInfos = map[reflect.Type]*typeInfo{}
+)
+
+// infoOf returns the typeInfo of t.
+func infoOf(t reflect.Type) *typeInfo {
+	typeMu.Lock()
+	defer typeMu.Unlock()
+	return buildInfo(t)
+}
+
+func buildInfo(t reflect.Type) *typeInfo {
+	if ti, ok := typeInfos[t]; ok {
+		return ti
+	}
+	ti := &typeInfo{t: t, expect: expected(t)}
+	typeInfos[t] = ti // before the parts, for types that hold themselves
+	pt := reflect.PointerTo(t)
+	if t.Implements(jsonUnmarshaler) || pt.Implements(jsonUnmarshaler) || t.Implements(textUnmarshaler) || pt.Implements(textUnmarshaler) {
+		ti.custom = true
+		ti.expect = "a string"
+		return ti
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		ti.elem = buildInfo(t.Elem())
+	case reflect.Map:
+		ti.elem = buildInfo(t.Elem())
+		ti.keyText = reflect.PointerTo(t.Key()).Implements(textUnmarshaler)
+	case reflect.Struct:
+		ti.fields = map[string]*fieldInfo{}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, required := f.Name, false
+			if tag, ok := f.Tag.Lookup("json"); ok {
+				n, opts, _ := strings.Cut(tag, ",")
+				if n == "-" && opts == "" {
+					continue
+				}
+				if n != "" {
+					name = n
+				}
+				required = n != "" && !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero")
+			}
+			fi := &fieldInfo{name: name, index: i, pos: len(ti.list), required: required, typ: buildInfo(f.Type)}
+			ti.fields[name] = fi
+			ti.list = append(ti.list, fi)
+		}
+	}
+	return ti
+}
 
 func expected(t reflect.Type) string {
 	for t.Kind() == reflect.Pointer {
@@ -357,172 +1098,497 @@ func expected(t reflect.Type) string {
 		return "a number"
 	case reflect.Slice, reflect.Array:
 		return "an array"
+	case reflect.Interface:
+		return "a value"
 	default:
 		return "an object"
 	}
 }
 
-func describe(v *Value) string {
-	switch v.Kind {
-	case String:
-		s := v.Text
-		if len(s) > 40 {
-			s = s[:40] + "..."
+// prune notes that the value at r.pos, about which a problem is being
+// reported, need not be shown to the schema: see schemaForm.
+func (r *reader) prune() {
+	if !r.capped() {
+		r.pruned = push(r.pruned, r.pos)
+	}
+}
+
+// mismatch reports the value at r.pos, which is not of the type wanted.
+func (r *reader) mismatch(ti *typeInfo) {
+	r.hard = true
+	r.prune()
+	if r.full(&r.probs) {
+		r.skip()
+		return
+	}
+	r.add(&r.probs, "expected "+ti.expect+", found "+r.describe())
+}
+
+// value reads the value at r.pos as the Go type ti, into v when v is
+// valid (settable); with v invalid it checks the value's type only.
+func (r *reader) value(ti *typeInfo, v reflect.Value) {
+	c := r.peek()
+	if r.capped() {
+		v = reflect.Value{} // the report is full: stop decoding
+	}
+	if c == 'n' {
+		r.literal("null")
+		r.bad("null is not allowed here; expected " + ti.expect)
+		return
+	}
+	if ti.custom {
+		r.custom(ti, v, c)
+		return
+	}
+	switch ti.t.Kind() {
+	case reflect.Pointer:
+		if v.IsValid() {
+			if v.IsNil() {
+				v.Set(reflect.New(ti.t.Elem()))
+			}
+			v = v.Elem()
 		}
-		return "the string " + strconv.Quote(s)
-	case Number:
-		return "the number " + v.Text
-	case Bool:
-		return strconv.FormatBool(v.Bool)
-	case Null:
-		return "null"
+		r.value(ti.elem, v)
+	case reflect.Bool:
+		if c != 't' && c != 'f' {
+			r.mismatch(ti)
+			return
+		}
+		b := c == 't'
+		if b {
+			r.literal("true")
+		} else {
+			r.literal("false")
+		}
+		if v.IsValid() {
+			v.SetBool(b)
+		}
+	case reflect.String:
+		if c != '"' {
+			r.mismatch(ti)
+			return
+		}
+		s, fresh := r.str(false)
+		if v.IsValid() {
+			if !fresh {
+				s = strings.Clone(s) // keep no part of the document
+			}
+			v.SetString(s)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if c != '-' && (c < '0' || c > '9') {
+			r.mismatch(ti)
+			return
+		}
+		n, ok, msg := intOf(r.number(), ti.t.Bits())
+		switch {
+		case !ok:
+			r.bad(msg)
+		case v.IsValid():
+			v.SetInt(n)
+		}
+	case reflect.Float32, reflect.Float64:
+		if c != '-' && (c < '0' || c > '9') {
+			r.mismatch(ti)
+			return
+		}
+		f, ok, msg := floatOf(r.number(), ti.t.Bits())
+		switch {
+		case !ok:
+			r.bad(msg)
+		case v.IsValid():
+			v.SetFloat(f)
+		}
+	case reflect.Slice, reflect.Array:
+		if c != '[' {
+			r.mismatch(ti)
+			return
+		}
+		r.arrayValue(ti, v)
+	case reflect.Map:
+		if c != '{' {
+			r.mismatch(ti)
+			return
+		}
+		r.mapValue(ti, v)
+	case reflect.Struct:
+		if c != '{' {
+			r.mismatch(ti)
+			return
+		}
+		r.structValue(ti, v)
+	case reflect.Interface:
+		if ti.t.NumMethod() > 0 {
+			r.prune()
+			r.skip()
+			r.bad("cannot decode into " + ti.t.String())
+			return
+		}
+		g := r.generic()
+		if v.IsValid() && g != nil {
+			v.Set(reflect.ValueOf(r.decoded(g)))
+		}
 	default:
-		return "an " + v.Kind.String()
+		r.prune()
+		r.skip()
+		r.bad("cannot decode into " + ti.t.String())
 	}
 }
 
-// fieldsOf maps the JSON names of t's exported fields to their types.
-func fieldsOf(t reflect.Type) map[string]reflect.Type {
-	out := map[string]reflect.Type{}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
+// decoded copies a generic value as encoding/json decodes it into an any:
+// numbers as float64, and strings that share nothing with the document.
+func (r *reader) decoded(g any) any {
+	switch g := g.(type) {
+	case string:
+		return strings.Clone(g)
+	case json.Number:
+		f, ok, msg := floatOf(string(g), 64)
+		if !ok {
+			r.bad(msg)
 		}
-		name := f.Name
-		if tag, ok := f.Tag.Lookup("json"); ok {
-			n, _, _ := strings.Cut(tag, ",")
-			if n == "-" {
-				continue
+		return f
+	case []any:
+		out := make([]any, len(g))
+		for i, x := range g {
+			out[i] = r.decoded(x)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(g))
+		for k, x := range g {
+			out[strings.Clone(k)] = r.decoded(x)
+		}
+		return out
+	}
+	return g
+}
+
+// custom reads a value of a type that decodes itself from a JSON string.
+func (r *reader) custom(ti *typeInfo, v reflect.Value, c byte) {
+	if c != '"' {
+		r.mismatch(ti)
+		return
+	}
+	start := r.pos
+	s, _ := r.str(false)
+	if !v.IsValid() {
+		return
+	}
+	p := v.Addr().Interface()
+	var err error
+	if u, ok := p.(json.Unmarshaler); ok {
+		err = u.UnmarshalJSON([]byte(r.src[start:r.pos]))
+	} else {
+		err = p.(encoding.TextUnmarshaler).UnmarshalText([]byte(s))
+	}
+	if err != nil {
+		r.bad(fmt.Sprintf("cannot read %s: %s", problem.Quote(s), shorten(err.Error())))
+	}
+}
+
+func (r *reader) arrayValue(ti *typeInfo, v reflect.Value) {
+	r.open()
+	slice := ti.t.Kind() == reflect.Slice
+	if v.IsValid() && slice {
+		v.Set(reflect.MakeSlice(ti.t, 0, 0)) // [] decodes to an empty slice, not nil
+	}
+	i := 0
+	for ; r.element(i); i++ {
+		if v.IsValid() && r.capped() {
+			v = reflect.Value{} // the report is full: stop decoding
+		}
+		if !v.IsValid() || (!slice && i >= v.Len()) {
+			r.value(ti.elem, reflect.Value{})
+		} else {
+			if slice {
+				if i == v.Cap() {
+					v.Grow(max(i, 4)) // double, as push does
+				}
+				v.SetLen(i + 1)
 			}
-			if n != "" {
-				name = n
+			r.value(ti.elem, v.Index(i))
+		}
+		r.pop()
+	}
+	if v.IsValid() && !slice {
+		for ; i < v.Len(); i++ {
+			v.Index(i).SetZero()
+		}
+	}
+}
+
+func (r *reader) mapValue(ti *typeInfo, v reflect.Value) {
+	r.open()
+	var elem reflect.Value
+	for i := 0; ; i++ {
+		k, ok := r.member(i)
+		if !ok {
+			return
+		}
+		if v.IsValid() && !r.capped() {
+			if v.IsNil() {
+				v.Set(reflect.MakeMap(ti.t))
 			}
+			if !elem.IsValid() {
+				elem = reflect.New(ti.t.Elem()).Elem()
+			} else {
+				elem.SetZero()
+			}
+			r.value(ti.elem, elem)
+			if key, ok := r.mapKey(ti, k); ok {
+				v.SetMapIndex(key, elem)
+			}
+		} else {
+			r.value(ti.elem, reflect.Value{})
 		}
-		out[name] = f.Type
+		r.pop()
 	}
-	return out
 }
 
-// requiredOf lists the JSON names of t's fields that encoding/json always
-// writes (no omitempty or omitzero): a document must carry them.
-func requiredOf(t reflect.Type) []string {
-	var out []string
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag, ok := f.Tag.Lookup("json")
-		if !f.IsExported() || !ok {
-			continue
+// mapKey converts an object key to the key type of a map.
+func (r *reader) mapKey(ti *typeInfo, k string) (reflect.Value, bool) {
+	kt := ti.t.Key()
+	if ti.keyText {
+		kv := reflect.New(kt)
+		if err := kv.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(k)); err != nil {
+			r.bad(fmt.Sprintf("cannot read the key %s: %s", problem.Quote(k), shorten(err.Error())))
+			return reflect.Value{}, false
 		}
-		name, opts, _ := strings.Cut(tag, ",")
-		if name == "-" || name == "" || strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero") {
-			continue
-		}
-		out = append(out, name)
+		return kv.Elem(), true
 	}
-	return out
+	if kt.Kind() != reflect.String {
+		r.bad("cannot decode into " + ti.t.String())
+		return reflect.Value{}, false
+	}
+	return reflect.ValueOf(strings.Clone(k)).Convert(kt), true
 }
 
-// suggest returns a hint naming a known field that differs from key only in
-// case, as encoding/json would otherwise match it silently.
-func suggest(key string, fields map[string]reflect.Type) string {
-	for name := range fields {
-		if strings.EqualFold(name, key) {
-			return fmt.Sprintf(" (did you mean %q? names are case-sensitive)", name)
+// seenSmall is how many fields a struct may have for structValue to
+// track the fields seen in a bit set on the stack.
+const seenSmall = 64
+
+func (r *reader) structValue(ti *typeInfo, v reflect.Value) {
+	r.open()
+	var small uint64
+	var big []bool
+	if len(ti.list) > seenSmall {
+		big = make([]bool, len(ti.list))
+	}
+	for i := 0; ; i++ {
+		k, ok := r.member(i)
+		if !ok {
+			break
+		}
+		f := ti.fields[k]
+		if f == nil {
+			if !r.full(&r.probs) {
+				r.add(&r.probs, "unknown field "+problem.Quote(k)+suggest(k, ti))
+			}
+			r.prune()
+			r.skip()
+			r.pop()
+			continue
+		}
+		if big != nil {
+			big[f.pos] = true
+		} else {
+			small |= 1 << f.pos
+		}
+		fv := v
+		if fv.IsValid() {
+			fv = v.Field(f.index)
+		}
+		r.value(f.typ, fv)
+		r.pop()
+	}
+	// Missing fields are reported at the object, whose path the members
+	// have left.
+	for _, f := range ti.list {
+		seen := big != nil && big[f.pos] || big == nil && small&(1<<f.pos) != 0
+		if f.required && !seen && !r.full(&r.probs) {
+			r.add(&r.probs, fmt.Sprintf("missing required field %q", f.name))
+		}
+	}
+}
+
+// shorten cuts an error's text, which may quote a long value in full, to
+// a few hundred bytes.
+func shorten(msg string) string {
+	const max = 200
+	if len(msg) <= max {
+		return msg
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(msg[cut]) {
+		cut--
+	}
+	return msg[:cut] + "..."
+}
+
+// suggest returns a hint naming a field that differs from key only in
+// case, which encoding/json would match silently.
+func suggest(key string, ti *typeInfo) string {
+	for _, f := range ti.list {
+		if strings.EqualFold(f.name, key) {
+			return fmt.Sprintf(" (did you mean %q? names are case-sensitive)", f.name)
 		}
 	}
 	return ""
 }
 
-// Decode parses data strictly, checks it against the type of dst and, if
-// nothing is wrong, decodes it into dst. Every problem found is returned.
-func Decode(data []byte, dst any, lim Limits) []problem.Problem {
-	v, probs := Parse(data, lim)
-	if v == nil {
-		return probs
+// Numbers.
+
+// intOf returns the integer a number literal denotes, exactly. JSON has
+// one number type: 3.0, 3e0 and 0.3e1 are the integer 3, as a JSON Schema
+// validator sees them. ok is false, with a message, when the literal is
+// not a whole number (1.5, 1e-400, 3.000000000000000000001) or does not
+// fit a signed integer of the given bits.
+func intOf(lit string, bits int) (n int64, ok bool, msg string) {
+	if n, err := strconv.ParseInt(lit, 10, bits); err == nil {
+		return n, true, ""
 	}
-	l := problem.List{Problems: probs}
-	Check(v, reflect.TypeOf(dst).Elem(), "", &l)
-	if len(l.Problems) > 0 {
-		return l.Problems
+	notWhole := "expected an integer, found " + lit
+	outOfRange := lit + " is out of range"
+	neg := lit[0] == '-'
+	s := strings.TrimPrefix(lit, "-")
+	mant, exp, _ := strings.Cut(strings.ToLower(s), "e")
+	whole, frac, _ := strings.Cut(mant, ".")
+	digits := strings.TrimLeft(whole+frac, "0")
+	if digits == "" {
+		return 0, true, "" // zero, however written
 	}
-	if err := json.Unmarshal(v.AppendJSON(nil), dst); err != nil {
-		return []problem.Problem{{Message: "decoding: " + err.Error()}}
+	// The value is digits x 10^e.
+	e := -len(frac)
+	for len(digits) > 1 && digits[len(digits)-1] == '0' {
+		digits = digits[:len(digits)-1]
+		e++
 	}
-	return nil
+	expNeg := strings.HasPrefix(exp, "-")
+	exp = strings.TrimLeft(strings.TrimLeft(exp, "+-"), "0")
+	if len(exp) > 6 { // beyond any int64, one way or the other
+		if expNeg {
+			return 0, false, notWhole
+		}
+		return 0, false, outOfRange
+	}
+	x, _ := strconv.Atoi("0" + exp)
+	if expNeg {
+		x = -x
+	}
+	e += x
+	switch {
+	case e < 0:
+		return 0, false, notWhole
+	case len(digits)+e > 19:
+		return 0, false, outOfRange
+	}
+	u, err := strconv.ParseUint(digits+strings.Repeat("0", e), 10, 64)
+	limit := uint64(1) << (bits - 1) // the magnitude of the most negative
+	if err != nil || u > limit || (!neg && u == limit) {
+		return 0, false, outOfRange
+	}
+	if neg {
+		return -int64(u-1) - 1, true, ""
+	}
+	return int64(u), true, ""
 }
 
-// AppendJSON appends v's compact JSON encoding to b.
-func (v *Value) AppendJSON(b []byte) []byte {
-	switch v.Kind {
-	case Null:
-		return append(b, "null"...)
-	case Bool:
-		return strconv.AppendBool(b, v.Bool)
-	case Number:
-		return append(b, v.Text...)
-	case String:
-		return appendString(b, v.Text)
-	case Array:
-		b = append(b, '[')
-		for i, e := range v.Elems {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = e.AppendJSON(b)
-		}
-		return append(b, ']')
-	default:
-		b = append(b, '{')
-		first := true
-		for _, m := range v.Members {
-			if m.Value == nil {
-				continue // dropped by Check
-			}
-			if !first {
-				b = append(b, ',')
-			}
-			first = false
-			b = appendString(b, m.Key)
-			b = append(b, ':')
-			b = m.Value.AppendJSON(b)
-		}
-		return append(b, '}')
+// floatOf returns the number a literal denotes as a float of the given
+// bits. ok is false, with a message, when the literal is too large for
+// one, or so close to zero (1e-400) that it would read as 0.
+func floatOf(lit string, bits int) (f float64, ok bool, msg string) {
+	f, err := strconv.ParseFloat(lit, bits)
+	if err != nil {
+		return 0, false, lit + " is out of range"
 	}
+	if f == 0 {
+		mant, _, _ := strings.Cut(strings.ToLower(lit), "e")
+		if strings.ContainsAny(mant, "123456789") {
+			return 0, false, fmt.Sprintf("%s is out of range: so close to 0 that a %d-bit number would read it as 0", lit, bits)
+		}
+	}
+	return f, true, ""
 }
 
-func appendString(b []byte, s string) []byte {
-	q, _ := json.Marshal(s) // a string always encodes
-	return append(b, q...)
+// decoded is what decode makes of a document.
+type decoded struct {
+	v     reflect.Value // the value, if it could be decoded whole
+	dups  problem.List  // repeated keys
+	probs problem.List  // the other problems
+	stop  *problem.Problem
+	r     *reader // the reader, for schemaForm
 }
 
-// Any converts v to the generic form encoding/json produces with
-// UseNumber: maps, slices, strings, bools, nil and json.Number. Later
-// duplicate keys win, as in encoding/json.
-func (v *Value) Any() any {
-	switch v.Kind {
-	case Null:
-		return nil
-	case Bool:
-		return v.Bool
-	case Number:
-		return json.Number(v.Text)
-	case String:
-		return v.Text
-	case Array:
-		out := make([]any, len(v.Elems))
-		for i, e := range v.Elems {
-			out[i] = e.Any()
-		}
-		return out
-	default:
-		out := make(map[string]any, len(v.Members))
-		for _, m := range v.Members {
-			if m.Value == nil {
-				continue
-			}
-			out[m.Key] = m.Value.Any()
-		}
-		return out
+// decode reads src into a fresh value of type t, while the report has
+// room. The problem that stopped the reading, if one did, is in stop, and
+// then only the repeated keys found before it are in dups.
+func decode(src string, t reflect.Type, lim Limits) decoded {
+	if p := precheck(src); p != nil {
+		return decoded{stop: p}
 	}
+	r := newReader(src, lim)
+	ti := infoOf(t)
+	out := reflect.New(t).Elem()
+	if stop := r.run(func() { r.value(ti, out); r.end() }); stop != nil {
+		return decoded{dups: r.dups, stop: stop}
+	}
+	d := decoded{dups: r.dups, probs: r.probs, r: r}
+	if !r.hard && !r.capped() {
+		d.v = out
+	}
+	return d
+}
+
+// schemaForm reads the document again, which decode read without a
+// stop, into the generic form a schema validator takes, less the values
+// at the offsets pruned: about each of those, a problem was reported (a value of the
+// wrong type, or under an unknown field), so the schema's verdict on it,
+// or on anything around it, adds nothing to the report; the generic form
+// holds nil in its place, and nothing of what it holds.
+func (d decoded) schemaForm() (any, *problem.Problem) {
+	// The reader again, with its buffers: its path and key sets are sized
+	// for the document already.
+	r := d.r
+	r.pos, r.depth, r.objects, r.again = 0, 0, 0, true
+	r.dups, r.probs = problem.List{}, problem.List{}
+	var doc any
+	stop := r.run(func() { doc = r.generic(); r.end() })
+	return doc, stop
+}
+
+// merge appends the problems b lists to those a lists, keeping what a
+// List keeps, and adds up what both omitted. Each of a and b keeps a
+// prefix of its own problems, so the result lists a prefix of a's and
+// then a prefix of b's.
+func merge(a *problem.List, b problem.List) {
+	var out problem.List
+	out.Append(a.Problems...)
+	out.Append(b.Problems...)
+	out.Omit(a.Omitted + b.Omitted)
+	*a = out
+}
+
+// Decode parses data strictly and, if nothing is wrong with it, decodes
+// it into dst, a non-nil pointer. It reports, each at its JSON pointer,
+// malformed JSON, repeated keys, unknown fields (by json tags; a field's
+// name in another case is not matched), missing required fields (those
+// tagged without omitempty or omitzero), nulls, values of the wrong JSON
+// type and numbers the Go type cannot hold exactly. On any problem dst is
+// left as it was. It costs O(n) time and O(n) memory for n bytes: the
+// document as a string, the decoded value, and the problems kept.
+func Decode(data []byte, dst any, lim Limits) problem.List {
+	rv := reflect.ValueOf(dst)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return problem.List{Problems: []problem.Problem{{Message: fmt.Sprintf("cannot decode into %T: not a non-nil pointer", dst)}}}
+	}
+	d := decode(string(data), rv.Type().Elem(), lim)
+	if d.stop != nil {
+		d.dups.Append(*d.stop)
+		return d.dups
+	}
+	merge(&d.dups, d.probs)
+	if d.dups.Len() == 0 {
+		rv.Elem().Set(d.v)
+	}
+	return d.dups
 }

@@ -21,7 +21,11 @@ type Problem struct {
 
 // String returns "path: message", or the message alone for the whole
 // document. A path or message with control characters (which document
-// keys may hold) is escaped, so that one problem is always one line.
+// keys may hold) is escaped, so that one problem is always one line. A
+// reference token of the path longer than MaxQuoted bytes is shortened
+// for display, as Quote shortens a value: to its first runes, "..." and
+// its length in bytes. The shortened text is no longer a JSON pointer;
+// Path itself always is one, in full.
 func (p Problem) String() string {
 	msg := p.Message
 	if hasControl(msg) {
@@ -30,11 +34,51 @@ func (p Problem) String() string {
 	if p.Path == "" {
 		return msg
 	}
-	path := p.Path
+	path := shortenPath(p.Path)
 	if hasControl(path) {
 		path = strconv.Quote(path)
 	}
 	return path + ": " + msg
+}
+
+// shortenPath shortens each reference token of path that is longer than
+// MaxQuoted bytes, for display.
+func shortenPath(path string) string {
+	if len(path) <= MaxQuoted {
+		return path
+	}
+	long := false
+	for tok := range strings.SplitSeq(path[1:], "/") {
+		if len(tok) > MaxQuoted {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return path
+	}
+	var b strings.Builder
+	for tok := range strings.SplitSeq(path[1:], "/") {
+		b.WriteByte('/')
+		if len(tok) <= MaxQuoted {
+			b.WriteString(tok)
+			continue
+		}
+		fmt.Fprintf(&b, "%s...(%d bytes)", tok[:runeCut(tok, MaxQuoted)], len(tok))
+	}
+	return b.String()
+}
+
+// runeCut returns the largest n <= max at which s can be cut without
+// splitting a rune.
+func runeCut(s string, max int) int {
+	if len(s) <= max {
+		return len(s)
+	}
+	for max > 0 && !utf8.RuneStart(s[max]) {
+		max--
+	}
+	return max
 }
 
 func hasControl(s string) bool {
@@ -53,28 +97,40 @@ func escape(s string) string {
 // proportion to what it shows.
 const MaxReported = 1000
 
+// MaxReportedBytes bounds the total length in bytes of the paths and
+// messages one List (and so one Error) keeps, besides its first problem,
+// which it always keeps. Messages are short, but a path holds the keys
+// of a document, and a document can hold keys of megabytes: without this
+// bound, a thousand problems under one long key would cost a thousand
+// times the key.
+const MaxReportedBytes = 1 << 20
+
 // Error lists every problem found in one document, up to MaxReported.
 type Error struct {
 	// Package is the name of the reporting package, such as "wlp".
 	Package string `json:"-"`
 	// Problems lists the problems in document order.
 	Problems []Problem `json:"problems"`
-	// Omitted counts the problems found after the first MaxReported, which
-	// are not listed.
+	// Omitted counts the problems found past those listed (after the
+	// first MaxReported, or past MaxReportedBytes), which are not listed.
+	// It is a lower bound: once its list is full, a loader finishes
+	// reading the document but checks nothing further, so fixing the
+	// listed problems can bring others to light.
 	Omitted int `json:"omitted,omitempty"`
 }
 
-// New returns an *Error for pkg listing probs, keeping the first
-// MaxReported and counting the rest (plus omitted more) in Omitted.
+// New returns an *Error for pkg listing probs, keeping what a List keeps
+// (the first MaxReported, within MaxReportedBytes) and counting the rest,
+// plus omitted more, in Omitted.
 func New(pkg string, probs []Problem, omitted int) *Error {
-	if len(probs) > MaxReported {
-		omitted += len(probs) - MaxReported
-		probs = probs[:MaxReported:MaxReported]
-	}
-	return &Error{Package: pkg, Problems: probs, Omitted: omitted}
+	var l List
+	l.Append(probs...)
+	return &Error{Package: pkg, Problems: l.Problems, Omitted: l.Omitted + omitted}
 }
 
-// Error returns one line per problem, each starting with the package name.
+// Error returns one line per problem, each starting with the package
+// name, and a last line counting the problems not listed, if any: "and at
+// least N more problems, not listed" (see Omitted).
 func (e *Error) Error() string {
 	var b strings.Builder
 	for i, p := range e.Problems {
@@ -89,7 +145,11 @@ func (e *Error) Error() string {
 		if len(e.Problems) > 0 {
 			b.WriteByte('\n')
 		}
-		fmt.Fprintf(&b, "%s: and %d more problems, not listed", e.Package, e.Omitted)
+		noun := "problems"
+		if e.Omitted == 1 {
+			noun = "problem"
+		}
+		fmt.Fprintf(&b, "%s: and at least %d more %s, not listed", e.Package, e.Omitted, noun)
 	}
 	if len(e.Problems) == 0 && e.Omitted == 0 {
 		b.WriteString(e.Package + ": invalid document")
@@ -97,12 +157,18 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// List accumulates problems, keeping the first MaxReported and counting
-// the rest.
+// List accumulates problems, keeping the first MaxReported (within
+// MaxReportedBytes) and counting the rest. It keeps a prefix of the
+// problems added: once one is counted and not kept, so is every later
+// one. The zero List is empty and ready to use.
 type List struct {
 	Problems []Problem
-	// Omitted counts the problems added after the first MaxReported.
+	// Omitted counts the problems added past those kept.
 	Omitted int
+	// size is the bytes of the kept paths and messages.
+	size int
+	// closed is set once a problem was not kept.
+	closed bool
 }
 
 // Add records a problem at path.
@@ -110,14 +176,42 @@ func (l *List) Add(path, msg string) {
 	l.Append(Problem{Path: path, Message: msg})
 }
 
-// Append records problems, keeping the first MaxReported.
+// Append records problems, keeping those that fit.
 func (l *List) Append(ps ...Problem) {
 	for _, p := range ps {
-		if len(l.Problems) >= MaxReported {
-			l.Omitted++
+		if !l.Fits(len(p.Path) + len(p.Message)) {
+			l.Omit(1)
 			continue
 		}
+		l.size += len(p.Path) + len(p.Message)
 		l.Problems = append(l.Problems, p)
+	}
+}
+
+// Fits reports whether a problem whose path and message take n bytes
+// would be kept. A caller that builds a costly path can ask first, and
+// Omit the problem instead.
+func (l *List) Fits(n int) bool {
+	switch {
+	case l.Full():
+		return false
+	case len(l.Problems) == 0:
+		return true
+	}
+	return l.size+n <= MaxReportedBytes
+}
+
+// Full reports whether the list keeps no more problems: every problem
+// added from now on is only counted.
+func (l *List) Full() bool {
+	return l.closed || len(l.Problems) >= MaxReported
+}
+
+// Omit counts n problems without keeping them; the list keeps no more.
+func (l *List) Omit(n int) {
+	if n > 0 {
+		l.Omitted += n
+		l.closed = true
 	}
 }
 
@@ -143,11 +237,7 @@ func Quote(s string) string {
 	if len(s) <= MaxQuoted {
 		return strconv.Quote(s)
 	}
-	cut := MaxQuoted
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return fmt.Sprintf("%s... (%d bytes)", strconv.Quote(s[:cut]), len(s))
+	return fmt.Sprintf("%s... (%d bytes)", strconv.Quote(s[:runeCut(s, MaxQuoted)]), len(s))
 }
 
 // Escape escapes one reference token of a JSON pointer (RFC 6901).
