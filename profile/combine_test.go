@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,8 +51,14 @@ func cbCombine(t *testing.T, p profile.Profile, pol profile.Policy) (profile.Pro
 	return out, dis
 }
 
-// TestCombineTable: rater sets with known combined levels, sources,
-// dates and disagreements, for each policy.
+// cbDirect is a direct rating of cbID.
+func cbDirect(r profile.Rating) map[competency.ID]profile.Rating {
+	return map[competency.ID]profile.Rating{cbID: r}
+}
+
+// TestCombineTable: views with known combined levels, sources, dates,
+// evidence and disagreements, for each policy. A combined rating takes its
+// source, date and evidence only from the views that support its level.
 func TestCombineTable(t *testing.T) {
 	self, mgr, peer, dr, test := profile.Self, profile.Manager, profile.Peer, profile.DirectReport, profile.Assessment
 	cat := func(rs ...[]profile.Review) []profile.Review {
@@ -60,15 +68,24 @@ func TestCombineTable(t *testing.T) {
 		}
 		return out
 	}
+	withEvidence := func(r profile.Review, e ...string) profile.Review {
+		r.Evidence = e
+		return r
+	}
 	type want struct {
-		level  competency.Level
-		source profile.Source
-		date   string
-		dis    *profile.Disagreement // nil: no disagreement
+		Level    competency.Level
+		Source   profile.Source
+		Date     string
+		Evidence []string
+		Dis      *profile.Disagreement // nil: no disagreement
 	}
 	dis := func(low, high competency.Level, views ...string) *profile.Disagreement {
 		return &profile.Disagreement{ID: cbID, Low: low, High: high, Views: views}
 	}
+	// The case of issue 11: an assessment of 5 with a certificate, given
+	// as a direct rating, and a self review of 1.
+	cert := profile.Rating{Level: 5, Source: test, AssessedAt: "2025-11-03", Evidence: []string{"ICF PCC certificate"}, Note: "external"}
+	selfOne := cbDated(self, 1, "2026-01-10")
 	tests := []struct {
 		name    string
 		ratings map[competency.ID]profile.Rating
@@ -76,90 +93,140 @@ func TestCombineTable(t *testing.T) {
 		pol     profile.Policy
 		want    want
 	}{
+		// The direct assessment and the self review: the certificate goes
+		// only where the assessment's level does.
+		{name: "issue 11, median: the self view's 1, without the certificate", pol: profile.Median,
+			ratings: cbDirect(cert), reviews: []profile.Review{selfOne},
+			want: want{Level: 1, Source: self, Date: "2026-01-10", Dis: dis(1, 5, "self: 1", "assessment: 5")}},
+		{name: "issue 11, manager first: no manager, so the median", pol: profile.ManagerFirst,
+			ratings: cbDirect(cert), reviews: []profile.Review{selfOne},
+			want: want{Level: 1, Source: self, Date: "2026-01-10", Dis: dis(1, 5, "self: 1", "assessment: 5")}},
+		{name: "issue 11, mean except self: the assessment's 5, with the certificate", pol: profile.MeanExceptSelf,
+			ratings: cbDirect(cert), reviews: []profile.Review{selfOne},
+			want: want{Level: 5, Source: test, Date: "2025-11-03", Evidence: []string{"ICF PCC certificate"}, Dis: dis(1, 5, "self: 1", "assessment: 5")}},
+		{name: "issue 11 with a peer at 5: both support, sources differ", pol: profile.Median,
+			ratings: cbDirect(cert), reviews: []profile.Review{selfOne, withEvidence(cbDated(peer, 5, "2025-12-01"), "peer's log")},
+			want: want{Level: 5, Date: "2025-12-01", Evidence: []string{"peer's log", "ICF PCC certificate"}, Dis: dis(1, 5, "self: 1", "peer: 5", "assessment: 5")}},
+		{name: "issue 11 with a manager at 3: the manager decides, alone", pol: profile.ManagerFirst,
+			ratings: cbDirect(cert), reviews: []profile.Review{selfOne, withEvidence(cbDated(mgr, 3, "2026-02-01"), "1:1 notes")},
+			want: want{Level: 3, Source: mgr, Date: "2026-02-01", Evidence: []string{"1:1 notes"}, Dis: dis(1, 5, "self: 1", "manager: 3", "assessment: 5")}},
+		{name: "issue 11 with a peer at 2: a mean of 3.5 no view gave", pol: profile.MeanExceptSelf,
+			ratings: cbDirect(cert), reviews: []profile.Review{selfOne, withEvidence(cbDated(peer, 2, "2026-02-01"), "peer's log")},
+			want: want{Level: 3, Dis: dis(1, 5, "self: 1", "peer: 2", "assessment: 5")}},
+		{name: "self evidence stays with self when the manager decides", pol: profile.ManagerFirst,
+			reviews: []profile.Review{withEvidence(cbDated(self, 5, "2026-01-01"), "my portfolio"), cbDated(mgr, 2, "2025-12-01")},
+			want:    want{Level: 2, Source: mgr, Date: "2025-12-01", Dis: dis(2, 5, "self: 5", "manager: 2")}},
+		{name: "mean except self: self evidence at the same level does not count", pol: profile.MeanExceptSelf,
+			reviews: []profile.Review{withEvidence(cbDated(self, 3, "2026-01-01"), "my portfolio"), withEvidence(cbDated(peer, 3, "2025-01-01"), "peer's log")},
+			want:    want{Level: 3, Source: peer, Date: "2025-01-01", Evidence: []string{"peer's log"}}},
+		{name: "median: self evidence at the median level counts", pol: profile.Median,
+			reviews: []profile.Review{withEvidence(cbDated(self, 3, "2026-01-01"), "my portfolio"), withEvidence(cbDated(peer, 3, "2025-01-01"), "peer's log")},
+			want:    want{Level: 3, Date: "2026-01-01", Evidence: []string{"my portfolio", "peer's log"}}},
+
 		// Median: odd and even counts (even: the lower middle).
 		{name: "median odd", pol: profile.Median,
 			reviews: []profile.Review{cbRev(self, "Ann", 4), cbRev(mgr, "Bo", 2), cbRev(peer, "Cy", 3)},
-			want:    want{level: 3, dis: dis(2, 4, "self Ann: 4", "manager Bo: 2", "peer Cy: 3")}},
+			want:    want{Level: 3, Source: peer, Dis: dis(2, 4, "self Ann: 4", "manager Bo: 2", "peer Cy: 3")}},
 		{name: "median even", pol: profile.Median,
 			reviews: cbRevs(peer, 5, 2, 4, 3),
-			want:    want{level: 3, source: peer, dis: dis(2, 5, "peer: 5", "peer: 2", "peer: 4", "peer: 3")}},
+			want:    want{Level: 3, Source: peer, Dis: dis(2, 5, "peer: 5", "peer: 2", "peer: 4", "peer: 3")}},
 		{name: "median even pair", pol: profile.Median,
 			reviews: cat(cbRevs(peer, 4), cbRevs(dr, 1)),
-			want:    want{level: 1, dis: dis(1, 4, "peer: 4", "direct report: 1")}},
+			want:    want{Level: 1, Source: dr, Dis: dis(1, 4, "peer: 4", "direct report: 1")}},
 		{name: "median even, same middles", pol: profile.Median,
 			reviews: cbRevs(peer, 3, 1, 3, 5, 2, 4),
-			want:    want{level: 3, source: peer, dis: dis(1, 5, "peer: 3", "peer: 1", "peer: 3", "peer: 5", "peer: 2", "peer: 4")}},
+			want:    want{Level: 3, Source: peer, Dis: dis(1, 5, "peer: 3", "peer: 1", "peer: 3", "peer: 5", "peer: 2", "peer: 4")}},
 		{name: "median of one review", pol: profile.Median,
 			reviews: cbRevs(test, 4),
-			want:    want{level: 4, source: test}},
+			want:    want{Level: 4, Source: test}},
 		// ManagerFirst: the manager's level, the lowest of several, else
 		// the median of everyone.
 		{name: "manager first", pol: profile.ManagerFirst,
 			reviews: []profile.Review{cbRev(self, "", 5), cbRev(mgr, "", 2), cbRev(peer, "", 4)},
-			want:    want{level: 2, dis: dis(2, 5, "self: 5", "manager: 2", "peer: 4")}},
+			want:    want{Level: 2, Source: mgr, Dis: dis(2, 5, "self: 5", "manager: 2", "peer: 4")}},
 		{name: "manager first, several managers: the lowest", pol: profile.ManagerFirst,
-			reviews: []profile.Review{cbRev(mgr, "M1", 4), cbRev(peer, "", 1), cbRev(mgr, "M2", 3)},
-			want:    want{level: 3, dis: dis(1, 4, "manager M1: 4", "peer: 1", "manager M2: 3")}},
+			reviews: []profile.Review{cbRev(mgr, "M1", 4), cbRev(peer, "", 1), withEvidence(cbDated(mgr, 3, "2024-04-04"), "M2's notes")},
+			want:    want{Level: 3, Source: mgr, Date: "2024-04-04", Evidence: []string{"M2's notes"}, Dis: dis(1, 4, "manager M1: 4", "peer: 1", "manager: 3")}},
 		{name: "manager first, no manager: median", pol: profile.ManagerFirst,
 			reviews: []profile.Review{cbRev(self, "", 1), cbRev(peer, "", 3), cbRev(peer, "", 4)},
-			want:    want{level: 3, dis: dis(1, 4, "self: 1", "peer: 3", "peer: 4")}},
+			want:    want{Level: 3, Source: peer, Dis: dis(1, 4, "self: 1", "peer: 3", "peer: 4")}},
 		{name: "manager first, no manager, even: lower middle", pol: profile.ManagerFirst,
 			reviews: []profile.Review{cbRev(self, "", 2), cbRev(peer, "", 4)},
-			want:    want{level: 2, dis: dis(2, 4, "self: 2", "peer: 4")}},
+			want:    want{Level: 2, Source: self, Dis: dis(2, 4, "self: 2", "peer: 4")}},
 		// MeanExceptSelf: the mean of everyone but self, halves down.
 		{name: "mean except self: 2.5 rounds down", pol: profile.MeanExceptSelf,
 			reviews: []profile.Review{cbRev(self, "", 5), cbRev(peer, "", 2), cbRev(mgr, "", 3)},
-			want:    want{level: 2, dis: dis(2, 5, "self: 5", "peer: 2", "manager: 3")}},
+			want:    want{Level: 2, Source: peer, Dis: dis(2, 5, "self: 5", "peer: 2", "manager: 3")}},
 		{name: "mean except self: 2, 3, 3 is 3", pol: profile.MeanExceptSelf,
 			reviews: cat(cbRevs(peer, 2, 3), cbRevs(mgr, 3)),
-			want:    want{level: 3}},
+			want:    want{Level: 3}},
 		{name: "mean except self: 2.4 is 2", pol: profile.MeanExceptSelf,
 			reviews: cbRevs(peer, 2, 2, 3, 3, 2),
-			want:    want{level: 2, source: peer}},
+			want:    want{Level: 2, Source: peer}},
 		{name: "mean except self: 2.6 is 3", pol: profile.MeanExceptSelf,
 			reviews: cbRevs(peer, 3, 3, 2, 2, 3),
-			want:    want{level: 3, source: peer}},
+			want:    want{Level: 3, Source: peer}},
 		{name: "mean except self: 4.5 is 4", pol: profile.MeanExceptSelf,
 			reviews: cat(cbRevs(self, 0), cbRevs(dr, 4, 5)),
-			want:    want{level: 4, dis: dis(0, 5, "self: 0", "direct report: 4", "direct report: 5")}},
+			want:    want{Level: 4, Source: dr, Dis: dis(0, 5, "self: 0", "direct report: 4", "direct report: 5")}},
 		{name: "mean except self: self only falls back to self", pol: profile.MeanExceptSelf,
 			reviews: cbRevs(self, 4, 3),
-			want:    want{level: 3, source: self}},
+			want:    want{Level: 3, Source: self}},
 		{name: "mean except self: one self", pol: profile.MeanExceptSelf,
 			reviews: cbRevs(self, 5),
-			want:    want{level: 5, source: self}},
-		// Where reviews rate an ID, they decide: a direct rating is replaced,
-		// not counted as a view.
-		{name: "reviews replace a direct rating", pol: profile.Median,
-			ratings: map[competency.ID]profile.Rating{cbID: {Level: 3, Source: mgr, AssessedAt: "2024-01-01"}},
+			want:    want{Level: 5, Source: self}},
+		// A direct rating is one more view, the last.
+		{name: "a direct rating counts in the median", pol: profile.Median,
+			ratings: cbDirect(profile.Rating{Level: 3, Source: mgr, AssessedAt: "2024-01-01"}),
 			reviews: cbRevs(peer, 1, 1),
-			want:    want{level: 1, source: peer}},
-		{name: "a direct manager rating is no manager view", pol: profile.ManagerFirst,
-			ratings: map[competency.ID]profile.Rating{cbID: {Level: 3, Source: mgr}},
+			want:    want{Level: 1, Source: peer, Dis: dis(1, 3, "peer: 1", "peer: 1", "manager: 3")}},
+		{name: "a direct manager rating is a manager view", pol: profile.ManagerFirst,
+			ratings: cbDirect(profile.Rating{Level: 3, Source: mgr, AssessedAt: "2024-01-01", Evidence: []string{"review 2024"}}),
 			reviews: cbRevs(peer, 1, 1),
-			want:    want{level: 1, source: peer}},
-		{name: "a direct rating does not count in mean except self", pol: profile.MeanExceptSelf,
-			ratings: map[competency.ID]profile.Rating{cbID: {Level: 1}},
+			want:    want{Level: 3, Source: mgr, Date: "2024-01-01", Evidence: []string{"review 2024"}, Dis: dis(1, 3, "peer: 1", "peer: 1", "manager: 3")}},
+		{name: "a direct rating of unstated source counts in mean except self", pol: profile.MeanExceptSelf,
+			ratings: cbDirect(profile.Rating{Level: 1}),
 			reviews: cat(cbRevs(self, 1), cbRevs(peer, 4)),
-			want:    want{level: 4, dis: dis(1, 4, "self: 1", "peer: 4")}},
+			want:    want{Level: 2, Dis: dis(1, 4, "self: 1", "peer: 4", "unstated: 1")}},
+		{name: "a direct self rating does not count in mean except self", pol: profile.MeanExceptSelf,
+			ratings: cbDirect(profile.Rating{Level: 5, Source: self, Evidence: []string{"my portfolio"}}),
+			reviews: cbRevs(peer, 2),
+			want:    want{Level: 2, Source: peer, Dis: dis(2, 5, "peer: 2", "self: 5")}},
+		{name: "a rating an earlier Combine made is recomputed, not counted", pol: profile.Median,
+			ratings: cbDirect(profile.Rating{Level: 5, Source: test, Evidence: []string{"stale"}, Note: "old", Combined: profile.ManagerFirst}),
+			reviews: cbRevs(peer, 1, 2),
+			want:    want{Level: 1, Source: peer}},
 		// Disagreement exactly at a spread of 2, not at 1.
 		{name: "spread 1: no disagreement", pol: profile.Median,
 			reviews: cat(cbRevs(self, 3), cbRevs(mgr, 2), cbRevs(peer, 3, 2)),
-			want:    want{level: 2}},
+			want:    want{Level: 2}},
 		{name: "spread 2: disagreement", pol: profile.Median,
 			reviews: cat(cbRevs(self, 3), cbRevs(mgr, 1), cbRevs(peer, 2, 2)),
-			want:    want{level: 2, dis: dis(1, 3, "self: 3", "manager: 1", "peer: 2", "peer: 2")}},
-		// Source: common or unstated; the latest date.
+			want:    want{Level: 2, Source: peer, Dis: dis(1, 3, "self: 3", "manager: 1", "peer: 2", "peer: 2")}},
+		// Source: common or unstated; the latest date of the supporters.
 		{name: "agreeing sources stay", pol: profile.Median,
 			reviews: []profile.Review{cbDated(mgr, 2, "2023-05-01"), cbDated(mgr, 3, "2025-01-15"), cbDated(mgr, 3, "")},
-			want:    want{level: 3, source: mgr, date: "2025-01-15"}},
-		{name: "latest date of the reviews, not of a replaced rating", pol: profile.Median,
-			ratings: map[competency.ID]profile.Rating{cbID: {Level: 2, Source: peer, AssessedAt: "2025-06-30"}},
+			want:    want{Level: 3, Source: mgr, Date: "2025-01-15"}},
+		{name: "the date of a view at another level is not taken", pol: profile.Median,
+			reviews: []profile.Review{cbDated(mgr, 2, "2026-05-01"), cbDated(mgr, 3, "2025-01-15"), cbDated(mgr, 3, "")},
+			want:    want{Level: 3, Source: mgr, Date: "2025-01-15"}},
+		{name: "a supporting direct rating lends its date", pol: profile.Median,
+			ratings: cbDirect(profile.Rating{Level: 2, Source: peer, AssessedAt: "2025-06-30"}),
 			reviews: []profile.Review{cbDated(peer, 2, "2024-12-31"), cbDated(peer, 3, "2025-02-01")},
-			want:    want{level: 2, source: peer, date: "2025-02-01"}},
+			want:    want{Level: 2, Source: peer, Date: "2025-06-30"}},
 		{name: "differing sources become unstated", pol: profile.Median,
 			reviews: []profile.Review{cbDated(peer, 2, "2024-02-02"), cbDated(test, 2, "2024-02-01")},
-			want:    want{level: 2, date: "2024-02-02"}},
+			want:    want{Level: 2, Date: "2024-02-02"}},
+		// Evidence: without repeats, at most four items.
+		{name: "evidence without repeats, in view order", pol: profile.Median,
+			reviews: []profile.Review{withEvidence(cbRev(peer, "", 3), "b", "a"), withEvidence(cbRev(peer, "", 3), "a", "c", "b")},
+			want:    want{Level: 3, Source: peer, Evidence: []string{"b", "a", "c"}}},
+		{name: "at most four evidence items", pol: profile.Median,
+			reviews: []profile.Review{withEvidence(cbRev(peer, "", 3), "1", "2", "3"), withEvidence(cbRev(peer, "", 3), "2", "4", "5", "6")},
+			want:    want{Level: 3, Source: peer, Evidence: []string{"1", "2", "3", "4"}}},
+		{name: "an item too long to carry is left in its view", pol: profile.Median,
+			reviews: []profile.Review{withEvidence(cbRev(peer, "", 3), strings.Repeat("x", profile.MaxCombinedEvidenceBytes), "short")},
+			want:    want{Level: 3, Source: peer, Evidence: []string{"short"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -169,41 +236,92 @@ func TestCombineTable(t *testing.T) {
 			if !ok {
 				t.Fatalf("no combined rating for %s: %+v", cbID, out.Ratings)
 			}
-			got := want{level: r.Level, source: r.Source, date: r.AssessedAt}
+			got := want{Level: r.Level, Source: r.Source, Date: r.AssessedAt, Evidence: r.Evidence}
 			if len(gotDis) > 0 {
-				got.dis = &gotDis[0]
+				got.Dis = &gotDis[0]
 			}
-			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(want{})); diff != "" {
-				t.Errorf("combined (-want +got):\n%s", diff)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("combined (-want +got):\n%s\nnote: %s", diff, r.Note)
 			}
 			if len(gotDis) > 1 {
 				t.Errorf("%d disagreements, want at most 1: %+v", len(gotDis), gotDis)
 			}
-			// The note says how: the policy, the views, and the disagreement.
-			if !strings.HasPrefix(r.Note, string(tt.pol)+" of ") {
-				t.Errorf("note %q does not start with the policy", r.Note)
+			if r.Combined != tt.pol {
+				t.Errorf("Combined = %q, want %q", r.Combined, tt.pol)
 			}
-			if flagged := strings.Contains(r.Note, "disagree"); flagged != (tt.want.dis != nil) {
-				t.Errorf("note %q: flags a disagreement %v, want %v", r.Note, flagged, tt.want.dis != nil)
+			// The note is Combine's own: the policy, the number of
+			// views, and the disagreement; never a view's note.
+			n := len(tt.reviews)
+			if d, ok := tt.ratings[cbID]; ok && d.Combined == "" {
+				n++
 			}
-			if tt.want.dis != nil {
-				for _, v := range tt.want.dis.Views {
-					if !strings.Contains(r.Note, v) {
-						t.Errorf("note %q does not name view %q", r.Note, v)
-					}
-				}
+			if prefix := fmt.Sprintf("%s of %d view", tt.pol, n); !strings.HasPrefix(r.Note, prefix) {
+				t.Errorf("note %q does not start with %q", r.Note, prefix)
 			}
-			// The reviews are kept.
-			if diff := cmp.Diff(p.Reviews, out.Reviews); diff != "" {
-				t.Errorf("reviews changed (-in +out):\n%s", diff)
+			if flagged := strings.Contains(r.Note, "disagree"); flagged != (tt.want.Dis != nil) {
+				t.Errorf("note %q: flags a disagreement %v, want %v", r.Note, flagged, tt.want.Dis != nil)
 			}
+			if d := tt.ratings[cbID]; d.Note != "" && strings.Contains(r.Note, d.Note) {
+				t.Errorf("note %q holds the direct rating's note %q", r.Note, d.Note)
+			}
+			// The reviews are kept, and a direct rating joins them as a
+			// review of its own, with everything it said.
+			wantReviews := slices.Clone(tt.reviews)
+			if d, ok := tt.ratings[cbID]; ok && d.Combined == "" {
+				wantReviews = append(wantReviews, profile.Review{Source: d.Source, AssessedAt: d.AssessedAt,
+					Levels: map[competency.ID]competency.Level{cbID: d.Level}, Evidence: d.Evidence, Note: d.Note})
+			}
+			if diff := cmp.Diff(wantReviews, out.Reviews); diff != "" {
+				t.Errorf("reviews (-want +got):\n%s", diff)
+			}
+			// What a rating carries, its views gave at its level.
+			checkSupport(t, out, cbID)
 		})
+	}
+}
+
+// checkSupport asserts that the combined rating of id takes its evidence
+// and date only from views of id at its level, and its source from them.
+func checkSupport(t *testing.T, out profile.Profile, id competency.ID) {
+	t.Helper()
+	r := out.Ratings[id]
+	evidence, dates, sources := map[string]bool{}, map[string]bool{"": true}, map[profile.Source]bool{profile.Unstated: true}
+	for _, a := range out.Reviews {
+		if l, ok := a.Levels[id]; ok && l == r.Level {
+			for _, e := range a.Evidence {
+				evidence[e] = true
+			}
+			dates[a.AssessedAt] = true
+			sources[a.Source] = true
+		}
+	}
+	for _, e := range r.Evidence {
+		if !evidence[e] {
+			t.Errorf("%s: evidence %q comes from no view at level %d", id, e, r.Level)
+		}
+	}
+	if !dates[r.AssessedAt] {
+		t.Errorf("%s: date %q comes from no view at level %d", id, r.AssessedAt, r.Level)
+	}
+	if !sources[r.Source] {
+		t.Errorf("%s: source %q is no view's at level %d", id, r.Source, r.Level)
+	}
+	if len(r.Evidence) > profile.MaxCombinedEvidence {
+		t.Errorf("%s: %d evidence items, more than %d", id, len(r.Evidence), profile.MaxCombinedEvidence)
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) > profile.MaxCombinedBytes {
+		t.Errorf("%s: a combined rating of %d bytes, more than %d: %s", id, len(b), profile.MaxCombinedBytes, b)
 	}
 }
 
 // TestCombineSeveralIDs: ratings no review touches stay as they are,
 // including their notes and evidence; IDs only reviews rate gain a
-// rating; disagreements come in ID order; the input is not changed.
+// rating; a direct rating of a reviewed ID is a view, kept as a review;
+// disagreements come in ID order; the input is not changed.
 func TestCombineSeveralIDs(t *testing.T) {
 	p := profile.Profile{
 		ID:   "alex",
@@ -229,15 +347,14 @@ func TestCombineSeveralIDs(t *testing.T) {
 	if diff := cmp.Diff(before, p); diff != "" {
 		t.Errorf("Combine changed its input (-before +after):\n%s", diff)
 	}
-	// Coaching: the reviews decide (manager 4, peer 3: lower middle 3);
-	// the direct self rating is replaced but its evidence kept.
-	// Thinking: manager 1, peer 3: lower middle 1, spread 2.
+	// Coaching: manager 4, peer 3 and the direct self 1: the median 3,
+	// the peer's. Thinking: manager 1, peer 3: lower middle 1, spread 2.
 	// Designing: manager 2 alone.
 	want := map[competency.ID]profile.Rating{
 		competency.BuildingTrust:         {Level: 4, Source: profile.Self, AssessedAt: "2020-01-01", Evidence: []string{"a talk"}, Note: "my own view"},
-		aoe.Coaching:                     {Level: 3, AssessedAt: "2025-03-01", Evidence: []string{"log"}},
-		competency.ThinkingStrategically: {Level: 1, AssessedAt: "2025-03-01"},
-		aoe.DesigningLearning:            {Level: 2, Source: profile.Manager, AssessedAt: "2025-03-01"},
+		aoe.Coaching:                     {Level: 3, Source: profile.Peer, Combined: profile.Median},
+		competency.ThinkingStrategically: {Level: 1, Source: profile.Manager, AssessedAt: "2025-03-01", Combined: profile.Median},
+		aoe.DesigningLearning:            {Level: 2, Source: profile.Manager, AssessedAt: "2025-03-01", Combined: profile.Median},
 	}
 	noNotes := cmpopts.IgnoreFields(profile.Rating{}, "Note")
 	if diff := cmp.Diff(want, out.Ratings, noNotes); diff != "" {
@@ -249,7 +366,12 @@ func TestCombineSeveralIDs(t *testing.T) {
 	if got := out.Ratings[aoe.DesigningLearning].Note; got == "" {
 		t.Errorf("rating from one review has no note saying where it comes from")
 	}
+	wantReviews := append(slices.Clone(p.Reviews), profile.Review{Source: profile.Self, Levels: map[competency.ID]competency.Level{aoe.Coaching: 1}, Evidence: []string{"log"}})
+	if diff := cmp.Diff(wantReviews, out.Reviews); diff != "" {
+		t.Errorf("reviews (-want +got):\n%s", diff)
+	}
 	wantDis := []profile.Disagreement{
+		{ID: aoe.Coaching, Low: 1, High: 4, Views: []string{"manager Kim: 4", "peer Lee: 3", "self: 1"}},
 		{ID: competency.ThinkingStrategically, Low: 1, High: 3, Views: []string{"manager Kim: 1", "peer Lee: 3"}},
 	}
 	if diff := cmp.Diff(wantDis, dis); diff != "" {
@@ -260,6 +382,7 @@ func TestCombineSeveralIDs(t *testing.T) {
 	}
 	// The merged profile is a copy: changing it leaves p alone.
 	out.Reviews[0].Levels[aoe.Coaching] = 0
+	out.Reviews[2].Evidence[0] = "changed"
 	r := out.Ratings[competency.BuildingTrust]
 	r.Evidence[0] = "changed"
 	if diff := cmp.Diff(before, p); diff != "" {
@@ -310,25 +433,46 @@ func TestCombineUnknownPolicy(t *testing.T) {
 	}
 }
 
-// TestCombineAgainWithAnotherPolicy: the merged profile keeps its
-// reviews "so Combine can be run again with another policy": doing so
-// gives what that policy gives on the original profile.
+// TestCombineAgainWithAnotherPolicy: the merged profile can be combined
+// again: with any policy, that gives what the policy gives on the
+// original profile, direct ratings, reviews, disagreements and all.
 func TestCombineAgainWithAnotherPolicy(t *testing.T) {
-	p := profile.Profile{ID: "x", Reviews: []profile.Review{
-		cbRev(profile.Manager, "", 1), cbRev(profile.Peer, "", 5), cbRev(profile.Peer, "", 5),
-	}}
-	first, _ := cbCombine(t, p, profile.ManagerFirst)
-	if got := first.Ratings[cbID].Level; got != 1 {
-		t.Fatalf("manager first: %d, want the manager's 1", got)
+	p := profile.Profile{ID: "x",
+		Ratings: map[competency.ID]profile.Rating{
+			cbID:                      {Level: 5, Source: profile.Assessment, AssessedAt: "2025-11-03", Evidence: []string{"certificate"}},
+			competency.BuildingTrust:  {Level: 2, Source: profile.Self},
+			competency.DrivingResults: {Level: 4, Source: profile.Manager, Note: "no review rates this"},
+		},
+		Reviews: []profile.Review{
+			{Source: profile.Manager, Levels: map[competency.ID]competency.Level{cbID: 1, competency.BuildingTrust: 4}},
+			{Source: profile.Peer, Evidence: []string{"peer log"}, Levels: map[competency.ID]competency.Level{cbID: 5}},
+			{Source: profile.Self, Levels: map[competency.ID]competency.Level{cbID: 5, competency.BuildingTrust: 5}},
+		},
 	}
-	// The median of 1, 5, 5 is 5.
-	direct, _ := cbCombine(t, p, profile.Median)
-	again, _ := cbCombine(t, first, profile.Median)
-	if direct.Ratings[cbID].Level != 5 {
-		t.Fatalf("median of 1, 5, 5: %d, want 5", direct.Ratings[cbID].Level)
+	type result struct {
+		P   profile.Profile
+		Dis []profile.Disagreement
 	}
-	if got := again.Ratings[cbID].Level; got != 5 {
-		t.Errorf("median after manager first: %d (note %q), want 5 as from the reviews", got, again.Ratings[cbID].Note)
+	for _, first := range profile.Policies() {
+		once, _ := cbCombine(t, p, first)
+		for _, second := range profile.Policies() {
+			t.Run(string(first)+" then "+string(second), func(t *testing.T) {
+				direct, ddis := cbCombine(t, p, second)
+				again, adis := cbCombine(t, once, second)
+				if diff := cmp.Diff(result{direct, ddis}, result{again, adis}); diff != "" {
+					t.Errorf("combining again (-from p +from the merged profile):\n%s", diff)
+				}
+			})
+		}
+	}
+	// The levels, for the record: coaching's views are manager 1, peer
+	// 5, self 5 and the direct assessment 5.
+	want := map[profile.Policy]competency.Level{profile.Median: 5, profile.ManagerFirst: 1, profile.MeanExceptSelf: 4}
+	for pol, l := range want {
+		out, _ := cbCombine(t, p, pol)
+		if got := out.Ratings[cbID].Level; got != l {
+			t.Errorf("%s: coaching %d, want %d (note %q)", pol, got, l, out.Ratings[cbID].Note)
+		}
 	}
 }
 
