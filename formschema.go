@@ -106,7 +106,7 @@ func (f *Framework) ProfileSchema() ([]byte, error) {
 		{"description", "Rate yourself on each competency and area of expertise, from 0 (not demonstrated) to 5 (expert). Leave out what you cannot judge: a missing rating counts as 0."},
 		{"type", "object"},
 		{"properties", obj{
-			{"id", obj{{"title", "Your ID"}, {"description", "Your employee number or another ID your organization uses."}, {"type", "string"}, {"minLength", 1}}},
+			{"id", obj{{"title", "Your ID"}, {"description", "Your employee number or another ID your organization uses."}, {"type", "string"}, {"minLength", 1}, {"maxLength", profile.MaxIDLen}, {"pattern", profile.IDPattern}}},
 			{"name", obj{{"title", "Your name"}, {"type", "string"}}},
 			{"ratings", obj{
 				{"title", "Ratings"},

@@ -103,6 +103,10 @@ func TestProfileSchemaValidates(t *testing.T) {
 		want []string // the places of the problems; nil for a valid profile
 	}{
 		{"minimal", `{"id": "alex"}`, nil},
+		{"employee number and e-mail IDs", `{"id": "jo.smith@example.com"}`, nil},
+		{"path as ID", `{"id": "../../etc/passwd"}`, []string{"/id"}},
+		{"ID with a control character", `{"id": "E1001\u001b"}`, []string{"/id"}},
+		{"ID over 64 bytes", `{"id": "` + strings.Repeat("e", 65) + `"}`, []string{"/id"}},
 		{"empty ratings", `{"id": "alex", "ratings": {}}`, nil},
 		{"full", `{"id": "alex", "name": "Alex Kim", "ratings": {
 			"thinking-strategically": {"level": 4, "source": "manager"},

@@ -402,8 +402,9 @@ func TestProfileSchemaGoldens(t *testing.T) {
 
 // TestProfileSchemaUnchanged compares forms too large to keep as golden
 // files (generated frameworks, and the custom framework of
-// formschema_test.go) with the SHA-256 of what the ProfileSchema of
-// before issue 11 wrote for them.
+// formschema_test.go) with the SHA-256 of what ProfileSchema wrote for
+// them when it was made linear (byte for byte what the quadratic writer
+// wrote), with the profile ID rule added since.
 func TestProfileSchemaUnchanged(t *testing.T) {
 	specs := map[string]func() wlp.Spec{
 		"acme-2026":     fsCustomSpec,
@@ -411,9 +412,9 @@ func TestProfileSchemaUnchanged(t *testing.T) {
 		"generated 300": func() wlp.Spec { return growthSpec(300) },
 	}
 	want := map[string]string{
-		"acme-2026":     "f01d67a3206134e54142604b3150d0edde6a313ba87ad353c32055fd34f41052",
-		"generated 50":  "1b8e5d9532705bdcb08407ab339826d9bba029a38c3b0ca7f590a9de827122f1",
-		"generated 300": "6c6e757fe9afcc0d294c0c1ab8b436ea35860d03d38cce54537fc59b664255ce",
+		"acme-2026":     "e6f33614c2774fecf685354381cd3599ac628558aed7075262db8f105f29e390",
+		"generated 50":  "2513e99abbe1a7e449baae726c2a9f6e0c9dbb56e1bb4e02b0b3c1dbf1eb146e",
+		"generated 300": "9c7f9e349c68a92b37e2a177fae8dc54a9b4b253c3c0a32ef8533eaf9ff01fe9",
 	}
 	got := map[string]string{}
 	for name, spec := range specs {
