@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -150,6 +151,9 @@ func leaves(doc *instance, e *jsonschema.ValidationError, out *[]Problem) {
 			}
 		case *kind.Type:
 			*out = append(*out, Problem{Path: at, Message: typeMessage(k)})
+		case *kind.MinLength, *kind.MaxLength, *kind.Pattern, *kind.Minimum, *kind.Maximum,
+			*kind.ExclusiveMinimum, *kind.ExclusiveMaximum, *kind.Format:
+			*out = append(*out, Problem{Path: at, Message: boundMessage(k)})
 		default:
 			*out = append(*out, Problem{Path: at, Message: e.ErrorKind.LocalizedString(printer)})
 		}
@@ -172,6 +176,49 @@ func typeMessage(k *kind.Type) string {
 		return "null is not allowed here; expected " + strings.Join(want, " or ")
 	}
 	return "expected " + strings.Join(want, " or ") + ", found " + typeName(k.Got)
+}
+
+// boundMessage says that a value is outside a bound the schema sets, in
+// the loaders' words, with long values shortened (a pattern or a value can
+// be kilobytes long).
+func boundMessage(k jsonschema.ErrorKind) string {
+	switch k := k.(type) {
+	case *kind.MinLength:
+		if k.Got == 0 {
+			return "the string is empty"
+		}
+		return fmt.Sprintf("the string has %d characters, fewer than the %d required", k.Got, k.Want)
+	case *kind.MaxLength:
+		return fmt.Sprintf("the string has %d characters, more than the limit of %d", k.Got, k.Want)
+	case *kind.Pattern:
+		return fmt.Sprintf("%s does not match the pattern %s", problem.Quote(k.Got), problem.Quote(k.Want))
+	case *kind.Minimum:
+		return fmt.Sprintf("%s is below the lowest value allowed, %s", decimal(k.Got), decimal(k.Want))
+	case *kind.Maximum:
+		return fmt.Sprintf("%s is above the highest value allowed, %s", decimal(k.Got), decimal(k.Want))
+	case *kind.ExclusiveMinimum:
+		return fmt.Sprintf("%s must be greater than %s", decimal(k.Got), decimal(k.Want))
+	case *kind.ExclusiveMaximum:
+		return fmt.Sprintf("%s must be less than %s", decimal(k.Got), decimal(k.Want))
+	case *kind.Format:
+		got := fmt.Sprint(k.Got)
+		if s, ok := k.Got.(string); ok {
+			got = problem.Quote(s)
+		}
+		return fmt.Sprintf("%s is not a valid %s", got, k.Want)
+	}
+	return k.LocalizedString(printer)
+}
+
+// decimal writes r as a decimal: exactly when it has at most 20 digits
+// after the point, else rounded to 20.
+func decimal(r *big.Rat) string {
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	s := r.FloatString(20)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
 }
 
 // typeName names a JSON Schema type with its article.

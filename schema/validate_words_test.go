@@ -64,3 +64,55 @@ func TestValidateWords(t *testing.T) {
 		})
 	}
 }
+
+// TestBoundWords: a value outside a bound of the schema is reported in
+// the loaders' words, and a long value (and a long pattern) is shortened,
+// so a 10 KB ID gives a line of about a hundred bytes.
+func TestBoundWords(t *testing.T) {
+	long := strings.Repeat("a/", 5000)
+	tests := []struct {
+		name, doc, path, msg string
+	}{
+		{"too long", `{"id": "` + strings.Repeat("e", 65) + `"}`, "/id", "the string has 65 characters, more than the limit of 64"},
+		{"empty", `{"id": ""}`, "/id", "the string is empty"},
+		{"level above", `{"id": "e", "ratings": {"coaching": {"level": 6}}}`, "/ratings/coaching/level", "6 is above the highest value allowed, 5"},
+		{"level below", `{"id": "e", "ratings": {"coaching": {"level": -1}}}`, "/ratings/coaching/level", "-1 is below the lowest value allowed, 0"},
+		{"date", `{"id": "e", "ratings": {"coaching": {"level": 1, "assessedAt": "2026-02-30"}}}`, "/ratings/coaching/assessedAt", `"2026-02-30"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var doc any
+			if err := json.Unmarshal([]byte(tt.doc), &doc); err != nil {
+				t.Fatal(err)
+			}
+			ps, err := schema.Validate(schema.Profile, doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found []string
+			for _, p := range ps {
+				if p.Path == tt.path && strings.Contains(p.Message, tt.msg) {
+					return
+				}
+				found = append(found, p.String())
+			}
+			t.Errorf("no problem at %s containing %q; got %q", tt.path, tt.msg, found)
+		})
+	}
+	var doc any
+	if err := json.Unmarshal([]byte(`{"id": "`+long+`"}`), &doc); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := schema.Validate(schema.Profile, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) == 0 {
+		t.Fatal("a 10 KB ID with slashes passed the profile schema")
+	}
+	for _, p := range ps {
+		if n := len(p.String()); n > 400 {
+			t.Errorf("a problem of %d bytes: %.120s...", n, p.String())
+		}
+	}
+}

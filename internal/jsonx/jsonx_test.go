@@ -624,7 +624,7 @@ func TestReadAndLoad(t *testing.T) {
 		{"semantic plain error", func() any { return strings.NewReader(`{"id":"plain"}`) }, []want{{"", "a plain error"}}, 0},
 		{"missing, then no empty-value problem", func() any { return strings.NewReader(`{"name":"x"}`) }, []want{{"", `missing required field "id"`}}, 0},
 		{"type problem: no semantic checks", func() any { return strings.NewReader(`{"id":"bad","name":1}`) }, []want{{"/name", "expected a string"}}, 0},
-		{"schema only", func() any { return strings.NewReader(`{"id":"Bad ID"}`) }, []want{{"/id", "does not match pattern"}}, 0},
+		{"schema only", func() any { return strings.NewReader(`{"id":"Bad ID"}`) }, []want{{"/id", "does not match the pattern"}}, 0},
 		{"lone surrogate", func() any { return strings.NewReader(`{"id":"a\` + `udc00"}`) }, []want{{"/id", "surrogate"}}, 0},
 	}
 	for _, tt := range tests {
