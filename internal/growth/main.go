@@ -46,6 +46,9 @@ func run(in io.Reader, out, rest io.Writer) error {
 		if p, ok := strings.CutPrefix(text, "pkg: "); ok {
 			pkg = strings.TrimPrefix(p, "github.com/wlpmodel/wlp")
 			pkg = strings.TrimPrefix(pkg, "/")
+			if pkg == "" {
+				pkg = "wlp" // the root package
+			}
 			continue
 		}
 		m := line.FindStringSubmatch(text)
