@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -23,6 +22,8 @@ import (
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
+
+	"github.com/wlpmodel/wlp/internal/alloctest"
 )
 
 var updateForms = flag.Bool("update-forms", false, "rewrite the form schema goldens in testdata/form")
@@ -203,22 +204,6 @@ func BenchmarkGrowthLabel(b *testing.B) {
 	})
 }
 
-// growthAllocated returns the bytes op allocates, the least of three runs
-// after a warm-up run. It measures work, not time: the test that uses it
-// runs alone (not in parallel), so other goroutines allocate little.
-func growthAllocated(op func()) uint64 {
-	op()
-	best := ^uint64(0)
-	var before, after runtime.MemStats
-	for range 3 {
-		runtime.ReadMemStats(&before)
-		op()
-		runtime.ReadMemStats(&after)
-		best = min(best, after.TotalAlloc-before.TotalAlloc)
-	}
-	return best
-}
-
 // TestGrowthAllocationsLinear checks, without timing anything, that the
 // bytes each operation allocates grow about linearly with the framework:
 // at 4N at most 6 times what they are at N. ProfileSchema must also stay
@@ -259,8 +244,8 @@ func TestGrowthAllocationsLinear(t *testing.T) {
 	}
 	for _, o := range ops {
 		t.Run(o.name, func(t *testing.T) {
-			a := growthAllocated(func() { o.op(small, smallSpec, smallProfile) })
-			b := growthAllocated(func() { o.op(large, largeSpec, largeProfile) })
+			a := alloctest.Bytes(func() { o.op(small, smallSpec, smallProfile) })
+			b := alloctest.Bytes(func() { o.op(large, largeSpec, largeProfile) })
 			// 4 KB of slack for what does not grow with the input.
 			if float64(b) > 6*float64(a)+4096 {
 				t.Errorf("%s allocates %d bytes at n=%d and %d at n=%d: %.1fx for 4x the input, want at most 6x",
@@ -273,7 +258,7 @@ func TestGrowthAllocationsLinear(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := growthAllocated(func() { large.ProfileSchema() })
+		got := alloctest.Bytes(func() { large.ProfileSchema() })
 		if limit := 2 * uint64(len(out)); got > limit {
 			t.Errorf("ProfileSchema allocates %d bytes (%d per competency) for %d bytes of schema, want at most %d (2x)",
 				got, got/uint64(4*n), len(out), limit)

@@ -12,6 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/wlpmodel/wlp"
+
+	"github.com/wlpmodel/wlp/internal/alloctest"
 )
 
 // The cost of Load, measured in bytes allocated rather than in time, so
@@ -19,34 +21,6 @@ import (
 // fail when loading a document four times as large allocates more than
 // six times as much, or when any document allocates more per byte than
 // SECURITY.md states.
-
-// Bytes allocated per byte of the document, at most, that SECURITY.md
-// states for wlp.Load and profile.Load: loadMaxPerByte for any document
-// (the worst is a valid one of tiny values, such as 2.8 million empty
-// strings, where the JSON Schema validator alone allocates about 70 bytes
-// per byte), loadMaxPerByteRejected for one rejected while it is read
-// (the reader stops decoding once the report is full). A fixed
-// loadFixedBytes more covers the buffers a load always takes.
-const (
-	loadMaxPerByte         = 150
-	loadMaxPerByteRejected = 40
-	loadFixedBytes         = 256 << 10
-)
-
-// loadFill returns prefix, item repeated (joined by commas) and suffix,
-// as long as fits in size bytes.
-func loadFill(prefix, item, suffix string, size int) []byte {
-	var b bytes.Buffer
-	b.Grow(size)
-	b.WriteString(prefix)
-	b.WriteString(item)
-	for b.Len()+1+len(item)+len(suffix) <= size {
-		b.WriteString(",")
-		b.WriteString(item)
-	}
-	b.WriteString(suffix)
-	return b.Bytes()
-}
 
 // loadDeep returns a framework document whose name is an array nested
 // depth levels deep in all.
@@ -68,16 +42,16 @@ type loadShape struct {
 var loadShapes = []loadShape{
 	{"valid", true, 0, func(size int) []byte { return limFramework(size/230, false) }},
 	{"valid-empty-strings", true, 0, func(size int) []byte {
-		return loadFill(`{"competencies":[{"id":"a","name":"A","cluster":"personal","behaviors":[`, `""`, `]}]}`, size)
+		return alloctest.Fill(`{"competencies":[{"id":"a","name":"A","cluster":"personal","behaviors":[`, `""`, `]}]}`, size)
 	}},
 	{"valid-requirements", true, 0, func(size int) []byte {
-		return loadFill(`{"competencies":[{"id":"a","name":"A","cluster":"personal"}],"roles":[{"id":"r","name":"R","requirements":[`, `{"of":["a"],"level":1,"weight":1}`, `]}]}`, size)
+		return alloctest.Fill(`{"competencies":[{"id":"a","name":"A","cluster":"personal"}],"roles":[{"id":"r","name":"R","requirements":[`, `{"of":["a"],"level":1,"weight":1}`, `]}]}`, size)
 	}},
 	{"valid-long-string", true, 0, func(size int) []byte {
 		return []byte(`{"description":"` + strings.Repeat("x", size-20) + `"}`)
 	}},
 	{"hostile", false, 0, func(size int) []byte { return limFramework(size/250, true) }},
-	{"empty-objects", false, 0, func(size int) []byte { return loadFill(`{"competencies":[`, `{}`, `]}`, size) }},
+	{"empty-objects", false, 0, func(size int) []byte { return alloctest.Fill(`{"competencies":[`, `{}`, `]}`, size) }},
 	{"unknown-fields", false, 0, func(size int) []byte { return limShape("unknown-fields", size/20) }},
 	{"duplicate-keys", false, 0, func(size int) []byte { return limShape("duplicate-keys", size/10) }},
 	{"wrong-types", false, 0, func(size int) []byte { return limShape("wrong-types", size/40) }},
@@ -121,7 +95,7 @@ func TestLoadMemoryMultiple(t *testing.T) {
 	const size = 256 << 10
 	loadAlloc(t, wlp.Loader{}, []byte(`{}`), true) // compile the schemas first
 	shapes := append(slices.Clone(loadShapes), loadShape{"empty-objects-at-default-bound", false, 0, func(int) []byte {
-		return loadFill(`{"competencies":[`, `{}`, `]}`, wlp.DefaultMaxBytes)
+		return alloctest.Fill(`{"competencies":[`, `{}`, `]}`, wlp.DefaultMaxBytes)
 	}})
 	for _, s := range shapes {
 		t.Run(s.name, func(t *testing.T) {
@@ -132,15 +106,15 @@ func TestLoadMemoryMultiple(t *testing.T) {
 			}
 			ld := wlp.Loader{MaxBytes: int64(bound), MaxDepth: s.maxDepth}
 			got := loadAlloc(t, ld, doc, s.valid)
-			limit := loadMaxPerByte
+			limit := alloctest.MaxPerByte
 			if !s.valid {
-				limit = loadMaxPerByteRejected
+				limit = alloctest.MaxPerByteRejected
 			}
 			perByte := float64(got) / float64(len(doc))
 			t.Logf("%d bytes: %d allocated, %.1f per byte", len(doc), got, perByte)
-			if got > uint64(limit*len(doc)+loadFixedBytes) {
+			if got > uint64(limit*len(doc)+alloctest.FixedBytes) {
 				t.Errorf("loading %d bytes allocated %d bytes, %.1f per byte: over the %d per byte (plus %d) that SECURITY.md states",
-					len(doc), got, perByte, limit, loadFixedBytes)
+					len(doc), got, perByte, limit, alloctest.FixedBytes)
 			}
 		})
 	}

@@ -2,7 +2,6 @@ package match_test
 
 import (
 	"fmt"
-	"runtime"
 	"strconv"
 	"sync"
 	"testing"
@@ -12,6 +11,8 @@ import (
 	"github.com/wlpmodel/wlp/match"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
+
+	"github.com/wlpmodel/wlp/internal/alloctest"
 )
 
 // blendSpec is the default framework's IDs with n roles of reqs
@@ -55,16 +56,6 @@ func mustNew(tb testing.TB, s wlp.Spec) *wlp.Framework {
 	return f
 }
 
-// allocated returns the bytes fn allocates.
-func allocated(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // TestNewCostsLinear guards match.New against growing faster than the
 // framework: a framework whose n jobs each blend all its n roles is n²
 // in size, and New must allocate in proportion to that, not to the n³
@@ -72,8 +63,8 @@ func allocated(fn func()) uint64 {
 // use). It measures allocated bytes, not time.
 func TestNewCostsLinear(t *testing.T) {
 	small, large := mustNew(t, blendSpec(40, 20)), mustNew(t, blendSpec(80, 20))
-	a := allocated(func() { match.New(small) })
-	b := allocated(func() { match.New(large) })
+	a := alloctest.Bytes(func() { match.New(small) })
+	b := alloctest.Bytes(func() { match.New(large) })
 	// The framework is 4 times larger; 6 allows for map growth.
 	if ratio := float64(b) / float64(a); ratio > 6 {
 		t.Errorf("match.New allocates %d bytes for 40 roles and jobs, %d for 80: %.1f times as much for a framework 4 times the size", a, b, ratio)

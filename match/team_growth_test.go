@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -18,6 +17,8 @@ import (
 	"github.com/wlpmodel/wlp/match"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
+
+	"github.com/wlpmodel/wlp/internal/alloctest"
 )
 
 // tgIDs is the number of competencies in tgFramework.
@@ -121,15 +122,6 @@ func BenchmarkGrowthTeamPlan(b *testing.B) {
 	}
 }
 
-// tgAllocated returns the bytes f allocates.
-func tgAllocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // TestTeamWorkGrowsLinearly: four times the members makes Team take about
 // four times the steps and allocate about four times the bytes, and
 // TeamPlan about four times the bytes, never the sixteen times a cost
@@ -146,15 +138,7 @@ func TestTeamWorkGrowsLinearly(t *testing.T) {
 		}
 		return s
 	}
-	// The least of a few runs, so that a stray allocation elsewhere in
-	// the process does not count.
-	bytes := func(f func()) uint64 {
-		least := tgAllocated(f)
-		for range 2 {
-			least = min(least, tgAllocated(f))
-		}
-		return least
-	}
+	bytes := alloctest.Bytes // the least of a few runs
 	team := func(ps []profile.Profile) func() {
 		return func() {
 			if _, err := m.Team(ps, "blend"); err != nil {

@@ -14,6 +14,8 @@ import (
 
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/profile"
+
+	"github.com/wlpmodel/wlp/internal/alloctest"
 )
 
 // growthRaters are the N, 2N and 4N raters of BenchmarkGrowthCombine, each
@@ -94,22 +96,6 @@ func BenchmarkGrowthValidate(b *testing.B) {
 	})
 }
 
-// allocated returns the bytes op allocates, the least of three runs after
-// a warm-up run. It measures work, not time: the tests that use it do not
-// run in parallel, so other goroutines allocate little meanwhile.
-func allocated(op func()) uint64 {
-	op()
-	best := ^uint64(0)
-	var before, after runtime.MemStats
-	for range 3 {
-		runtime.ReadMemStats(&before)
-		op()
-		runtime.ReadMemStats(&after)
-		best = min(best, after.TotalAlloc-before.TotalAlloc)
-	}
-	return best
-}
-
 // TestGrowthAllocations checks, without timing anything, that the bytes
 // each operation allocates grow about linearly with its input: at 4N at
 // most 6 times what they are at N (plus 4 KB for what does not grow).
@@ -182,8 +168,8 @@ func TestGrowthAllocations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := allocated(tt.op(tt.n))
-			b := allocated(tt.op(4 * tt.n))
+			a := alloctest.Bytes(tt.op(tt.n))
+			b := alloctest.Bytes(tt.op(4 * tt.n))
 			t.Logf("%d bytes at n=%d, %d at n=%d: %.2fx", a, tt.n, b, 4*tt.n, float64(b)/float64(max(a, 1)))
 			if float64(b) > 6*float64(a)+4096 {
 				t.Errorf("%s allocates %d bytes at n=%d and %d at n=%d: %.1fx for 4x the input, want at most 6x",

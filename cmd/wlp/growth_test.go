@@ -3,11 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
+
+	"github.com/wlpmodel/wlp/internal/alloctest"
 )
 
 // growthSizes are the sizes the growth benchmarks run at: N, 2N and 4N
@@ -43,16 +44,6 @@ func BenchmarkGrowthValidate(b *testing.B) {
 	}
 }
 
-// allocated returns the bytes f allocates.
-func allocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // TestValidateGrowth measures work, not time: `wlp validate` on a
 // profile four times as large allocates at most six times as much
 // (linear growth gives four), however many problems the report leaves
@@ -62,8 +53,8 @@ func TestValidateGrowth(t *testing.T) {
 	small := manyUnknown(n, `"coaching": {"level": 7}`)
 	large := manyUnknown(4*n, `"coaching": {"level": 7}`)
 	validateRun(small, false) // warm up what is built once
-	a := allocated(func() { validateRun(small, false) })
-	b := allocated(func() { validateRun(large, false) })
+	a := alloctest.Bytes(func() { validateRun(small, false) })
+	b := alloctest.Bytes(func() { validateRun(large, false) })
 	ratio := float64(b) / float64(a)
 	if diff := gocmp.Diff(true, ratio <= 6); diff != "" {
 		t.Errorf("%d bytes for %d IDs, %d bytes for %d: ratio %.2f, want at most 6 (-want +got):\n%s",

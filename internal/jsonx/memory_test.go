@@ -12,31 +12,9 @@ import (
 	"github.com/wlpmodel/wlp/internal/problem"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/schema"
-)
 
-// The bytes allocated per byte of a document that SECURITY.md states
-// for reading one (the same bounds as the root package's
-// load_growth_test.go): for any document, and for one rejected while it
-// is read; plus a fixed amount for the buffers a read always takes.
-const (
-	memMaxPerByte         = 150
-	memMaxPerByteRejected = 40
-	memFixedBytes         = 256 << 10
+	"github.com/wlpmodel/wlp/internal/alloctest"
 )
-
-// memFill returns prefix, item repeated (joined by commas) and suffix,
-// as long as fits in size bytes.
-func memFill(prefix, item, suffix string, size int) []byte {
-	var b bytes.Buffer
-	b.WriteString(prefix)
-	b.WriteString(item)
-	for b.Len()+1+len(item)+len(suffix) <= size {
-		b.WriteString(",")
-		b.WriteString(item)
-	}
-	b.WriteString(suffix)
-	return b.Bytes()
-}
 
 // memReadProfile reads doc as a profile through jsonx.Read, with the
 // profile's own checks, and returns the bytes allocated and the error.
@@ -74,10 +52,10 @@ func TestReadProfileMemory(t *testing.T) {
 		doc   []byte
 		valid bool
 	}{
-		{"empty reviews", memFill(`{"id":"a","reviews":[`, `{"levels":{}}`, `]}`, size), false},
-		{"tiny reviews", memFill(`{"id":"a","reviews":[`, `{"levels":{"a":0}}`, `]}`, small), true},
+		{"empty reviews", alloctest.Fill(`{"id":"a","reviews":[`, `{"levels":{}}`, `]}`, size), false},
+		{"tiny reviews", alloctest.Fill(`{"id":"a","reviews":[`, `{"levels":{"a":0}}`, `]}`, small), true},
 		{"many ratings", []byte(ratings.String()), true},
-		{"unknown fields in reviews", memFill(`{"id":"a","reviews":[`, `{"x":1}`, `]}`, size), false},
+		{"unknown fields in reviews", alloctest.Fill(`{"id":"a","reviews":[`, `{"x":1}`, `]}`, size), false},
 		{"deep evidence", []byte(`{"id":"a","ratings":{"a":{"level":1,"evidence":` + strings.Repeat("[", 60) + strings.Repeat("]", 60) + `}}}`), false},
 	}
 	memReadProfile([]byte(`{"id":"a"}`)) // compile the schemas first
@@ -94,12 +72,12 @@ func TestReadProfileMemory(t *testing.T) {
 			case !tt.valid && !errors.As(err, &pe):
 				t.Fatalf("a bad profile read, or failed without problems: %.300v", err)
 			}
-			limit := memMaxPerByte
+			limit := alloctest.MaxPerByte
 			if !tt.valid {
-				limit = memMaxPerByteRejected
+				limit = alloctest.MaxPerByteRejected
 			}
 			t.Logf("%d bytes: %d allocated, %.1f per byte", len(tt.doc), got, float64(got)/float64(len(tt.doc)))
-			if got > uint64(limit*len(tt.doc)+memFixedBytes) {
+			if got > uint64(limit*len(tt.doc)+alloctest.FixedBytes) {
 				t.Errorf("reading %d bytes allocated %d, %.1f per byte: over the %d per byte that SECURITY.md states",
 					len(tt.doc), got, float64(got)/float64(len(tt.doc)), limit)
 			}
@@ -120,7 +98,7 @@ func BenchmarkGrowthRead(b *testing.B) {
 		{"empty-reviews", `{"levels":{}}`, false},
 	} {
 		for _, n := range []int{128 << 10, 256 << 10, 512 << 10} {
-			doc := memFill(`{"id":"a","reviews":[`, s.item, `]}`, n)
+			doc := alloctest.Fill(`{"id":"a","reviews":[`, s.item, `]}`, n)
 			b.Run(fmt.Sprintf("%s/n=%d", s.name, n), func(b *testing.B) {
 				b.SetBytes(int64(len(doc)))
 				for b.Loop() {
