@@ -12,7 +12,7 @@ import (
 
 	"github.com/wlpmodel/wlp/aoe"
 	"github.com/wlpmodel/wlp/competency"
-	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
 )

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/wlpmodel/wlp"
-	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
 )
 

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wlpmodel/wlp/competency"
-	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/role"
 )
 

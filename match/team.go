@@ -7,7 +7,7 @@ import (
 	"slices"
 
 	"github.com/wlpmodel/wlp/competency"
-	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
 )

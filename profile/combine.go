@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wlpmodel/wlp/competency"
-	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/problem"
 )
 
 // Review is one rater's view of a person: the levels they gave, as in

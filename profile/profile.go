@@ -10,7 +10,7 @@ import (
 
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/internal/jsonx"
-	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/schema"
 )
 

@@ -17,7 +17,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
-	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/problem"
 )
 
 // Problem is one place where a document breaks its schema.

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/wlpmodel/wlp"
-	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
 )

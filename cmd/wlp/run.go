@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/problem"
 )
 
 // command is one subcommand of wlp.

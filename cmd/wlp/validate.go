@@ -7,7 +7,7 @@ import (
 	"fmt"
 
 	"github.com/wlpmodel/wlp"
-	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
 )
 

@@ -44,7 +44,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/problem"
 )
 
 // Default limits.

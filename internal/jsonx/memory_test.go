@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/wlpmodel/wlp/internal/jsonx"
-	"github.com/wlpmodel/wlp/internal/problem"
+	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/schema"
 
