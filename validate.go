@@ -11,24 +11,27 @@ import (
 	"github.com/wlpmodel/wlp/role"
 )
 
-// Problem is one thing wrong with a framework document: its Path, a JSON
-// pointer such as "/roles/2/requirements/0/level" ("" for the whole
-// document), and its Message.
+// Problem is one thing wrong with a framework document. It is another
+// name for [problem.Problem], documented there: its Path is a JSON pointer
+// such as "/roles/2/requirements/0/level" ("" for the whole document), and
+// its Message says what is wrong.
 type Problem = problem.Problem
 
-// ValidationError lists the problems found in a framework in its field
-// Problems, a []Problem: the first 1,000 of them, in document order, with
-// the number of the others in Omitted. Its Error method prints one line
-// per problem, each starting with "wlp: " and the JSON pointer of the
-// place, such as
+// ValidationError is the error of a framework that failed to load or
+// validate. It is another name for [problem.Error], documented there, so
+// errors.As with either finds it. It lists the problems found in its
+// field Problems, a []Problem: the first 1,000 of them, in document
+// order, with the number of the others in Omitted. Its Error method
+// prints one line per problem, each starting with "wlp: " and the JSON
+// pointer of the place, such as
 //
 //	wlp: /roles/2/requirements/0/level: 7 is above the scale's top level 5
 //
 // and, when problems were omitted, a last line counting them.
 type ValidationError = problem.Error
 
-// MaxReported is how many problems a [ValidationError] lists at the most;
-// it counts the rest in its field Omitted (a lower bound: once the list is
+// MaxReported is how many problems a [ValidationError] lists at the most,
+// the same as [problem.MaxReported]; it counts the rest in its field Omitted (a lower bound: once the list is
 // full, loading checks nothing further). A document can hold millions of
 // problems, and a report of them all would cost many times its size.
 const MaxReported = 1000
@@ -43,7 +46,12 @@ const (
 // builds the JSON pointer of a place only when it reports a problem
 // there, so checking a valid Spec allocates little beyond the indexes.
 type validator struct {
-	l        problem.List
+	l problem.List
+	// partial: the Spec is what could be read of a document some of
+	// whose values could not be read, and hold their zero value. The
+	// references to declared IDs, which may be among those values, are
+	// not checked, nor is AtLeast against an Of that may be one.
+	partial  bool
 	clusters map[competency.Cluster]bool
 	rated    map[competency.ID]int // ID -> position in rated order
 	kinds    map[competency.ID]int
@@ -153,6 +161,7 @@ func (v *validator) requirement(base string, i int, r role.Requirement) {
 			}
 		}
 		_, known := v.rated[id]
+		known = known || v.partial && competency.ValidID(string(id))
 		if !repeat && known {
 			continue
 		}
@@ -173,7 +182,7 @@ func (v *validator) requirement(base string, i int, r role.Requirement) {
 		v.add(func() string { return at(base, i, "atLeast") }, func() string {
 			return fmt.Sprintf("%d is negative; use 0 for all of them, or 1 to %d", r.AtLeast, len(r.Of))
 		})
-	case r.AtLeast > len(r.Of):
+	case r.AtLeast > len(r.Of) && !v.partial:
 		v.add(func() string { return at(base, i, "atLeast") }, func() string { return fmt.Sprintf("%d is more than the %d listed in of", r.AtLeast, len(r.Of)) })
 	}
 	switch {
@@ -199,6 +208,18 @@ func (v *validator) behaviors(base string, i int, bs []string) {
 			v.text(func() string { return at(base, i, "behaviors", strconv.Itoa(j)) }, "the behavior", b, false)
 		}
 	}
+}
+
+// checkPartial checks s, what could be read of a document some of whose
+// values could not be read, as [New] does, less what depends on the
+// values not read: the references to declared IDs, and AtLeast against
+// the length of Of. Load runs it in place of New for such a document, so
+// that its other problems are reported too. It costs what New's checks
+// cost.
+func checkPartial(s Spec) error {
+	v := validator{partial: true}
+	v.check(s)
+	return v.l.Err("wlp")
 }
 
 // check checks s, reporting every problem with the JSON pointer of its
@@ -256,9 +277,14 @@ func (v *validator) check(s Spec) {
 		switch {
 		case c.Cluster == "":
 			v.add(func() string { return at("/competencies", i, "cluster") }, func() string { return "the cluster is empty" })
-		case !v.clusters[c.Cluster]:
+		case !v.partial && !v.clusters[c.Cluster]:
 			v.add(func() string { return at("/competencies", i, "cluster") }, func() string {
 				return fmt.Sprintf("unknown cluster %s (declare it under clusters)", problem.Quote(string(c.Cluster)))
+			})
+		case !competency.ValidID(string(c.Cluster)):
+			// Declared, but as malformed as its declaration.
+			v.add(func() string { return at("/competencies", i, "cluster") }, func() string {
+				return fmt.Sprintf("%s is not a well-formed ID", problem.Quote(string(c.Cluster)))
 			})
 		}
 		if !textOK(c.Summary, false) {
@@ -332,6 +358,10 @@ func (v *validator) check(s Spec) {
 		for k, sh := range j.Roles {
 			share := func(f string) string { return at("/jobs", i, "roles", strconv.Itoa(k), f) }
 			switch _, ok := v.roles[sh.Role]; {
+			case v.partial:
+				if !competency.ValidID(string(sh.Role)) {
+					v.add(func() string { return share("role") }, func() string { return fmt.Sprintf("%s is not a well-formed ID", problem.Quote(string(sh.Role))) })
+				}
 			case sh.Role == j.ID:
 				v.add(func() string { return share("role") }, func() string { return fmt.Sprintf("the job %s names itself as a role", problem.Quote(string(j.ID))) })
 			case ok && shared[sh.Role]:

@@ -13,7 +13,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
-	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/role"
 )
 
@@ -676,13 +675,5 @@ func TestLoadManyProblemsIsCapped(t *testing.T) {
 	}
 	if last, want := lines[len(lines)-1], fmt.Sprintf("wlp: and at least %d more problems, not listed", ve.Omitted); last != want {
 		t.Errorf("last line %q, want %q", last, want)
-	}
-}
-
-// TestMaxReportedAgrees: the public cap is the one the problem lists
-// apply.
-func TestMaxReportedAgrees(t *testing.T) {
-	if wlp.MaxReported != problem.MaxReported {
-		t.Errorf("wlp.MaxReported = %d, the lists cap at %d", wlp.MaxReported, problem.MaxReported)
 	}
 }

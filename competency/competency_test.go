@@ -258,6 +258,16 @@ func TestLevelValues(t *testing.T) {
 	if diff := cmp.Diff([]int{0, 1, 2, 3, 4, 5, 0, 5}, got); diff != "" {
 		t.Errorf("level constants (-want +got):\n%s", diff)
 	}
+	// MinLevel and MaxLevel are written as numbers: they must stay the
+	// ends of the default scale.
+	s := competency.DefaultScale()
+	bounds := []competency.Level{competency.MinLevel, competency.MaxLevel}
+	if diff := cmp.Diff([]competency.Level{competency.None, competency.Expert}, bounds); diff != "" {
+		t.Errorf("MinLevel, MaxLevel against None, Expert (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]competency.Level{s.Min(), s.Max()}, bounds); diff != "" {
+		t.Errorf("MinLevel, MaxLevel against DefaultScale (-want +got):\n%s", diff)
+	}
 	for l := competency.Level(-3); l <= 8; l++ {
 		want := l >= 0 && l <= 5
 		if got := l.Valid(); got != want {

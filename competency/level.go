@@ -18,10 +18,11 @@ const (
 	Expert                        // 5: acts fluently, teaches and shapes practice
 )
 
-// MinLevel and MaxLevel bound the default scale.
+// MinLevel and MaxLevel bound the default scale: they are [None] and
+// [Expert].
 const (
-	MinLevel = None
-	MaxLevel = Expert
+	MinLevel Level = 0
+	MaxLevel Level = 5
 )
 
 // Valid reports whether l is on the default scale.

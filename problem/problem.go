@@ -1,8 +1,8 @@
-// Package problem collects validation problems, each located by a JSON
-// pointer, into one error. The public packages re-export its types.
 package problem
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,7 +10,9 @@ import (
 	"unicode/utf8"
 )
 
-// Problem is one thing wrong with a document, and where.
+// Problem is one thing wrong with a document, and where. It is a plain,
+// comparable value: == tells duplicates apart, and a Problem can key a
+// map. The package doc explains paths.
 type Problem struct {
 	// Path is a JSON pointer (RFC 6901) to the offending value, such as
 	// "/roles/2/requirements/0/level"; "" is the whole document.
@@ -26,6 +28,9 @@ type Problem struct {
 // for display, as Quote shortens a value: to its first runes, "..." and
 // its length in bytes. The shortened text is no longer a JSON pointer;
 // Path itself always is one, in full.
+//
+// String costs time and memory linear in the length of the path and
+// message.
 func (p Problem) String() string {
 	msg := p.Message
 	if hasControl(msg) {
@@ -103,13 +108,17 @@ const MaxReported = 1000
 // of a document, and a document can hold keys of megabytes: without this
 // bound, a thousand problems under one long key would cost a thousand
 // times the key.
-const MaxReportedBytes = 1 << 20
+const MaxReportedBytes = 1 << 20 // 1 MiB
 
-// Error lists every problem found in one document, up to MaxReported.
+// Error is the error of a document that failed: it lists the problems
+// found in it, up to [MaxReported] (see the package doc for the cap), and
+// counts the others in Omitted. Use errors.As to take it out of an error,
+// and range over Problems to walk them. Build one with [New] or
+// [List.Err].
 type Error struct {
 	// Package is the name of the reporting package, such as "wlp".
 	Package string `json:"-"`
-	// Problems lists the problems in document order.
+	// Problems lists the problems kept, in the order they were found.
 	Problems []Problem `json:"problems"`
 	// Omitted counts the problems found past those listed (after the
 	// first MaxReported, or past MaxReportedBytes), which are not listed.
@@ -121,7 +130,10 @@ type Error struct {
 
 // New returns an *Error for pkg listing probs, keeping what a List keeps
 // (the first MaxReported, within MaxReportedBytes) and counting the rest,
-// plus omitted more, in Omitted.
+// plus omitted more, in Omitted. The Error holds a copy of what it keeps:
+// changing probs afterwards leaves it alone.
+//
+// New costs O(len(probs)) time and O(problems kept) memory.
 func New(pkg string, probs []Problem, omitted int) *Error {
 	var l List
 	l.Append(probs...)
@@ -130,7 +142,12 @@ func New(pkg string, probs []Problem, omitted int) *Error {
 
 // Error returns one line per problem, each starting with the package
 // name, and a last line counting the problems not listed, if any: "and at
-// least N more problems, not listed" (see Omitted).
+// least N more problems, not listed" (see Omitted). Problem.String
+// writes each line, so that one problem is always one line. An Error that
+// lists and counts nothing reads "PACKAGE: invalid document".
+//
+// Error costs time and memory linear in the length of the problems
+// listed, which MaxReportedBytes bounds.
 func (e *Error) Error() string {
 	var b strings.Builder
 	for i, p := range e.Problems {
@@ -160,8 +177,10 @@ func (e *Error) Error() string {
 // List accumulates problems, keeping the first MaxReported (within
 // MaxReportedBytes) and counting the rest. It keeps a prefix of the
 // problems added: once one is counted and not kept, so is every later
-// one. The zero List is empty and ready to use.
+// one. The zero List is empty and ready to use; [List.Err] turns it into
+// the error to return.
 type List struct {
+	// Problems holds the problems kept, in the order they were added.
 	Problems []Problem
 	// Omitted counts the problems added past those kept.
 	Omitted int
@@ -171,12 +190,14 @@ type List struct {
 	closed bool
 }
 
-// Add records a problem at path.
+// Add records a problem at path (a JSON pointer, "" for the whole
+// document) with message msg. Build the path with [Join].
 func (l *List) Add(path, msg string) {
 	l.Append(Problem{Path: path, Message: msg})
 }
 
-// Append records problems, keeping those that fit.
+// Append records problems, keeping those that fit and counting the rest
+// in Omitted. It costs O(len(ps)) time.
 func (l *List) Append(ps ...Problem) {
 	for _, p := range ps {
 		if !l.Fits(len(p.Path) + len(p.Message)) {
@@ -218,12 +239,113 @@ func (l *List) Omit(n int) {
 // Len reports how many problems were added, listed or not.
 func (l *List) Len() int { return len(l.Problems) + l.Omitted }
 
-// Err returns nil when l is empty, else an *Error for pkg.
+// Err returns nil when l is empty, else an *Error for pkg (the name of
+// the reporting package, such as "wlp", which starts each line of its
+// text) with the problems kept and the count of the others. The Error
+// holds a copy of the problems: adding to l afterwards leaves it alone.
 func (l *List) Err(pkg string) error {
 	if l.Len() == 0 {
 		return nil
 	}
 	return New(pkg, l.Problems, l.Omitted)
+}
+
+// AppendError records the problems of err, for a checker that builds on
+// one of this module's. When err is or wraps an *Error (as errors.As
+// finds it), AppendError appends its Problems, as Append keeps them, and
+// counts its Omitted, as Omit counts them. Any other error becomes one
+// problem of the whole document, whose message is err's text. A non-nil
+// err always adds at least one to Len, so that no failure is lost; a nil
+// err adds nothing.
+//
+// AppendError costs O(problems err lists) time.
+func (l *List) AppendError(err error) {
+	if err == nil {
+		return
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		l.Add("", err.Error())
+		return
+	}
+	switch {
+	case e == nil:
+		// A nil *Error in an interface: there is no text to take.
+		l.Add("", "invalid document")
+	case len(e.Problems) == 0 && e.Omitted == 0:
+		l.Add("", err.Error())
+	default:
+		l.Append(e.Problems...)
+		l.Omit(e.Omitted)
+	}
+}
+
+// Compare orders two problems by place, then by message, in the manner of
+// go/scanner's ErrorList.Sort: it returns a negative number when a comes
+// first, a positive one when b does, and 0 only when they are equal. Sort
+// problems with slices.SortFunc(ps, Compare).
+//
+// Places compare reference token by reference token, so a place comes
+// right before the places inside it ("" before "/roles", "/roles/2" before
+// "/roles/2/name"). Two tokens that are both array indexes (decimal
+// digits) compare as numbers, so "/roles/9" comes before "/roles/10"; an
+// index comes before any other token, and other tokens compare byte by
+// byte. Object keys are thus in byte order, which may differ from their
+// order in the document.
+//
+// Compare costs time linear in the length of the two paths and messages,
+// and allocates nothing.
+func Compare(a, b Problem) int {
+	return cmp.Or(comparePaths(a.Path, b.Path), strings.Compare(a.Message, b.Message))
+}
+
+// comparePaths compares the reference tokens of two paths in turn, a path
+// before those it is a prefix of.
+func comparePaths(a, b string) int {
+	for {
+		ta, restA, moreA := strings.Cut(a, "/")
+		tb, restB, moreB := strings.Cut(b, "/")
+		if c := compareTokens(ta, tb); c != 0 {
+			return c
+		}
+		switch {
+		case moreA && moreB:
+		case moreA:
+			return 1
+		case moreB:
+			return -1
+		default:
+			return 0
+		}
+		a, b = restA, restB
+	}
+}
+
+// compareTokens orders array indexes by number (then, for equal numbers
+// such as "7" and "007", by text) before every other token, and other
+// tokens byte by byte: a total order.
+func compareTokens(a, b string) int {
+	ia, ib := isIndex(a), isIndex(b)
+	switch {
+	case ia && ib:
+		na, nb := strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
+		return cmp.Or(cmp.Compare(len(na), len(nb)), strings.Compare(na, nb), strings.Compare(a, b))
+	case ia:
+		return -1
+	case ib:
+		return 1
+	}
+	return strings.Compare(a, b)
+}
+
+// isIndex reports whether tok is made of decimal digits only.
+func isIndex(tok string) bool {
+	for i := 0; i < len(tok); i++ {
+		if tok[i] < '0' || tok[i] > '9' {
+			return false
+		}
+	}
+	return tok != ""
 }
 
 // MaxQuoted is how many bytes of a value Quote shows before it shortens it.
@@ -232,7 +354,8 @@ const MaxQuoted = 64
 // Quote returns s as a Go string literal for a message, like
 // strconv.Quote, but shortened when s is longer than MaxQuoted bytes: the
 // first runes that fit, "...", and the whole length, so that a 10 KB value
-// gives a message of about a hundred bytes.
+// gives a message of about a hundred bytes. It costs O(MaxQuoted) time and
+// memory, whatever the length of s.
 func Quote(s string) string {
 	if len(s) <= MaxQuoted {
 		return strconv.Quote(s)
@@ -240,7 +363,9 @@ func Quote(s string) string {
 	return fmt.Sprintf("%s... (%d bytes)", strconv.Quote(s[:runeCut(s, MaxQuoted)]), len(s))
 }
 
-// Escape escapes one reference token of a JSON pointer (RFC 6901).
+// Escape escapes one reference token of a JSON pointer (RFC 6901): an
+// object key's "~" becomes "~0" and its "/" becomes "~1". It costs
+// O(len(tok)).
 func Escape(tok string) string {
 	if !strings.ContainsAny(tok, "~/") {
 		return tok
@@ -249,7 +374,10 @@ func Escape(tok string) string {
 	return strings.ReplaceAll(tok, "/", "~1")
 }
 
-// Join appends reference tokens to pointer base, escaping each.
+// Join appends reference tokens to pointer base, escaping each: an int is
+// an array index, a string an object key, and any other value is written
+// as fmt.Sprint writes it. Join("/roles", 2, "of") is "/roles/2/of". It
+// costs time and memory linear in the length of the result.
 func Join(base string, toks ...any) string {
 	var b strings.Builder
 	b.WriteString(base)

@@ -1,7 +1,10 @@
 package problem_test
 
 import (
+	"errors"
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -238,6 +241,130 @@ func TestEscapeAndJoin(t *testing.T) {
 	for i, tt := range tests {
 		if tt.got != tt.want {
 			t.Errorf("case %d: got %q, want %q", i, tt.got, tt.want)
+		}
+	}
+}
+
+func TestListAppendError(t *testing.T) {
+	type counts struct {
+		Problems []problem.Problem
+		Omitted  int
+	}
+	var nilError *problem.Error
+	tests := []struct {
+		name string
+		err  error
+		want counts
+	}{
+		{"nil", nil, counts{}},
+		{"an Error", problem.New("wlp", numbered(2), 0), counts{numbered(2), 0}},
+		{"an Error with omitted", problem.New("wlp", numbered(2), 3), counts{numbered(2), 3}},
+		{"a wrapped Error", fmt.Errorf("reading a.json: %w", problem.New("profile", numbered(1), 0)), counts{numbered(1), 0}},
+		{"another error", errors.New("profile: unexpected EOF"), counts{[]problem.Problem{{Message: "profile: unexpected EOF"}}, 0}},
+		{"an empty Error", &problem.Error{Package: "wlp"}, counts{[]problem.Problem{{Message: "wlp: invalid document"}}, 0}},
+		{"only omitted", &problem.Error{Package: "wlp", Omitted: 4}, counts{nil, 4}},
+		{"a nil *Error", nilError, counts{[]problem.Problem{{Message: "invalid document"}}, 0}},
+		{"past the cap", problem.New("wlp", numbered(problem.MaxReported+5), 2), counts{numbered(problem.MaxReported), 7}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l problem.List
+			l.AppendError(tt.err)
+			if diff := cmp.Diff(tt.want, counts{l.Problems, l.Omitted}, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("AppendError (-want +got):\n%s", diff)
+			}
+			if (tt.err != nil) != (l.Len() > 0) {
+				t.Errorf("Len() = %d after AppendError(%v)", l.Len(), tt.err)
+			}
+		})
+	}
+}
+
+// An error's omitted problems close the list, so what it keeps stays a
+// prefix of what it was given.
+func TestListAppendErrorKeepsPrefix(t *testing.T) {
+	var l problem.List
+	l.AppendError(problem.New("profile", numbered(1), 2))
+	l.Add("/later", "m")
+	want := struct {
+		Problems []problem.Problem
+		Omitted  int
+	}{numbered(1), 3}
+	if diff := cmp.Diff(want, struct {
+		Problems []problem.Problem
+		Omitted  int
+	}{l.Problems, l.Omitted}); diff != "" {
+		t.Errorf("after AppendError and Add (-want +got):\n%s", diff)
+	}
+}
+
+func TestCompare(t *testing.T) {
+	p := func(path, msg string) problem.Problem { return problem.Problem{Path: path, Message: msg} }
+	tests := []struct {
+		a, b problem.Problem
+		want int
+	}{
+		{p("", "b"), p("", "b"), 0},
+		{p("", "a"), p("", "b"), -1},
+		{p("", "z"), p("/a", "a"), -1},
+		{p("/roles", "m"), p("/roles/0", "m"), -1},
+		{p("/roles/2", "m"), p("/roles/2/name", "a"), -1},
+		{p("/roles/9", "m"), p("/roles/10", "m"), -1},
+		{p("/roles/10/x", "m"), p("/roles/9/y", "m"), 1},
+		{p("/a/", "m"), p("/a", "m"), 1},
+		{p("/7", "m"), p("/007", "m"), 1},
+		{p("/99999999999999999999999", "m"), p("/100000000000000000000000", "m"), -1},
+		{p("/9", "m"), p("/1a", "m"), -1},
+		{p("/b", "m"), p("/a~1b", "m"), 1},
+		{p("/ratings/coaching", "m"), p("/ratings/building-trust", "m"), 1},
+		{p("abc", "m"), p("/abc", "m"), 1},
+	}
+	for _, tt := range tests {
+		if got := problem.Compare(tt.a, tt.b); sign(got) != tt.want {
+			t.Errorf("Compare(%v, %v) = %d, want sign %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := problem.Compare(tt.b, tt.a); sign(got) != -tt.want {
+			t.Errorf("Compare(%v, %v) = %d, want sign %d", tt.b, tt.a, got, -tt.want)
+		}
+	}
+}
+
+// sign returns -1, 0 or 1 as n is negative, zero or positive.
+func sign(n int) int {
+	switch {
+	case n < 0:
+		return -1
+	case n > 0:
+		return 1
+	}
+	return 0
+}
+
+// Compare is a total order: sorting any shuffle gives the same list, and
+// every three problems are ordered consistently.
+func TestCompareIsATotalOrder(t *testing.T) {
+	want := []problem.Problem{
+		{Path: "", Message: "a"}, {Path: "", Message: "b"},
+		{Path: "/0", Message: "m"}, {Path: "/2", Message: "m"}, {Path: "/09", Message: "m"},
+		{Path: "/9", Message: "m"}, {Path: "/10", Message: "m"}, {Path: "/10/0", Message: "m"},
+		{Path: "/10/a", Message: "m"}, {Path: "/", Message: "m"}, {Path: "/1a", Message: "m"}, {Path: "/9a", Message: "m"},
+		{Path: "/a", Message: "m"}, {Path: "/a/", Message: "m"}, {Path: "/a~0", Message: "m"},
+		{Path: "/b", Message: "m"}, {Path: "a", Message: "m"},
+	}
+	for i, a := range want {
+		for j, b := range want {
+			if got := sign(problem.Compare(a, b)); got != sign(i-j) {
+				t.Errorf("Compare(%v, %v) has sign %d, want %d", a, b, got, sign(i-j))
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20 {
+		got := slices.Clone(want)
+		r.Shuffle(len(got), func(i, j int) { got[i], got[j] = got[j], got[i] })
+		slices.SortFunc(got, problem.Compare)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("sorted (-want +got):\n%s", diff)
 		}
 	}
 }
