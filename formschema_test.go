@@ -2,9 +2,14 @@ package wlp_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,7 +17,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/aoe"
 	"github.com/wlpmodel/wlp/competency"
@@ -556,5 +560,99 @@ func TestProfileSchemaAgreesWithLoad(t *testing.T) {
 				t.Errorf("the form schema says %v, profile.Load plus ValidateProfile says %v", form, framework)
 			}
 		})
+	}
+}
+
+var updateForms = flag.Bool("update-forms", false, "rewrite the form schema goldens in testdata/form")
+
+// formTrickySpec is a framework whose form needs every kind of escaping
+// encoding/json does (HTML characters, quotes, backslashes, control
+// characters, U+2028 and U+2029, non-ASCII), uses two of the model's
+// clusters without declaring them, declares a cluster it does not use, and
+// lists its competencies out of cluster order. It has no ID or name, so
+// the form falls back to its defaults for both.
+func formTrickySpec() wlp.Spec {
+	return wlp.Spec{
+		Clusters: []competency.ClusterInfo{
+			{ID: "unused", Name: "Unused"},
+			{ID: "craft", Name: "Craft <&> \"tools\"", Summary: "Making\tthings."},
+		},
+		Competencies: []competency.Competency{
+			{ID: "welding", Name: "Welding & <brazing>", Cluster: "craft", Summary: "Joins metal \\ with \"heat\"\n\u2028\u2029."},
+			{ID: "listening", Name: "Écoute", Cluster: competency.Personal, Summary: "Hört zu. 聞く 🦻"},
+			{ID: "sewing", Name: "Sewing\u0001\u001f\u007f", Cluster: "craft"},
+			{ID: "talking", Name: "Talking", Cluster: competency.Interpersonal, Summary: "<script>alert(1)</script>"},
+		},
+		Areas: []aoe.Area{
+			{ID: "repair", Name: "Repair > replace", Summary: "Fixes & mends."},
+		},
+	}
+}
+
+// formGoldens are the frameworks whose form schemas are kept in
+// testdata/form. The goldens were written by the ProfileSchema of before
+// issue 11, which was quadratic; the linear one must write the same bytes.
+var formGoldens = []struct {
+	file string
+	spec func() wlp.Spec
+}{
+	{"astd-2004.profile.schema.json", wlp.DefaultSpec},
+	{"tricky.profile.schema.json", formTrickySpec},
+}
+
+func TestProfileSchemaGoldens(t *testing.T) {
+	for _, g := range formGoldens {
+		t.Run(g.file, func(t *testing.T) {
+			got, err := mustNew(t, g.spec()).ProfileSchema()
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "form", g.file)
+			if *updateForms {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -run TestProfileSchemaGoldens -update-forms to write it)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("ProfileSchema differs from %s (-want +got):\n%s", path, diff)
+			}
+		})
+	}
+}
+
+// TestProfileSchemaUnchanged compares forms too large to keep as golden
+// files (generated frameworks, and the custom framework of
+// formschema_test.go) with the SHA-256 of what ProfileSchema wrote for
+// them when it was made linear (byte for byte what the quadratic writer
+// wrote), with the profile ID rule added since.
+func TestProfileSchemaUnchanged(t *testing.T) {
+	specs := map[string]func() wlp.Spec{
+		"acme-2026":     fsCustomSpec,
+		"generated 50":  func() wlp.Spec { return growthSpec(50) },
+		"generated 300": func() wlp.Spec { return growthSpec(300) },
+	}
+	want := map[string]string{
+		"acme-2026":     "e6f33614c2774fecf685354381cd3599ac628558aed7075262db8f105f29e390",
+		"generated 50":  "2513e99abbe1a7e449baae726c2a9f6e0c9dbb56e1bb4e02b0b3c1dbf1eb146e",
+		"generated 300": "9c7f9e349c68a92b37e2a177fae8dc54a9b4b253c3c0a32ef8533eaf9ff01fe9",
+	}
+	got := map[string]string{}
+	for name, spec := range specs {
+		b, err := mustNew(t, spec()).ProfileSchema()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(b)
+		got[name] = hex.EncodeToString(sum[:])
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("SHA-256 of the forms (-want +got):\n%s", diff)
 	}
 }

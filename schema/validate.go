@@ -20,7 +20,9 @@ import (
 	"github.com/wlpmodel/wlp/problem"
 )
 
-// Problem is one place where a document breaks its schema.
+// Problem is one place where a document breaks its schema. It is another
+// name for [problem.Problem], documented there: its Path is the JSON
+// pointer of the place and its Message says what is wrong.
 type Problem = problem.Problem
 
 var compiled = sync.OnceValues(func() (map[string]*jsonschema.Schema, error) {
@@ -50,6 +52,9 @@ var compiled = sync.OnceValues(func() (map[string]*jsonschema.Schema, error) {
 	return out, nil
 })
 
+// printer is why golang.org/x/text is imported: the validator words its
+// messages through a *message.Printer, and Validate uses that English
+// wording for the kinds of problem it does not word itself.
 var printer = message.NewPrinter(language.English)
 
 // Validate checks doc against the schema of a document kind and returns
@@ -58,13 +63,19 @@ var printer = message.NewPrinter(language.English)
 // any with UseNumber (or float64 numbers): maps, slices, strings, bools,
 // nil and numbers. Formats (such as "date") are asserted.
 //
+// The loaders (wlp.Load, profile.Load) do not call Validate: their own
+// checks reject every document the framework and profile schemas reject,
+// at the places the schema faults, and more (a differential test and
+// fuzz target hold them to that). Validate is for checking a document
+// against the schema itself, as `wlp validate` does, and for the other
+// kinds.
+//
 // Validate costs what the validator costs: time linear in the size of
 // doc, and about 200 bytes allocated per value it checks, plus the error
 // tree and one problem per place it faults (so a document faulted in a
-// million places costs a million problems: the loaders run it only when
-// their own checks left room in their report). Problem messages about a
-// value's type use the loaders' words ("expected an integer, found a
-// number").
+// million places costs a million problems). Problem messages about a
+// value's type and bounds use the loaders' words ("expected an integer,
+// found a number").
 func Validate(kind string, doc any) ([]Problem, error) {
 	all, err := compiled()
 	if err != nil {

@@ -16,17 +16,15 @@
 // level, bounded by [MaxDepthCeiling]), and the problems, of which a
 // report keeps at most [problem.MaxReported], in
 // [problem.MaxReportedBytes], and only counts the rest. Once the report
-// is full the reader stops decoding (and [Load] skips the later stages),
-// and only counts what more it finds.
+// is full the reader stops decoding (and [Read] skips the semantic
+// checks), and only counts what more it finds.
 //
-// [Load] reads a document a second time, for the JSON Schema validator,
-// into the generic form the validator takes (maps and slices): that form
-// leaves out the values about which a problem was reported (a value of
-// the wrong type, an unknown field), and shares one form between equal
-// small values, so that a document of a million tiny repeated values
-// does not cost a million maps. The validator then allocates about two
-// hundred bytes per value it checks, which is most of what reading a
-// valid document of tiny values costs: see [Read].
+// The reader does not run a JSON Schema validator: it checks what a
+// document's Go type says (fields, types, required fields) and leaves
+// the rest to the caller's semantic checks. That the two together reject
+// every document the embedded schemas reject is the subject of the
+// module's differential test and fuzz target; package schema validates
+// documents against the schemas for those who want it.
 package jsonx
 
 import (
@@ -56,9 +54,7 @@ const (
 	// recursion per level of nesting (200 to 400 bytes of goroutine
 	// stack) and keeps a path token and, for an object, a key set (24 to
 	// 80 bytes of heap): at the ceiling, about 4 MB of stack and 1 MB of
-	// heap, whatever the document. The schema validator never sees that
-	// depth: what nests deeper than a Go type is a problem, and left out
-	// of what the validator reads. Neither the types this module decodes
+	// heap, whatever the document. Neither the types this module decodes
 	// (nested six deep at the most) nor any real document comes near it.
 	MaxDepthCeiling = 10_000
 	// MaxNumberLen bounds a number literal's length. Exact decimal
@@ -263,21 +259,15 @@ type reader struct {
 	path  []token      // where the value being read is
 	dups  problem.List // repeated keys
 	probs problem.List // values that do not fit the Go type, unknown and missing fields
-	// hard is set by a problem that leaves the value undecodable.
-	hard bool
-	// pruned holds the offsets, in order, of the values about which a
-	// problem was reported, which the schema need not see.
-	pruned []int
-	// again: this is a second reading, for the schema, of a document
-	// read before: repeated keys are not reported again, and the values
-	// at the offsets pruned are skipped.
-	again bool
-	// memo maps the text of small arrays and objects to the generic form
-	// built for it the first time, on the second reading: documents of
-	// many tiny values repeat them, and sharing one form (the validator
-	// only reads it) makes their generic form cost a few bytes each
-	// instead of a few hundred (a map).
-	memo map[string]any
+	// holes holds the places of the values that could not be read (of
+	// the wrong type, out of range, null): the decoded value holds their
+	// zero value. It is in step with probs: a hole is noted only when its
+	// problem is listed.
+	holes []string
+	// missing holds the places of the required fields that are missing
+	// (the object's place and the field's name), noted when the problem
+	// is listed.
+	missing []string
 	// keys holds a key set per open object, innermost last; its slots
 	// (and their lists) are reused by the objects opened after.
 	keys    []keySet
@@ -414,11 +404,22 @@ func (r *reader) add(l *problem.List, msg string) {
 	l.Add(r.pointer(), msg)
 }
 
-// bad records a problem that leaves the value undecodable.
+// bad records a problem that leaves the value at the current path
+// unread: see hole.
 func (r *reader) bad(msg string) {
-	r.hard = true
 	if !r.full(&r.probs) {
-		r.add(&r.probs, msg)
+		r.hole(msg)
+	}
+}
+
+// hole records a problem with msg at the current path, whose value is
+// left unread (at its zero value), and notes the place in r.holes if the
+// problem is listed; the report must not be full.
+func (r *reader) hole(msg string) {
+	n := len(r.probs.Problems)
+	r.add(&r.probs, msg)
+	if len(r.probs.Problems) > n {
+		r.holes = append(r.holes, r.probs.Problems[n].Path)
 	}
 }
 
@@ -534,7 +535,7 @@ func (r *reader) member(i int) (key string, ok bool) {
 	}
 	key, _ = r.str(true)
 	r.pushKey(key)
-	if r.keys[r.objects-1].add(key) && !r.again && !r.full(&r.dups) {
+	if r.keys[r.objects-1].add(key) && !r.full(&r.dups) {
 		r.add(&r.dups, "duplicate key "+problem.Quote(key))
 	}
 	if r.peek() != ':' {
@@ -861,74 +862,9 @@ func (r *reader) array(from int) []any {
 // generic reads any value into the form encoding/json gives an any with
 // UseNumber: map[string]any, []any, string, bool, nil and json.Number.
 // Later repeats of a key win. Strings and keys share the document's
-// memory. Read again, a value that starts at the next offset of r.pruned
-// is skipped and read as nil.
+// memory.
 func (r *reader) generic() any {
-	c := r.peek()
-	if r.again && len(r.pruned) > 0 && r.pruned[0] == r.pos {
-		r.pruned = r.pruned[1:]
-		r.skip()
-		return nil
-	}
-	if (c == '{' || c == '[') && r.again {
-		return r.shared()
-	}
-	return r.build(c)
-}
-
-// Sharing small generic values.
-const (
-	memoText = 64   // the longest text of a value shared
-	memoSize = 4096 // the most values kept for sharing
-)
-
-// shared reads the array or object at r.pos, sharing its generic form
-// with earlier values of the same text if it is small.
-func (r *reader) shared() any {
-	start := r.pos
-	end := r.extent(start, memoText)
-	if end < 0 || (len(r.pruned) > 0 && r.pruned[0] < end) {
-		return r.build(r.src[start])
-	}
-	text := r.src[start:end]
-	if g, ok := r.memo[text]; ok {
-		r.pos = end
-		return g
-	}
-	g := r.build(r.src[start])
-	if r.memo == nil {
-		r.memo = map[string]any{}
-	}
-	if len(r.memo) < memoSize {
-		r.memo[text] = g
-	}
-	return g
-}
-
-// extent returns the offset just past the array or object that starts at
-// i, if it ends within max bytes, or -1. The document is well-formed: it
-// was read once already.
-func (r *reader) extent(i, max int) int {
-	depth := 0
-	limit := min(len(r.src), i+max)
-	for j := i; j < limit; j++ {
-		switch r.src[j] {
-		case '{', '[':
-			depth++
-		case '}', ']':
-			depth--
-			if depth == 0 {
-				return j + 1
-			}
-		case '"':
-			for j++; j < limit && r.src[j] != '"'; j++ {
-				if r.src[j] == '\\' {
-					j++
-				}
-			}
-		}
-	}
-	return -1
+	return r.build(r.peek())
 }
 
 // build reads the value at r.pos, whose first byte is c.
@@ -1105,23 +1041,13 @@ func expected(t reflect.Type) string {
 	}
 }
 
-// prune notes that the value at r.pos, about which a problem is being
-// reported, need not be shown to the schema: see schemaForm.
-func (r *reader) prune() {
-	if !r.capped() {
-		r.pruned = push(r.pruned, r.pos)
-	}
-}
-
 // mismatch reports the value at r.pos, which is not of the type wanted.
 func (r *reader) mismatch(ti *typeInfo) {
-	r.hard = true
-	r.prune()
 	if r.full(&r.probs) {
 		r.skip()
 		return
 	}
-	r.add(&r.probs, "expected "+ti.expect+", found "+r.describe())
+	r.hole("expected " + ti.expect + ", found " + r.describe())
 }
 
 // value reads the value at r.pos as the Go type ti, into v when v is
@@ -1219,7 +1145,6 @@ func (r *reader) value(ti *typeInfo, v reflect.Value) {
 		r.structValue(ti, v)
 	case reflect.Interface:
 		if ti.t.NumMethod() > 0 {
-			r.prune()
 			r.skip()
 			r.bad("cannot decode into " + ti.t.String())
 			return
@@ -1229,7 +1154,6 @@ func (r *reader) value(ti *typeInfo, v reflect.Value) {
 			v.Set(reflect.ValueOf(r.decoded(g)))
 		}
 	default:
-		r.prune()
 		r.skip()
 		r.bad("cannot decode into " + ti.t.String())
 	}
@@ -1384,7 +1308,6 @@ func (r *reader) structValue(ti *typeInfo, v reflect.Value) {
 			if !r.full(&r.probs) {
 				r.add(&r.probs, "unknown field "+problem.Quote(k)+suggest(k, ti))
 			}
-			r.prune()
 			r.skip()
 			r.pop()
 			continue
@@ -1406,7 +1329,11 @@ func (r *reader) structValue(ti *typeInfo, v reflect.Value) {
 	for _, f := range ti.list {
 		seen := big != nil && big[f.pos] || big == nil && small&(1<<f.pos) != 0
 		if f.required && !seen && !r.full(&r.probs) {
+			n := len(r.probs.Problems)
 			r.add(&r.probs, fmt.Sprintf("missing required field %q", f.name))
+			if len(r.probs.Problems) > n {
+				r.missing = append(r.missing, problem.Join(r.probs.Problems[n].Path, f.name))
+			}
 		}
 	}
 }
@@ -1512,11 +1439,14 @@ func floatOf(lit string, bits int) (f float64, ok bool, msg string) {
 
 // decoded is what decode makes of a document.
 type decoded struct {
-	v     reflect.Value // the value, if it could be decoded whole
-	dups  problem.List  // repeated keys
-	probs problem.List  // the other problems
-	stop  *problem.Problem
-	r     *reader // the reader, for schemaForm
+	// v is the value, unless the report filled up: the values that could
+	// not be read, at the places holes lists, hold their zero value.
+	v       reflect.Value
+	dups    problem.List // repeated keys
+	probs   problem.List // the other problems
+	stop    *problem.Problem
+	holes   []string // the places of the values that could not be read
+	missing []string // the places of the required fields missing
 }
 
 // decode reads src into a fresh value of type t, while the report has
@@ -1532,28 +1462,11 @@ func decode(src string, t reflect.Type, lim Limits) decoded {
 	if stop := r.run(func() { r.value(ti, out); r.end() }); stop != nil {
 		return decoded{dups: r.dups, stop: stop}
 	}
-	d := decoded{dups: r.dups, probs: r.probs, r: r}
-	if !r.hard && !r.capped() {
+	d := decoded{dups: r.dups, probs: r.probs, holes: r.holes, missing: r.missing}
+	if !r.capped() {
 		d.v = out
 	}
 	return d
-}
-
-// schemaForm reads the document again, which decode read without a
-// stop, into the generic form a schema validator takes, less the values
-// at the offsets pruned: about each of those, a problem was reported (a value of the
-// wrong type, or under an unknown field), so the schema's verdict on it,
-// or on anything around it, adds nothing to the report; the generic form
-// holds nil in its place, and nothing of what it holds.
-func (d decoded) schemaForm() (any, *problem.Problem) {
-	// The reader again, with its buffers: its path and key sets are sized
-	// for the document already.
-	r := d.r
-	r.pos, r.depth, r.objects, r.again = 0, 0, 0, true
-	r.dups, r.probs = problem.List{}, problem.List{}
-	var doc any
-	stop := r.run(func() { doc = r.generic(); r.end() })
-	return doc, stop
 }
 
 // merge appends the problems b lists to those a lists, keeping what a
@@ -1587,7 +1500,7 @@ func Decode(data []byte, dst any, lim Limits) problem.List {
 		return d.dups
 	}
 	merge(&d.dups, d.probs)
-	if d.dups.Len() == 0 {
+	if d.dups.Len() == 0 && d.v.IsValid() {
 		rv.Elem().Set(d.v)
 	}
 	return d.dups

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -591,22 +593,39 @@ func TestReportIsCapped(t *testing.T) {
 	}
 }
 
-func TestReadAndLoad(t *testing.T) {
-	// rec reads as a framework document: the framework schema allows an
-	// ID (lower-case words) and a name.
+// TestRead checks Read: the problems of the reading and of the check
+// merged, the check run on what could be read when some values could not
+// be, and its problems at, inside or around those values left out.
+func TestRead(t *testing.T) {
+	type part struct {
+		N int `json:"n"`
+		M int `json:"m,omitempty"`
+	}
 	type rec struct {
 		ID   string `json:"id"`
 		Name string `json:"name,omitempty"`
+		Part *part  `json:"part,omitempty"`
 	}
-	sem := func(r *rec) func() error {
-		return func() error {
+	check := func(r *rec) jsonx.Check {
+		return func(whole bool) error {
 			switch r.ID {
 			case "bad":
 				return problem.New("x", []problem.Problem{{Path: "/id", Message: "bad ID"}}, 2)
 			case "plain":
 				return errors.New("a plain error")
-			case "":
+			case "", "empty":
 				return problem.New("x", []problem.Problem{{Path: "/id", Message: "the ID is empty"}}, 0)
+			case "whole":
+				return problem.New("x", []problem.Problem{{Path: "/id", Message: fmt.Sprintf("whole %v", whole)}}, 0)
+			case "around":
+				return problem.New("x", []problem.Problem{
+					{Path: "", Message: "the document"},
+					{Path: "/part", Message: "around"},
+					{Path: "/part/n", Message: "at"},
+					{Path: "/part/m", Message: "beside"},
+					{Path: "/part/n/x", Message: "inside"},
+					{Path: "/name", Message: "elsewhere"},
+				}, 0)
 			}
 			return nil
 		}
@@ -620,11 +639,17 @@ func TestReadAndLoad(t *testing.T) {
 		{"ok", func() any { return strings.NewReader(`{"id":"a"}`) }, nil, 0},
 		{"nil reader", func() any { return nil }, []want{{"", "nil reader"}}, 0},
 		{"too big", func() any { return strings.NewReader(`{"id":"` + strings.Repeat("a", 100) + `"}`) }, []want{{"", "larger than the limit of 64 bytes"}}, 0},
-		{"semantic", func() any { return strings.NewReader(`{"id":"bad"}`) }, []want{{"/id", "bad ID"}}, 2},
-		{"semantic plain error", func() any { return strings.NewReader(`{"id":"plain"}`) }, []want{{"", "a plain error"}}, 0},
+		{"check", func() any { return strings.NewReader(`{"id":"bad"}`) }, []want{{"/id", "bad ID"}}, 2},
+		{"check plain error", func() any { return strings.NewReader(`{"id":"plain"}`) }, []want{{"", "a plain error"}}, 0},
 		{"missing, then no empty-value problem", func() any { return strings.NewReader(`{"name":"x"}`) }, []want{{"", `missing required field "id"`}}, 0},
-		{"type problem: no semantic checks", func() any { return strings.NewReader(`{"id":"bad","name":1}`) }, []want{{"/name", "expected a string"}}, 0},
-		{"schema only", func() any { return strings.NewReader(`{"id":"Bad ID"}`) }, []want{{"/id", "does not match the pattern"}}, 0},
+		{"empty, not missing", func() any { return strings.NewReader(`{"id":"empty"}`) }, []want{{"/id", "the ID is empty"}}, 0},
+		{"whole", func() any { return strings.NewReader(`{"id":"whole","x":1}`) }, []want{{"/x", "unknown field"}, {"/id", "whole true"}}, 0},
+		{"not whole", func() any { return strings.NewReader(`{"id":"whole","name":1}`) }, []want{{"/name", "expected a string"}, {"/id", "whole false"}}, 0},
+		{"type problem, then the check too", func() any { return strings.NewReader(`{"id":"bad","name":1}`) }, []want{{"/name", "expected a string"}, {"/id", "bad ID"}}, 2},
+		{"the check at a value not read", func() any { return strings.NewReader(`{"id":7}`) }, []want{{"/id", "expected a string"}}, 0},
+		{"the check around a value not read", func() any { return strings.NewReader(`{"id":"around","part":{"n":"x","m":1}}`) },
+			[]want{{"/part/n", "expected an integer"}, {"", "the document"}, {"/part/m", "beside"}, {"/name", "elsewhere"}}, 0},
+		{"the reader runs no schema", func() any { return strings.NewReader(`{"id":"Bad ID"}`) }, nil, 0},
 		{"lone surrogate", func() any { return strings.NewReader(`{"id":"a\` + `udc00"}`) }, []want{{"/id", "surrogate"}}, 0},
 	}
 	for _, tt := range tests {
@@ -633,9 +658,9 @@ func TestReadAndLoad(t *testing.T) {
 			var err error
 			lim := jsonx.Limits{MaxBytes: 64}
 			if r := tt.r(); r == nil {
-				err = jsonx.Read(nil, &got, lim, "framework", "x", sem(&got))
+				err = jsonx.Read(nil, &got, lim, "x", check(&got))
 			} else {
-				err = jsonx.Read(r.(interface{ Read([]byte) (int, error) }), &got, lim, "framework", "x", sem(&got))
+				err = jsonx.Read(r.(interface{ Read([]byte) (int, error) }), &got, lim, "x", check(&got))
 			}
 			if tt.want == nil {
 				if err != nil {
@@ -653,18 +678,32 @@ func TestReadAndLoad(t *testing.T) {
 			}
 		})
 	}
-	// Load, the older form, gives the problems alone.
-	var got rec
-	probs := jsonx.Load([]byte(`{"id":"a","x":1}`), &got, jsonx.Limits{}, "framework", func() []problem.Problem {
-		return []problem.Problem{{Path: "/id", Message: "semantic"}}
-	})
-	checkProblems(t, probs, []want{{"/x", "unknown field"}, {"/id", "semantic"}})
-	if probs := jsonx.Load([]byte(`{"id":"a"}`), &got, jsonx.Limits{}, "no-such-kind", nil); len(probs) != 1 || !strings.Contains(probs[0].Message, "unknown document kind") {
-		t.Errorf("Load of an unknown kind: %q", probs)
-	}
 }
 
+// FuzzParse parses any input, at a nesting bound below 100, and checks
+// the verdict and the value against encoding/json's. It starts from the
+// documents below and from the module's documents: the bad-input
+// catalogue, the mini fixtures and the examples (the mini framework at a
+// bound of 3 too, which it breaks).
 func FuzzParse(f *testing.F) {
+	var files []string
+	for _, pattern := range []string{"../../testdata/bad/*.json", "../../testdata/mini-*.json", "../../examples/data/*.json", "../../examples/frameworks/*.json"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil || len(m) == 0 {
+			f.Fatalf("no file matches %s: %v", pattern, err)
+		}
+		files = append(files, m...)
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, 64)
+		if filepath.Base(name) == "mini-framework.json" {
+			f.Add(data, 3)
+		}
+	}
 	for _, s := range []string{
 		``, ` `, `null`, `1`, `"x"`, `[]`, `{}`, `{"a":1,"a":2}`, `{"a/b":{"c~d":[1,2,{"e":null}]}}`,
 		`[[[[[[]]]]]]`, `{"a":`, `{} x`, "\xef\xbb\xbf{}", "\xff", `"\ud800"`, `"\ud83d\ude00"`, `[1e999, -0, 0.5e-3]`,

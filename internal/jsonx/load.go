@@ -5,68 +5,60 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"strconv"
-	"strings"
 
 	"github.com/wlpmodel/wlp/problem"
-	"github.com/wlpmodel/wlp/schema"
 )
 
-// Read reads one document of a schema kind from r into dst, a non-nil
-// pointer, as [Load] does, and returns nil or a *problem.Error for pkg
-// (such as "wlp") listing the problems found. A read error and a document
-// over the size bound are problems too. semantic, if not nil, returns nil
-// or an error listing what a schema cannot express (a *problem.Error is
-// merged problem by problem, its Omitted count included); it runs only if
-// the document decoded whole and the report has room.
+// A Check reports what is wrong with a decoded document that its Go type
+// cannot say (such as an unknown ID), as nil or an error; a
+// *problem.Error is merged problem by problem, its Omitted count
+// included.
+//
+// whole is false when some values of the document could not be read (a
+// value of the wrong type, a number out of range, a null): a problem
+// names each, and the decoded value holds the zero value in its place.
+// The check should then report only what is wrong with each value on its
+// own, and not compare a value with others, such as a reference with the
+// IDs declared, since those may be among the values not read. Its
+// problems at a value not read, inside one, or around one (at a place
+// that holds one, other than the whole document) are left out: they
+// would only restate that the value is missing.
+type Check func(whole bool) error
+
+// Read reads one document from r into dst, a non-nil pointer, strictly
+// and in order: it parses the document (size, UTF-8, repeated keys,
+// nesting, trailing data) while checking it against dst's Go type and
+// decoding it, and then runs check, if not nil, on what it decoded. It
+// returns nil or a *problem.Error for pkg (such as "wlp") listing every
+// problem found, up to what a [problem.List] keeps. A read error and a
+// document over the size bound are problems too. A problem of check at
+// the place of a required field reported missing (such as "the name is
+// empty") is left out: one problem, one report.
+//
+// Once the problems found fill a report ([problem.MaxReported] of them),
+// Read stops decoding and does not run check, whose verdict cannot
+// change the outcome: the document is rejected. dst holds what was
+// decoded, whatever the outcome; a caller returns it only on success.
 //
 // Read costs O(n) time and memory for a document of n bytes, whatever
-// its shape or nesting, plus the cost of semantic. It allocates at most
+// its shape or nesting, plus the cost of check. It allocates at most
 // 40 bytes per byte of a document rejected while it is read (2 to 7 for
 // most hostile shapes: the reader stops decoding when the report is
-// full) and at most 150 per byte of any other: 20 to 30 for documents of
-// words, about 115 at worst, for documents of tiny values (a million
-// empty strings), where the JSON Schema validator alone allocates about
-// 70 bytes per byte. At its peak the memory in use is about a quarter of
-// what it allocates. The tests check these bounds, in bytes allocated.
-func Read(r io.Reader, dst any, lim Limits, kind, pkg string, semantic func() error) error {
+// full) and at most 150 per byte of any other: 5 to 15 for documents of
+// words, about 36 at worst, for documents of tiny values (a profile of
+// tiny reviews, a map each). Most of that is the decoded value: at its
+// peak the memory in use is up to about 25 times the document. The tests
+// check these bounds, in bytes allocated.
+func Read(r io.Reader, dst any, lim Limits, pkg string, check Check) error {
 	src, pr := readString(r, lim)
 	if pr != nil {
 		return problem.New(pkg, []problem.Problem{*pr}, 0)
 	}
-	l := load(src, dst, lim, kind, semantic)
+	l := load(src, dst, lim, check)
 	return l.Err(pkg)
 }
 
-// Load reads one document of a schema kind into dst, strictly and in
-// order: it parses data (size, UTF-8, repeated keys, nesting, trailing
-// data) while checking it against dst's Go type and decoding it, runs
-// semantic, which reports what a schema cannot express (such as unknown
-// IDs), and validates the document against the embedded JSON Schema of
-// kind. It returns every problem found, up to what a [problem.List]
-// keeps; use [Read] to learn how many more there were. The schema's
-// verdict always holds: where the schema rejects a place that no other
-// check explains, the schema's own message is reported.
-//
-// Once the problems found fill a report ([problem.MaxReported] of them),
-// Load stops decoding and skips the later stages, semantic and the
-// schema, whose verdict cannot change the outcome: the document is
-// rejected. It costs what [Read] costs.
-func Load(data []byte, dst any, lim Limits, kind string, semantic func() []problem.Problem) []problem.Problem {
-	var sem func() error
-	if semantic != nil {
-		sem = func() error {
-			if ps := semantic(); len(ps) > 0 {
-				return &problem.Error{Problems: ps}
-			}
-			return nil
-		}
-	}
-	l := load(string(data), dst, lim, kind, sem)
-	return l.Problems
-}
-
-func load(src string, dst any, lim Limits, kind string, semantic func() error) problem.List {
+func load(src string, dst any, lim Limits, check Check) problem.List {
 	rv := reflect.ValueOf(dst)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return problem.List{Problems: []problem.Problem{{Message: fmt.Sprintf("cannot decode into %T: not a non-nil pointer", dst)}}}
@@ -78,37 +70,24 @@ func load(src string, dst any, lim Limits, kind string, semantic func() error) p
 		return l
 	}
 	merge(&l, d.probs)
-	if d.v.IsValid() {
-		// Unknown fields, missing fields and repeated keys leave a
-		// decodable document: decode it and run the semantic checks too,
-		// so the caller hears of every problem at once.
-		rv.Elem().Set(d.v)
-		if semantic != nil {
-			addSemantic(&l, semantic())
-		}
+	if !d.v.IsValid() {
+		return l // the report is full
 	}
-	if l.Full() {
-		// The report is full: the schema cannot change the outcome.
-		return l
+	// Unknown fields, missing fields, repeated keys and values not read
+	// leave a document that is decoded all the same: run the checks too,
+	// so that the caller hears of every problem at once.
+	rv.Elem().Set(d.v)
+	if check != nil {
+		addChecked(&l, check(len(d.holes) == 0), d.holes, d.missing)
 	}
-	doc, stop := d.schemaForm()
-	if stop != nil { // cannot happen: decode read the same text
-		l.Append(*stop)
-		return l
-	}
-	sprobs, err := schema.Validate(kind, doc)
-	doc = nil
-	if err != nil {
-		return problem.List{Problems: []problem.Problem{{Message: err.Error()}}}
-	}
-	addSchema(&l, sprobs)
 	return l
 }
 
-// addSemantic merges the problems of the semantic checks into l, less
-// the empty-value problems of fields l already reports missing: one
-// problem, one report.
-func addSemantic(l *problem.List, err error) {
+// addChecked merges the problems of a check into l, less those at a
+// required field reported missing, and those at, inside or around a
+// value not read (below the whole document): see [Check]. It costs time
+// linear in the lengths of the places compared.
+func addChecked(l *problem.List, err error, holes, missing []string) {
 	if err == nil {
 		return
 	}
@@ -117,17 +96,24 @@ func addSemantic(l *problem.List, err error) {
 		l.Add("", err.Error())
 		return
 	}
-	missing := map[string]bool{} // "object path\x00field" reported missing
-	for _, p := range l.Problems {
-		if name, ok := strings.CutPrefix(p.Message, "missing required field "); ok {
-			missing[p.Path+"\x00"+name] = true
+	skip := make(map[string]bool, len(missing)+len(holes))
+	for _, m := range missing {
+		skip[m] = true
+	}
+	hole, around := make(map[string]bool, len(holes)), map[string]bool{}
+	for _, h := range holes {
+		hole[h] = true
+		for i := len(h) - 1; i > 0; i-- {
+			if h[i] == '/' {
+				if around[h[:i]] {
+					break // its ancestors are in already
+				}
+				around[h[:i]] = true
+			}
 		}
 	}
 	for _, p := range pe.Problems {
-		// Skip "the name is empty" after "missing required field
-		// \"name\"".
-		i := strings.LastIndexByte(p.Path, '/')
-		if i >= 0 && missing[p.Path[:i]+"\x00"+strconv.Quote(p.Path[i+1:])] {
+		if skip[p.Path] || around[p.Path] || inHole(hole, p.Path) {
 			continue
 		}
 		l.Append(p)
@@ -135,28 +121,18 @@ func addSemantic(l *problem.List, err error) {
 	l.Omit(pe.Omitted)
 }
 
-// addSchema merges the schema's problems into l: those that one of l's
-// explains, at the same place or (below the root) inside it, are left
-// out.
-func addSchema(l *problem.List, sprobs []problem.Problem) {
-	if len(sprobs) == 0 {
-		return
+// inHole reports whether path is one of holes or inside one.
+func inHole(holes map[string]bool, path string) bool {
+	if len(holes) == 0 {
+		return false
 	}
-	at, inside := map[string]bool{}, map[string]bool{}
-	for _, p := range l.Problems {
-		at[p.Path] = true
-		for i := len(p.Path) - 1; i > 0; i-- {
-			if p.Path[i] == '/' {
-				if inside[p.Path[:i]] {
-					break // its ancestors are in already
-				}
-				inside[p.Path[:i]] = true
-			}
+	if holes[path] {
+		return true
+	}
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '/' && holes[path[:i]] {
+			return true
 		}
 	}
-	for _, sp := range sprobs {
-		if !at[sp.Path] && !inside[sp.Path] {
-			l.Append(sp)
-		}
-	}
+	return false
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/wlpmodel/wlp/internal/jsonx"
 	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
-	"github.com/wlpmodel/wlp/schema"
 
 	"github.com/wlpmodel/wlp/internal/alloctest"
 )
@@ -23,7 +22,7 @@ func memReadProfile(doc []byte) (uint64, error) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	var p profile.Profile
-	err := jsonx.Read(bytes.NewReader(doc), &p, jsonx.Limits{MaxBytes: profile.DefaultMaxBytes}, schema.Profile, "profile", func() error { return p.Validate() })
+	err := jsonx.Read(bytes.NewReader(doc), &p, jsonx.Limits{MaxBytes: profile.DefaultMaxBytes}, "profile", func(bool) error { return p.Validate() })
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc, err
 }
@@ -58,7 +57,7 @@ func TestReadProfileMemory(t *testing.T) {
 		{"unknown fields in reviews", alloctest.Fill(`{"id":"a","reviews":[`, `{"x":1}`, `]}`, size), false},
 		{"deep evidence", []byte(`{"id":"a","ratings":{"a":{"level":1,"evidence":` + strings.Repeat("[", 60) + strings.Repeat("]", 60) + `}}}`), false},
 	}
-	memReadProfile([]byte(`{"id":"a"}`)) // compile the schemas first
+	memReadProfile([]byte(`{"id":"a"}`)) // fill the caches first
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if len(tt.doc) > size {
@@ -103,7 +102,7 @@ func BenchmarkGrowthRead(b *testing.B) {
 				b.SetBytes(int64(len(doc)))
 				for b.Loop() {
 					var p profile.Profile
-					err := jsonx.Read(bytes.NewReader(doc), &p, jsonx.Limits{}, schema.Profile, "profile", func() error { return p.Validate() })
+					err := jsonx.Read(bytes.NewReader(doc), &p, jsonx.Limits{}, "profile", func(bool) error { return p.Validate() })
 					if (err == nil) != s.valid {
 						b.Fatalf("valid %v: %.200v", s.valid, err)
 					}
