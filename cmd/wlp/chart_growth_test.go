@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"testing"
 
-	gocmp "github.com/google/go-cmp/cmp"
-
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/role"
@@ -39,9 +37,10 @@ func wideRoleFramework(tb testing.TB, n int) string {
 	return path
 }
 
-// BenchmarkGrowthChart draws one person against a role of n axes. Label
-// separation compares pairs of labels, so it is left out past
-// maxSeparated labels, and the chart's cost grows linearly with n.
+// BenchmarkGrowthChart runs `wlp chart` on one person against a role of
+// n axes: reading the framework and the profile, and the chart that
+// package report draws, whose cost grows linearly with n (see
+// report.BenchmarkGrowthRadar).
 func BenchmarkGrowthChart(b *testing.B) {
 	for _, n := range []int{2000, 4000, 8000} {
 		fw := wideRoleFramework(b, n)
@@ -53,26 +52,5 @@ func BenchmarkGrowthChart(b *testing.B) {
 				}
 			}
 		})
-	}
-}
-
-// TestSeparateLeavesManyLabels checks the bound that keeps charts linear:
-// up to maxSeparated overlapping labels are moved apart, more are left
-// where they are.
-func TestSeparateLeavesManyLabels(t *testing.T) {
-	for _, tt := range []struct {
-		n     int
-		moved bool
-	}{{2, true}, {maxSeparated, true}, {maxSeparated + 1, false}} {
-		ls := make([]label, tt.n)
-		for i := range ls {
-			ls[i] = label{x0: 0, y0: 10, w: 50, h: 12} // all in one place
-		}
-		want := append([]label(nil), ls...)
-		separate(ls)
-		changed := gocmp.Diff(want, ls, gocmp.AllowUnexported(label{})) != ""
-		if changed != tt.moved {
-			t.Errorf("%d overlapping labels: moved %v, want %v", tt.n, changed, tt.moved)
-		}
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/match"
 	"github.com/wlpmodel/wlp/profile"
+	"github.com/wlpmodel/wlp/report"
 	"github.com/wlpmodel/wlp/role"
 	"github.com/wlpmodel/wlp/schema"
 )
@@ -245,7 +246,11 @@ func TestChart(t *testing.T) {
 				t.Fatalf("%v: exit %d: %s", argv, r.code, r.stderr)
 			}
 			text := checkSVG(t, r.stdout)
-			for _, a := range chartAxes(f, target) {
+			chart, err := report.NewRadar(f, target, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range chart.Axes {
 				if len(a.Of) == 1 {
 					name, _ := f.NameOf(a.Of[0])
 					if !strings.Contains(text, strings.Fields(name)[0]) {
@@ -328,46 +333,6 @@ func checkSVG(t *testing.T, doc string) string {
 	}
 	// Labels wrap over several lines (tspans): join them with spaces.
 	return strings.Join(strings.Fields(text.String()), " ")
-}
-
-// TestLabelsDoNotOverlap lays out the axis labels of every target, alone
-// and for a team, and checks that no two labels' boxes overlap.
-func TestLabelsDoNotOverlap(t *testing.T) {
-	f := wlp.Default()
-	fw, err := wlp.Load(mustOpen(t, learning2))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := loadProfileFile(t, dana)
-	for _, fr := range []*wlp.Framework{f, fw} {
-		for _, target := range targets(fr) {
-			for _, team := range []bool{false, true} {
-				d, err := buildChart(fr, target, []profile.Profile{p})
-				if err != nil {
-					t.Fatal(err)
-				}
-				r := radarOf(d, team)
-				ls := r.layout()
-				for i := range ls {
-					for j := i + 1; j < len(ls); j++ {
-						a, b := ls[i], ls[j]
-						if a.x0 < b.x0+b.w && b.x0 < a.x0+a.w && a.y0 < b.y0+b.h && b.y0 < a.y0+a.h {
-							t.Errorf("%s %s: labels %q and %q overlap", fr.ID(), target, a.lines, b.lines)
-						}
-					}
-				}
-			}
-		}
-	}
-}
-
-func mustOpen(t *testing.T, path string) io.Reader {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return bytes.NewReader(b)
 }
 
 // TestRender renders charts to PNG with rsvg-convert, when it is
@@ -514,34 +479,13 @@ func TestParseInterspersed(t *testing.T) {
 		{[]string{"a", "--", "-json"}, []string{"a", "-json"}, false, ""},
 		{nil, nil, false, ""},
 	} {
-		e := &env{cmd: scoreCmd}
-		pos, err := parseInterspersed(e.flagSet(), c.in)
+		e := &env{}
+		pos, err := parseInterspersed(&lookup("score", e).Flag, c.in)
 		if err != nil {
 			t.Fatalf("%q: %v", c.in, err)
 		}
 		if diff := gocmp.Diff(c.pos, pos); diff != "" || e.json != c.json || e.framework != c.framework {
 			t.Errorf("%q: args %q json %v framework %q; want %q %v %q", c.in, pos, e.json, e.framework, c.pos, c.json, c.framework)
-		}
-	}
-}
-
-// TestEveryCommandHasHelp checks that each command explains itself with
-// an example and its flags, both with help and with -h.
-func TestEveryCommandHasHelp(t *testing.T) {
-	for _, c := range commands {
-		for _, argv := range [][]string{{"help", c.name}, {c.name, "-h"}, {c.name, "-help"}} {
-			r := runWLP("", argv...)
-			if r.code != 0 {
-				t.Errorf("%v: exit %d", argv, r.code)
-			}
-			for _, want := range []string{"usage: wlp " + c.name, "Example:", "wlp " + c.name + " ", "-framework", "-json"} {
-				if !strings.Contains(r.stdout, want) {
-					t.Errorf("%v: the help lacks %q", argv, want)
-				}
-			}
-		}
-		if !strings.Contains(runWLP("", "help").stdout, "  "+c.name+" ") {
-			t.Errorf("wlp help does not list %s", c.name)
 		}
 	}
 }

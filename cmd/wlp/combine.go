@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -30,9 +29,10 @@ or mean-except-self (the mean of everyone but the person). The table then
 notes each rating on which raters differ by 2 levels or more. Without
 -combine only the profile's own ratings count, and the table says so.`
 
-// combineFlag adds -combine to a command that reads profiles.
-func combineFlag(fs *flag.FlagSet, e *env) {
-	fs.StringVar(&e.combine, "combine", "", "merge each profile's reviews (a 360-degree review) into its ratings by `POLICY`: "+
+// combineFlag adds -combine, bound to e, to a command that scores
+// profiles.
+func (c *Command) combineFlag(e *env) {
+	c.Flag.StringVar(&e.combine, "combine", "", "merge each profile's reviews (a 360-degree review) into its ratings by `POLICY`: "+
 		policyNames()+"; raters who disagree by 2 levels or more are noted")
 }
 

@@ -241,6 +241,20 @@ func checkTarget(f *wlp.Framework, id string) error {
 	return errors.New(clean(msg))
 }
 
+// swappedTarget returns err, the first argument's failure as a target,
+// or misuse when the last argument is a target instead: the user wrote
+// the target last, as chart -team wants it. what names the argument as
+// the usage line does.
+func swappedTarget(f *wlp.Framework, args []string, what string, err error) error {
+	last := args[len(args)-1]
+	for _, id := range strings.Split(last, ",") {
+		if checkTarget(f, id) != nil {
+			return err
+		}
+	}
+	return usageError(fmt.Sprintf("%s comes first, then the profiles (%s, the last argument, is a role or job)", what, problem.Quote(last)))
+}
+
 // maxListed is how many IDs a message lists before it counts the rest.
 const maxListed = 20
 

@@ -36,14 +36,15 @@ func (e *env) noteInput(name string, fh *os.File) {
 	}
 }
 
-// writeOut writes data where the command's output goes: the file -o
-// names (see writeFile), or standard output when -o is empty or "-".
-func (e *env) writeOut(data []byte) error {
-	if e.out == "" || e.out == "-" {
+// writeOut writes data where the command's output goes: the file out
+// (the value of -o) names (see writeFile), or standard output when out is
+// empty or "-".
+func (e *env) writeOut(out string, data []byte) error {
+	if out == "" || out == "-" {
 		_, err := e.stdout.Write(data)
 		return err
 	}
-	return writeFile(e.out, data, e.inputs)
+	return writeFile(out, data, e.inputs)
 }
 
 // Hooks for the tests, to make the last steps of writeFile fail.

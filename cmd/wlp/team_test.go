@@ -14,6 +14,7 @@ import (
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/match"
 	"github.com/wlpmodel/wlp/profile"
+	"github.com/wlpmodel/wlp/report"
 	"github.com/wlpmodel/wlp/role"
 	"github.com/wlpmodel/wlp/schema"
 )
@@ -85,7 +86,7 @@ func TestTeamJSON(t *testing.T) {
 				t.Fatalf("%s: exit %d: %s", name, r.code, r.stderr)
 			}
 			validJSON(t, schema.Team, r.stdout)
-			var got teamReport
+			var got match.TeamReport
 			if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 				t.Fatal(err)
 			}
@@ -380,7 +381,7 @@ func TestChartTeam(t *testing.T) {
 			if r.code != 0 {
 				t.Fatalf("%s: exit %d: %s", name, r.code, r.stderr)
 			}
-			var d chartData
+			var d report.Radar
 			if err := json.Unmarshal([]byte(r.stdout), &d); err != nil {
 				t.Fatal(err)
 			}

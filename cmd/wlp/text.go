@@ -11,6 +11,7 @@ import (
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/match"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
 )
@@ -107,6 +108,23 @@ func roleName(f *wlp.Framework, id role.ID) string {
 	return string(id)
 }
 
+// people counts people: "1 person", "3 people".
+func people(n int) string {
+	if n == 1 {
+		return "1 person"
+	}
+	return fmt.Sprintf("%d people", n)
+}
+
+// firstGap says briefly what to develop first, or that nothing is missing.
+func firstGap(f *wlp.Framework, res match.Result) string {
+	if len(res.Gaps) == 0 {
+		return "nothing: every requirement is met"
+	}
+	g := res.Gaps[0]
+	return fmt.Sprintf("%s %d -> %d (%s)", describe(f, g.Of, g.AtLeast), g.Have, g.Need, pts(g.Gain))
+}
+
 // table writes tab-separated rows as aligned columns.
 type table struct{ tw *tabwriter.Writer }
 
@@ -126,6 +144,20 @@ func (t *table) row(cells ...string) {
 }
 
 func (t *table) flush() error { return t.tw.Flush() }
+
+// orList joins words as "a, b or c".
+func orList(words []string) string { return joinList(words, "or") }
+
+// andList joins words as "a, b and c".
+func andList(words []string) string { return joinList(words, "and") }
+
+// joinList joins words with commas, and the last two with conj.
+func joinList(words []string, conj string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
+}
 
 // plural returns "1 file", "2 files", "3 competencies".
 func plural(n int, noun string) string {

@@ -3,19 +3,23 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/internal/jsonx"
 	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
+	"github.com/wlpmodel/wlp/schema"
 )
 
-var validateCmd = &command{
-	name:  "validate",
-	args:  "[-framework FILE] [-json] [-kind auto|framework|profile] FILE...",
-	short: "check framework and profile documents, every problem with its JSON pointer",
-	long: `Validate checks each FILE, a framework document or a profile, strictly:
+// newValidate returns the validate command, its flags bound to e.
+func newValidate(e *env) *Command {
+	var kind string
+	c := newCommand(&Command{
+		Name:      "validate",
+		UsageLine: "wlp validate [-framework FILE] [-json] [-kind auto|framework|profile] FILE...",
+		Short:     "check framework and profile documents, every problem with its JSON pointer",
+		Long: `Validate checks each FILE, a framework document or a profile, strictly:
 against its JSON Schema, then for what a schema cannot say (duplicate keys
 and IDs, unknown IDs, group bounds). A profile is also checked against the
 framework (the default, or the one -framework names): a rating of an ID the
@@ -29,14 +33,15 @@ It prints "FILE: ok: ..." for a valid document and one line per problem for
 an invalid one, "FILE: POINTER: message" (or "FILE: message" for the whole
 document). With -json it prints an array of {file, kind, valid, problems}.
 The exit status is 1 when any FILE is invalid or unreadable.`,
-	example: `wlp validate examples/data/*.json
+		Example: `wlp validate examples/data/*.json
 wlp validate -framework examples/frameworks/learning2.json jordan.json`,
-	minArgs: 1,
-	maxArgs: -1,
-	flags: func(fs *flag.FlagSet, e *env) {
-		fs.StringVar(&e.kind, "kind", "auto", "the documents' kind: auto, framework or profile")
-	},
-	run: runValidate,
+		MinArgs: 1,
+		MaxArgs: -1,
+		Run:     func(args []string) error { return runValidate(e, kind, args) },
+	})
+	c.commonFlags(e, jsonDoc)
+	c.Flag.StringVar(&kind, "kind", "auto", "the documents' kind: auto, framework or profile")
+	return c
 }
 
 // The kinds of document validate checks.
@@ -66,11 +71,13 @@ type fileReport struct {
 // count returns how many problems the file has, listed or not.
 func (r fileReport) count() int { return len(r.Problems) + r.Omitted }
 
-func runValidate(e *env, args []string) error {
-	switch e.kind {
+// runValidate is `wlp validate FILE...`: it checks each file as a
+// document of the kind given (auto: told from its fields).
+func runValidate(e *env, kind string, args []string) error {
+	switch kind {
 	case "auto", kindFramework, kindProfile:
 	default:
-		return usageError(fmt.Sprintf("unknown -kind %s (want auto, framework or profile)", problem.Quote(e.kind)))
+		return usageError(fmt.Sprintf("unknown -kind %s (want auto, framework or profile)", problem.Quote(kind)))
 	}
 	var f *wlp.Framework // loaded at the first profile
 	reports := make([]fileReport, 0, len(args))
@@ -81,7 +88,7 @@ func runValidate(e *env, args []string) error {
 		if err != nil {
 			probs = err.(*docError).problems
 		} else {
-			r.Kind = e.kind
+			r.Kind = kind
 			if r.Kind == "auto" {
 				r.Kind = detectKind(b)
 			}
@@ -95,6 +102,7 @@ func runValidate(e *env, args []string) error {
 				}
 				probs = validateProfile(&r, b, f)
 			}
+			probs = withSchema(probs, r.Kind, b)
 		}
 		r.Problems, r.Omitted = probs.Problems, probs.Omitted
 		if r.Problems == nil {
@@ -273,4 +281,53 @@ func detectKind(b []byte) string {
 		return kindFramework
 	}
 	return kindProfile
+}
+
+// withSchema adds to probs what the JSON Schema of kind (framework or
+// profile) finds wrong with the document b at places where probs has no
+// problem, neither there nor inside (below the root), and returns the
+// list. The loaders reject every document the schema rejects and name
+// every place it faults (a differential test and fuzz target hold them
+// to that), so this adds nothing unless they fall short: it is what
+// makes validate check a document against its schema. A document that
+// does not parse, or whose list is full, is left as it is.
+//
+// It costs what jsonx.Parse and schema.Validate cost, time and memory
+// linear in the document, plus O(length of the places listed).
+func withSchema(probs problem.List, kind string, b []byte) problem.List {
+	if probs.Full() {
+		return probs
+	}
+	doc, _, ok := jsonx.Parse(b, jsonx.Limits{MaxBytes: maxInput})
+	if !ok {
+		return probs
+	}
+	sk := schema.Profile
+	if kind == kindFramework {
+		sk = schema.Framework
+	}
+	sprobs, err := schema.Validate(sk, doc)
+	if err != nil {
+		probs.Add("", err.Error())
+		return probs
+	}
+	// The places probs names, and those below the root that hold one.
+	at, holds := map[string]bool{}, map[string]bool{}
+	for _, p := range probs.Problems {
+		at[p.Path] = true
+		for i := len(p.Path) - 1; i > 0; i-- {
+			if p.Path[i] == '/' {
+				if holds[p.Path[:i]] {
+					break // its ancestors are in already
+				}
+				holds[p.Path[:i]] = true
+			}
+		}
+	}
+	for _, sp := range sprobs {
+		if !at[sp.Path] && !holds[sp.Path] {
+			probs.Append(sp)
+		}
+	}
+	return probs
 }

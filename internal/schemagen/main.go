@@ -68,25 +68,6 @@ func moduleRoot() (string, error) {
 	}
 }
 
-// selfPath is the import path of this command, under which
-// AddGoComments files the comments of the types declared here.
-const selfPath = "github.com/wlpmodel/wlp/internal/schemagen"
-
-// TeamReport is what `wlp team -json` prints: how a team covers a role or
-// job together, and how to close the gaps it leaves.
-//
-// The command declares the same document; its tests check that what it
-// prints validates against this schema.
-type TeamReport struct {
-	// Team is the team's coverage of the target: the team's result scored
-	// on every member's best levels, who covers each requirement, and what
-	// each member adds.
-	Team match.TeamResult `json:"team"`
-	// Plan lists the team's gaps in gain order, each with whether to close
-	// it by developing the member closest to it or only by a hire.
-	Plan []match.TeamStep `json:"plan"`
-}
-
 // idSchema is the schema of a competency, area, cluster, role or job ID.
 func idSchema(desc string) *jsonschema.Schema {
 	one, max := uint64(1), uint64(competency.MaxIDLen)
@@ -157,18 +138,6 @@ func generate(root string) (map[string][]byte, error) {
 	for k, c := range r.CommentMap {
 		r.CommentMap[k] = tidy(c)
 	}
-	// Types declared here, in a main package, reflect with the package
-	// path "main": find their comments under this folder's import path.
-	r.LookupComment = func(t reflect.Type, name string) string {
-		if t.PkgPath() != "main" {
-			return ""
-		}
-		key := selfPath + "." + t.Name()
-		if name != "" {
-			key += "." + name
-		}
-		return r.CommentMap[key]
-	}
 	docs := []struct {
 		kind, title string
 		v           any
@@ -177,7 +146,7 @@ func generate(root string) (map[string][]byte, error) {
 		{schema.Profile, "wlp profile", profile.Profile{}},
 		{schema.Result, "wlp match result", match.Result{}},
 		{schema.Ranking, "wlp ranking", []match.Ranked{}},
-		{schema.Team, "wlp team report", TeamReport{}},
+		{schema.Team, "wlp team report", match.TeamReport{}},
 		{schema.Assignment, "wlp hat assignment", match.Assignment{}},
 		{schema.Plan, "wlp development plan", match.Plan{}},
 	}

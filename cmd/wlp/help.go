@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/wlpmodel/wlp/problem"
+)
+
+// newHelp returns the help command, which writes to e's streams.
+func newHelp(e *env) *Command {
+	return newCommand(&Command{
+		Name:      "help",
+		UsageLine: "wlp help [COMMAND]",
+		Short:     "explain a command: wlp help COMMAND",
+		Long: `Help explains wlp: with no argument, what it does and its commands; with
+the name of a command, that command, its flags and an example. "wlp
+COMMAND -h" says the same.`,
+		Example: `wlp help
+wlp help score`,
+		CustomFlags: true,
+		Run:         func(args []string) error { return runHelp(e, args) },
+	})
+}
+
+// runHelp is `wlp help [COMMAND]`.
+func runHelp(e *env, args []string) error {
+	switch len(args) {
+	case 0:
+		fmt.Fprint(e.stdout, longUsage())
+		return nil
+	case 1:
+		if c := lookup(args[0], &env{}); c != nil {
+			commandHelp(e.stdout, c)
+			return nil
+		}
+		if isHelp(args[0]) {
+			fmt.Fprint(e.stdout, longUsage())
+			return nil
+		}
+		fmt.Fprintf(e.stderr, "wlp help: unknown command %s\n%s", problem.Quote(args[0]), shortUsage())
+		return errMisuseReported
+	}
+	fmt.Fprintf(e.stderr, "wlp help: wants at most 1 argument, got %d\nusage: wlp help [COMMAND]\n", len(args))
+	return errMisuseReported
+}
+
+// commandList lists the commands, one a line: name and short help.
+func commandList() string {
+	var b strings.Builder
+	for _, c := range commands(&env{}) {
+		fmt.Fprintf(&b, "  %-9s %s\n", c.Name, c.Short)
+	}
+	return b.String()
+}
+
+// shortUsage is printed on misuse.
+func shortUsage() string {
+	return "usage: wlp COMMAND [flags] [arguments]\n\nCommands:\n" + commandList() +
+		"\nRun 'wlp help' for more, 'wlp help COMMAND' for one command.\n"
+}
+
+// intro says what wlp does, in the words `wlp help` and doc.go begin
+// with.
+const intro = `wlp works with the ASTD 2004 workplace learning and performance competency
+model: it exports the framework and its JSON Schemas, validates framework and
+profile documents, scores people against roles and jobs, ranks them, scores
+teams, hands roles out to a team, plans a person's development, and draws
+radar charts.
+`
+
+// longUsage is `wlp help`.
+func longUsage() string {
+	return intro + "\nusage: wlp COMMAND [flags] [arguments]\n\nCommands:\n" + commandList() + "\n" + general() + `
+Examples:
+  wlp validate examples/data/*.json
+  wlp score examples/data/dana.json chief-learning-officer
+  wlp rank -k 3 chief-learning-officer examples/data/dana.json examples/data/lee.json examples/data/sam.json
+  wlp team chief-learning-officer examples/data/sam.json examples/data/priya.json
+  wlp assign learning-strategist,business-partner examples/data/dana.json examples/data/lee.json
+  wlp plan -combine median examples/data/alex-360.json business-partner
+  wlp chart -o dana.svg examples/data/dana.json chief-learning-officer
+`
+}
+
+// general says what holds for every command: the framework, the output,
+// the targets, -combine and the exit status.
+func general() string {
+	var combined []string
+	for _, c := range commands(&env{}) {
+		if c.hasFlag("combine") {
+			combined = append(combined, c.Name)
+		}
+	}
+	return `Every command reads the embedded ASTD 2004 framework unless -framework FILE
+names another, prints a readable table by default (export, schema and chart
+print their document) and JSON with -json, and reads the file name "-" as
+standard input. Flags may come before or after the arguments.
+
+A TARGET is the ID of a role or a job of the framework: learning-strategist,
+business-partner, project-manager, professional-specialist or
+chief-learning-officer in the default model (wlp export -table lists them).
+
+A profile may carry reviews, several raters' levels (a 360-degree review).
+` + andList(combined) + ` take -combine POLICY
+(` + policyNames() + `) to merge them into the ratings
+first; tables note where raters disagree by 2 levels or more.
+
+Exit status: 0 on success; 1 when a document fails validation, a file is
+missing or unreadable, a target is unknown, two profiles of a team share an
+ID, or the output cannot be written (standard output fails, or -o names one
+of the command's own input files); 2 on misuse (an unknown command or flag,
+a bad flag value, the wrong number of arguments, or a malformed argument
+such as an empty or repeated role in assign's ROLE list).
+`
+}
+
+// commandHelp is `wlp help NAME` and `wlp NAME -h`.
+func commandHelp(w io.Writer, c *Command) {
+	fmt.Fprintf(w, "usage: %s\n\n%s\n", c.UsageLine, strings.TrimSpace(c.Long))
+	if c.hasFlags() {
+		fmt.Fprintf(w, "\nFlags:\n")
+		c.Flag.SetOutput(w)
+		c.Flag.PrintDefaults()
+		c.Flag.SetOutput(io.Discard)
+	}
+	fmt.Fprintf(w, "\nExample:\n")
+	for _, line := range c.exampleLines() {
+		fmt.Fprintf(w, "  %s\n", line)
+	}
+}
