@@ -79,7 +79,7 @@ func (ld Loader) Load(r io.Reader) (*Framework, error) {
 // Load costs O(n) time and O(n) memory for a document of n bytes,
 // whatever it holds: a valid document, one full of problems, deep
 // nesting, many tiny values (and [New]'s O(n) checks). It allocates at
-// most 150 bytes per byte of the document: 5 to 15 for a typical
+// most 50 bytes per byte of the document: 5 to 15 for a typical
 // framework, about 27 at worst, for one of tiny values (a million empty
 // behaviors); and at most 40 for a document rejected while it is read.
 // Most of what it allocates is the framework it returns: at its peak, the

@@ -3,8 +3,8 @@ package match
 // TeamReport is what `wlp team -json` prints: how a team covers a role or
 // job together, and how to close the gaps it leaves.
 //
-// The command declares the same document; its tests check that what it
-// prints validates against this schema.
+// Its tests check that what the command prints validates against the
+// schema of kind "team".
 //
 // In Go, a TeamReport is Matcher.Team's result and Matcher.TeamPlan's steps
 // for the same team and target, side by side; the schema of kind "team" is

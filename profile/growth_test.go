@@ -203,7 +203,7 @@ func TestLoadMemoryTinyReviews(t *testing.T) {
 		multiple uint64 // the most bytes allocated per byte of document
 	}{
 		{"empty reviews", `{}`, false, 8},
-		{"the smallest valid reviews", `{"levels":{"a":0}}`, true, 200},
+		{"the smallest valid reviews", `{"levels":{"a":0}}`, true, alloctest.MaxPerByte},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

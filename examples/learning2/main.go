@@ -7,8 +7,8 @@
 // e-learning vendors. Each job is built on the model's four roles plus its
 // new skills.
 //
-// It writes the extended framework as JSON, loads it back (validating it
-// against the framework schema), and scores a sample person against every
+// It writes the extended framework as JSON, loads it back (checking every
+// rule of the framework schema and more), and scores a sample person against every
 // new job.
 //
 //	go run ./examples/learning2 [-o learning2.json]
