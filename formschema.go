@@ -7,7 +7,6 @@ import (
 
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/profile"
-	"github.com/wlpmodel/wlp/schema"
 )
 
 // obj is a JSON object that keeps its keys in the order they were set, so
@@ -28,13 +27,19 @@ type shared struct {
 	out   []byte // v written at depth; nil until written
 }
 
+// schemaBaseURL is schema.BaseURL, the prefix of every schema's $id. It is
+// written out here, and a test checks the two agree, because importing
+// package schema would link its JSON Schema validator into every program
+// that imports wlp.
+const schemaBaseURL = "https://wlpmodel.github.io/wlp/schema/"
+
 // ProfileSchemaURL returns the $id of the form schema of the framework
 // with the given ID. It costs O(len(frameworkID)) time.
 func ProfileSchemaURL(frameworkID string) string {
 	if frameworkID == "" {
 		frameworkID = "custom"
 	}
-	return schema.BaseURL + "forms/" + frameworkID + ".profile.schema.json"
+	return schemaBaseURL + "forms/" + frameworkID + ".profile.schema.json"
 }
 
 // ProfileSchema returns a JSON Schema (draft 2020-12) for profiles of this

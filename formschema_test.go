@@ -22,6 +22,7 @@ import (
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
+	"github.com/wlpmodel/wlp/schema"
 )
 
 // fsCompile compiles a framework's form schema with a fresh compiler of
@@ -654,5 +655,13 @@ func TestProfileSchemaUnchanged(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("SHA-256 of the forms (-want +got):\n%s", diff)
+	}
+}
+
+// TestSchemaBaseURLAgrees: the form schema's $id starts with the prefix
+// package schema gives every schema.
+func TestSchemaBaseURLAgrees(t *testing.T) {
+	if got := wlp.ProfileSchemaURL("x"); !strings.HasPrefix(got, schema.BaseURL+"forms/") {
+		t.Errorf("ProfileSchemaURL(\"x\") = %q, want it under %q", got, schema.BaseURL+"forms/")
 	}
 }
