@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -806,6 +808,43 @@ func TestValidationErrorJSON(t *testing.T) {
 	}
 }
 
+// fuzzFileSeeds returns the example profiles and the profile documents of
+// the bad-input catalogue (../testdata/bad), the seeds FuzzLoad starts
+// from besides its own: read here rather than copied into the corpus.
+func fuzzFileSeeds(f *testing.F) [][]byte {
+	f.Helper()
+	var out [][]byte
+	examples, err := filepath.Glob("../examples/data/*.json")
+	if err != nil || len(examples) == 0 {
+		f.Fatalf("no example profiles: %v", err)
+	}
+	manifest, err := os.ReadFile("../testdata/bad/cases.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	var cases []struct {
+		File   string `json:"file"`
+		Loader string `json:"loader"`
+	}
+	if err := json.Unmarshal(manifest, &cases); err != nil {
+		f.Fatal(err)
+	}
+	files := examples
+	for _, c := range cases {
+		if strings.HasPrefix(c.Loader, "profile") {
+			files = append(files, filepath.Join("..", "testdata", "bad", c.File))
+		}
+	}
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
 func FuzzLoad(f *testing.F) {
 	for _, seed := range []string{
 		fullDoc,
@@ -826,8 +865,12 @@ func FuzzLoad(f *testing.F) {
 		"{\"id\":\"a\xff\"}",
 		`[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]`,
 		`{"id":"\ud800","name":"\u003c&\u2028"}`,
+		`{"id":"alex","ratings":{"trust":{"level":3}},"reviews":[{"rater":"Sam","source":"peer","assessedAt":"2026-01-15","levels":{"trust":3,"speak":2}},{"rater":"Kim","source":"manager","levels":{"trust":4}}]}`,
 	} {
 		f.Add([]byte(seed))
+	}
+	for _, b := range fuzzFileSeeds(f) {
+		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := profile.Load(bytes.NewReader(data))
