@@ -181,22 +181,13 @@ func (m *Matcher) fitMatrix(ps []profile.Profile, roles []*target) []float64 {
 		}
 	}
 	var buf [vecSize]int8
-	var lv []int8
-	if m.n <= vecSize {
-		lv = buf[:m.n]
-	} else {
-		lv = make([]int8, m.n)
-	}
+	lv := m.newVector(&buf)
 	// The positions in reads are 0 before each person: the fits read
 	// nothing else, whatever levels left in the other positions.
 	fits := make([]float64, len(ps)*len(roles))
 	for i := range ps {
 		p := &ps[i]
-		if len(reads) <= len(p.Ratings) {
-			m.gather(p, reads, lv)
-		} else {
-			m.levels(p, lv)
-		}
+		m.read(p, reads, lv)
 		row := fits[i*len(roles) : (i+1)*len(roles)]
 		for j, t := range roles {
 			row[j], _ = m.fit(lv, t)

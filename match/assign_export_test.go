@@ -11,3 +11,9 @@ import (
 func AssignWork(m *Matcher, ps []profile.Profile, hats []role.ID, opts ...AssignOption) (Assignment, int, error) {
 	return m.assign(ps, hats, opts)
 }
+
+// BruteWearers is the brute force that the tests of Assign check it with:
+// the wearer of each hat by Assign's rule (see bruteWearers).
+func BruteWearers(fits []float64, hats []Hat, P, limit int, before func(a, b int) bool) []int {
+	return bruteWearers(fits, hats, P, limit, before)
+}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/match"

@@ -4,13 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/big"
 	"math/rand/v2"
 	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/aoe"
 	"github.com/wlpmodel/wlp/competency"
@@ -23,10 +21,10 @@ import (
 // requirements at level 5, so that fits come in steps of 0.1 (A, B) or
 // 0.2 (C), and a job J = 5 A + 1 B.
 func tmHats(t testing.TB) *wlp.Framework {
-	return tmFramework(t, []competency.ID{"a1", "a2", "b1", "b2", "c1"}, []role.Role{
-		{ID: "ra", Name: "ra", Requirements: []role.Requirement{tmReq("a1", 5, 1), tmReq("a2", 5, 1)}},
-		{ID: "rb", Name: "rb", Requirements: []role.Requirement{tmReq("b1", 5, 1), tmReq("b2", 5, 1)}},
-		{ID: "rc", Name: "rc", Requirements: []role.Requirement{tmReq("c1", 5, 1)}},
+	return custom(t, []competency.ID{"a1", "a2", "b1", "b2", "c1"}, []role.Role{
+		{ID: "ra", Name: "ra", Requirements: []role.Requirement{single("a1", 5, 1), single("a2", 5, 1)}},
+		{ID: "rb", Name: "rb", Requirements: []role.Requirement{single("b1", 5, 1), single("b2", 5, 1)}},
+		{ID: "rc", Name: "rc", Requirements: []role.Requirement{single("c1", 5, 1)}},
 	}, []role.Job{
 		{ID: "jj", Title: "jj", Roles: []role.Share{{Role: "ra", Weight: 5}, {Role: "rb", Weight: 1}}},
 	})
@@ -40,7 +38,7 @@ func tmHatsTeam() []profile.Profile {
 	}
 }
 
-func tmAssign(t testing.TB, m *match.Matcher, ps []profile.Profile, hats []role.ID, opts ...match.AssignOption) match.Assignment {
+func mustAssign(t testing.TB, m *match.Matcher, ps []profile.Profile, hats []role.ID, opts ...match.AssignOption) match.Assignment {
 	t.Helper()
 	a, err := m.Assign(ps, hats, opts...)
 	if err != nil {
@@ -139,8 +137,8 @@ func TestAssignHandChecked(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := tmAssign(t, m, team, tt.hats, tt.opts...)
-			if diff := cmp.Diff(tt.want, got, tmApprox); diff != "" {
+			got := mustAssign(t, m, team, tt.hats, tt.opts...)
+			if diff := cmp.Diff(tt.want, got, approx); diff != "" {
 				t.Errorf("Assign (-want +got):\n%s", diff)
 			}
 		})
@@ -180,13 +178,13 @@ func TestAssignCLODepartment(t *testing.T) {
 		{Role: role.ProjectManager, Weight: 1, Profile: "pm", Fit: 1},
 		{Role: role.ProfessionalSpecialist, Weight: 1, Profile: "designer", Fit: 1},
 	}, Total: 8}
-	got := tmAssign(t, m, team, []role.ID{role.CLO}, match.MaxHats(2))
-	if diff := cmp.Diff(want, got, tmApprox); diff != "" {
+	got := mustAssign(t, m, team, []role.ID{role.CLO}, match.MaxHats(2))
+	if diff := cmp.Diff(want, got, approx); diff != "" {
 		t.Errorf("Assign(CLO, MaxHats(2)) (-want +got):\n%s", diff)
 	}
 	// One hat each: the clo wears one of the two weight-3 roles, and the
 	// newcomer (nobody else being left) takes the other.
-	one := tmAssign(t, m, team, []role.ID{role.CLO})
+	one := mustAssign(t, m, team, []role.ID{role.CLO})
 	seen := map[string]int{}
 	for _, h := range one.Hats {
 		seen[h.Profile]++
@@ -231,12 +229,12 @@ func TestAssignErrors(t *testing.T) {
 // is nothing to hand out.
 func TestAssignNobody(t *testing.T) {
 	m := match.New(tmHats(t))
-	got := tmAssign(t, m, nil, []role.ID{"rc", "jj"})
+	got := mustAssign(t, m, nil, []role.ID{"rc", "jj"})
 	want := match.Assignment{Hats: []match.Hat{{Role: "rc", Weight: 1}, {Role: "ra", Weight: 5}, {Role: "rb", Weight: 1}}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("no people (-want +got):\n%s", diff)
 	}
-	got = tmAssign(t, m, tmHatsTeam(), nil)
+	got = mustAssign(t, m, tmHatsTeam(), nil)
 	if len(got.Hats) != 0 || got.Total != 0 {
 		t.Errorf("no hats: %+v, want nothing", got)
 	}
@@ -259,7 +257,7 @@ func TestAssignZeroFitHatsAreWorn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := tmAssign(t, m, tt.ps, tt.hats, tt.opts...)
+			got := mustAssign(t, m, tt.ps, tt.hats, tt.opts...)
 			for _, h := range got.Hats {
 				if h.Profile == "" {
 					t.Errorf("hat %s unworn though people have places left: %+v", h.Role, got.Hats)
@@ -304,7 +302,7 @@ func TestAssignMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2004, 7))
 	roles := []role.ID{role.LearningStrategist, role.BusinessPartner, role.ProjectManager, role.ProfessionalSpecialist}
 	for round := 0; round < 300; round++ {
-		team := tmRandTeam(rng, f, 1+rng.IntN(5))
+		team := randomPeople(rng, f, 1+rng.IntN(5), 3)
 		var ask []role.ID
 		if rng.IntN(5) == 0 {
 			ask = []role.ID{role.CLO}
@@ -315,7 +313,7 @@ func TestAssignMatchesBruteForce(t *testing.T) {
 			}
 		}
 		for _, cap := range []int{1, 2, 0} {
-			a := tmAssign(t, m, team, ask, match.MaxHats(cap))
+			a := mustAssign(t, m, team, ask, match.MaxHats(cap))
 			if len(a.Hats) == 0 || len(a.Hats) > 4 {
 				t.Fatalf("round %d: %d hats for %v", round, len(a.Hats), ask)
 			}
@@ -386,11 +384,11 @@ func tmIndex(ps []profile.Profile, id string) int {
 func TestAssignIsDeterministic(t *testing.T) {
 	f := wlp.Default()
 	m := match.New(f)
-	team := tmRandTeam(rand.New(rand.NewPCG(3, 3)), f, 5)
+	team := randomPeople(rand.New(rand.NewPCG(3, 3)), f, 5, 3)
 	hats := []role.ID{role.ProfessionalSpecialist, role.LearningStrategist, role.ProjectManager}
-	first := tmAssign(t, m, team, hats)
+	first := mustAssign(t, m, team, hats)
 	for range 10 {
-		if diff := cmp.Diff(first, tmAssign(t, m, team, hats)); diff != "" {
+		if diff := cmp.Diff(first, mustAssign(t, m, team, hats)); diff != "" {
 			t.Fatalf("Assign differs between calls:\n%s", diff)
 		}
 	}
@@ -431,8 +429,8 @@ func TestAssignTiesGoByProfileID(t *testing.T) {
 	for _, tt := range tests {
 		for _, order := range [][]string{{"p", "q"}, {"q", "p"}} {
 			t.Run(fmt.Sprintf("%s/%s%s", tt.name, order[0], order[1]), func(t *testing.T) {
-				got := tmAssign(t, m, []profile.Profile{twin(order[0]), twin(order[1])}, tt.hats, tt.opts...)
-				if diff := cmp.Diff(tt.want, got, tmApprox); diff != "" {
+				got := mustAssign(t, m, []profile.Profile{twin(order[0]), twin(order[1])}, tt.hats, tt.opts...)
+				if diff := cmp.Diff(tt.want, got, approx); diff != "" {
 					t.Errorf("Assign (-want +got):\n%s", diff)
 				}
 			})
@@ -447,9 +445,9 @@ func TestAssignTiesGoByProfileID(t *testing.T) {
 // input order, though a-almost's ID sorts first, with the Hungarian
 // algorithm (two hats, one each) or without it.
 func TestAssignNeverPrefersALowerFit(t *testing.T) {
-	f := tmFramework(t, []competency.ID{"x1", "x2", "y1"}, []role.Role{
-		{ID: "heavy", Name: "heavy", Requirements: []role.Requirement{tmReq("x1", 5, 1e6), tmReq("x2", 5, 1e-4)}},
-		{ID: "other", Name: "other", Requirements: []role.Requirement{tmReq("y1", 5, 1)}},
+	f := custom(t, []competency.ID{"x1", "x2", "y1"}, []role.Role{
+		{ID: "heavy", Name: "heavy", Requirements: []role.Requirement{single("x1", 5, 1e6), single("x2", 5, 1e-4)}},
+		{ID: "other", Name: "other", Requirements: []role.Requirement{single("y1", 5, 1)}},
 	}, []role.Job{
 		{ID: "blend", Title: "blend", Roles: []role.Share{{Role: "heavy", Weight: 1e6}, {Role: "other", Weight: 1e-6}}},
 	})
@@ -479,71 +477,13 @@ func TestAssignNeverPrefersALowerFit(t *testing.T) {
 	for _, tt := range tests {
 		for _, team := range [][]profile.Profile{{almost, exact}, {exact, almost}} {
 			t.Run(tt.name+"/"+team[0].ID, func(t *testing.T) {
-				got := tmAssign(t, m, team, tt.hats, tt.opts...)
+				got := mustAssign(t, m, team, tt.hats, tt.opts...)
 				if diff := cmp.Diff(tt.want, got); diff != "" {
 					t.Errorf("Assign (-want +got):\n%s", diff)
 				}
 			})
 		}
 	}
-}
-
-// tmBruteWearers returns the wearer of each hat (an index into ps, -1 for
-// nobody) by Assign's rule, trying every assignment in which nobody wears
-// more than limit hats (0: any number): the largest exact total of weight
-// × fit, fits read as the 12-decimal values they stand for; then the
-// most hats worn; then, hat by hat, the person whose ID sorts first,
-// nobody last.
-func tmBruteWearers(ps []profile.Profile, fits [][]float64, w []float64, limit int) []int {
-	H := len(w)
-	cur, best := make([]int, H), []int(nil)
-	used := make([]int, len(ps))
-	bestTotal, bestWorn := new(big.Float), -1
-	first := func() bool {
-		for j := range H {
-			a, b := cur[j], best[j]
-			switch {
-			case a == b:
-				continue
-			case a < 0:
-				return false
-			case b < 0:
-				return true
-			}
-			return ps[a].ID < ps[b].ID
-		}
-		return false
-	}
-	var rec func(j int)
-	rec = func(j int) {
-		if j == H {
-			total, worn := new(big.Float).SetPrec(1024), 0
-			for j, i := range cur {
-				if i >= 0 {
-					worn++
-					k := new(big.Float).SetPrec(1024).SetFloat64(math.Round(fits[i][j] * 1e12))
-					total.Add(total, k.Mul(k, new(big.Float).SetFloat64(w[j])))
-				}
-			}
-			c := total.Cmp(bestTotal)
-			if best == nil || c > 0 || c == 0 && (worn > bestWorn || worn == bestWorn && first()) {
-				best, bestTotal, bestWorn = slices.Clone(cur), total, worn
-			}
-			return
-		}
-		cur[j] = -1
-		rec(j + 1)
-		for i := range ps {
-			if limit == 0 || used[i] < limit {
-				used[i]++
-				cur[j] = i
-				rec(j + 1)
-				used[i]--
-			}
-		}
-	}
-	rec(0)
-	return best
 }
 
 // TestAssignMatchesBruteForceExactly: on random teams of up to 4 people
@@ -561,12 +501,12 @@ func TestAssignMatchesBruteForceExactly(t *testing.T) {
 		id := role.ID(fmt.Sprintf("r%d", i))
 		r := role.Role{ID: id, Name: string(id)}
 		for _, c := range rng.Perm(len(comps))[:1+rng.IntN(2)] {
-			r.Requirements = append(r.Requirements, tmReq(comps[c], competency.Level(1+rng.IntN(5)), ws[rng.IntN(len(ws))]))
+			r.Requirements = append(r.Requirements, single(comps[c], competency.Level(1+rng.IntN(5)), ws[rng.IntN(len(ws))]))
 		}
 		roles = append(roles, r)
 		shares = append(shares, role.Share{Role: id, Weight: ws[rng.IntN(len(ws))]})
 	}
-	f := tmFramework(t, comps, roles, []role.Job{{ID: "job", Title: "job", Roles: shares}})
+	f := custom(t, comps, roles, []role.Job{{ID: "job", Title: "job", Roles: shares}})
 	m := match.New(f)
 	for round := range 150 {
 		team := make([]profile.Profile, 1+rng.IntN(4))
@@ -590,7 +530,7 @@ func TestAssignMatchesBruteForceExactly(t *testing.T) {
 			}
 		}
 		for limit := range 4 {
-			got := tmAssign(t, m, team, ask, match.MaxHats(limit))
+			got := mustAssign(t, m, team, ask, match.MaxHats(limit))
 			fits := make([][]float64, len(team))
 			for i, p := range team {
 				fits[i] = make([]float64, len(got.Hats))
@@ -598,13 +538,13 @@ func TestAssignMatchesBruteForceExactly(t *testing.T) {
 					fits[i][j], _ = m.Fit(p, h.Role)
 				}
 			}
-			w := make([]float64, len(got.Hats))
 			want := match.Assignment{Hats: slices.Clone(got.Hats)}
 			for j := range want.Hats {
-				w[j] = want.Hats[j].Weight
 				want.Hats[j].Profile, want.Hats[j].Fit = "", 0
 			}
-			for j, i := range tmBruteWearers(team, fits, w, limit) {
+			flat := slices.Concat(fits...)
+			byID := func(a, b int) bool { return team[a].ID < team[b].ID }
+			for j, i := range match.BruteWearers(flat, got.Hats, len(team), limit, byID) {
 				if i >= 0 {
 					want.Hats[j].Profile, want.Hats[j].Fit = team[i].ID, fits[i][j]
 				}
@@ -620,7 +560,7 @@ func TestAssignMatchesBruteForceExactly(t *testing.T) {
 				if k == 1 {
 					rng.Shuffle(len(shuffled), func(a, b int) { shuffled[a], shuffled[b] = shuffled[b], shuffled[a] })
 				}
-				if diff := cmp.Diff(got, tmAssign(t, m, shuffled, ask, match.MaxHats(limit))); diff != "" {
+				if diff := cmp.Diff(got, mustAssign(t, m, shuffled, ask, match.MaxHats(limit))); diff != "" {
 					t.Fatalf("round %d, MaxHats(%d): the team in another order changes the assignment (-in order +reordered):\n%s", round, limit, diff)
 				}
 			}

@@ -13,26 +13,18 @@ import (
 	"github.com/wlpmodel/wlp/role"
 )
 
-// rated builds an example profile from levels.
-func rated(id string, ls map[competency.ID]competency.Level) profile.Profile {
-	p := profile.Profile{ID: id, Ratings: map[competency.ID]profile.Rating{}}
-	for k, l := range ls {
-		p.Ratings[k] = profile.Rating{Level: l, Source: profile.Manager}
+// describe names a requirement: its ID, or "k of n (first, ...)" for a
+// group.
+func describe(of []competency.ID, atLeast int) string {
+	if len(of) == 1 {
+		return string(of[0])
 	}
-	return p
-}
-
-// describe names a requirement: its ID, or "k of n" for a group.
-func describe(g match.Gap) string {
-	if len(g.Of) == 1 {
-		return string(g.Of[0])
-	}
-	return fmt.Sprintf("%d of %d (%s, ...)", g.AtLeast, len(g.Of), g.Of[0])
+	return fmt.Sprintf("%d of %d (%s, ...)", atLeast, len(of), of[0])
 }
 
 func ExampleMatcher_Score() {
 	m := match.New(wlp.Default())
-	alex := rated("alex", map[competency.ID]competency.Level{
+	alex := person("alex", map[competency.ID]competency.Level{
 		competency.PlanningAssignments:       competency.Proficient,
 		competency.DrivingResults:            competency.Competent,
 		competency.CommunicatingEffectively:  competency.Competent,
@@ -48,7 +40,7 @@ func ExampleMatcher_Score() {
 	}
 	fmt.Printf("%s: fit %.3f (%s)\n", res.Name, res.Fit, res.Confidence)
 	for _, g := range res.Gaps {
-		fmt.Printf("  %s: %d of %d, +%.3f\n", describe(g), g.Have, g.Need, g.Gain)
+		fmt.Printf("  %s: %d of %d, +%.3f\n", describe(g.Of, g.AtLeast), g.Have, g.Need, g.Gain)
 	}
 	// Output:
 	// Project manager: fit 0.875 (high)
@@ -62,7 +54,7 @@ func ExampleMatcher_Score() {
 // them in one development order.
 func ExampleMatcher_Score_job() {
 	m := match.New(nil)
-	morgan := rated("morgan", map[competency.ID]competency.Level{
+	morgan := person("morgan", map[competency.ID]competency.Level{
 		competency.BuildingTrust: 4, competency.CommunicatingEffectively: 4, competency.InfluencingStakeholders: 4,
 		competency.LeveragingDiversity: 2, competency.NetworkingAndPartnering: 4, competency.AnalyzingNeeds: 4,
 		competency.ApplyingBusinessAcumen: 4, competency.DrivingResults: 4, competency.PlanningAssignments: 4,
@@ -91,7 +83,7 @@ func ExampleMatcher_Score_job() {
 		if part == "" {
 			part = "(job)"
 		}
-		fmt.Printf("  %-24s %s +%.3f\n", part, describe(g), g.Gain)
+		fmt.Printf("  %-24s %s +%.3f\n", part, describe(g.Of, g.AtLeast), g.Gain)
 	}
 	// Output:
 	// Chief learning officer: fit 0.94 (high)
@@ -112,7 +104,7 @@ func ExampleMatcher_Score_job() {
 
 func ExampleMatcher_BestRoles() {
 	m := match.New(nil)
-	jo := rated("jo", map[competency.ID]competency.Level{
+	jo := person("jo", map[competency.ID]competency.Level{
 		aoe.Coaching:                           competency.Expert,
 		aoe.DesigningLearning:                  competency.Proficient,
 		aoe.DeliveringTraining:                 competency.Proficient,
@@ -134,7 +126,7 @@ func ExampleMatcher_BestRoles() {
 func ExampleMatcher_Rank() {
 	m := match.New(nil)
 	partner := func(id string, core, rest competency.Level) profile.Profile {
-		return rated(id, map[competency.ID]competency.Level{
+		return person(id, map[competency.ID]competency.Level{
 			competency.ApplyingBusinessAcumen: core, competency.AnalyzingNeeds: core, competency.BuildingTrust: core,
 			competency.InfluencingStakeholders: core, aoe.ImprovingPerformance: core,
 			competency.CommunicatingEffectively: rest, competency.NetworkingAndPartnering: rest,
@@ -143,7 +135,7 @@ func ExampleMatcher_Rank() {
 	}
 	people := []profile.Profile{
 		partner("ben", 3, 3),
-		rated("cy", map[competency.ID]competency.Level{competency.BuildingTrust: 4, competency.InfluencingStakeholders: 4, competency.CommunicatingEffectively: 3}),
+		person("cy", map[competency.ID]competency.Level{competency.BuildingTrust: 4, competency.InfluencingStakeholders: 4, competency.CommunicatingEffectively: 3}),
 		partner("ana", 4, 3),
 		partner("bea", 3, 3), // fits as well as ben: the profile ID breaks the tie
 	}
@@ -162,7 +154,7 @@ func ExampleMatcher_Rank() {
 
 // Strict gives no credit for a level below the one required.
 func ExampleStrict() {
-	pat := rated("pat", map[competency.ID]competency.Level{
+	pat := person("pat", map[competency.ID]competency.Level{
 		competency.PlanningAssignments:      competency.Expert,
 		competency.DrivingResults:           competency.AdvancedBeginner,
 		competency.CommunicatingEffectively: competency.Competent,
@@ -182,7 +174,7 @@ func ExampleStrict() {
 
 // Thresholds moves the lines between the confidence grades.
 func ExampleThresholds() {
-	alex := rated("alex", map[competency.ID]competency.Level{
+	alex := person("alex", map[competency.ID]competency.Level{
 		competency.PlanningAssignments: 4, competency.DrivingResults: 3, competency.CommunicatingEffectively: 3,
 		aoe.ManagingLearningFunction: 2, competency.InfluencingStakeholders: 3, competency.BuildingTrust: 4,
 		competency.DemonstratingAdaptability: 2, aoe.DeliveringTraining: 2,
@@ -219,14 +211,14 @@ func ExampleNew() {
 		log.Fatal(err)
 	}
 	m := match.New(f)
-	kim := rated("kim", map[competency.ID]competency.Level{"using-web-tools": 3, "sharing-openly": 2})
+	kim := person("kim", map[competency.ID]competency.Level{"using-web-tools": 3, "sharing-openly": 2})
 	res, err := m.Score(kim, "community-facilitator")
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("fit %.2f (%s)\n", res.Fit, res.Confidence)
 	for _, g := range res.Gaps {
-		fmt.Printf("%s: %d of %d, +%.2f\n", describe(g), g.Have, g.Need, g.Gain)
+		fmt.Printf("%s: %d of %d, +%.2f\n", describe(g.Of, g.AtLeast), g.Have, g.Need, g.Gain)
 	}
 	_, err = m.Score(kim, "learning-strategist")
 	fmt.Println(strings.HasPrefix(err.Error(), "match: "))
@@ -251,27 +243,29 @@ func ExampleConfidence_MarshalText() {
 	// match: unknown confidence "medium" (want no, low, high or exact)
 }
 
-// A Result shares its Of lists with the Matcher, so a caller who wants to
-// rewrite them (here, to show names in place of IDs) clones it first.
+// A Result belongs to the caller, who may rewrite it in place (here, to
+// show names where its gaps list IDs); Clone keeps the original first.
 func ExampleResult_Clone() {
 	f := wlp.Default()
 	m := match.New(f)
-	res, err := m.Score(rated("sam", map[competency.ID]competency.Level{competency.BuildingTrust: 2}), role.BusinessPartner)
+	res, err := m.Score(person("sam", levels{competency.BuildingTrust: 2}), role.BusinessPartner)
 	if err != nil {
 		log.Fatal(err)
 	}
-	named := res.Clone()
-	for _, g := range named.Gaps {
+	original := res.Clone()
+	for _, g := range res.Gaps {
 		for i, id := range g.Of {
 			if name, ok := f.NameOf(id); ok {
 				g.Of[i] = competency.ID(name)
 			}
 		}
 	}
-	fmt.Println(named.Gaps[0].Of[0])
-	again, _ := m.Score(rated("sam", nil), role.BusinessPartner)
+	fmt.Println(res.Gaps[0].Of[0])
+	fmt.Println(original.Gaps[0].Of[0])
+	again, _ := m.Score(person("sam", nil), role.BusinessPartner)
 	fmt.Println(again.Gaps[0].Of[0])
 	// Output:
 	// Analyzing needs and proposing solutions
+	// analyzing-needs-and-proposing-solutions
 	// analyzing-needs-and-proposing-solutions
 }

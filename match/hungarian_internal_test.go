@@ -12,7 +12,7 @@ import (
 // bruteWearers returns, for fits of P people (person by person) for the
 // hats, the wearer of each hat (-1 for none) that Assign's rule picks,
 // found by trying every assignment in which nobody wears more than limit
-// hats: the largest exact total of weight × fit (fits read as the
+// hats (0: any number): the largest exact total of weight × fit (fits read as the
 // decimals they stand for), then the most hats worn, then, hat by hat,
 // the person first in order before, nobody last.
 func bruteWearers(fits []float64, hats []Hat, P, limit int, before func(a, b int) bool) []int {
@@ -57,7 +57,7 @@ func bruteWearers(fits []float64, hats []Hat, P, limit int, before func(a, b int
 		cur[j] = -1
 		rec(j + 1)
 		for i := range P {
-			if used[i] < limit {
+			if limit == 0 || used[i] < limit {
 				used[i]++
 				cur[j] = i
 				rec(j + 1)

@@ -57,10 +57,12 @@ func shortSignature(s competency.ID) uint64 {
 	return h
 }
 
+// hash returns the slot of s.
 func (x *idIndex) hash(s competency.ID) uint64 {
 	return (signature(s) * x.seed) >> x.shift
 }
 
+// newIndex returns the index of ids, each at its position in the list.
 func newIndex(ids []competency.ID) *idIndex {
 	x := &idIndex{}
 	bits := uint(4)
@@ -97,6 +99,8 @@ func newIndex(ids []competency.ID) *idIndex {
 }
 
 // lookup returns the position of id, or false if the framework lacks it.
+// It is the only probe of the index: every ID a score, a team or a plan
+// reads goes through it.
 func (x *idIndex) lookup(id competency.ID) (int32, bool) {
 	if x.m != nil {
 		i, ok := x.m[id]

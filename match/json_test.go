@@ -9,22 +9,258 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/aoe"
+	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/match"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
 	"github.com/wlpmodel/wlp/schema"
 )
 
-// jsTeamReport is the team document, as internal/schemagen and the
-// command declare it.
-type jsTeamReport struct {
-	Team match.TeamResult `json:"team"`
-	Plan []match.TeamStep `json:"plan"`
+// keys collects every object key of a decoded JSON value.
+func keys(v any, into map[string]bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			into[k] = true
+			keys(x, into)
+		}
+	case []any:
+		for _, x := range v {
+			keys(x, into)
+		}
+	}
+}
+
+func TestResultJSON(t *testing.T) {
+	m := match.New(nil)
+	ps := mustScore(t, m, person("sam", levels{aoe.Coaching: 3, competency.ModelingPersonalDevelopment: 4}), role.ProfessionalSpecialist)
+	clo := mustScore(t, m, morgan(), role.CLO)
+	exact := mustScore(t, m, person("p", minimal(wlp.Default(), role.BusinessPartner)), role.BusinessPartner)
+	empty := mustScore(t, m, profile.Profile{ID: "e"}, role.CLO)
+
+	for name, res := range map[string]match.Result{"role": ps, "job": clo, "exact": exact, "empty": empty} {
+		t.Run(name, func(t *testing.T) {
+			b, err := json.Marshal(res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back match.Result
+			if err := json.Unmarshal(b, &back); err != nil {
+				t.Fatalf("decode: %v\n%s", err, b)
+			}
+			if d := cmp.Diff(res, back); d != "" {
+				t.Errorf("round trip (-before +after):\n%s", d)
+			}
+			var doc any
+			if err := json.Unmarshal(b, &doc); err != nil {
+				t.Fatal(err)
+			}
+			ks := map[string]bool{}
+			keys(doc, ks)
+			for k := range ks {
+				if k == "" || !unicode.IsLower(rune(k[0])) || strings.ContainsAny(k, "_- ") {
+					t.Errorf("key %q is not lowerCamelCase", k)
+				}
+			}
+		})
+	}
+
+	var doc map[string]any
+	b, _ := json.Marshal(clo)
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	ks := map[string]bool{}
+	keys(doc, ks)
+	for _, k := range []string{"target", "kind", "name", "fit", "confidence", "outcomes", "gaps", "parts", "of", "atLeast", "have", "need", "score", "weight", "met", "gain", "part", "role", "share", "result"} {
+		if !ks[k] {
+			t.Errorf("CLO result JSON lacks key %q:\n%s", k, b)
+		}
+	}
+	if doc["confidence"] != "high" || doc["kind"] != "job" || doc["target"] != "chief-learning-officer" {
+		t.Errorf("confidence, kind, target = %v, %v, %v", doc["confidence"], doc["kind"], doc["target"])
+	}
+	parts := doc["parts"].([]any)
+	if p0 := parts[0].(map[string]any); p0["role"] != "learning-strategist" || p0["share"] != 0.1875 || p0["weight"] != 3.0 {
+		t.Errorf("first part = %v", p0)
+	}
+
+	// A role's result has no parts; a single requirement has no atLeast; a
+	// gap of the target's own requirements has no part.
+	b, _ = json.Marshal(ps)
+	var roleDoc map[string]any
+	if err := json.Unmarshal(b, &roleDoc); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := roleDoc["parts"]; ok {
+		t.Errorf("role result has parts: %s", b)
+	}
+	outs := roleDoc["outcomes"].([]any)
+	if _, ok := outs[0].(map[string]any)["atLeast"]; !ok {
+		t.Errorf("group outcome lacks atLeast: %v", outs[0])
+	}
+	if _, ok := outs[1].(map[string]any)["atLeast"]; ok {
+		t.Errorf("single outcome has atLeast: %v", outs[1])
+	}
+	for _, g := range roleDoc["gaps"].([]any) {
+		if _, ok := g.(map[string]any)["part"]; ok {
+			t.Errorf("role gap has a part: %v", g)
+		}
+	}
+	// No gaps is an empty list, not null.
+	b, _ = json.Marshal(exact)
+	if !strings.Contains(string(b), `"gaps":[]`) || !strings.Contains(string(b), `"confidence":"exact"`) {
+		t.Errorf("exact result JSON: %s", b)
+	}
+
+	// Ranked encodes as {"profile": ID, "result": {...}}.
+	r, _ := m.Rank([]profile.Profile{morgan()}, role.ProjectManager, 0)
+	b, _ = json.Marshal(r)
+	var ranked []map[string]any
+	if err := json.Unmarshal(b, &ranked); err != nil || len(ranked) != 1 || ranked[0]["profile"] != "morgan" || ranked[0]["result"] == nil {
+		t.Errorf("Ranked JSON = %s (%v)", b, err)
+	}
+	var rback []match.Ranked
+	if err := json.Unmarshal(b, &rback); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(r, rback); d != "" {
+		t.Errorf("Ranked round trip (-before +after):\n%s", d)
+	}
+}
+
+// roundTrip encodes v as JSON and decodes it into a fresh value of the
+// same type.
+func roundTrip[T any](t *testing.T, v T) (T, []byte) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("Marshal(%T): %v", v, err)
+	}
+	var out T
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&out); err != nil {
+		t.Fatalf("Unmarshal(%T): %v\n%s", v, err, b)
+	}
+	return out, b
+}
+
+// schemaValid checks the JSON document b against the schema of kind.
+func schemaValid(t *testing.T, kind string, b []byte) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		t.Fatal(err)
+	}
+	probs, err := schema.Validate(kind, v)
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("the %s document breaks its schema: %v %v\n%.2000s", kind, err, probs, b)
+	}
+}
+
+// TestInvariantRoundTripSpec: a framework's Spec survives JSON, by
+// encoding/json and by wlp.Load of the framework's own encoding.
+func TestInvariantRoundTripSpec(t *testing.T) {
+	for _, nf := range testFrameworks(t) {
+		name, f := nf.name, nf.f
+		want := f.Spec()
+		got, b := roundTrip(t, want)
+		if d := diff(want, got); d != "" {
+			t.Errorf("%s: Spec JSON round trip (-want +got):\n%s", name, d)
+		}
+		schemaValid(t, schema.Framework, b)
+		mb, err := f.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		loaded, err := wlp.Load(bytes.NewReader(mb))
+		if err != nil {
+			t.Fatalf("%s: Load(MarshalJSON()): %v", name, err)
+		}
+		if d := diff(want, loaded.Spec()); d != "" {
+			t.Errorf("%s: Load(MarshalJSON()).Spec() (-want +got):\n%s", name, d)
+		}
+	}
+}
+
+// TestInvariantRoundTripProfile: a profile with every field set (sources,
+// dates, evidence, notes, text that JSON escapes) survives JSON, by
+// encoding/json and by profile.Load.
+func TestInvariantRoundTripProfile(t *testing.T) {
+	rng := fixedRNG(6)
+	ps := richPeople(rng, wlp.Default(), 100)
+	ps = append(ps, profile.Profile{ID: "bare"})
+	withDates, withReviews := 0, 0
+	for _, p := range ps {
+		if len(p.Reviews) > 0 {
+			withReviews++
+		}
+		got, b := roundTrip(t, p)
+		if d := diff(p, got); d != "" {
+			t.Fatalf("%s: JSON round trip (-want +got):\n%s", p.ID, d)
+		}
+		loaded, err := profile.Load(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: profile.Load of the encoding: %v", p.ID, err)
+		}
+		if d := diff(p, loaded); d != "" {
+			t.Fatalf("%s: profile.Load round trip (-want +got):\n%s", p.ID, d)
+		}
+		schemaValid(t, schema.Profile, b)
+		for _, r := range p.Ratings {
+			if r.AssessedAt != "" && len(r.Evidence) > 0 && r.Note != "" {
+				withDates++
+			}
+		}
+	}
+	if withDates == 0 || withReviews == 0 {
+		t.Errorf("%d ratings with a date, evidence and a note, %d profiles with reviews: the test proves too little", withDates, withReviews)
+	}
+}
+
+// TestInvariantRoundTripResults: match results and rankings survive JSON
+// unchanged and fit their schemas.
+func TestInvariantRoundTripResults(t *testing.T) {
+	rng := fixedRNG(6)
+	for _, nf := range testFrameworks(t) {
+		name, f := nf.name, nf.f
+		m := match.New(f)
+		ps := richPeople(rng, f, 20)
+		for _, target := range targetsOf(f) {
+			for _, p := range ps[:5] {
+				r := mustScore(t, m, p, target)
+				got, b := roundTrip(t, r)
+				if d := diff(r, got); d != "" {
+					t.Fatalf("%s %s %s: Result round trip (-want +got):\n%s", name, target, p.ID, d)
+				}
+				schemaValid(t, schema.Result, b)
+			}
+			for _, k := range []int{0, 3} {
+				ranked, err := m.Rank(ps, target, k)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, b := roundTrip(t, ranked)
+				if d := diff(ranked, got); d != "" {
+					t.Fatalf("%s %s: Ranked round trip (-want +got):\n%s", name, target, d)
+				}
+				schemaValid(t, schema.Ranking, b)
+			}
+		}
+		best := m.BestRoles(ps[0])
+		if got, _ := roundTrip(t, best); diff(best, got) != "" {
+			t.Errorf("%s: BestRoles round trip: %s", name, diff(best, got))
+		}
+	}
 }
 
 // jsCase is one value of a result type, the document kind it belongs to,
@@ -97,14 +333,14 @@ func jsCases(t *testing.T) []jsCase {
 		{name: "ranking of nobody", kind: schema.Ranking, v: ranking, engine: true},
 		{name: "ranking of a zero Ranked", kind: schema.Ranking, v: []match.Ranked{{}}, bad: []string{"/0/result/kind", "/0/result/target"}},
 		{name: "ranking of a bare result", kind: schema.Ranking, v: []match.Ranked{{Profile: "p", Result: bareJob}}},
-		{name: "TeamResult zero", kind: schema.Team, v: jsTeamReport{Plan: []match.TeamStep{}}, bad: []string{"/team/result/kind", "/team/result/target"}},
-		{name: "TeamStep zero", kind: schema.Team, v: jsTeamReport{Team: match.TeamResult{Result: bare}, Plan: []match.TeamStep{{}}}, bad: []string{"/plan/0/gap/need"}},
-		{name: "TeamResult with nil lists inside", kind: schema.Team, v: jsTeamReport{
+		{name: "TeamResult zero", kind: schema.Team, v: match.TeamReport{Plan: []match.TeamStep{}}, bad: []string{"/team/result/kind", "/team/result/target"}},
+		{name: "TeamStep zero", kind: schema.Team, v: match.TeamReport{Team: match.TeamResult{Result: bare}, Plan: []match.TeamStep{{}}}, bad: []string{"/plan/0/gap/need"}},
+		{name: "TeamResult with nil lists inside", kind: schema.Team, v: match.TeamReport{
 			Team: match.TeamResult{Result: bareJob, Covers: []match.Cover{{Need: 3}}},
 			Plan: []match.TeamStep{{Gap: match.Gap{Need: 3}, Hire: true}},
 		}},
-		{name: "team of nobody", kind: schema.Team, v: jsTeamReport{Team: emptyTeam, Plan: emptyPlan}, engine: true},
-		{name: "team with nothing to do", kind: schema.Team, v: jsTeamReport{Team: covered, Plan: nothingToDo}, engine: true},
+		{name: "team of nobody", kind: schema.Team, v: match.TeamReport{Team: emptyTeam, Plan: emptyPlan}, engine: true},
+		{name: "team with nothing to do", kind: schema.Team, v: match.TeamReport{Team: covered, Plan: nothingToDo}, engine: true},
 		{name: "Assignment zero", kind: schema.Assignment, v: match.Assignment{}},
 		{name: "Assignment of no hats", kind: schema.Assignment, v: noHats, engine: true},
 		{name: "Assignment of nobody", kind: schema.Assignment, v: noPeople, engine: true},
@@ -180,7 +416,7 @@ func TestResultTypesRoundTrip(t *testing.T) {
 	cases := append(jsCases(t),
 		jsCase{name: "job result", v: clo, engine: true},
 		jsCase{name: "ranking", v: ranking, engine: true},
-		jsCase{name: "team", v: jsTeamReport{Team: team, Plan: steps}, engine: true},
+		jsCase{name: "team", v: match.TeamReport{Team: team, Plan: steps}, engine: true},
 		jsCase{name: "assignment", v: hats, engine: true},
 		jsCase{name: "plan", v: plan, engine: true},
 	)

@@ -154,7 +154,7 @@ func (m *Matcher) plan(p *profile.Profile, target role.ID, opts []PlanOption, fr
 	var steps []step
 	var s *planner
 	for {
-		conf := m.grade(fit, all)
+		conf := m.confidence(fit, all)
 		plan.Fit, plan.Confidence = fit, conf
 		plan.Reached = conf >= cfg.until
 		if plan.Reached || (cfg.maxSteps > 0 && len(steps) >= cfg.maxSteps) {
@@ -173,7 +173,7 @@ func (m *Matcher) plan(p *profile.Profile, target role.ID, opts []PlanOption, fr
 		// but must not show a fall.
 		f, met := s.fit()
 		f = max(f, fit)
-		steps = append(steps, step{l, from, to, m.grade(f, met), gainOf(f - fit), f})
+		steps = append(steps, step{l, from, to, m.confidence(f, met), gain(f - fit), f})
 		fit, all = f, met
 	}
 	plan.Steps = make([]Step, len(steps))

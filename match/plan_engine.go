@@ -76,7 +76,7 @@ type preq struct {
 	den     int64 // k × level: the state at which it is met
 	u       int64 // its state
 	weight  float64
-	hist    [competency.MaxLevel + 1]int32 // how many members are at each level
+	hist    levelCounts // how many members are at each level
 }
 
 // pclass gathers the requirements of one owner with the same weight and
@@ -227,8 +227,8 @@ func (m *Matcher) newPlanner(t *target, lv []int8, cfg *planConfig, fresh int) *
 		for _, l := range r.members {
 			r.hist[s.lv[l]]++
 		}
-		r.have = r.kth()
-		r.u = s.topCredit(r)
+		u, have := r.hist.best(int(r.k), r.level, s.strict)
+		r.u, r.have = int64(u), have
 		o := &s.owners[r.owner]
 		o.acc.addQuo(r.weight, r.u, r.den)
 		if r.u < r.den {
@@ -304,10 +304,9 @@ func (s *planner) ownerFit(oi int) (float64, bool) {
 	// Score's sum of the same terms (each within two roundings of exact)
 	// lies within terms+2 roundings of exact; the running sum within one.
 	e := float64(o.terms+4) * 0x1p-52 * math.Abs(v)
-	lo, _ := o.t.fitOf(v-e, all)
-	hi, _ := o.t.fitOf(v+e, all)
+	lo, hi := fitOf(v-e, o.t.total, all), fitOf(v+e, o.t.total, all)
 	if lo == hi || !o.fresh {
-		return o.t.fitOf(v, all)
+		return fitOf(v, o.t.total, all), all
 	}
 	// In doubt: sum afresh, in the order Score sums, for the same sum.
 	s.work += int64(o.terms)
@@ -321,41 +320,12 @@ func (s *planner) ownerFit(oi int) (float64, bool) {
 			sum += p.weight * p.fit
 		}
 	}
-	return o.t.fitOf(sum, all)
+	return fitOf(sum, o.t.total, all), all
 }
 
-// credit is what a rating at level l earns toward a need of L.
-func (s *planner) credit(l, L int8) int64 {
-	switch {
-	case l >= L:
-		return int64(L)
-	case s.strict:
-		return 0
-	}
-	return int64(l)
-}
-
-// kth returns the k-th best level among r's members.
-func (r *preq) kth() int8 {
-	seen := int32(0)
-	for l := int8(competency.MaxLevel); l > 0; l-- {
-		if seen += r.hist[l]; seen >= r.k {
-			return l
-		}
-	}
-	return 0
-}
-
-// topCredit returns the credit of r's k best ratings.
-func (s *planner) topCredit(r *preq) int64 {
-	need, u := int64(r.k), int64(0)
-	for l := int8(competency.MaxLevel); l >= 0 && need > 0; l-- {
-		c := min(int64(r.hist[l]), need)
-		need -= c
-		u += c * s.credit(l, r.level)
-	}
-	return u
-}
+// credit is what a rating at level l earns toward a need of L (see
+// credit in rules.go).
+func (s *planner) credit(l, L int8) int64 { return int64(credit(l, L, s.strict)) }
 
 // delta returns how much raising a member of r from level a to b adds to
 // r's state.
@@ -651,7 +621,8 @@ func (s *planner) raise(l int32, to int8) {
 		// while it is not, a member below the k-th best level gains
 		// credit(b) - credit(have), which changes only with the credit of
 		// the k-th best level.
-		have, below := r.kth(), int8(0)
+		_, have := r.hist.best(int(r.k), r.level, s.strict)
+		below := int8(0)
 		switch {
 		case met:
 			below = r.level

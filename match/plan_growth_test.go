@@ -2,11 +2,11 @@ package match_test
 
 import (
 	"fmt"
-	"runtime"
 	"testing"
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/internal/alloctest"
 	"github.com/wlpmodel/wlp/match"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
@@ -26,8 +26,8 @@ func pgGroup(t testing.TB, n int) *wlp.Framework {
 	for i := range ids {
 		ids[i] = pgID(i)
 	}
-	return tmFramework(t, ids, []role.Role{
-		{ID: "group", Name: "Group", Requirements: []role.Requirement{tmGroup(n-1, 3, 1, ids...)}},
+	return custom(t, ids, []role.Role{
+		{ID: "group", Name: "Group", Requirements: []role.Requirement{group(n-1, 3, 1, ids...)}},
 	}, nil)
 }
 
@@ -63,9 +63,9 @@ func pgSingles(t testing.TB, n int) *wlp.Framework {
 	var reqs []role.Requirement
 	for i := range ids {
 		ids[i] = pgID(i)
-		reqs = append(reqs, tmReq(ids[i], competency.Level(1+i%5), float64(1+i%4)))
+		reqs = append(reqs, single(ids[i], competency.Level(1+i%5), float64(1+i%4)))
 	}
-	return tmFramework(t, ids, []role.Role{{ID: "singles", Name: "Singles", Requirements: reqs}}, nil)
+	return custom(t, ids, []role.Role{{ID: "singles", Name: "Singles", Requirements: reqs}}, nil)
 }
 
 // pgBlend builds a framework of n competencies (n a multiple of 10) and a
@@ -84,18 +84,18 @@ func pgBlend(t testing.TB, n int) *wlp.Framework {
 	var wide, groups []role.Requirement
 	for i := range ids {
 		ids[i] = pgID(i)
-		wide = append(wide, tmReq(ids[i], 3, float64(1+i%3)))
+		wide = append(wide, single(ids[i], 3, float64(1+i%3)))
 	}
 	for g := 0; g < n; g += 10 {
-		groups = append(groups, tmGroup(3, 4, 1, ids[g:g+10]...))
+		groups = append(groups, group(3, 4, 1, ids[g:g+10]...))
 	}
-	return tmFramework(t, ids, []role.Role{
+	return custom(t, ids, []role.Role{
 		{ID: "wide", Name: "Wide", Requirements: wide},
 		{ID: "groups", Name: "Groups", Requirements: groups},
 	}, []role.Job{{
 		ID: "blend", Title: "Blend",
 		Roles:        []role.Share{{Role: "wide", Weight: 2}, {Role: "groups", Weight: 1}},
-		Requirements: []role.Requirement{tmGroup(n/2, 2, 1, ids...)},
+		Requirements: []role.Requirement{group(n/2, 2, 1, ids...)},
 	}})
 }
 
@@ -106,15 +106,6 @@ func pgPerson(n int) profile.Profile {
 		ls[pgID(i)] = competency.Level(i % 5)
 	}
 	return person("pg", ls)
-}
-
-// pgAllocated returns the bytes f allocates.
-func pgAllocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
 }
 
 // TestPlanGrowth plans, to an exact fit, against targets of N and 4N IDs
@@ -148,7 +139,7 @@ func TestPlanGrowth(t *testing.T) {
 				p := sh.p(size)
 				opts := append([]match.PlanOption{match.Until(match.Exact)}, sh.opts...)
 				var pl match.Plan
-				bytes[i] = pgAllocated(func() {
+				bytes[i] = alloctest.Bytes(func() {
 					var err error
 					pl, work[i], err = match.PlanWork(m, p, sh.target, opts...)
 					if err != nil {

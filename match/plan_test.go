@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/aoe"
 	"github.com/wlpmodel/wlp/competency"
@@ -20,19 +19,7 @@ import (
 	"github.com/wlpmodel/wlp/role"
 )
 
-// tmRaise returns a copy of p with id at level l.
-func tmRaise(p profile.Profile, id competency.ID, l competency.Level) profile.Profile {
-	q := p.Clone()
-	if q.Ratings == nil {
-		q.Ratings = map[competency.ID]profile.Rating{}
-	}
-	r := q.Ratings[id]
-	r.Level = l
-	q.Ratings[id] = r
-	return q
-}
-
-func tmPlan(t testing.TB, m *match.Matcher, p profile.Profile, target role.ID, opts ...match.PlanOption) match.Plan {
+func mustPlan(t testing.TB, m *match.Matcher, p profile.Profile, target role.ID, opts ...match.PlanOption) match.Plan {
 	t.Helper()
 	pl, err := m.Plan(p, target, opts...)
 	if err != nil {
@@ -44,13 +31,13 @@ func tmPlan(t testing.TB, m *match.Matcher, p profile.Profile, target role.ID, o
 // TestPlanHandChecked: plans on a two-requirement role r: x@4 w3, y@2 w1,
 // from x 2, y 0 (fit (3·2/4)/4 = 0.375), and a tie-break role.
 func TestPlanHandChecked(t *testing.T) {
-	f := tmFramework(t, []competency.ID{"x", "y", "z"}, []role.Role{
-		{ID: "r", Name: "R", Requirements: []role.Requirement{tmReq("x", 4, 3), tmReq("y", 2, 1)}},
+	f := custom(t, []competency.ID{"x", "y", "z"}, []role.Role{
+		{ID: "r", Name: "R", Requirements: []role.Requirement{single("x", 4, 3), single("y", 2, 1)}},
 		// Equal gain per level: y (gain 0.5 over 4 levels) before x (0.25
 		// over 2), the larger gain first.
-		{ID: "tie", Name: "Tie", Requirements: []role.Requirement{tmReq("x", 2, 1), tmReq("y", 4, 2), tmReq("z", 1, 1)}},
+		{ID: "tie", Name: "Tie", Requirements: []role.Requirement{single("x", 2, 1), single("y", 4, 2), single("z", 1, 1)}},
 		// Equal gain per level and equal gain: by ID.
-		{ID: "same", Name: "Same", Requirements: []role.Requirement{tmReq("y", 2, 1), tmReq("x", 2, 1)}},
+		{ID: "same", Name: "Same", Requirements: []role.Requirement{single("y", 2, 1), single("x", 2, 1)}},
 	}, nil)
 	m := match.New(f)
 	strict := match.New(f, match.Strict())
@@ -157,8 +144,8 @@ func TestPlanHandChecked(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := tmPlan(t, tt.m, tt.p, tt.target, tt.opts...)
-			if diff := cmp.Diff(tt.want, got, tmApprox); diff != "" {
+			got := mustPlan(t, tt.m, tt.p, tt.target, tt.opts...)
+			if diff := cmp.Diff(tt.want, got, approx); diff != "" {
 				t.Errorf("Plan (-want +got):\n%s", diff)
 			}
 		})
@@ -188,7 +175,7 @@ func TestPlanTieRule(t *testing.T) {
 			// and shared over four levels).
 			name: "one level against an equal four-level step",
 			roles: []role.Role{{ID: "r", Name: "R", Requirements: []role.Requirement{
-				tmReq("a", 1, 1), tmReq("b", 4, 4), tmReq("z", 5, 2),
+				single("a", 1, 1), single("b", 4, 4), single("z", 5, 2),
 			}}},
 			p:    person("pat", levels{"z": 4}),
 			opts: []match.PlanOption{match.Until(match.Exact)},
@@ -203,7 +190,7 @@ func TestPlanTieRule(t *testing.T) {
 			// hand, though in float64 0.1 + 0.2 is more than 0.3: by ID.
 			name: "equal by hand, not in float64: by ID",
 			roles: []role.Role{{ID: "r", Name: "R", Requirements: []role.Requirement{
-				tmReq("b", 1, 0.1), tmReq("a", 1, 0.3), tmReq("b", 1, 0.2),
+				single("b", 1, 0.1), single("a", 1, 0.3), single("b", 1, 0.2),
 			}}},
 			p:    person("sam", nil),
 			opts: []match.PlanOption{match.Until(match.Exact)},
@@ -217,7 +204,7 @@ func TestPlanTieRule(t *testing.T) {
 			// 0.2, need 1) gain 0.2 of 0.6 each: by ID, then a again.
 			name: "equal weights per level written differently: by ID",
 			roles: []role.Role{{ID: "r", Name: "R", Requirements: []role.Requirement{
-				tmReq("b", 1, 0.2), tmReq("a", 2, 0.4),
+				single("b", 1, 0.2), single("a", 2, 0.4),
 			}}},
 			p:    person("kim", nil),
 			opts: []match.PlanOption{match.Until(match.Exact), match.MaxRaise(1)},
@@ -234,7 +221,7 @@ func TestPlanTieRule(t *testing.T) {
 			// and y closes the plan.
 			name: "steps of one group tie: by ID",
 			roles: []role.Role{{ID: "r", Name: "R", Requirements: []role.Requirement{
-				tmGroup(2, 3, 3, "c", "a", "b"), tmReq("y", 3, 1),
+				group(2, 3, 3, "c", "a", "b"), single("y", 3, 1),
 			}}},
 			p:    person("lee", levels{"a": 3}),
 			opts: []match.PlanOption{match.Until(match.Exact)},
@@ -246,9 +233,9 @@ func TestPlanTieRule(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := tmFramework(t, []competency.ID{"a", "b", "c", "y", "z"}, tt.roles, nil)
-			got := tmPlan(t, match.New(f), tt.p, "r", tt.opts...)
-			if diff := cmp.Diff(tt.want, got, tmApprox); diff != "" {
+			f := custom(t, []competency.ID{"a", "b", "c", "y", "z"}, tt.roles, nil)
+			got := mustPlan(t, match.New(f), tt.p, "r", tt.opts...)
+			if diff := cmp.Diff(tt.want, got, approx); diff != "" {
 				t.Errorf("Plan (-want +got):\n%s", diff)
 			}
 		})
@@ -314,7 +301,7 @@ func TestPlanProperties(t *testing.T) {
 	ids := f.IDs()
 	stoppedShort, steps := 0, 0
 	for round := 0; round < 25; round++ {
-		p := tmRandTeam(rng, f, 1)[0]
+		p := randomPeople(rng, f, 1, 3)[0]
 		for _, target := range targets {
 			for _, c := range cases {
 				m := plain
@@ -322,7 +309,7 @@ func TestPlanProperties(t *testing.T) {
 					m = strict
 				}
 				name := fmt.Sprintf("round %d %s %s", round, target, c.name)
-				pl := tmPlan(t, m, p, target, c.opts()...)
+				pl := mustPlan(t, m, p, target, c.opts()...)
 				start, _ := m.Fit(p, target)
 				if pl.Start != start || pl.Profile != p.ID || pl.Target != target {
 					t.Fatalf("%s: plan %s/%s start %v, want %s/%s %v", name, pl.Profile, pl.Target, pl.Start, p.ID, target, start)
@@ -339,8 +326,8 @@ func TestPlanProperties(t *testing.T) {
 					if c.maxRaise > 0 && int(s.To-s.From) > c.maxRaise {
 						t.Errorf("%s: step %d %+v raises more than %d levels", name, i, s, c.maxRaise)
 					}
-					q = tmRaise(q, s.ID, s.To)
-					res := tmScore(t, m, q, target)
+					q = withLevel(q, s.ID, s.To)
+					res := mustScore(t, m, q, target)
 					if s.Gain <= 0 {
 						t.Errorf("%s: step %d gain %v, want > 0", name, i, s.Gain)
 					}
@@ -352,7 +339,7 @@ func TestPlanProperties(t *testing.T) {
 					}
 					prev = res.Fit
 				}
-				final := tmScore(t, m, q, target)
+				final := mustScore(t, m, q, target)
 				if !near(pl.Fit, final.Fit, 1e-9) || pl.Confidence != final.Confidence {
 					t.Errorf("%s: plan fit %v (%s), re-scored %v (%s)", name, pl.Fit, pl.Confidence, final.Fit, final.Confidence)
 				}
@@ -388,7 +375,7 @@ func TestPlanProperties(t *testing.T) {
 						top = min(top, from+competency.Level(c.maxRaise))
 					}
 					for to := from + 1; to <= top; to++ {
-						if fit, _ := m.Fit(tmRaise(q, id, to), target); fit > pl.Fit+1e-12 {
+						if fit, _ := m.Fit(withLevel(q, id, to), target); fit > pl.Fit+1e-12 {
 							t.Errorf("%s: stopped at %v, but %s %d->%d gives %v", name, pl.Fit, id, from, to, fit)
 						}
 					}
@@ -414,24 +401,24 @@ func TestPlanAlreadyAtTarget(t *testing.T) {
 		competency.DemonstratingAdaptability: 3, aoe.DeliveringTraining: 2,
 	})
 	for _, c := range []match.Confidence{match.No, match.Low, match.High, match.Exact} {
-		pl := tmPlan(t, m, pm, role.ProjectManager, match.Until(c))
+		pl := mustPlan(t, m, pm, role.ProjectManager, match.Until(c))
 		want := match.Plan{Profile: "pm", Target: role.ProjectManager, Start: 1, Steps: []match.Step{}, Fit: 1, Confidence: match.Exact, Reached: true}
 		if diff := cmp.Diff(want, pl); diff != "" {
 			t.Errorf("Until(%s) (-want +got):\n%s", c, diff)
 		}
 	}
 	// Delivering training at 1: fit 1 - 1/14·1/2 = 27/28, high.
-	hi := tmRaise(pm, aoe.DeliveringTraining, 1)
+	hi := withLevel(pm, aoe.DeliveringTraining, 1)
 	for _, c := range []match.Confidence{match.Low, match.High} {
-		pl := tmPlan(t, m, hi, role.ProjectManager, match.Until(c))
+		pl := mustPlan(t, m, hi, role.ProjectManager, match.Until(c))
 		want := match.Plan{Profile: "pm", Target: role.ProjectManager, Start: 27.0 / 28, Steps: []match.Step{}, Fit: 27.0 / 28, Confidence: match.High, Reached: true}
-		if diff := cmp.Diff(want, pl, tmApprox); diff != "" {
+		if diff := cmp.Diff(want, pl, approx); diff != "" {
 			t.Errorf("Until(%s) (-want +got):\n%s", c, diff)
 		}
 	}
-	pl := tmPlan(t, m, hi, role.ProjectManager, match.Until(match.Exact))
+	pl := mustPlan(t, m, hi, role.ProjectManager, match.Until(match.Exact))
 	want := []match.Step{{ID: aoe.DeliveringTraining, From: 1, To: 2, Gain: 1.0 / 28, Fit: 1, Confidence: match.Exact}}
-	if diff := cmp.Diff(want, pl.Steps, tmApprox); diff != "" || !pl.Reached {
+	if diff := cmp.Diff(want, pl.Steps, approx); diff != "" || !pl.Reached {
 		t.Errorf("Until(exact) steps (-want +got):\n%s\nreached %v", diff, pl.Reached)
 	}
 }
@@ -441,12 +428,12 @@ func TestPlanAlreadyAtTarget(t *testing.T) {
 func TestPlanMaxSteps(t *testing.T) {
 	m := match.New(wlp.Default())
 	p := person("new", nil)
-	full := tmPlan(t, m, p, role.CLO, match.Until(match.Exact))
+	full := mustPlan(t, m, p, role.CLO, match.Until(match.Exact))
 	if len(full.Steps) < 5 || !full.Reached {
 		t.Fatalf("uncapped plan: %d steps, reached %v; want many steps, reached", len(full.Steps), full.Reached)
 	}
 	for n := 1; n <= 4; n++ {
-		pl := tmPlan(t, m, p, role.CLO, match.Until(match.Exact), match.MaxSteps(n))
+		pl := mustPlan(t, m, p, role.CLO, match.Until(match.Exact), match.MaxSteps(n))
 		if diff := cmp.Diff(full.Steps[:n], pl.Steps); diff != "" {
 			t.Errorf("MaxSteps(%d) steps are not the full plan's first %d (-want +got):\n%s", n, n, diff)
 		}
@@ -461,7 +448,7 @@ func TestPlanProfileUnchanged(t *testing.T) {
 	m := match.New(wlp.Default())
 	p := person("kay", levels{competency.BuildingTrust: 2, aoe.Coaching: 1})
 	before := p.Clone()
-	tmPlan(t, m, p, role.CLO, match.Until(match.Exact))
+	mustPlan(t, m, p, role.CLO, match.Until(match.Exact))
 	if diff := cmp.Diff(before, p); diff != "" {
 		t.Errorf("profile changed (-before +after):\n%s", diff)
 	}
@@ -491,7 +478,7 @@ func TestTeamPlanHandChecked(t *testing.T) {
 			{Gap: match.Gap{Of: one(competency.InfluencingStakeholders), Have: 1, Need: 3, Gain: 2.0 / 42}, Develop: "ria", From: 1},
 			{Gap: match.Gap{Of: one(competency.BuildingTrust), Have: 2, Need: 3, Gain: 1.0 / 42}, Develop: "quinn", From: 2},
 		}
-		if diff := cmp.Diff(want, got, tmApprox); diff != "" {
+		if diff := cmp.Diff(want, got, approx); diff != "" {
 			t.Errorf("TeamPlan (-want +got):\n%s", diff)
 		}
 	})
@@ -511,13 +498,13 @@ func TestTeamPlanHandChecked(t *testing.T) {
 			{Gap: match.Gap{Of: []competency.ID{"c", "d"}, AtLeast: 1, Have: 3, Need: 4, Gain: 1.0 / 24, Part: "r1"}, Develop: "bob", From: 3},
 			{Gap: match.Gap{Of: one("b"), Have: 2, Need: 3, Gain: 1.0 / 36, Part: "r1"}, Develop: "bob", From: 2},
 		}
-		if diff := cmp.Diff(want, got, tmApprox); diff != "" {
+		if diff := cmp.Diff(want, got, approx); diff != "" {
 			t.Errorf("TeamPlan (-want +got):\n%s", diff)
 		}
 	})
 	t.Run("three levels short is a hire", func(t *testing.T) {
-		f := tmFramework(t, []competency.ID{"x", "y"}, []role.Role{
-			{ID: "r", Name: "R", Requirements: []role.Requirement{tmReq("x", 5, 1), tmReq("y", 4, 1)}},
+		f := custom(t, []competency.ID{"x", "y"}, []role.Role{
+			{ID: "r", Name: "R", Requirements: []role.Requirement{single("x", 5, 1), single("y", 4, 1)}},
 		}, nil)
 		m := match.New(f)
 		team := []profile.Profile{person("u", levels{"x": 2, "y": 1}), person("v", levels{"x": 3})}
@@ -531,7 +518,7 @@ func TestTeamPlanHandChecked(t *testing.T) {
 			{Gap: match.Gap{Of: one("y"), Have: 1, Need: 4, Gain: 3.0 / 8}, Hire: true, From: 1},
 			{Gap: match.Gap{Of: one("x"), Have: 3, Need: 5, Gain: 1.0 / 5}, Develop: "v", From: 3},
 		}
-		if diff := cmp.Diff(want, got, tmApprox); diff != "" {
+		if diff := cmp.Diff(want, got, approx); diff != "" {
 			t.Errorf("TeamPlan (-want +got):\n%s", diff)
 		}
 		for _, s := range got {
@@ -568,9 +555,9 @@ func TestTeamPlanProperties(t *testing.T) {
 	m := match.New(f)
 	rng := rand.New(rand.NewPCG(8, 8))
 	for round := 0; round < 30; round++ {
-		team := tmRandTeam(rng, f, 1+rng.IntN(4))
+		team := randomPeople(rng, f, 1+rng.IntN(4), 3)
 		for _, target := range []role.ID{role.LearningStrategist, role.ProfessionalSpecialist, role.CLO} {
-			tr := tmTeam(t, m, team, target)
+			tr := mustTeam(t, m, team, target)
 			steps, err := m.TeamPlan(team, target)
 			if err != nil {
 				t.Fatal(err)
@@ -586,7 +573,7 @@ func TestTeamPlanProperties(t *testing.T) {
 				r := role.Requirement{Of: g.Of, AtLeast: g.AtLeast, Level: g.Need}
 				best, who := competency.Level(-1), ""
 				for _, p := range team {
-					if l := tmTeamLevel(r, p.Level); l > best {
+					if l := bestFirst(r, p.Level)[r.K()-1]; l > best {
 						best, who = l, p.ID
 					}
 				}
@@ -643,7 +630,7 @@ func pxRandFramework(t testing.TB, rng *rand.Rand, weights []float64) *wlp.Frame
 	for range rng.IntN(3) {
 		j.Requirements = append(j.Requirements, req())
 	}
-	return tmFramework(t, ids, roles, []role.Job{j})
+	return custom(t, ids, roles, []role.Job{j})
 }
 
 // pxScore is a requirement's exact score for the levels lv.
@@ -748,7 +735,7 @@ func pxPlan(t testing.TB, m *match.Matcher, p profile.Profile, target role.ID, s
 	q := p.Clone()
 	steps := []pxStep{}
 	for {
-		if res := tmScore(t, m, q, target); res.Confidence >= c.until || (c.maxSteps > 0 && len(steps) == c.maxSteps) {
+		if res := mustScore(t, m, q, target); res.Confidence >= c.until || (c.maxSteps > 0 && len(steps) == c.maxSteps) {
 			return steps
 		}
 		var best pxStep
@@ -787,7 +774,7 @@ func pxPlan(t testing.TB, m *match.Matcher, p profile.Profile, target role.ID, s
 		}
 		steps = append(steps, best)
 		lv[best.ID] = best.To
-		q = tmRaise(q, best.ID, best.To)
+		q = withLevel(q, best.ID, best.To)
 	}
 }
 
@@ -821,14 +808,14 @@ func TestPlanExactReference(t *testing.T) {
 		}
 		f := pxRandFramework(t, rng, weights)
 		plain, strict := match.New(f), match.New(f, match.Strict())
-		p := tmRandTeam(rng, f, 1)[0]
+		p := randomPeople(rng, f, 1, 3)[0]
 		for _, target := range []role.ID{"j", "r0"} {
 			for _, c := range cases {
 				m := plain
 				if c.strict {
 					m = strict
 				}
-				pl := tmPlan(t, m, p, target, c.opts()...)
+				pl := mustPlan(t, m, p, target, c.opts()...)
 				got := make([]pxStep, len(pl.Steps))
 				for i, s := range pl.Steps {
 					got[i] = pxStep{s.ID, s.From, s.To}
@@ -847,8 +834,8 @@ func TestPlanExactReference(t *testing.T) {
 				}
 				q, prev := p.Clone(), pl.Start
 				for i, s := range pl.Steps {
-					q = tmRaise(q, s.ID, s.To)
-					res := tmScore(t, m, q, target)
+					q = withLevel(q, s.ID, s.To)
+					res := mustScore(t, m, q, target)
 					wantGain := max(math.Round((res.Fit-prev)*1e12)/1e12, 1e-12)
 					if s.Fit != res.Fit || s.Confidence != res.Confidence || s.Gain != wantGain {
 						t.Errorf("round %d %s %s: step %d reports fit %v (%s) gain %v; Score gives %v (%s), gain %v",

@@ -19,17 +19,10 @@ const (
 // Result is the score of one profile against one role or job, with its
 // explanation. It is plain data.
 //
-// In Go, a Result is a fresh value the caller owns, except that the Of
-// lists of its outcomes and gaps are shared with the Matcher and with
-// other results (in a [Ranked], a [TeamResult] and a [TeamStep]
-// too): copying them would cost each score a fifth of its time for lists
-// that never change. Read them freely, and append to them (each is full
-// to capacity, so append copies), but never write through them: no
-// assigning to their elements, no sorting them, and no decoding JSON into
-// a Result the Matcher returned, which reuses their arrays (decode into a
-// zero Result). Writing through one would change the lists of every later
-// result, and race with other goroutines scoring. [Result.Clone] returns
-// a Result that shares nothing.
+// In Go, a Result belongs to the caller: one the Matcher returns shares
+// no memory with the Matcher or with any other result (in a [Ranked], a
+// [TeamResult] or a [TeamStep] too), so the caller may sort its lists,
+// change them, append to them or decode JSON into it.
 //
 // In Go, a nil list is written to JSON as [], as the document requires
 // of every list; see [Result.MarshalJSON].
@@ -56,36 +49,92 @@ type Result struct {
 	Gaps []Gap `json:"gaps"`
 }
 
-// Clone returns a deep copy of r that shares nothing with r or with the
-// Matcher, Of lists included, for a caller that wants to change them.
+// Clone returns a deep copy of r that shares no memory with r.
 func (r Result) Clone() Result {
-	r.Outcomes = cloneOutcomes(r.Outcomes)
-	r.Gaps = slices.Clone(r.Gaps)
-	for i := range r.Gaps {
-		r.Gaps[i].Of = slices.Clone(r.Gaps[i].Of)
-	}
+	r = r.cloneLists()
+	r.own()
+	return r
+}
+
+// cloneLists returns r with copies of its lists of outcomes, gaps and
+// parts, and of its parts' lists, but with the same Of lists.
+func (r Result) cloneLists() Result {
+	r.Outcomes, r.Gaps = slices.Clone(r.Outcomes), slices.Clone(r.Gaps)
 	if r.Parts != nil {
 		r.Parts = slices.Clone(r.Parts)
 		for i := range r.Parts {
-			r.Parts[i].Result = r.Parts[i].Result.Clone()
+			r.Parts[i].Result = r.Parts[i].Result.cloneLists()
 		}
 	}
 	return r
 }
 
-func cloneOutcomes(os []Outcome) []Outcome {
-	os = slices.Clone(os)
-	for i := range os {
-		os[i].Of = slices.Clone(os[i].Of)
+// own gives r Of lists of its own: it copies every Of list r holds, its
+// parts' included, into one new array, each full to its capacity, so that
+// appending to one copies it rather than overwrite the next. One array
+// per result keeps Score at one allocation more than sharing the
+// Matcher's lists would cost. r's lists of outcomes, gaps and parts must
+// be its own.
+func (r *Result) own() {
+	n := r.ofLen()
+	if n == 0 {
+		return
 	}
-	return os
+	ids := make([]competency.ID, n)
+	r.moveOf(&ids)
+}
+
+// ofLen returns the number of IDs in r's Of lists, its parts' included.
+func (r *Result) ofLen() int {
+	n := 0
+	for i := range r.Outcomes {
+		n += len(r.Outcomes[i].Of)
+	}
+	for i := range r.Gaps {
+		n += len(r.Gaps[i].Of)
+	}
+	for i := range r.Parts {
+		n += r.Parts[i].Result.ofLen()
+	}
+	return n
+}
+
+// moveOf copies each Of list of r, its parts' included, to the start of
+// *ids and points it there, and moves *ids past it. Nil lists stay nil.
+func (r *Result) moveOf(ids *[]competency.ID) {
+	for i := range r.Outcomes {
+		o := &r.Outcomes[i]
+		o.Of = takeCopy(ids, o.Of)
+	}
+	for i := range r.Gaps {
+		g := &r.Gaps[i]
+		g.Of = takeCopy(ids, g.Of)
+	}
+	for i := range r.Parts {
+		r.Parts[i].Result.moveOf(ids)
+	}
+}
+
+// takeCopy copies of to the start of *ids, moves *ids past it and returns
+// the copy, full to its capacity; nil for a nil of.
+func takeCopy(ids *[]competency.ID, of []competency.ID) []competency.ID {
+	if of == nil {
+		return nil
+	}
+	n := len(of)
+	c := (*ids)[:n:n]
+	if n == 1 {
+		c[0] = of[0] // most lists hold one ID, which copy takes longer over
+	} else {
+		copy(c, of)
+	}
+	*ids = (*ids)[n:]
+	return c
 }
 
 // Outcome is how a profile meets one requirement.
 type Outcome struct {
 	// Of lists the competency or area IDs of the requirement.
-	//
-	// In Go, Of is shared: do not change its elements (see [Result]).
 	Of []competency.ID `json:"of"`
 	// AtLeast is how many of Of must reach Need; 0 means all of them.
 	AtLeast int `json:"atLeast,omitempty"`
@@ -121,8 +170,6 @@ type Gap struct {
 	// empty for the target's own requirements.
 	Part role.ID `json:"part,omitempty"`
 	// Of lists the competency or area IDs of the requirement.
-	//
-	// In Go, Of is shared: do not change its elements (see [Result]).
 	Of []competency.ID `json:"of"`
 	// AtLeast is how many of Of must reach Need; 0 means all of them.
 	AtLeast int `json:"atLeast,omitempty"`

@@ -205,7 +205,7 @@ func (m *Matcher) teamLevels(ps []profile.Profile, t *target) *teamLevels {
 // add records member i's level l at position j, clamped to the scale.
 // Levels of 0 are left out: they mean what a missing rating means.
 func (tl *teamLevels) add(i, j int32, l competency.Level) {
-	v := int8(min(max(l, competency.MinLevel), competency.MaxLevel))
+	v := clampLevel(l)
 	if v <= 0 {
 		return
 	}
@@ -314,8 +314,9 @@ func (m *Matcher) teamPlan(ps []profile.Profile, target role.ID) ([]TeamStep, er
 			next[j]++
 		}
 	}
-	// count[i] counts member i's levels among a gap's IDs, by level.
-	count := make([][competency.MaxLevel + 1]int32, len(ps))
+	// count[i] counts member i's levels among a gap's IDs, by level. The
+	// team's levels hold no 0s; best counts the IDs missing as level 0.
+	count := make([]levelCounts, len(ps))
 	var touched []int32
 	steps := make([]TeamStep, 0, len(tr.Result.Gaps))
 	for _, g := range tr.Result.Gaps {
@@ -328,7 +329,7 @@ func (m *Matcher) teamPlan(ps []profile.Profile, target role.ID) ([]TeamStep, er
 			}
 			for e := istart[j]; e < istart[j+1]; e++ {
 				i := imem[e]
-				if count[i] == ([competency.MaxLevel + 1]int32{}) {
+				if count[i] == (levelCounts{}) {
 					touched = append(touched, i)
 				}
 				count[i][ilvl[e]]++
@@ -343,17 +344,11 @@ func (m *Matcher) teamPlan(ps []profile.Profile, target role.ID) ([]TeamStep, er
 			bestHave, best = 0, 0
 		}
 		for _, i := range touched {
-			have, n := int8(0), 0
-			for l := int8(competency.MaxLevel); l > 0; l-- {
-				if n += int(count[i][l]); n >= k {
-					have = l
-					break
-				}
-			}
+			_, have := count[i].best(k, int8(g.Need), false)
 			if have > bestHave || (have == bestHave && i < best) {
 				bestHave, best = have, i
 			}
-			count[i] = [competency.MaxLevel + 1]int32{}
+			count[i] = levelCounts{}
 		}
 		if best >= 0 {
 			st.From = competency.Level(bestHave)
@@ -397,20 +392,12 @@ func uniqueIDs(ps []profile.Profile) error {
 // for lv: those at or above the k-th best level among Of (so every ID
 // tied at the threshold counts), leaving out IDs at level 0.
 func counting(lv []int8, r *creq) []int32 {
-	// Levels lie in 0..MaxLevel: count them, then walk down from the top
-	// to the k-th best.
-	var hist [competency.MaxLevel + 1]int
+	var c levelCounts
 	for _, id := range r.idx {
-		hist[lv[id]]++
+		c[lv[id]]++
 	}
-	threshold, n := int8(0), 0
-	for l := int8(competency.MaxLevel); l > 0; l-- {
-		if n += hist[l]; n >= r.k {
-			threshold = l
-			break
-		}
-	}
-	threshold = max(threshold, 1)
+	_, kth := c.best(r.k, r.level, false)
+	threshold := max(kth, 1)
 	var out []int32
 	for _, id := range r.idx {
 		if lv[id] >= threshold {

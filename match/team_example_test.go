@@ -13,14 +13,6 @@ import (
 	"github.com/wlpmodel/wlp/role"
 )
 
-// tmExampleName names a requirement: its ID, or "k of n (first, ...)".
-func tmExampleName(of []competency.ID, atLeast int) string {
-	if len(of) == 1 {
-		return string(of[0])
-	}
-	return fmt.Sprintf("%d of %d (%s, ...)", atLeast, len(of), of[0])
-}
-
 // tmExampleTeam is a small project team: a planner, a trainer and a
 // coordinator.
 func tmExampleTeam() []profile.Profile {
@@ -57,11 +49,11 @@ func ExampleMatcher_Team() {
 		if by == "" {
 			by = "nobody"
 		}
-		fmt.Printf("  %-40s %d/%d  %s\n", tmExampleName(c.Of, c.AtLeast), c.Have, c.Need, by)
+		fmt.Printf("  %-40s %d/%d  %s\n", describe(c.Of, c.AtLeast), c.Have, c.Need, by)
 	}
 	fmt.Println("gaps:")
 	for _, g := range tr.Result.Gaps {
-		fmt.Printf("  %s +%.3f\n", tmExampleName(g.Of, g.AtLeast), g.Gain)
+		fmt.Printf("  %s +%.3f\n", describe(g.Of, g.AtLeast), g.Gain)
 	}
 	fmt.Println("fit lost without:")
 	for _, c := range tr.Contributions {
@@ -166,7 +158,7 @@ func ExampleMatcher_TeamPlan() {
 		log.Fatal(err)
 	}
 	for _, s := range steps {
-		name := tmExampleName(s.Gap.Of, s.Gap.AtLeast)
+		name := describe(s.Gap.Of, s.Gap.AtLeast)
 		if s.Hire {
 			fmt.Printf("%s (need %d): hire\n", name, s.Gap.Need)
 			continue

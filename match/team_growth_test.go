@@ -1,7 +1,6 @@
 package match_test
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -10,15 +9,13 @@ import (
 	"strings"
 	"testing"
 
-	gocmp "github.com/google/go-cmp/cmp"
-
+	"github.com/google/go-cmp/cmp"
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/internal/alloctest"
 	"github.com/wlpmodel/wlp/match"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
-
-	"github.com/wlpmodel/wlp/internal/alloctest"
 )
 
 // tgIDs is the number of competencies in tgFramework.
@@ -42,21 +39,21 @@ func tgFramework(t testing.TB) *wlp.Framework {
 	}
 	var wide, narrow []role.Requirement
 	for i := range 500 {
-		wide = append(wide, tmReq(ids[i], competency.Level(3+i%3), float64(1+i%4)))
+		wide = append(wide, single(ids[i], competency.Level(3+i%3), float64(1+i%4)))
 	}
 	for g := range 50 {
-		wide = append(wide, tmGroup(3, 4, 2, ids[500+10*g:510+10*g]...))
+		wide = append(wide, group(3, 4, 2, ids[500+10*g:510+10*g]...))
 	}
 	for i := 900; i < tgIDs; i++ {
-		narrow = append(narrow, tmReq(ids[i], 5, 1))
+		narrow = append(narrow, single(ids[i], 5, 1))
 	}
-	return tmFramework(t, ids, []role.Role{
+	return custom(t, ids, []role.Role{
 		{ID: "wide", Name: "Wide", Requirements: wide},
 		{ID: "narrow", Name: "Narrow", Requirements: narrow},
 	}, []role.Job{{
 		ID: "blend", Title: "Blend",
 		Roles:        []role.Share{{Role: "wide", Weight: 3}, {Role: "narrow", Weight: 1}},
-		Requirements: []role.Requirement{tmGroup(2, 5, 1, ids[:20]...)},
+		Requirements: []role.Requirement{group(2, 5, 1, ids[:20]...)},
 	}})
 }
 
@@ -196,29 +193,32 @@ func TestTeamMatchesNaive(t *testing.T) {
 			}
 			team[i] = profile.Profile{ID: fmt.Sprintf("p%02d", rng.IntN(100)*100+i), Ratings: rs}
 		}
-		merged := tmMerge(team)
+		merged := mergeTeam(team)
 		for _, target := range targets {
-			tr := tmTeam(t, m, team, target)
-			if diff := gocmp.Diff(tmScore(t, m, merged, target), tr.Result); diff != "" {
+			tr := mustTeam(t, m, team, target)
+			if diff := cmp.Diff(mustScore(t, m, merged, target), tr.Result); diff != "" {
 				t.Fatalf("round %d %s: team differs from merged profile (-merged +team):\n%s", round, target, diff)
 			}
 			want := make([]match.Contribution, len(team))
 			for i := range team {
-				without := tmTeam(t, m, tmWithout(team, i), target).Result.Fit
+				without := mustTeam(t, m, dropMember(team, i), target).Result.Fit
 				want[i] = match.Contribution{Profile: team[i].ID, Loss: max(tr.Result.Fit-without, 0)}
 			}
 			slices.SortStableFunc(want, func(a, b match.Contribution) int {
 				if math.Abs(a.Loss-b.Loss) > 1e-9 {
-					return cmp.Compare(b.Loss, a.Loss)
+					if a.Loss > b.Loss {
+						return -1
+					}
+					return 1
 				}
 				return strings.Compare(a.Profile, b.Profile)
 			})
-			if diff := gocmp.Diff(want, tr.Contributions, tmApprox); diff != "" {
+			if diff := cmp.Diff(want, tr.Contributions, approx); diff != "" {
 				t.Fatalf("round %d %s: contributions (-want +got):\n%s", round, target, diff)
 			}
 			reqs := tmRequirements(t, f, target)
 			for ci, c := range tr.Covers {
-				if diff := gocmp.Diff(tgNaiveBy(reqs[ci], team, merged), c.By); diff != "" {
+				if diff := cmp.Diff(tgNaiveBy(reqs[ci], team, merged), c.By); diff != "" {
 					t.Fatalf("round %d %s: cover %d By (-want +got):\n%s", round, target, ci, diff)
 				}
 			}
@@ -232,7 +232,7 @@ func TestTeamMatchesNaive(t *testing.T) {
 func tgNaiveBy(r role.Requirement, team []profile.Profile, merged profile.Profile) []string {
 	clamp := func(l competency.Level) competency.Level { return min(max(l, 0), competency.MaxLevel) }
 	best := func(id competency.ID) competency.Level { return clamp(merged.Level(id)) }
-	threshold := max(tmTeamLevel(r, best), 1)
+	threshold := max(bestFirst(r, best)[r.K()-1], 1)
 	by := []string{}
 	for _, p := range team {
 		if slices.ContainsFunc(r.Of, func(id competency.ID) bool {
@@ -252,9 +252,9 @@ func TestTeamPlanAgreesWithDense(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 2))
 	for _, f := range []*wlp.Framework{wlp.Default(), tgFramework(t)} {
 		m := match.New(f)
-		targets := tmTargets(f)
+		targets := targetsOf(f)
 		for round := range 10 {
-			team := tmRandTeam(rng, f, rng.IntN(12))
+			team := randomPeople(rng, f, rng.IntN(12), 3)
 			if f != wlp.Default() {
 				team = tgTeam(rng.IntN(200), uint64(round))
 			}
@@ -267,7 +267,7 @@ func TestTeamPlanAgreesWithDense(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if diff := gocmp.Diff(want, got); diff != "" {
+				if diff := cmp.Diff(want, got); diff != "" {
 					t.Fatalf("%s round %d %s: (-dense +TeamPlan):\n%s", f.ID(), round, target, diff)
 				}
 			}
@@ -277,16 +277,4 @@ func TestTeamPlanAgreesWithDense(t *testing.T) {
 	if _, err := m.TeamPlan(nil, "no-such-role"); !errors.Is(err, match.ErrUnknownTarget) {
 		t.Errorf("unknown target: error %v, want ErrUnknownTarget", err)
 	}
-}
-
-// tmTargets lists f's roles and jobs.
-func tmTargets(f *wlp.Framework) []role.ID {
-	var out []role.ID
-	for _, r := range f.Roles() {
-		out = append(out, r.ID)
-	}
-	for _, j := range f.Jobs() {
-		out = append(out, j.ID)
-	}
-	return out
 }

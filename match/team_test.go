@@ -10,7 +10,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/aoe"
 	"github.com/wlpmodel/wlp/competency"
@@ -19,36 +18,8 @@ import (
 	"github.com/wlpmodel/wlp/role"
 )
 
-// tmApprox compares the floats of hand-computed expectations.
-var tmApprox = cmpopts.EquateApprox(0, 1e-9)
-
-// tmReq is a one-ID requirement.
-func tmReq(id competency.ID, l competency.Level, w float64) role.Requirement {
-	return role.Requirement{Of: []competency.ID{id}, Level: l, Weight: w}
-}
-
-// tmGroup is a requirement that atLeast of ids reach l.
-func tmGroup(atLeast int, l competency.Level, w float64, ids ...competency.ID) role.Requirement {
-	return role.Requirement{Of: ids, AtLeast: atLeast, Level: l, Weight: w}
-}
-
-// tmFramework builds a framework of the given competencies, roles and
-// jobs, failing the test if it is invalid.
-func tmFramework(t testing.TB, comps []competency.ID, roles []role.Role, jobs []role.Job) *wlp.Framework {
-	t.Helper()
-	s := wlp.Spec{ID: "tm-framework", Name: "Team test", Roles: roles, Jobs: jobs}
-	for _, id := range comps {
-		s.Competencies = append(s.Competencies, competency.Competency{ID: id, Name: "Competency " + string(id), Cluster: competency.Personal})
-	}
-	f, err := wlp.New(s)
-	if err != nil {
-		t.Fatalf("wlp.New: %v", err)
-	}
-	return f
-}
-
-// tmMerge returns one profile holding each member's best level.
-func tmMerge(ps []profile.Profile) profile.Profile {
+// mergeTeam returns one profile holding each member's best level.
+func mergeTeam(ps []profile.Profile) profile.Profile {
 	out := profile.Profile{ID: "merged", Ratings: map[competency.ID]profile.Rating{}}
 	for _, p := range ps {
 		for id, r := range p.Ratings {
@@ -60,13 +31,13 @@ func tmMerge(ps []profile.Profile) profile.Profile {
 	return out
 }
 
-// tmWithout returns ps without the member at index i, a fresh slice.
-func tmWithout(ps []profile.Profile, i int) []profile.Profile {
+// dropMember returns ps without the member at index i, a fresh slice.
+func dropMember(ps []profile.Profile, i int) []profile.Profile {
 	return slices.Concat(ps[:i:i], ps[i+1:])
 }
 
-// tmTeam calls Team and fails the test on an error.
-func tmTeam(t testing.TB, m *match.Matcher, ps []profile.Profile, target role.ID) match.TeamResult {
+// mustTeam calls Team and fails the test on an error.
+func mustTeam(t testing.TB, m *match.Matcher, ps []profile.Profile, target role.ID) match.TeamResult {
 	t.Helper()
 	tr, err := m.Team(ps, target)
 	if err != nil {
@@ -81,11 +52,11 @@ func tmTeam(t testing.TB, m *match.Matcher, ps []profile.Profile, target role.ID
 //	r2: c@5 w1, d@2 w1                          (total 2)
 //	j:  r1 w2, r2 w1, a@5 w1                    (total 4)
 func tmSmall(t testing.TB) *wlp.Framework {
-	return tmFramework(t, []competency.ID{"a", "b", "c", "d"}, []role.Role{
-		{ID: "r1", Name: "R1", Requirements: []role.Requirement{tmReq("a", 4, 3), tmReq("b", 3, 1), tmGroup(1, 4, 2, "c", "d")}},
-		{ID: "r2", Name: "R2", Requirements: []role.Requirement{tmReq("c", 5, 1), tmReq("d", 2, 1)}},
+	return custom(t, []competency.ID{"a", "b", "c", "d"}, []role.Role{
+		{ID: "r1", Name: "R1", Requirements: []role.Requirement{single("a", 4, 3), single("b", 3, 1), group(1, 4, 2, "c", "d")}},
+		{ID: "r2", Name: "R2", Requirements: []role.Requirement{single("c", 5, 1), single("d", 2, 1)}},
 	}, []role.Job{
-		{ID: "j", Title: "J", Roles: []role.Share{{Role: "r1", Weight: 2}, {Role: "r2", Weight: 1}}, Requirements: []role.Requirement{tmReq("a", 5, 1)}},
+		{ID: "j", Title: "J", Roles: []role.Share{{Role: "r1", Weight: 2}, {Role: "r2", Weight: 1}}, Requirements: []role.Requirement{single("a", 5, 1)}},
 	})
 }
 
@@ -188,29 +159,20 @@ func TestTeamHandChecked(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.target), func(t *testing.T) {
-			tr := tmTeam(t, m, team, tt.target)
+			tr := mustTeam(t, m, team, tt.target)
 			got := want{fit: tr.Result.Fit, conf: tr.Result.Confidence, gaps: tr.Result.Gaps, covers: tr.Covers, contr: tr.Contributions}
-			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(want{}), tmApprox); diff != "" {
+			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(want{}), approx); diff != "" {
 				t.Errorf("Team(%s) (-want +got):\n%s", tt.target, diff)
 			}
 			if diff := cmp.Diff([]string{"ann", "bob", "cy"}, tr.Members); diff != "" {
 				t.Errorf("Members (-want +got):\n%s", diff)
 			}
 			// The team scores as one profile with everyone's best levels.
-			if diff := cmp.Diff(tmScore(t, m, tmMerge(team), tt.target), tr.Result); diff != "" {
+			if diff := cmp.Diff(mustScore(t, m, mergeTeam(team), tt.target), tr.Result); diff != "" {
 				t.Errorf("Team result differs from Score of the merged profile (-score +team):\n%s", diff)
 			}
 		})
 	}
-}
-
-func tmScore(t testing.TB, m *match.Matcher, p profile.Profile, target role.ID) match.Result {
-	t.Helper()
-	r, err := m.Score(p, target)
-	if err != nil {
-		t.Fatalf("Score(%s): %v", target, err)
-	}
-	return r
 }
 
 // TestTeamDefaultProjectManager is a hand-checked team on the default
@@ -224,8 +186,8 @@ func TestTeamDefaultProjectManager(t *testing.T) {
 		person("quinn", levels{competency.DrivingResults: 4, competency.BuildingTrust: 2, aoe.DeliveringTraining: 2}),
 		person("ria", levels{aoe.ManagingLearningFunction: 3, competency.InfluencingStakeholders: 1, competency.DemonstratingAdaptability: 0}),
 	}
-	tr := tmTeam(t, m, team, role.ProjectManager)
-	if diff := cmp.Diff(tmScore(t, m, tmMerge(team), role.ProjectManager), tr.Result); diff != "" {
+	tr := mustTeam(t, m, team, role.ProjectManager)
+	if diff := cmp.Diff(mustScore(t, m, mergeTeam(team), role.ProjectManager), tr.Result); diff != "" {
 		t.Errorf("Team result differs from Score of the merged profile (-score +team):\n%s", diff)
 	}
 	// Best: planning 4, driving 4, communicating 3, MLF 3 (all met: 3+3+2+2),
@@ -240,7 +202,7 @@ func TestTeamDefaultProjectManager(t *testing.T) {
 		{Of: one(competency.InfluencingStakeholders), Have: 1, Need: 3, Gain: 2.0 / 42},
 		{Of: one(competency.BuildingTrust), Have: 2, Need: 3, Gain: 1.0 / 42},
 	}
-	if diff := cmp.Diff(wantGaps, tr.Result.Gaps, tmApprox); diff != "" {
+	if diff := cmp.Diff(wantGaps, tr.Result.Gaps, approx); diff != "" {
 		t.Errorf("gaps (-want +got):\n%s", diff)
 	}
 	wantCovers := []match.Cover{
@@ -261,7 +223,7 @@ func TestTeamDefaultProjectManager(t *testing.T) {
 	// Without quinn: driving 2/4 (-1.5), trust 0 (-2/3), delivering 0 (-1): 19/6/14 = 19/84.
 	// Without ria: MLF 0 (-2), influencing 0 (-1/3): 7/3/14 = 1/6.
 	wantContr := []match.Contribution{{"pat", 5.0 / 14}, {"quinn", 19.0 / 84}, {"ria", 1.0 / 6}}
-	if diff := cmp.Diff(wantContr, tr.Contributions, tmApprox); diff != "" {
+	if diff := cmp.Diff(wantContr, tr.Contributions, approx); diff != "" {
 		t.Errorf("contributions (-want +got):\n%s", diff)
 	}
 }
@@ -269,8 +231,8 @@ func TestTeamDefaultProjectManager(t *testing.T) {
 // TestTeamSingleMemberTies: several members at the same best level are all
 // listed, in member order, not in ID order.
 func TestTeamSingleMemberTies(t *testing.T) {
-	f := tmFramework(t, []competency.ID{"x", "y"}, []role.Role{
-		{ID: "r", Name: "R", Requirements: []role.Requirement{tmReq("x", 3, 1), tmReq("y", 2, 1)}},
+	f := custom(t, []competency.ID{"x", "y"}, []role.Role{
+		{ID: "r", Name: "R", Requirements: []role.Requirement{single("x", 3, 1), single("y", 2, 1)}},
 	}, nil)
 	m := match.New(f)
 	team := []profile.Profile{
@@ -278,7 +240,7 @@ func TestTeamSingleMemberTies(t *testing.T) {
 		person("amy", levels{"x": 2, "y": 1}),
 		person("kim", levels{"x": 4}),
 	}
-	tr := tmTeam(t, m, team, "r")
+	tr := mustTeam(t, m, team, "r")
 	want := []match.Cover{
 		// Surplus over the need still names the strongest: zed and kim at 4.
 		{Of: []competency.ID{"x"}, Need: 3, Have: 4, Met: true, By: []string{"zed", "kim"}},
@@ -290,7 +252,7 @@ func TestTeamSingleMemberTies(t *testing.T) {
 	// x is met by zed and kim, y's level 1 by zed and amy: nobody's absence
 	// lowers the fit, so every loss is 0 and the order is by ID.
 	wantContr := []match.Contribution{{"amy", 0}, {"kim", 0}, {"zed", 0}}
-	if diff := cmp.Diff(wantContr, tr.Contributions, tmApprox); diff != "" {
+	if diff := cmp.Diff(wantContr, tr.Contributions, approx); diff != "" {
 		t.Errorf("contributions (-want +got):\n%s", diff)
 	}
 }
@@ -305,7 +267,7 @@ func TestTeamCoversGroupTies(t *testing.T) {
 		person("coach", levels{aoe.Coaching: 5}),
 		person("novice", levels{aoe.Coaching: 2}),
 	}
-	tr := tmTeam(t, m, team, role.ProfessionalSpecialist)
+	tr := mustTeam(t, m, team, role.ProfessionalSpecialist)
 	c := tr.Covers[0]
 	if len(c.Of) != 9 || c.AtLeast != 1 || c.Have != 5 || !c.Met {
 		t.Fatalf("first cover %+v, want the 1-of-9 areas group at 5, met", c)
@@ -321,8 +283,8 @@ func TestTeamEmpty(t *testing.T) {
 	m := match.New(wlp.Default())
 	for _, target := range []role.ID{role.LearningStrategist, role.ProfessionalSpecialist, role.CLO} {
 		for _, team := range [][]profile.Profile{nil, {}} {
-			tr := tmTeam(t, m, team, target)
-			if diff := cmp.Diff(tmScore(t, m, profile.Profile{ID: "empty"}, target), tr.Result); diff != "" {
+			tr := mustTeam(t, m, team, target)
+			if diff := cmp.Diff(mustScore(t, m, profile.Profile{ID: "empty"}, target), tr.Result); diff != "" {
 				t.Errorf("%s: empty team result (-want +got):\n%s", target, diff)
 			}
 			if tr.Result.Fit != 0 || tr.Result.Confidence != match.No {
@@ -361,38 +323,6 @@ func TestTeamUnknownTarget(t *testing.T) {
 	}
 }
 
-// tmRandTeam returns n people on f, each rating about two thirds of its IDs.
-func tmRandTeam(rng *rand.Rand, f *wlp.Framework, n int) []profile.Profile {
-	ids := f.IDs()
-	ps := make([]profile.Profile, n)
-	for i := range ps {
-		rs := map[competency.ID]profile.Rating{}
-		for _, id := range ids {
-			if rng.IntN(3) > 0 {
-				rs[id] = profile.Rating{Level: competency.Level(rng.IntN(6))}
-			}
-		}
-		ps[i] = profile.Profile{ID: string(rune('a'+i)) + "-member", Ratings: rs}
-	}
-	return ps
-}
-
-// tmTeamLevel is the requirement's level for level function lv: the k-th
-// best among Of.
-func tmTeamLevel(r role.Requirement, lv func(competency.ID) competency.Level) competency.Level {
-	ls := make([]competency.Level, len(r.Of))
-	for i, id := range r.Of {
-		ls[i] = lv(id)
-	}
-	slices.Sort(ls)
-	slices.Reverse(ls)
-	k := r.AtLeast
-	if k == 0 {
-		k = len(r.Of)
-	}
-	return ls[k-1]
-}
-
 // TestTeamProperties checks, on random teams and every default target:
 // the team result is the result of the merged profile; each
 // contribution is the team's fit minus the fit of the team without that
@@ -404,16 +334,16 @@ func TestTeamProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	targets := []role.ID{role.LearningStrategist, role.BusinessPartner, role.ProjectManager, role.ProfessionalSpecialist, role.CLO}
 	for round := 0; round < 40; round++ {
-		team := tmRandTeam(rng, f, 1+rng.IntN(5))
-		merged := tmMerge(team)
+		team := randomPeople(rng, f, 1+rng.IntN(5), 3)
+		merged := mergeTeam(team)
 		for _, target := range targets {
-			tr := tmTeam(t, m, team, target)
-			if diff := cmp.Diff(tmScore(t, m, merged, target), tr.Result); diff != "" {
+			tr := mustTeam(t, m, team, target)
+			if diff := cmp.Diff(mustScore(t, m, merged, target), tr.Result); diff != "" {
 				t.Fatalf("round %d %s: team differs from merged profile (-merged +team):\n%s", round, target, diff)
 			}
 			var want []match.Contribution
 			for i := range team {
-				without := tmTeam(t, m, tmWithout(team, i), target).Result.Fit
+				without := mustTeam(t, m, dropMember(team, i), target).Result.Fit
 				want = append(want, match.Contribution{Profile: team[i].ID, Loss: tr.Result.Fit - without})
 			}
 			slices.SortStableFunc(want, func(a, b match.Contribution) int {
@@ -432,7 +362,7 @@ func TestTeamProperties(t *testing.T) {
 				}
 				return 0
 			})
-			if diff := cmp.Diff(want, tr.Contributions, tmApprox); diff != "" {
+			if diff := cmp.Diff(want, tr.Contributions, approx); diff != "" {
 				t.Fatalf("round %d %s: contributions (-want +got):\n%s", round, target, diff)
 			}
 			// Covers: single-ID requirements, checked member by member.
@@ -445,7 +375,7 @@ func TestTeamProperties(t *testing.T) {
 				if diff := cmp.Diff(r.Of, c.Of); diff != "" || c.Need != r.Level || c.AtLeast != r.AtLeast {
 					t.Fatalf("round %d %s: cover %d is %+v, want requirement %+v", round, target, ci, c, r)
 				}
-				have := tmTeamLevel(r, merged.Level)
+				have := bestFirst(r, merged.Level)[r.K()-1]
 				if c.Have != have || c.Met != (have >= r.Level) {
 					t.Errorf("round %d %s: cover %d have %d met %v, want %d %v", round, target, ci, c.Have, c.Met, have, have >= r.Level)
 				}
@@ -502,5 +432,19 @@ func TestTeamLongDuplicateID(t *testing.T) {
 	want := struct{ Prefix, Suffix, Short bool }{true, true, true}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("error %.300q (-want +got):\n%s", err, diff)
+	}
+}
+
+// TestDuplicateTeamIDs: a team names its members by profile ID, so an ID
+// given twice is an error rather than a member counted twice.
+func TestDuplicateTeamIDs(t *testing.T) {
+	m := match.New(wlp.Default())
+	a := profile.Profile{ID: "alex", Ratings: map[competency.ID]profile.Rating{"coaching": {Level: 5}}}
+	b := profile.Profile{ID: "alex", Ratings: map[competency.ID]profile.Rating{"building-trust": {Level: 5}}}
+	if _, err := m.Team([]profile.Profile{a, b}, role.BusinessPartner); err == nil || !strings.Contains(err.Error(), `"alex" appears twice`) {
+		t.Errorf("Team with a repeated ID: error %v", err)
+	}
+	if _, err := m.Assign([]profile.Profile{a, b}, []role.ID{role.LearningStrategist, role.BusinessPartner}); err == nil || !strings.Contains(err.Error(), `"alex" appears twice`) {
+		t.Errorf("Assign with a repeated ID: error %v", err)
 	}
 }
