@@ -113,3 +113,10 @@ func gain(rise float64) float64 { return max(round(rise), 1e-12) }
 // last bits of a float64; rounding makes them compare equal, so
 // confidence thresholds and ties behave as the arithmetic says.
 func round(x float64) float64 { return math.Round(x*1e12) / 1e12 }
+
+// The order of gaps is a rule too, the development priority: the largest
+// gain first; equal gains by the first ID of the requirement's Of list (in
+// byte order); then the job's own requirements before its parts', parts
+// by role ID; then the order the requirements are listed in. compile.go
+// fixes each target's order once (target.finish), gaporder.go follows it
+// without sorting, and reference_test.go's sortGaps states it plainly.

@@ -3,8 +3,8 @@ package match
 // TeamReport is what `wlp team -json` prints: how a team covers a role or
 // job together, and how to close the gaps it leaves.
 //
-// Its tests check that what the command prints validates against the
-// schema of kind "team".
+// It validates against the schema of kind "team", which is reflected from
+// this type.
 //
 // In Go, a TeamReport is Matcher.Team's result and Matcher.TeamPlan's steps
 // for the same team and target, side by side; the schema of kind "team" is

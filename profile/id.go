@@ -18,25 +18,21 @@ const MaxIDLen = 64
 // characters it is the profile schema's rule for "id", where the length
 // alone rejects an empty ID, so that the schema reports one problem for
 // it. The reserved device names make the pattern long: a regular
-// expression without look-ahead can only spell out every stem that is
-// not reserved.
-const IDPattern = `^((` + idStem + `)([.][A-Za-z0-9._@+-]*[A-Za-z0-9_@+-])?)?$`
-
-// idStem matches the part of an ID before its first dot, when that part
-// is not a device name reserved on Windows: one character, two, three
-// that are not con, prn, aux or nul, four that are not com or lpt and a
-// digit, or five and more, in any case.
-const idStem = `[A-Za-z0-9_@+]` +
-	`|[A-Za-z0-9_@+][A-Za-z0-9_@+-]` +
-	`|[BD-MOQ-Zbd-moq-z0-9_@+][A-Za-z0-9_@+-][A-Za-z0-9_@+-]` +
-	`|[Cc]([A-NP-Za-np-z0-9_@+-][A-Za-z0-9_@+-]|[Oo][A-MO-Za-mo-z0-9_@+-])` +
-	`|[Pp]([A-QS-Za-qs-z0-9_@+-][A-Za-z0-9_@+-]|[Rr][A-MO-Za-mo-z0-9_@+-])` +
-	`|[Aa]([A-TV-Za-tv-z0-9_@+-][A-Za-z0-9_@+-]|[Uu][A-WYZa-wyz0-9_@+-])` +
-	`|[Nn]([A-TV-Za-tv-z0-9_@+-][A-Za-z0-9_@+-]|[Uu][A-KM-Za-km-z0-9_@+-])` +
-	`|[ABD-KM-Zabd-km-z0-9_@+][A-Za-z0-9_@+-][A-Za-z0-9_@+-][A-Za-z0-9_@+-]` +
-	`|[Cc]([A-NP-Za-np-z0-9_@+-][A-Za-z0-9_@+-][A-Za-z0-9_@+-]|[Oo]([A-LN-Za-ln-z0-9_@+-][A-Za-z0-9_@+-]|[Mm][A-Za-z_@+-]))` +
-	`|[Ll]([A-OQ-Za-oq-z0-9_@+-][A-Za-z0-9_@+-][A-Za-z0-9_@+-]|[Pp]([A-SU-Za-su-z0-9_@+-][A-Za-z0-9_@+-]|[Tt][A-Za-z_@+-]))` +
-	`|[A-Za-z0-9_@+][A-Za-z0-9_@+-][A-Za-z0-9_@+-][A-Za-z0-9_@+-][A-Za-z0-9_@+-]+`
+// expression without look-ahead can only spell out every stem (the part
+// before the first dot) that is not reserved, by its length.
+const IDPattern = `^((` +
+	`[A-Za-z0-9_@+]` + // one character
+	`|[A-Za-z0-9_@+][A-Za-z0-9_@+-]` + // two
+	`|[BD-MOQ-Zbd-moq-z0-9_@+][A-Za-z0-9_@+-][A-Za-z0-9_@+-]` + // three, not starting c, p, a or n
+	`|[Cc]([A-NP-Za-np-z0-9_@+-][A-Za-z0-9_@+-]|[Oo][A-MO-Za-mo-z0-9_@+-])` + // c.. but not con
+	`|[Pp]([A-QS-Za-qs-z0-9_@+-][A-Za-z0-9_@+-]|[Rr][A-MO-Za-mo-z0-9_@+-])` + // p.. but not prn
+	`|[Aa]([A-TV-Za-tv-z0-9_@+-][A-Za-z0-9_@+-]|[Uu][A-WYZa-wyz0-9_@+-])` + // a.. but not aux
+	`|[Nn]([A-TV-Za-tv-z0-9_@+-][A-Za-z0-9_@+-]|[Uu][A-KM-Za-km-z0-9_@+-])` + // n.. but not nul
+	`|[ABD-KM-Zabd-km-z0-9_@+][A-Za-z0-9_@+-][A-Za-z0-9_@+-][A-Za-z0-9_@+-]` + // four, not starting c or l
+	`|[Cc]([A-NP-Za-np-z0-9_@+-][A-Za-z0-9_@+-][A-Za-z0-9_@+-]|[Oo]([A-LN-Za-ln-z0-9_@+-][A-Za-z0-9_@+-]|[Mm][A-Za-z_@+-]))` + // c... but not com and a digit
+	`|[Ll]([A-OQ-Za-oq-z0-9_@+-][A-Za-z0-9_@+-][A-Za-z0-9_@+-]|[Pp]([A-SU-Za-su-z0-9_@+-][A-Za-z0-9_@+-]|[Tt][A-Za-z_@+-]))` + // l... but not lpt and a digit
+	`|[A-Za-z0-9_@+][A-Za-z0-9_@+-][A-Za-z0-9_@+-][A-Za-z0-9_@+-][A-Za-z0-9_@+-]+` + // five and more
+	`)([.][A-Za-z0-9._@+-]*[A-Za-z0-9_@+-])?)?$` // then, after a dot, anything allowed not ending in a dot
 
 // ValidID reports whether s is a well-formed profile ID. Profile IDs are
 // employee numbers, user names and e-mail addresses such as "E1001",
