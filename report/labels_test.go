@@ -4,6 +4,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/wlpmodel/wlp/internal/testfix"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/wlpmodel/wlp"
@@ -45,7 +47,7 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dana := loadProfile(t, "../examples/data/dana.json")
+	dana := testfix.LoadProfile(t, "../examples/data/dana.json")
 	for _, f := range []*wlp.Framework{wlp.Default(), learning2} {
 		var targets []role.ID
 		for _, r := range f.Roles() {
@@ -77,19 +79,4 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 			}
 		}
 	}
-}
-
-// loadProfile loads a profile document.
-func loadProfile(t testing.TB, path string) profile.Profile {
-	t.Helper()
-	fh, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fh.Close()
-	p, err := profile.Load(fh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
 }

@@ -2,12 +2,12 @@ package report_test
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
-	"io"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/wlpmodel/wlp/internal/testfix"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -19,23 +19,17 @@ import (
 	"github.com/wlpmodel/wlp/role"
 )
 
-// tinyDoc is a framework small enough to work its charts out by hand:
-// the job "host" blends two roles that both ask for listening, and adds
-// a group of its own.
-const tinyDoc = `{"id": "tiny", "name": "Tiny", "version": "1",
- "competencies": [
-  {"id": "listening", "name": "Listening", "cluster": "interpersonal"},
-  {"id": "talking", "name": "Talking", "cluster": "interpersonal"}],
- "roles": [
-  {"id": "listener", "name": "Listener", "requirements": [{"of": ["listening"], "level": 4, "weight": 3}]},
-  {"id": "talker", "name": "Talker", "requirements": [
-   {"of": ["talking"], "level": 3, "weight": 1}, {"of": ["listening"], "level": 2, "weight": 1}]}],
- "jobs": [{"id": "host", "title": "Host", "roles": [{"role": "listener", "weight": 1}, {"role": "talker", "weight": 1}],
-  "requirements": [{"of": ["listening", "talking"], "atLeast": 1, "level": 5, "weight": 1}]}]}`
-
+// tiny loads testdata/tiny-framework.json, a framework small enough to
+// work its charts out by hand: the job "host" blends two roles that both
+// ask for listening, and adds a group of its own.
 func tiny(t testing.TB) *wlp.Framework {
 	t.Helper()
-	f, err := wlp.Load(strings.NewReader(tinyDoc))
+	fh, err := os.Open("testdata/tiny-framework.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	f, err := wlp.Load(fh)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +211,7 @@ func TestWriteSVG(t *testing.T) {
 			if err := tt.r.WriteSVG(&b); err != nil {
 				t.Fatal(err)
 			}
-			text := svgText(t, b.Bytes())
+			text := testfix.SVGText(t, b.Bytes())
 			var missing []string
 			rest := text
 			for _, want := range tt.texts {
@@ -276,15 +270,7 @@ func (w failingWriter) Write([]byte) (int, error) { return 0, w.err }
 // TestSameAsCommand checks that a Go program draws the chart README shows,
 // docs/chart.svg, byte for byte: the command draws it with this package.
 func TestSameAsCommand(t *testing.T) {
-	fh, err := os.Open("../examples/data/dana.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fh.Close()
-	dana, err := profile.Load(fh)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dana := testfix.LoadProfile(t, "../examples/data/dana.json")
 	r, err := report.NewRadar(wlp.Default(), role.CLO, []profile.Profile{dana})
 	if err != nil {
 		t.Fatal(err)
@@ -300,45 +286,4 @@ func TestSameAsCommand(t *testing.T) {
 	if diff := cmp.Diff(string(want), got.String()); diff != "" {
 		t.Errorf("the chart differs from docs/chart.svg (-want +got):\n%s", diff)
 	}
-}
-
-// svgText checks that doc is well-formed XML with an <svg> root and a
-// viewBox, and returns its character data joined by single spaces.
-func svgText(t *testing.T, doc []byte) string {
-	t.Helper()
-	dec := xml.NewDecoder(bytes.NewReader(doc))
-	var text []string
-	root := true
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("not well-formed XML: %v", err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			if root {
-				root = false
-				var viewBox string
-				for _, a := range tok.Attr {
-					if a.Name.Local == "viewBox" {
-						viewBox = a.Value
-					}
-				}
-				if tok.Name.Local != "svg" || tok.Name.Space != "http://www.w3.org/2000/svg" || viewBox == "" {
-					t.Fatalf("root %v with viewBox %q, want an <svg> with a viewBox", tok.Name, viewBox)
-				}
-			}
-		case xml.CharData:
-			if s := strings.TrimSpace(string(tok)); s != "" {
-				text = append(text, s)
-			}
-		}
-	}
-	if root {
-		t.Fatal("no root element")
-	}
-	return strings.Join(text, " ")
 }

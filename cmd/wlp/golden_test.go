@@ -1,7 +1,9 @@
+// This file holds the golden table, which runs every command on the
+// sample data and compares its output with testdata/NAME.golden.
+
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -14,33 +16,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata (and docs/chart.svg)")
 
-// The sample data the goldens run on.
-const (
-	data      = "../../examples/data/"
-	dana      = data + "dana.json"
-	lee       = data + "lee.json"
-	sam       = data + "sam.json"
-	priya     = data + "priya.json"
-	alex      = data + "alex-360.json" // ratings and a 360-degree review
-	learning2 = "../../examples/frameworks/learning2.json"
-	clo       = "chief-learning-officer"
-)
-
-var team = []string{dana, lee, sam, priya}
-
-// result is what one run of the command gave.
-type result struct {
-	code           int
-	stdout, stderr string
-}
-
-// runWLP runs the command in-process.
-func runWLP(stdin string, args ...string) result {
-	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errb)
-	return result{code, out.String(), errb.String()}
-}
-
 // golden renders a run as the text of its golden file.
 func (r result) golden(args []string) string {
 	var b strings.Builder
@@ -50,19 +25,6 @@ func (r result) golden(args []string) string {
 	}
 	fmt.Fprintf(&b, "-- stderr --\n%s", r.stderr)
 	return b.String()
-}
-
-func args(a ...any) []string {
-	var out []string
-	for _, x := range a {
-		switch x := x.(type) {
-		case string:
-			out = append(out, x)
-		case []string:
-			out = append(out, x...)
-		}
-	}
-	return out
 }
 
 // goldenCases drive every subcommand on the sample data, in table and JSON

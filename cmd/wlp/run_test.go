@@ -1,3 +1,6 @@
+// This file tests run.go: exit statuses, flag parsing, and writing to a
+// stdout that fails, over every command.
+
 package main
 
 import (
@@ -9,6 +12,67 @@ import (
 
 	gocmp "github.com/google/go-cmp/cmp"
 )
+
+// TestParseInterspersed checks that flags may follow the arguments and
+// that "--" ends them.
+func TestParseInterspersed(t *testing.T) {
+	for _, c := range []struct {
+		in        []string
+		pos       []string
+		json      bool
+		framework string
+	}{
+		{[]string{"a", "-json", "b"}, []string{"a", "b"}, true, ""},
+		{[]string{"-json", "a", "b"}, []string{"a", "b"}, true, ""},
+		{[]string{"a", "b", "-framework", "f.json"}, []string{"a", "b"}, false, "f.json"},
+		{[]string{"-", "a", "-framework=-"}, []string{"-", "a"}, false, "-"},
+		{[]string{"a", "--", "-json"}, []string{"a", "-json"}, false, ""},
+		{nil, nil, false, ""},
+	} {
+		e := &env{}
+		pos, err := parseInterspersed(&lookup("score", e).Flag, c.in)
+		if err != nil {
+			t.Fatalf("%q: %v", c.in, err)
+		}
+		if diff := gocmp.Diff(c.pos, pos); diff != "" || e.json != c.json || e.framework != c.framework {
+			t.Errorf("%q: args %q json %v framework %q; want %q %v %q", c.in, pos, e.json, e.framework, c.pos, c.json, c.framework)
+		}
+	}
+}
+
+// TestExitStatus checks the documented rule on the cases that once broke
+// it: misuse (2) is an unknown command or flag, a bad flag value, the
+// wrong number of arguments or a malformed argument, such as a ROLE list
+// with an empty role or a role asked for twice; a failure at run time (1)
+// is a bad or missing document or an unknown target.
+func TestExitStatus(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		code int
+	}{
+		{args("assign", "learning-strategist,,business-partner", dana, lee), exitUsage},
+		{args("assign", "learning-strategist,", dana, lee), exitUsage},
+		{args("assign", "learning-strategist,learning-strategist", dana, lee), exitUsage},
+		{args("assign", clo+",business-partner", dana, lee), exitUsage},
+		{args("assign", "business-partner,"+clo, dana, lee), exitUsage},
+		{args("assign", clo+","+clo, dana, lee), exitUsage},
+		{args("assign", "learning-strategist,coach", dana, lee), exitFailure},
+		{args("assign", "learning-strategist", dana, "testdata/missing.json"), exitFailure},
+		{args("assign", "learning-strategist,business-partner", dana, lee), exitOK},
+		{args("score", dana, "coach"), exitFailure},
+		{args("score", "-k", "2", dana, clo), exitUsage},
+		{args("validate", "testdata/bad-profile.json"), exitFailure},
+		{args("chart", "-o", t.TempDir(), dana, clo), exitFailure},
+	} {
+		r := runWLP("", c.args...)
+		if r.code != c.code {
+			t.Errorf("wlp %v: exit %d, want %d\n%s", c.args, r.code, c.code, r.stderr)
+		}
+		if c.code == exitUsage && !strings.Contains(r.stderr, "\nusage: wlp ") {
+			t.Errorf("wlp %v: misuse without the usage line:\n%s", c.args, r.stderr)
+		}
+	}
+}
 
 // failAfter is a stdout that takes limit bytes and then fails, as a full
 // disk does.
