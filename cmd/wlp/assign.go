@@ -29,7 +29,8 @@ Each person wears at most -max-hats hats (default 1; 0 means no limit, so
 each hat goes to whoever fits it best). When the hats outnumber the places,
 the hats that would add least stay unworn. The method is exact (the
 Hungarian algorithm): no other assignment has a larger total. Among equally
-good assignments the people named first are preferred.
+good assignments, each hat in turn goes to the person whose profile ID
+comes first, whatever order the files are named in.
 
 It prints each hat with its weight, wearer and the wearer's fit, the total
 (and the most it could be, every weight at a fit of 100%), and who is left

@@ -328,7 +328,8 @@
 // each hat goes to whoever fits it best). When the hats outnumber the places,
 // the hats that would add least stay unworn. The method is exact (the
 // Hungarian algorithm): no other assignment has a larger total. Among equally
-// good assignments the people named first are preferred.
+// good assignments, each hat in turn goes to the person whose profile ID
+// comes first, whatever order the files are named in.
 //
 // It prints each hat with its weight, wearer and the wearer's fit, the total
 // (and the most it could be, every weight at a fit of 100%), and who is left
@@ -453,7 +454,8 @@
 // at is replaced and the link kept; a link to a missing file is refused. A
 // FILE that is a device or a named pipe, such as /dev/null, is written
 // directly. wlp refuses to write over one of the command's own input files,
-// however it is named (through a link or a hard link).
+// however it is named (through a link or a hard link), and over a file you
+// may not write, such as a read-only one.
 //
 // Flags:
 //

@@ -20,7 +20,8 @@ it keep the old content. When FILE is a symbolic link, the file it points
 at is replaced and the link kept; a link to a missing file is refused. A
 FILE that is a device or a named pipe, such as /dev/null, is written
 directly. wlp refuses to write over one of the command's own input files,
-however it is named (through a link or a hard link).`
+however it is named (through a link or a hard link), and over a file you
+may not write, such as a read-only one.`
 
 // input is a file the command read, for -o to compare with its target.
 type input struct {
@@ -51,6 +52,15 @@ func (e *env) writeOut(out string, data []byte) error {
 var (
 	syncFile   = (*os.File).Sync
 	renameFile = os.Rename
+	// checkWritable fails unless the existing file name may be written
+	// in place (its mode and owner allow it).
+	checkWritable = func(name string) error {
+		w, err := os.OpenFile(name, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		return w.Close()
+	}
 )
 
 // writeFile writes data to the file name as outputDoc describes: whole or
@@ -83,6 +93,11 @@ func writeFile(name string, data []byte, inputs []input) error {
 			return writeDevice(name, data)
 		}
 		if target, err = filepath.EvalSymlinks(name); err != nil {
+			return fileWriteError(name, err)
+		}
+		// A rename replaces a file its owner made read-only as readily
+		// as any other: refuse a file we could not write in place.
+		if err := checkWritable(target); err != nil {
 			return fileWriteError(name, err)
 		}
 		perm = 0o600 // until the content is in place; then fi's bits

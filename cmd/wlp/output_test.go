@@ -115,6 +115,21 @@ func TestOutputFile(t *testing.T) {
 		syncFile = func(*os.File) error { return errors.New("sync failed") }
 		t.Cleanup(func() { syncFile = (*os.File).Sync })
 	}
+	// readOnly stands for a file the user may not write: as root (CI runs
+	// as root) a 0444 file is writable, so the check itself is made to
+	// fail, as the system would for anyone else.
+	readOnly := func(t *testing.T, _ string) {
+		checkWritable = func(string) error { return fs.ErrPermission }
+		t.Cleanup(func() {
+			checkWritable = func(name string) error {
+				w, err := os.OpenFile(name, os.O_WRONLY, 0)
+				if err != nil {
+					return err
+				}
+				return w.Close()
+			}
+		})
+	}
 	failRename := func(t *testing.T, _ string) {
 		renameFile = func(string, string) error { return errors.New("rename failed") }
 		t.Cleanup(func() { renameFile = os.Rename })
@@ -255,6 +270,14 @@ func TestOutputFile(t *testing.T) {
 			code:   1,
 			stderr: "wlp chart: DIR/out.svg: cannot write: rename failed\n",
 			after:  map[string]fileState{"out.svg": {Kind: "file", Perm: 0o640, Content: old}},
+		},
+		{
+			name:   "a file the user may not write",
+			setup:  []setup{file("out.svg", old, 0o444), readOnly},
+			args:   args("chart", "-o", "DIR/out.svg", dana, clo),
+			code:   1,
+			stderr: "wlp chart: DIR/out.svg: cannot write: permission denied\n",
+			after:  map[string]fileState{"out.svg": {Kind: "file", Perm: 0o444, Content: old}},
 		},
 		{
 			name:   "rename fails for a new file",

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/wlpmodel/wlp/match"
+	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
 )
 
@@ -50,12 +54,21 @@ func runRank(e *env, k int, target string, files []string) error {
 	if err != nil {
 		return err
 	}
-	ranked, err := match.New(f).Rank(ps, role.ID(target), k)
+	m := match.New(f)
+	if e.json {
+		ranked, err := m.Rank(ps, role.ID(target), k)
+		if err != nil {
+			return err
+		}
+		return writeJSON(e.stdout, ranked)
+	}
+	// The table needs each person's fit and first gap, not their whole
+	// results, which Rank would hold for everyone at once (for a job of
+	// many roles, megabytes a person): rank by fit, then build one result
+	// at a time for the rows.
+	order, err := rankOrder(m, ps, role.ID(target), k)
 	if err != nil {
 		return err
-	}
-	if e.json {
-		return writeJSON(e.stdout, ranked)
 	}
 	names := map[string]string{}
 	for _, p := range ps {
@@ -68,18 +81,45 @@ func runRank(e *env, k int, target string, files []string) error {
 	if len(ps) != 1 {
 		count = fmt.Sprintf("%d people", len(ps))
 	}
-	if len(ranked) < len(ps) {
-		count = fmt.Sprintf("the best %d of %s", len(ranked), count)
+	if len(order) < len(ps) {
+		count = fmt.Sprintf("the best %d of %s", len(order), count)
 	}
 	fmt.Fprintf(e.stdout, "%s (%s %s): %s, best fit first\n\n", clean(name), kind, clean(target), count)
 	t := newTable(e.stdout)
 	t.row("#", "PROFILE", "NAME", "FIT", "CONFIDENCE", "DEVELOP FIRST")
-	for i, r := range ranked {
-		t.row(fmt.Sprint(i+1), r.Profile, names[r.Profile], pct(r.Result.Fit), r.Result.Confidence.String(), firstGap(f, r.Result))
+	for i, pi := range order {
+		r, err := m.Score(ps[pi], role.ID(target))
+		if err != nil {
+			return err
+		}
+		t.row(fmt.Sprint(i+1), ps[pi].ID, names[ps[pi].ID], pct(r.Fit), r.Confidence.String(), firstGap(f, r))
 	}
 	if err := t.flush(); err != nil {
 		return err
 	}
 	e.printReviewNotes(e.stdout, f)
 	return nil
+}
+
+// rankOrder returns the indexes into ps of the best k people for target (k
+// <= 0: everyone), best first, in match.Matcher.Rank's order: higher fit
+// first, then lower profile ID, then earlier in ps. It keeps one fit per
+// person, never a whole result.
+func rankOrder(m *match.Matcher, ps []profile.Profile, target role.ID, k int) ([]int, error) {
+	fits := make([]float64, len(ps))
+	order := make([]int, len(ps))
+	for i := range ps {
+		fit, err := m.Fit(ps[i], target)
+		if err != nil {
+			return nil, err
+		}
+		fits[i], order[i] = fit, i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(fits[b], fits[a]), strings.Compare(ps[a].ID, ps[b].ID))
+	})
+	if k > 0 && k < len(order) {
+		order = order[:k]
+	}
+	return order, nil
 }

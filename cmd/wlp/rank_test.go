@@ -9,6 +9,7 @@ import (
 
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/internal/testfix"
 	"github.com/wlpmodel/wlp/match"
 	"github.com/wlpmodel/wlp/profile"
@@ -52,6 +53,48 @@ func TestRankOrder(t *testing.T) {
 			}
 			if diff := gocmp.Diff(want, got); diff != "" {
 				t.Errorf("rank -k %s %s (-sorted scores +command):\n%s", k, target, diff)
+			}
+		}
+	}
+}
+
+// TestRankOrderAgreesWithMatch: the table ranks by fit alone, without
+// whole results; its order must be match.Matcher.Rank's, ties included,
+// on random people (many of them tied, some sharing an ID) against every
+// target, for every k.
+func TestRankOrderAgreesWithMatch(t *testing.T) {
+	f := wlp.Default()
+	m := match.New(f)
+	ids := f.IDs()
+	var ps []profile.Profile
+	for i := range 60 {
+		p := profile.Profile{ID: "p" + string(rune('a'+i%23)), Ratings: map[competency.ID]profile.Rating{}}
+		for j, id := range ids {
+			if (i*7+j*3)%4 == 0 {
+				p.Ratings[id] = profile.Rating{Level: competency.Level((i + j) % 3 * 2)}
+			}
+		}
+		ps = append(ps, p)
+	}
+	for _, target := range targets(f) {
+		for _, k := range []int{0, 1, 7, 60, 100} {
+			ranked, err := m.Rank(ps, target, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			order, err := rankOrder(m, ps, target, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, got []string
+			for _, r := range ranked {
+				want = append(want, r.Profile)
+			}
+			for _, i := range order {
+				got = append(got, ps[i].ID)
+			}
+			if diff := gocmp.Diff(want, got); diff != "" {
+				t.Errorf("%s, k %d (-Rank +rankOrder):\n%s", target, k, diff)
 			}
 		}
 	}
