@@ -26,8 +26,9 @@ type Problem struct {
 // keys may hold) is escaped, so that one problem is always one line. A
 // reference token of the path longer than MaxQuoted bytes is shortened
 // for display, as Quote shortens a value: to its first runes, "..." and
-// its length in bytes. The shortened text is no longer a JSON pointer;
-// Path itself always is one, in full.
+// its length in bytes; a path of more than 256 bytes and 16 levels shows
+// its first and last 8 levels and how many lie between. The shortened
+// text is no longer a JSON pointer; Path itself always is one, in full.
 //
 // String costs time and memory linear in the length of the path and
 // message.
@@ -46,11 +47,30 @@ func (p Problem) String() string {
 	return path + ": " + msg
 }
 
+// maxShownPath is the longest pointer String shows whole; past it, a
+// pointer of more than 2*shownLevels levels shows its first and last
+// shownLevels levels only.
+const (
+	maxShownPath = 256
+	shownLevels  = 8
+)
+
 // shortenPath shortens each reference token of path that is longer than
-// MaxQuoted bytes, for display.
+// MaxQuoted bytes, and a path of thousands of levels, for display.
 func shortenPath(path string) string {
 	if len(path) <= MaxQuoted {
 		return path
+	}
+	if len(path) > maxShownPath {
+		// A pointer thousands of levels deep: its first and last
+		// levels, and how many lie between.
+		toks := strings.Split(path[1:], "/")
+		if len(toks) > 2*shownLevels {
+			mid := len(toks) - 2*shownLevels
+			path = "/" + strings.Join(toks[:shownLevels], "/") +
+				fmt.Sprintf("/...(%d more levels)/", mid) +
+				strings.Join(toks[len(toks)-shownLevels:], "/")
+		}
 	}
 	long := false
 	for tok := range strings.SplitSeq(path[1:], "/") {

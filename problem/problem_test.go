@@ -368,3 +368,21 @@ func TestCompareIsATotalOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestStringShortensDeepPaths: a problem thousands of levels deep prints
+// as a short line naming its first and last levels; Path stays whole.
+func TestStringShortensDeepPaths(t *testing.T) {
+	deep := strings.Repeat("/0", 10000)
+	p := problem.Problem{Path: deep, Message: "nested deeper than the limit"}
+	want := "/0/0/0/0/0/0/0/0/...(9984 more levels)/0/0/0/0/0/0/0/0: nested deeper than the limit"
+	if got := p.String(); got != want {
+		t.Errorf("String() = %.200q, want %q", got, want)
+	}
+	if p.Path != deep {
+		t.Error("String changed Path")
+	}
+	shallow := problem.Problem{Path: "/roles/2/requirements/0/level", Message: "m"}
+	if got := shallow.String(); got != "/roles/2/requirements/0/level: m" {
+		t.Errorf("String() = %q", got)
+	}
+}
