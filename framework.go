@@ -3,7 +3,6 @@ package wlp
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"maps"
@@ -276,15 +275,7 @@ func (f *Framework) Job(id role.ID) (role.Job, bool) {
 // ratings and review levels of p, u of them unknown, and O(u) memory.
 func (f *Framework) ValidateProfile(p profile.Profile) error {
 	var l problem.List
-	if err := p.Validate(); err != nil {
-		var ve *profile.ValidationError
-		if errors.As(err, &ve) {
-			l.Append(ve.Problems...)
-			l.Omitted += ve.Omitted
-		} else {
-			l.Add("", err.Error())
-		}
-	}
+	l.AppendError(p.Validate())
 	// unknown reports the well-formed IDs that f does not know among the
 	// ratings (review -1) or a review's levels. It sorts only those, so a
 	// valid profile costs no sort.

@@ -81,14 +81,8 @@ func (e *docError) Error() string {
 // problemsOf returns the problems err lists and how many more it found,
 // or err itself as one problem of the whole document.
 func problemsOf(err error) problem.List {
-	var ve *wlp.ValidationError // the same type as *profile.ValidationError
 	var l problem.List
-	if errors.As(err, &ve) && (len(ve.Problems) > 0 || ve.Omitted > 0) {
-		l.Append(ve.Problems...) // capped, in case err is not
-		l.Omitted += ve.Omitted
-		return l
-	}
-	l.Add("", err.Error())
+	l.AppendError(err) // capped, in case err is not
 	return l
 }
 

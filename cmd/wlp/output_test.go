@@ -119,16 +119,9 @@ func TestOutputFile(t *testing.T) {
 	// as root) a 0444 file is writable, so the check itself is made to
 	// fail, as the system would for anyone else.
 	readOnly := func(t *testing.T, _ string) {
+		saved := checkWritable
 		checkWritable = func(string) error { return fs.ErrPermission }
-		t.Cleanup(func() {
-			checkWritable = func(name string) error {
-				w, err := os.OpenFile(name, os.O_WRONLY, 0)
-				if err != nil {
-					return err
-				}
-				return w.Close()
-			}
-		})
+		t.Cleanup(func() { checkWritable = saved })
 	}
 	failRename := func(t *testing.T, _ string) {
 		renameFile = func(string, string) error { return errors.New("rename failed") }
