@@ -11,6 +11,7 @@ import (
 
 	"github.com/wlpmodel/wlp/aoe"
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/internal/suggest"
 	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
@@ -271,14 +272,19 @@ func (f *Framework) Job(id role.ID) (role.Job, bool) {
 // validation error, it lists at most 1,000 problems and counts the rest
 // in its Omitted field.
 //
+// The message for each of the first 10 unknown IDs suggests the known ID
+// it most likely means ("did you mean "coaching"?").
+//
 // Besides the cost of p.Validate, it takes O(r + u log u) time for the r
-// ratings and review levels of p, u of them unknown, and O(u) memory.
+// ratings and review levels of p, u of them unknown, and O(u) memory;
+// when u > 0, suggesting costs O(n) more for the framework's n IDs.
 func (f *Framework) ValidateProfile(p profile.Profile) error {
 	var l problem.List
 	l.AppendError(p.Validate())
 	// unknown reports the well-formed IDs that f does not know among the
 	// ratings (review -1) or a review's levels. It sorts only those, so a
 	// valid profile costs no sort.
+	suggested := 0
 	unknown := func(review int, levels iter.Seq[competency.ID]) {
 		var ids []competency.ID
 		for id := range levels {
@@ -295,8 +301,14 @@ func (f *Framework) ValidateProfile(p profile.Profile) error {
 			base = problem.Join("/reviews", review, "levels")
 		}
 		for _, id := range ids {
-			l.Add(problem.Join(base, string(id)),
-				fmt.Sprintf("unknown competency or area %s in framework %s", problem.Quote(string(id)), problem.Quote(f.spec.ID)))
+			msg := fmt.Sprintf("unknown competency or area %s in framework %s", problem.Quote(string(id)), problem.Quote(f.spec.ID))
+			if suggested < maxSuggested {
+				suggested++
+				if s, ok := f.closest(string(id)); ok {
+					msg += "; did you mean " + problem.Quote(s) + "?"
+				}
+			}
+			l.Add(problem.Join(base, string(id)), msg)
 		}
 	}
 	unknown(-1, maps.Keys(p.Ratings))
@@ -304,6 +316,21 @@ func (f *Framework) ValidateProfile(p profile.Profile) error {
 		unknown(i, maps.Keys(r.Levels))
 	}
 	return l.Err("profile")
+}
+
+// maxSuggested bounds how many unknown IDs of one profile
+// ValidateProfile looks for a close known ID for, so that a profile of
+// thousands of unknown IDs costs no more than a few comparisons with
+// every ID of the framework.
+const maxSuggested = 10
+
+// closest returns the ID of f that the unknown ID s most likely means.
+func (f *Framework) closest(s string) (string, bool) {
+	ids := make([]string, len(f.ids))
+	for i, id := range f.ids {
+		ids[i] = string(id)
+	}
+	return suggest.Closest(s, ids)
 }
 
 // Label names the IDs of a requirement for a report: the competency's or
