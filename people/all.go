@@ -1,0 +1,229 @@
+package people
+
+import (
+	"errors"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/wlpmodel/wlp/problem"
+)
+
+// All reads the people of every input args names, in order: a file (in
+// any format people reads), a folder (its files of those kinds, in name
+// order, not its sub-folders), a glob pattern such as "profiles/*.json",
+// which All expands itself, as a shell on Windows does not ("*", "?" and
+// "[...]" as [filepath.Match] has them), or "-" for o.Stdin. It yields each
+// person as it is complete, and each input's problems as one [*Error] at
+// the end of that input. An argument that names nothing, and the same
+// profile ID read twice (in one input or two), are problems too: the
+// second person is not yielded, and the problem names both places.
+//
+// All holds one input's people at a time at most (see [Read]), and the
+// IDs and places of everyone read so far, to tell who is given twice.
+// Use [Collect] to gather everything.
+func All(args []string, o *Options) iter.Seq2[Person, error] {
+	return func(yield func(Person, error) bool) {
+		seen := map[string]Place{}
+		files := map[string]string{} // absolute path: as first named
+		for _, arg := range args {
+			if !readArg(arg, o, seen, files, yield) {
+				return
+			}
+		}
+	}
+}
+
+// readArg reads the people of one argument of All.
+func readArg(arg string, o *Options, seen map[string]Place, files map[string]string, yield func(Person, error) bool) bool {
+	var seq iter.Seq2[Person, error]
+	if arg == "-" && o != nil && o.Stdin != nil {
+		seq = Read(o.Stdin, stdinName, o)
+	} else {
+		names, err := expand(arg)
+		if err != nil {
+			return yield(Person{Place: Place{File: arg}}, err)
+		}
+		seq = func(yield func(Person, error) bool) {
+			for _, f := range names {
+				if first, twice := once(files, f); twice {
+					if !yield(Person{Place: Place{File: f}}, oneProblem(Place{File: f}, "the file is given twice (also as "+first+"); it is read once")) {
+						return
+					}
+					continue
+				}
+				for p, err := range readFile(f, o) {
+					if !yield(p, err) {
+						return
+					}
+				}
+			}
+		}
+	}
+	for p, err := range distinct(seq, seen) {
+		if !yield(p, err) {
+			return false
+		}
+	}
+	return true
+}
+
+// once notes that the file name is read, in files, and reports whether
+// it was read before, and as what.
+func once(files map[string]string, name string) (string, bool) {
+	key := name
+	if abs, err := filepath.Abs(name); err == nil {
+		key = abs
+	}
+	if first, ok := files[key]; ok {
+		return first, true
+	}
+	files[key] = name
+	return "", false
+}
+
+// distinct yields what seq yields, but for a person whose profile ID
+// seen holds: a problem naming both places instead. It adds the IDs it
+// yields to seen.
+func distinct(seq iter.Seq2[Person, error], seen map[string]Place) iter.Seq2[Person, error] {
+	return func(yield func(Person, error) bool) {
+		for p, err := range seq {
+			if err == nil {
+				if first, ok := seen[p.Profile.ID]; ok {
+					err = oneProblem(p.Place, "profile ID "+problem.Quote(p.Profile.ID)+" was read before, at "+first.String()+
+						": each person needs an ID of their own")
+					p = Person{Place: p.Place}
+				} else {
+					seen[p.Profile.ID] = p.Place
+				}
+			}
+			if !yield(p, err) {
+				return
+			}
+		}
+	}
+}
+
+// Expand returns the files args name, as [All] reads them: a file as it
+// is, a folder as its files of the kinds people reads, in name order, a
+// glob pattern as the files of those kinds it matches (and the files of
+// the folders it matches), and "-" as it is. It reports every argument
+// that names nothing in one [*Error].
+//
+// Expand costs a stat of each argument, a listing of each folder, and
+// what [filepath.Glob] costs for each pattern.
+func Expand(args []string) ([]string, error) {
+	var out []string
+	var ps problems
+	for _, a := range args {
+		if a == "-" {
+			out = append(out, a)
+			continue
+		}
+		files, err := expand(a)
+		if err != nil {
+			ps.merge(err)
+			continue
+		}
+		out = append(out, files...)
+	}
+	return out, ps.err()
+}
+
+// expand returns the files one argument names.
+func expand(arg string) ([]string, error) {
+	at := Place{File: arg}
+	fi, err := os.Stat(arg)
+	switch {
+	case err == nil && fi.IsDir():
+		files, err := folder(arg)
+		if err != nil {
+			return nil, oneProblem(at, "cannot read the folder: "+errText(err))
+		}
+		if len(files) == 0 {
+			return nil, oneProblem(at, "the folder holds no profile files ("+kindList+")")
+		}
+		return files, nil
+	case err == nil:
+		return []string{arg}, nil
+	case !strings.ContainsAny(arg, "*?["):
+		return nil, fileError(arg, err)
+	}
+	matches, err := filepath.Glob(arg)
+	if err != nil {
+		return nil, oneProblem(at, "not a valid pattern: "+errText(err))
+	}
+	var files []string
+	for _, m := range matches {
+		fi, err := os.Stat(m)
+		switch {
+		case err == nil && fi.IsDir():
+			in, _ := folder(m)
+			files = append(files, in...)
+		case err == nil && known(m):
+			files = append(files, m)
+		}
+	}
+	if len(files) == 0 {
+		if len(matches) == 0 {
+			return nil, oneProblem(at, "no file matches the pattern")
+		}
+		return nil, oneProblem(at, "the pattern matches no profile files ("+kindList+")")
+	}
+	return files, nil
+}
+
+// kindList names the kinds of file a folder or pattern is read for.
+const kindList = ".json, .jsonl, .ndjson, .csv, .tsv, .xlsx"
+
+// known reports whether a folder's or pattern's file name is of a kind
+// people reads, and not a file that office programs or systems leave
+// beside documents: hidden files, Excel's "~$" lock files and
+// LibreOffice's ".~lock." files.
+func known(name string) bool {
+	base := filepath.Base(name)
+	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$") {
+		return false
+	}
+	switch FormatOf(base) {
+	case JSON, JSONLines, XLSX:
+		return true
+	case CSV:
+		return !strings.EqualFold(filepath.Ext(base), ".txt")
+	}
+	return false
+}
+
+// folder returns the files of the folder dir that people reads, in name
+// order.
+func folder(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir) // sorted by name
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, e := range entries {
+		if e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0 {
+			if known(e.Name()) {
+				p := filepath.Join(dir, e.Name())
+				if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+					files = append(files, p)
+				}
+			}
+		}
+	}
+	slices.Sort(files)
+	return files, nil
+}
+
+// errText returns the reason err gives, without a path it repeats.
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

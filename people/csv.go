@@ -1,0 +1,263 @@
+package people
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// readCSV reads the people of a CSV input from r; file names it in
+// places. It takes what office programs write: UTF-8 with or without a
+// byte-order mark, UTF-16 with one (Excel's "Unicode text"), and
+// Windows-1252 (Excel's "CSV" on Windows) when the first 64 KiB are not
+// UTF-8; Excel's first line "sep=;"; a comma, semicolon or tab as the
+// delimiter, told from the header line; CRLF line ends, quoted fields
+// with line breaks and rows of any length. Rows are numbered as office
+// programs number them: a blank line is a row, a field's line breaks are
+// not.
+//
+// A row (a record, with its quoted line breaks) may hold at most
+// Options.MaxBytes bytes; a longer one is a problem that ends the
+// reading. A wide sheet without a rater column is read one row at a
+// time, in memory proportional to the longest row plus the IDs seen;
+// a grouped sheet holds its people. Time is linear in the input's size.
+func (o *Options) readCSV(r io.Reader, file string, yield func(Person, error) bool) bool {
+	s := o.newSheetReader(file, yield)
+	text, comma := csvText(r)
+	in := &rowLimiter{r: text, limit: s.limit + csvSlack}
+	cr := csv.NewReader(in)
+	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = comma, -1, true
+	var rows rowCounter
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		var pe *csv.ParseError
+		switch {
+		case errors.Is(err, errRowTooLong):
+			s.ps.addf(s.place(rows.row+1, -1), "the row is longer than the limit of %d bytes: the rest of the file is not read", s.limit)
+		case errors.As(err, &pe):
+			n := rows.next(pe.StartLine, pe.Line-pe.StartLine+1)
+			s.ps.addf(s.place(n, -1), "line %d: %s", pe.Line, csvSyntax(pe.Err))
+			in.start = cr.InputOffset()
+			continue
+		case err != nil:
+			s.ps.addf(Place{File: file}, "cannot read the file: %v", err)
+		default:
+			line, _ := cr.FieldPos(0)
+			if s.row(rows.next(line, 1+lineBreaks(rec)), rec) {
+				in.start = cr.InputOffset()
+				continue
+			}
+		}
+		break
+	}
+	return s.finish()
+}
+
+// csvSlack is how far past a row's bound the CSV reader may read ahead:
+// its buffer.
+const csvSlack = 8 << 10
+
+// errRowTooLong is the error rowLimiter reads past a row's bound.
+var errRowTooLong = errors.New("people: row too long")
+
+// rowLimiter reads from r, failing with errRowTooLong once more than
+// limit bytes have been read since offset start, the end of the last
+// row: so that a row without end cannot fill the memory.
+type rowLimiter struct {
+	r        io.Reader
+	n, start int64
+	limit    int64
+}
+
+// Read reads from r, at most up to the bound.
+func (l *rowLimiter) Read(p []byte) (int, error) {
+	room := l.limit - (l.n - l.start)
+	if room <= 0 {
+		return 0, errRowTooLong
+	}
+	if int64(len(p)) > room {
+		p = p[:room]
+	}
+	k, err := l.r.Read(p)
+	l.n += int64(k)
+	return k, err
+}
+
+// rowCounter numbers a CSV input's records as office programs number
+// its rows: the blank lines the CSV reader skips are rows too.
+type rowCounter struct {
+	row, endLine int
+}
+
+// next returns the row of the record that starts on line start and
+// spans lines lines.
+func (c *rowCounter) next(start, lines int) int {
+	c.row += 1 + max(0, start-c.endLine-1)
+	c.endLine = max(c.endLine, start+lines-1)
+	return c.row
+}
+
+// lineBreaks counts the line breaks inside a record's fields.
+func lineBreaks(rec []string) int {
+	n := 0
+	for _, f := range rec {
+		n += strings.Count(f, "\n")
+	}
+	return n
+}
+
+// csvSyntax says what a CSV syntax error is, as a person can fix it.
+func csvSyntax(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return `a quote (") in a field that is not quoted: quote the whole field, and double each quote inside it`
+	case errors.Is(err, csv.ErrQuote):
+		return `a quoted field is not closed, or holds a quote (") that is not doubled`
+	}
+	return err.Error()
+}
+
+// csvText returns the text of the CSV input r as UTF-8, past its
+// byte-order mark and Excel's "sep=" line, and its delimiter.
+func csvText(r io.Reader) (*bufio.Reader, rune) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(3)
+	var text io.Reader = br
+	switch {
+	case bytes.HasPrefix(head, bom):
+		_, _ = br.Discard(len(bom))
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe}):
+		text = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	case bytes.HasPrefix(head, []byte{0xfe, 0xff}):
+		text = transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
+	default:
+		if b, _ := br.Peek(br.Size()); !utf8.Valid(wholeRunes(b)) {
+			text = charmap.Windows1252.NewDecoder().Reader(br)
+		}
+	}
+	tr := bufio.NewReaderSize(text, 64<<10)
+	if comma := sepLine(tr); comma != 0 {
+		return tr, comma
+	}
+	b, _ := tr.Peek(tr.Size())
+	return tr, sniffComma(b)
+}
+
+// wholeRunes returns b without a rune cut short at its end.
+func wholeRunes(b []byte) []byte {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return b[:i]
+			}
+			break
+		}
+	}
+	return b
+}
+
+// sepLine reads Excel's first line "sep=;" (perhaps quoted), which names
+// the delimiter, and returns the delimiter; or 0, reading nothing, when
+// there is no such line.
+func sepLine(br *bufio.Reader) rune {
+	b, _ := br.Peek(16)
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	n := len(line) + 1
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if len(line) >= 2 && line[0] == '"' && line[len(line)-1] == '"' {
+		line = line[1 : len(line)-1]
+	}
+	if len(line) < 5 || !strings.EqualFold(string(line[:4]), "sep=") {
+		return 0
+	}
+	r, size := utf8.DecodeRune(line[4:])
+	if 4+size != len(line) || r == '"' || r == '\r' || r == '\n' || r == utf8.RuneError || r == 0 {
+		return 0
+	}
+	_, _ = br.Discard(min(n, len(b)))
+	return r
+}
+
+// delimiters are the delimiters sniffComma chooses among, the most
+// common first.
+const delimiters = ",;\t"
+
+// sniffComma returns the delimiter of the CSV text that b starts: the
+// one that splits an id column out of one of the first lines, else the
+// most frequent in the first line that holds any, else a comma. Quoted
+// text is passed over.
+func sniffComma(b []byte) rune {
+	lines := csvLines(b, headerRows)
+	for _, line := range lines {
+		for _, d := range delimiters {
+			for _, f := range splitQuoted(line, byte(d)) {
+				if isIDHeader(strings.Trim(f, `" `)) {
+					return d
+				}
+			}
+		}
+	}
+	for _, line := range lines {
+		best, most := ',', 0
+		for _, d := range delimiters {
+			if k := len(splitQuoted(line, byte(d))) - 1; k > most {
+				best, most = d, k
+			}
+		}
+		if most > 0 {
+			return best
+		}
+	}
+	return ','
+}
+
+// csvLines returns at most max lines that b starts with, a line break
+// inside quotes not ending a line.
+func csvLines(b []byte, max int) []string {
+	var lines []string
+	quoted, start := false, 0
+	for i := 0; i < len(b) && len(lines) < max; i++ {
+		switch b[i] {
+		case '"':
+			quoted = !quoted
+		case '\n':
+			if !quoted {
+				lines = append(lines, string(b[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	if len(lines) < max && start < len(b) {
+		lines = append(lines, string(b[start:]))
+	}
+	return lines
+}
+
+// splitQuoted splits line at each d outside quotes.
+func splitQuoted(line string, d byte) []string {
+	var fields []string
+	quoted, start := false, 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '"':
+			quoted = !quoted
+		case d:
+			if !quoted {
+				fields = append(fields, line[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(fields, line[start:])
+}

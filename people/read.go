@@ -1,0 +1,420 @@
+package people
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+
+	"github.com/wlpmodel/wlp/problem"
+)
+
+// stdinName is how the argument "-" is named in places.
+const stdinName = "<stdin>"
+
+// maxBytes returns the bound on one profile document.
+func (o *Options) maxBytes() int64 {
+	if o == nil || o.MaxBytes <= 0 {
+		return defaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+// format returns the format o forces, or Auto.
+func (o *Options) format() Format {
+	if o == nil {
+		return Auto
+	}
+	return o.Format
+}
+
+// ReadFile reads the people of the file name, in any format people
+// reads (see [Options.Format]), and returns them all with every problem
+// of the file in one [*Error]. It returns the people it could read even
+// when others fail, and reports the same profile ID given twice. See
+// [Read] for its cost.
+func ReadFile(name string, o *Options) ([]Person, error) {
+	return Collect(distinct(readFile(name, o), map[string]Place{}))
+}
+
+// readFile opens name and reads its people.
+func readFile(name string, o *Options) iter.Seq2[Person, error] {
+	return func(yield func(Person, error) bool) {
+		fh, err := os.Open(name)
+		if err != nil {
+			yield(Person{Place: Place{File: name}}, fileError(name, err))
+			return
+		}
+		defer fh.Close()
+		if fi, err := fh.Stat(); err != nil {
+			yield(Person{Place: Place{File: name}}, fileError(name, err))
+			return
+		} else if fi.IsDir() {
+			yield(Person{Place: Place{File: name}}, oneProblem(Place{File: name}, "is a folder: pass it to All, which reads its files"))
+			return
+		} else if o != nil && o.Opened != nil {
+			o.Opened(name, fi)
+		}
+		for p, err := range Read(fh, name, o) {
+			if !yield(p, err) {
+				return
+			}
+		}
+	}
+}
+
+// Read reads the people of one input, r, named name in places: its
+// format is o.Format, or the one name's extension says, or failing both
+// the one its first bytes say (see [Auto]). It yields each person as it
+// is complete, and each problem as an [*Error]: for JSON, one for each
+// document, element or line that has problems, as it is read; for a
+// sheet, one for the whole sheet at its end. A profile with a problem is
+// not yielded. Several inputs: see [All].
+//
+// Read holds one person at a time for JSON Lines, a JSON array and a
+// wide sheet, and the whole input for a single JSON document (at most
+// MaxBytes), a long sheet (its people are grouped) and a workbook.
+// Its time is linear in the input's size.
+func Read(r io.Reader, name string, o *Options) iter.Seq2[Person, error] {
+	return func(yield func(Person, error) bool) {
+		br := bufio.NewReaderSize(r, 64<<10)
+		f := o.format()
+		if f == Auto {
+			f = FormatOf(name)
+		}
+		if _, err := br.Peek(1); err == io.EOF && f == Auto {
+			at := Place{File: name}
+			yield(Person{Place: at}, oneProblem(at, "the input is empty"))
+			return
+		}
+		if msg := foreign(br); msg != "" && (f == Auto || f == XLSX || f == CSV) {
+			at := Place{File: name}
+			yield(Person{Place: at}, oneProblem(at, msg))
+			return
+		}
+		if f == Auto || f == JSON {
+			f = sniff(br, f)
+		}
+		switch f {
+		case XLSX:
+			o.readXLSX(br, name, yield)
+		case CSV:
+			o.readCSV(br, name, yield)
+		case JSONLines:
+			o.readLines(br, name, yield)
+		case jsonArray:
+			o.readArray(br, name, yield)
+		default:
+			o.readDoc(br, name, yield)
+		}
+	}
+}
+
+// jsonArray is the format of a JSON array of profiles, which sniff tells
+// from a single document.
+const jsonArray Format = -1
+
+// sniff returns the format of the input br holds, from its first bytes:
+// a ZIP header is a workbook; "[" is a JSON array; "{" is JSON Lines when
+// the first line holds a whole JSON value, else a JSON document; anything
+// else is CSV. want is JSON when the name says JSON: then only a JSON
+// array or document is told apart.
+func sniff(br *bufio.Reader, want Format) Format {
+	head, _ := br.Peek(4)
+	if want == Auto && bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return XLSX
+	}
+	first, line := firstByte(br)
+	switch {
+	case first == '[':
+		return jsonArray
+	case want == JSON:
+		return JSON
+	case first == '{':
+		if jsonValue(line) {
+			return JSONLines
+		}
+		return JSON
+	}
+	return CSV
+}
+
+// foreign returns why the input br holds is a spreadsheet people cannot
+// read, from its first bytes, or "": an Excel 97-2003 workbook (.xls), or
+// an encrypted .xlsx, which share one container, and an OpenDocument
+// spreadsheet (.ods). Saved as .xlsx or CSV, each can be read.
+func foreign(br *bufio.Reader) string {
+	head, _ := br.Peek(96)
+	switch {
+	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+		return "an Excel 97-2003 workbook (.xls) or a password-protected workbook, which wlp cannot read: save it as .xlsx (without a password) or CSV"
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) && bytes.Contains(head, []byte("application/vnd.oasis.opendocument")):
+		return "an OpenDocument file (.ods), which wlp cannot read: save it as .xlsx or CSV"
+	}
+	return ""
+}
+
+// firstByte returns the first byte of br past a UTF-8 byte-order mark and
+// white space, and the first line that holds it, as far as br buffers it
+// (64 KiB).
+func firstByte(br *bufio.Reader) (byte, []byte) {
+	// Peek only as far as needed, and never wait for more than one byte
+	// beyond what has arrived: a slow stream of JSON Lines starts to be
+	// read as soon as its first line is in. Each byte is looked at once.
+	start, scanned := -1, 0
+	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
+		scanned = len(bom)
+	}
+	for n := 1; ; n = min(max(n+1, br.Buffered()), br.Size()) {
+		buf, err := br.Peek(n)
+		for ; scanned < len(buf); scanned++ {
+			c := buf[scanned]
+			switch {
+			case start < 0 && c != ' ' && c != '\t' && c != '\r' && c != '\n':
+				start = scanned
+			case start >= 0 && c == '\n':
+				return buf[start], buf[start:scanned]
+			}
+		}
+		switch {
+		case err != nil && start >= 0: // the input ends on the first line
+			return buf[start], buf[start:]
+		case err != nil:
+			return 0, nil
+		case n == br.Size() && start >= 0: // the line goes on past the buffer
+			return buf[start], nil
+		case n == br.Size():
+			return 0, nil
+		}
+	}
+}
+
+// bom is the UTF-8 byte-order mark, which Windows editors put at the
+// start of text files.
+var bom = []byte("\xef\xbb\xbf")
+
+// skipBOM drops a UTF-8 byte-order mark from the start of br.
+func skipBOM(br *bufio.Reader) {
+	if head, _ := br.Peek(3); bytes.Equal(head, bom) {
+		br.Discard(3)
+	}
+}
+
+// readDoc reads one profile document: the whole input.
+func (o *Options) readDoc(br *bufio.Reader, name string, yield func(Person, error) bool) bool {
+	skipBOM(br)
+	max := o.maxBytes()
+	b, err := io.ReadAll(io.LimitReader(br, max+1))
+	at := Place{File: name}
+	if err != nil {
+		return yield(Person{Place: at}, oneProblem(at, "cannot read: "+err.Error()))
+	}
+	return o.yieldDoc(b, at, yield)
+}
+
+// yieldDoc loads the profile document b, read at the place at, and
+// yields it or its problems.
+func (o *Options) yieldDoc(b []byte, at Place, yield func(Person, error) bool) bool {
+	p, probs := load(b, o.framework(), o.maxBytes())
+	if probs.Len() > 0 {
+		var ps problems
+		for _, pr := range probs.Problems {
+			in := at
+			in.Pointer += pr.Path
+			ps.add(in, pr.Message)
+		}
+		ps.more += probs.Omitted
+		return yield(Person{Place: at}, ps.err())
+	}
+	return yield(Person{Profile: p, Place: at}, nil)
+}
+
+// readLines reads JSON Lines: a profile document a line. Blank lines are
+// skipped; a line longer than MaxBytes is a problem, skipped without
+// being held.
+func (o *Options) readLines(br *bufio.Reader, name string, yield func(Person, error) bool) bool {
+	skipBOM(br)
+	max := o.maxBytes()
+	var line []byte
+	for n := 1; ; n++ {
+		at := Place{File: name, Line: n}
+		line = line[:0]
+		long := false
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = br.ReadSlice('\n')
+			if !long && int64(len(line)+len(chunk)) <= max+2 { // and "\r\n"
+				line = append(line, chunk...)
+			} else if !long {
+				long = true
+				line = line[:0]
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		switch {
+		case err != nil && err != io.EOF:
+			return yield(Person{Place: at}, oneProblem(at, "cannot read: "+err.Error()))
+		case long || int64(len(bytes.TrimRight(line, "\r\n"))) > max:
+			msg := fmt.Sprintf("the line is longer than %d bytes, the bound on one profile", max)
+			if !yield(Person{Place: at}, oneProblem(at, msg)) {
+				return false
+			}
+		case len(bytes.TrimSpace(line)) > 0:
+			if !o.yieldLine(line, at, yield) {
+				return false
+			}
+		}
+		if err == io.EOF {
+			return true
+		}
+	}
+}
+
+// yieldLine loads one line of JSON Lines.
+func (o *Options) yieldLine(line []byte, at Place, yield func(Person, error) bool) bool {
+	return o.yieldDoc(bytes.TrimRight(line, "\r\n"), at, yield)
+}
+
+// readArray reads a JSON array of profile documents, one element at a
+// time: only the element being read is held, and of it at most MaxBytes
+// and 64 KiB more (of white space, or read ahead); an element larger
+// than that ends the reading.
+func (o *Options) readArray(br *bufio.Reader, name string, yield func(Person, error) bool) bool {
+	skipBOM(br)
+	at := Place{File: name}
+	lim := &budget{r: br, left: o.maxBytes() + 64<<10}
+	dec := json.NewDecoder(lim)
+	i := 0 // the element being read
+	fail := func(err error) bool {
+		msg := "cannot read: " + err.Error()
+		var se *json.SyntaxError
+		if errors.Is(err, errTooLong) {
+			el := at
+			el.Pointer = problem.Join("", i)
+			msg = fmt.Sprintf("the element is larger than the limit of %d bytes; the rest of the array is not read", o.maxBytes())
+			return yield(Person{Place: el}, oneProblem(el, msg))
+		} else if errors.As(err, &se) {
+			msg = fmt.Sprintf("malformed JSON at byte %d: %s", se.Offset, se.Error())
+		} else if err == io.ErrUnexpectedEOF || err == io.EOF {
+			msg = "the array is not closed: the input ends inside it"
+		}
+		return yield(Person{Place: at}, oneProblem(at, msg))
+	}
+	if _, err := dec.Token(); err != nil { // "[", as sniff saw
+		return fail(err)
+	}
+	for ; ; i++ {
+		lim.left = o.maxBytes() + 64<<10
+		if !dec.More() {
+			break
+		}
+		var elem json.RawMessage
+		if err := dec.Decode(&elem); err != nil {
+			return fail(err)
+		}
+		in := at
+		in.Pointer = problem.Join("", i)
+		if !o.yieldDoc(elem, in, yield) {
+			return false
+		}
+	}
+	if _, err := dec.Token(); err != nil { // "]"
+		return fail(err)
+	}
+	// White space may follow, read without being held.
+	rest := io.MultiReader(dec.Buffered(), br)
+	var c [1]byte
+	for off := dec.InputOffset(); ; off++ {
+		if _, err := io.ReadFull(rest, c[:]); err == io.EOF {
+			return true
+		} else if err != nil {
+			return fail(err)
+		}
+		switch c[0] {
+		case ' ', '\t', '\r', '\n':
+			continue
+		}
+		return yield(Person{Place: at}, oneProblem(at, fmt.Sprintf("unexpected content after the array, at byte %d", off)))
+	}
+}
+
+// budget reads from r until left bytes are read, then fails with
+// errTooLong: it bounds what a json.Decoder reads for one value.
+type budget struct {
+	r    io.Reader
+	left int64
+}
+
+// errTooLong is the error of a budget spent.
+var errTooLong = errors.New("the bound on one profile is reached")
+
+// Read reads from r, at most the bytes left.
+func (b *budget) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		return 0, errTooLong
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.r.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+// oneProblem returns an *Error of one problem.
+func oneProblem(at Place, msg string) error {
+	return &Error{Problems: []Problem{{at, msg}}}
+}
+
+// fileError explains why a file cannot be read, without repeating its
+// name.
+func fileError(name string, err error) error {
+	msg := err.Error()
+	var pe *os.PathError
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		msg = "no such file"
+	case errors.Is(err, os.ErrPermission):
+		msg = "permission denied"
+	case errors.As(err, &pe):
+		msg = pe.Err.Error()
+	}
+	return oneProblem(Place{File: name}, "cannot read: "+msg)
+}
+
+// Collect reads every person of seq, and returns them with all the
+// problems seq reports merged into one [*Error] (the first
+// problem.MaxReported, and a count of the rest), or nil when there are
+// none. An error that is not an *Error is kept as a problem of no place.
+func Collect(seq iter.Seq2[Person, error]) ([]Person, error) {
+	var out []Person
+	var ps problems
+	for p, err := range seq {
+		if err != nil {
+			ps.merge(err)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out, ps.err()
+}
+
+// merge adds the problems of err.
+func (ps *problems) merge(err error) {
+	var e *Error
+	if !errors.As(err, &e) {
+		ps.add(Place{}, err.Error())
+		return
+	}
+	for _, p := range e.Problems {
+		ps.add(p.Place, p.Message)
+	}
+	ps.more += e.Omitted
+}
