@@ -29,6 +29,10 @@ type Plan struct {
 	Profile string `json:"profile"`
 	// Target is the role or job the plan works toward.
 	Target role.ID `json:"target"`
+	// Combined names the policy by which the caller merged the person's
+	// reviews into the ratings before planning, as [Result.Combined] does
+	// for a score; the Matcher leaves it empty.
+	Combined profile.Policy `json:"combined,omitempty" jsonschema:"enum=median,enum=manager-first,enum=mean-except-self"`
 	// Start is the fit before the plan.
 	Start float64 `json:"start" jsonschema:"minimum=0,maximum=1"`
 	// Steps lists the steps in order; each raises the fit.

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
 )
 
@@ -38,6 +39,14 @@ type Result struct {
 	Fit float64 `json:"fit" jsonschema:"minimum=0,maximum=1"`
 	// Confidence grades the fit.
 	Confidence Confidence `json:"confidence"`
+	// Combined names the policy by which the caller merged the person's
+	// reviews (a 360-degree review) into the ratings before scoring (see
+	// [profile.Profile.Combine]); it is empty when the profile was scored
+	// as given. The Matcher leaves it empty, since it scores whatever
+	// profile it is given: the caller that merged the reviews sets it, as
+	// the wlp command does. On a team's result it names the policy that
+	// merged the reviews of the members who had any.
+	Combined profile.Policy `json:"combined,omitempty" jsonschema:"enum=median,enum=manager-first,enum=mean-except-self"`
 	// Outcomes lists how the profile meets each requirement, in the
 	// target's order: a role's requirements, or a job's own requirements.
 	Outcomes []Outcome `json:"outcomes"`
