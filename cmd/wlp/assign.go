@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -16,14 +17,14 @@ func newAssign(e *env) *Command {
 	var maxHats int
 	c := newCommand(&Command{
 		Name:      "assign",
-		UsageLine: "wlp assign [-framework FILE] [-json] [-combine POLICY] [-max-hats N] ROLE[,ROLE...] PROFILE...",
+		UsageLine: "wlp assign [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-max-hats N] ROLE[,ROLE...] PROFILE...",
 		Short:     "hand roles (hats) out to a team for the best total fit",
 		Long: `Assign hands the roles ROLE,... (hats) out to the people in the PROFILE
 files so that the weighted sum of the wearers' fits, the total, is as large
-as possible. ROLE is a role ID, or a job ID standing for the job's roles,
-each weighted by its share of the job; a role named directly weighs 1.
-Separate several with commas, without spaces, and ask for each role once:
-a job counts as asking for each of its roles.
+as possible. ROLE is a role, or a job standing for the job's roles, each
+weighted by its share of the job, by its ID or name; a role named directly
+weighs 1. Separate several with commas, and ask for each role once: a job
+counts as asking for each of its roles.
 
 Each person wears at most -max-hats hats (default 1; 0 means no limit, so
 each hat goes to whoever fits it best). When the hats outnumber the places,
@@ -39,7 +40,15 @@ without a hat. Two PROFILE files may not share a profile ID.
 ` + combineDoc + `
 
 With -json it prints the assignment, a document that validates against
-"wlp schema assignment". Notes on reviews are left out.`,
+"wlp schema assignment". It has no result per person, so it does not
+name the policy that merged reviews, and notes on reviews are left out.
+
+With -csv it prints one row per hat, then one per person left without a
+hat, with the columns role (the hat's role ID, empty for a person without
+a hat), role_name, weight, profile, name, fit_pct (the wearer's fit in
+the role) and combined (the policy that merged the person's reviews).
+
+` + csvDoc,
 		Example: `wlp assign chief-learning-officer examples/data/dana.json examples/data/lee.json examples/data/sam.json examples/data/priya.json
 wlp assign -max-hats 2 learning-strategist,business-partner examples/data/dana.json examples/data/lee.json`,
 		MinArgs: 2,
@@ -48,20 +57,10 @@ wlp assign -max-hats 2 learning-strategist,business-partner examples/data/dana.j
 	})
 	c.commonFlags(e, `print the assignment, the document "wlp schema assignment" describes, instead of a table`)
 	c.combineFlag(e)
+	c.peopleFlags(e)
+	c.csvFlag(e)
 	c.Flag.IntVar(&maxHats, "max-hats", 1, "let each person wear at most `N` hats (0: no limit)")
 	return c
-}
-
-// parseHats splits ROLE[,ROLE...] into IDs.
-func parseHats(arg string) ([]role.ID, error) {
-	var ids []role.ID
-	for _, s := range strings.Split(arg, ",") {
-		if s == "" {
-			return nil, usageError(fmt.Sprintf("empty role in %s: separate role and job IDs with single commas", problem.Quote(arg)))
-		}
-		ids = append(ids, role.ID(s))
-	}
-	return ids, nil
 }
 
 // onceEach returns misuse when the hats name a role twice, directly or
@@ -99,35 +98,32 @@ func runAssign(e *env, maxHats int, args []string) error {
 	if maxHats < 0 {
 		return usageError(fmt.Sprintf("-max-hats %d is negative; use 0 for no limit", maxHats))
 	}
-	hats, err := parseHats(args[0])
-	if err != nil {
-		return err
-	}
 	f, err := e.loadFramework()
 	if err != nil {
 		return err
 	}
-	for _, h := range hats {
-		if err := checkTarget(f, string(h)); err != nil {
-			return swappedTarget(f, args, "ROLE[,ROLE...]", err)
-		}
-	}
-	if err := onceEach(f, hats); err != nil {
-		return err
-	}
-	ps, err := e.loadProfiles(f, args[1:])
+	hats, bad, err := e.leadTarget(f, args, true, false)
 	if err != nil {
 		return err
 	}
-	if err := distinct(ps, args[1:]); err != nil {
+	if bad == nil {
+		if err := onceEach(f, hats); err != nil {
+			return err
+		}
+	}
+	ps, err := e.loadProfiles(f, args[1:])
+	if err := errors.Join(bad, err); err != nil {
 		return err
 	}
 	a, err := match.New(f).Assign(ps, hats, match.MaxHats(maxHats))
 	if err != nil {
 		return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "match: "))
 	}
-	if e.json {
+	switch {
+	case e.json:
 		return writeJSON(e.stdout, a)
+	case e.csv:
+		return assignCSV(e, f, ps, a)
 	}
 	return printAssign(e, f, maxHats, hats, ps, a)
 }
@@ -139,13 +135,13 @@ func printAssign(e *env, f *wlp.Framework, maxHats int, asked []role.ID, ps []pr
 	if maxHats == 0 {
 		each = "any number of hats each"
 	}
-	fmt.Fprintf(w, "%s for %s, %s: the best total fit, found exactly\n", plural(len(a.Hats), "hat"), people(len(ps)), each)
+	say(w, "%s for %s, %s: the best total fit, found exactly\n", plural(len(a.Hats), "hat"), countPeople(len(ps)), each)
 	for _, id := range asked {
 		if j, ok := f.Job(id); ok {
-			fmt.Fprintf(w, "The job %s (%s) stands for its %s, each weighted by its share.\n", clean(string(id)), clean(j.Title), plural(len(j.Roles), "role"))
+			say(w, "The job %s (%s) stands for its %s, weighted by share.\n", brief(string(id)), brief(j.Title), plural(len(j.Roles), "role"))
 		}
 	}
-	fmt.Fprintln(w)
+	say(w, "\n")
 
 	names := map[string]string{}
 	for _, p := range ps {
@@ -155,6 +151,7 @@ func printAssign(e *env, f *wlp.Framework, maxHats int, asked []role.ID, ps []pr
 	}
 	t := newTable(w)
 	t.row("HAT", "WEIGHT", "WORN BY", "FIT")
+	t.give(0, 2)
 	most := 0.0
 	worn := map[string]int{}
 	for _, h := range a.Hats {
@@ -173,19 +170,53 @@ func printAssign(e *env, f *wlp.Framework, maxHats int, asked []role.ID, ps []pr
 	if most > 0 {
 		mean = a.Total / most
 	}
-	fmt.Fprintf(w, "\nTotal %s of %s: the weighted sum of the wearers' fits (a weighted mean fit of %s)\n",
+	say(w, "\nTotal %s of %s: the weighted sum of the wearers' fits (a weighted mean fit of %s)\n",
 		strconvG(a.Total), strconvG(most), pct(mean))
 	var idle []string
 	for _, p := range ps {
 		if worn[p.ID] == 0 {
-			idle = append(idle, who(p))
+			idle = append(idle, brief(who(p)))
 		}
 	}
+	if len(idle) > maxIdle {
+		idle = append(idle[:maxIdle], fmt.Sprintf("and %d more", len(idle)-maxIdle))
+	}
 	if len(idle) > 0 {
-		fmt.Fprintf(w, "Without a hat: %s\n", strings.Join(idle, "; "))
+		say(w, "Without a hat: %s\n", strings.Join(idle, "; "))
 	}
 	e.printReviewNotes(w, f)
 	return nil
+}
+
+// maxIdle is how many people without a hat the table names before it
+// counts the rest (-csv lists them all).
+const maxIdle = 20
+
+// assignCSV writes the assignment as assign's help says.
+func assignCSV(e *env, f *wlp.Framework, ps []profile.Profile, a match.Assignment) error {
+	t := newCSV(e.stdout, "role", "role_name", "weight", "profile", "name", "fit_pct", "combined")
+	byID := map[string]profile.Profile{}
+	for _, p := range ps {
+		if _, ok := byID[p.ID]; !ok {
+			byID[p.ID] = p
+		}
+	}
+	worn := map[string]bool{}
+	for _, h := range a.Hats {
+		if h.Profile == "" {
+			t.row(string(h.Role), roleName(f, h.Role), weight(h.Weight), "", "", "", "")
+			continue
+		}
+		worn[h.Profile] = true
+		p := byID[h.Profile]
+		t.row(string(h.Role), roleName(f, h.Role), weight(h.Weight), p.ID, p.Name, csvPct(h.Fit), string(e.combinedBy(p)))
+	}
+	for _, p := range ps {
+		if !worn[p.ID] {
+			t.row("", "", "", p.ID, p.Name, "", string(e.combinedBy(p)))
+		}
+	}
+	return t.flush()
 }
 
 // strconvG prints a total with at most two decimals: "7.91", "8".

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	"github.com/wlpmodel/wlp/report"
@@ -14,19 +15,20 @@ func newChart(e *env) *Command {
 	var team bool
 	c := newCommand(&Command{
 		Name:      "chart",
-		UsageLine: "wlp chart [-framework FILE] [-json] [-combine POLICY] [-o FILE] PROFILE TARGET | -team PROFILE... TARGET",
+		UsageLine: "wlp chart [-framework FILE] [-json] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-o FILE] TARGET PROFILE | -team TARGET PROFILE...",
 		Short:     "an SVG radar chart of a profile (or a team, -team) against a role or job",
-		Long: `Chart draws an SVG radar (spider) chart of the person in the file PROFILE
-against TARGET, a role or a job: one axis per requirement, labelled with the
-competency's or area's name ("any 1 of 9 areas" for a group), rings for the
-levels 0 (centre) to 5 (outer ring), a dashed polygon of the required levels
-and a coloured polygon of the person's levels, with the fit in the title.
+		Long: `Chart draws an SVG radar (spider) chart of the person PROFILE names
+against TARGET, a role or a job (by its ID or name): one axis per
+requirement, labelled with the competency's or area's name ("any 1 of 9
+areas" for a group), rings for the levels 0 (centre) to 5 (outer ring), a
+dashed polygon of the required levels and a coloured polygon of the
+person's levels, with the fit in the title.
 
 A job's chart has one axis per requirement of the job and of each role it
 blends; a competency that several of them ask for gets one axis, at the
 highest level asked.
 
-With -team, every argument but the last is a profile and each person gets a
+With -team, every argument after TARGET names people, and each person gets a
 polygon of their own colour and a legend entry with their fit. A wide grey
 band draws the team as a whole: on each axis the team's level, every
 member's best (as "wlp team" scores it), and the title gives the team's
@@ -41,38 +43,41 @@ person's levels and fit, and with -team the team's levels and fit (notes on
 reviews are left out).
 
 ` + outputDoc,
-		Example: `wlp chart -o dana.svg examples/data/dana.json chief-learning-officer
-wlp chart -team -o team.svg examples/data/lee.json examples/data/dana.json business-partner`,
+		Example: `wlp chart -o dana.svg chief-learning-officer examples/data/dana.json
+wlp chart -team -o team.svg business-partner examples/data/lee.json examples/data/dana.json`,
 		MinArgs: 2,
 		MaxArgs: -1,
 		Run:     func(args []string) error { return runChart(e, out, team, args) },
 	})
 	c.commonFlags(e, "print the chart's data (axes, required levels, each person's levels and fit) instead of the SVG")
 	c.combineFlag(e)
+	c.peopleFlags(e)
 	c.Flag.StringVar(&out, "o", "", "write the chart to `FILE` instead of standard output (\"-\")")
-	c.Flag.BoolVar(&team, "team", false, "chart several people and the team they make: PROFILE... TARGET")
+	c.Flag.BoolVar(&team, "team", false, "chart several people and the team they make: TARGET PROFILE...")
 	return c
 }
 
-// runChart is `wlp chart PROFILE TARGET` and `wlp chart -team PROFILE...
-// TARGET`: package report draws the chart, and the output goes to the
+// runChart is `wlp chart TARGET PROFILE` and `wlp chart -team TARGET
+// PROFILE...`: package report draws the chart, and the output goes to the
 // file out names (see writeOut).
 func runChart(e *env, out string, team bool, args []string) error {
-	if !team && len(args) != 2 {
-		return usageError(fmt.Sprintf("wants PROFILE and TARGET, got %d arguments (use -team for several people)", len(args)))
-	}
 	f, err := e.loadFramework()
 	if err != nil {
 		return err
 	}
-	target := args[len(args)-1]
-	if err := checkTarget(f, target); err != nil {
-		return err
+	if !team && len(args) != 2 {
+		return usageError(fmt.Sprintf("wants TARGET and PROFILE, got %d arguments; for several people, add -team: %s",
+			len(args), e.commandLine([]string{"-team"}, targetsFront(f, args, false))))
 	}
-	ps, err := e.loadProfiles(f, args[:len(args)-1])
+	ids, bad, err := e.leadTarget(f, args, false, !team)
 	if err != nil {
 		return err
 	}
+	ps, err := e.loadProfiles(f, args[1:])
+	if err := errors.Join(bad, err); err != nil {
+		return err
+	}
+	target := ids[0]
 	var opts []report.Option
 	if team {
 		opts = append(opts, report.AsTeam())

@@ -47,7 +47,7 @@ func BenchmarkGrowthChart(b *testing.B) {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if code := run([]string{"chart", "-framework", fw, "../../examples/data/dana.json", "wide"}, nil, io.Discard, io.Discard); code != 0 {
+				if code := run([]string{"chart", "-framework", fw, "wide", "../../examples/data/dana.json"}, nil, io.Discard, io.Discard); code != 0 {
 					b.Fatalf("exit %d", code)
 				}
 			}

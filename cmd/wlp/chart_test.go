@@ -25,8 +25,8 @@ func TestChart(t *testing.T) {
 	f := wlp.Default()
 	for _, target := range targets(f) {
 		for _, argv := range [][]string{
-			args("chart", dana, string(target)),
-			args("chart", "-team", team, string(target)),
+			args("chart", string(target), dana),
+			args("chart", "-team", string(target), team),
 		} {
 			r := runWLP("", argv...)
 			if r.code != 0 {
@@ -54,7 +54,7 @@ func TestChart(t *testing.T) {
 	}
 
 	// The CLO job charts its own requirements and its roles'.
-	r := runWLP("", "chart", dana, clo)
+	r := runWLP("", "chart", clo, dana)
 	text := testfix.SVGText(t, []byte(r.stdout))
 	for _, want := range []string{"Building trust", "Thinking strategically", "Applying business acumen", "any 1 of 9 areas", "any 7 of 9 areas", "any 10 of 12", "fit 95.9%", "Dana Okafor"} {
 		if !strings.Contains(text, want) {
@@ -63,7 +63,7 @@ func TestChart(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "dana.svg")
-	r2 := runWLP("", "chart", "-o", out, dana, clo)
+	r2 := runWLP("", "chart", "-o", out, clo, dana)
 	if r2.code != 0 || r2.stdout != "" {
 		t.Fatalf("chart -o: exit %d, stdout %q, stderr %s", r2.code, r2.stdout, r2.stderr)
 	}
@@ -74,7 +74,7 @@ func TestChart(t *testing.T) {
 	if string(b) != r.stdout {
 		t.Errorf("chart -o wrote a different document")
 	}
-	r3 := runWLP("", "chart", "-o", filepath.Join(t.TempDir(), "no", "such", "dir.svg"), dana, clo)
+	r3 := runWLP("", "chart", "-o", filepath.Join(t.TempDir(), "no", "such", "dir.svg"), clo, dana)
 	if r3.code != 1 || !strings.Contains(r3.stderr, "cannot write") {
 		t.Errorf("chart -o into a missing folder: exit %d, stderr %s", r3.code, r3.stderr)
 	}
@@ -92,10 +92,10 @@ func TestRender(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for i, argv := range [][]string{
-		args("chart", dana, clo),
-		args("chart", "-team", team, clo),
-		args("chart", "-team", "-combine", "median", sam, priya, alex, clo),
-		args("chart", "-framework", "testdata/tiny-framework.json", "testdata/tiny-kim.json", "listener"),
+		args("chart", clo, dana),
+		args("chart", "-team", clo, team),
+		args("chart", "-team", "-combine", "median", clo, sam, priya, alex),
+		args("chart", "-framework", "testdata/tiny-framework.json", "listener", "testdata/tiny-kim.json"),
 	} {
 		r := runWLP("", argv...)
 		if r.code != 0 {
@@ -130,7 +130,7 @@ func TestChartTeam(t *testing.T) {
 		}
 		for _, target := range targets(f) {
 			name := fmt.Sprintf("%s/%v/%s", target, tm.files, tm.policy)
-			r := runWLP("", args("chart", "-team", "-json", flagsFor(tm.policy), tm.files, string(target))...)
+			r := runWLP("", args("chart", "-team", "-json", flagsFor(tm.policy), string(target), tm.files)...)
 			if r.code != 0 {
 				t.Fatalf("%s: exit %d: %s", name, r.code, r.stderr)
 			}
@@ -167,7 +167,7 @@ func TestChartTeam(t *testing.T) {
 					}
 				}
 			}
-			r = runWLP("", args("chart", "-team", flagsFor(tm.policy), tm.files, string(target))...)
+			r = runWLP("", args("chart", "-team", flagsFor(tm.policy), string(target), tm.files)...)
 			if r.code != 0 {
 				t.Fatalf("%s: exit %d: %s", name, r.code, r.stderr)
 			}
@@ -178,7 +178,7 @@ func TestChartTeam(t *testing.T) {
 		}
 	}
 	// Without -team there is no team.
-	r := runWLP("", "chart", "-json", dana, clo)
+	r := runWLP("", "chart", "-json", clo, dana)
 	if strings.Contains(r.stdout, `"team"`) {
 		t.Errorf("a chart of one person without -team has a team")
 	}

@@ -21,93 +21,187 @@ func policyNames() string {
 	return orList(names)
 }
 
+// noCombine is the -combine value that scores a profile's own ratings
+// alone, leaving its reviews unmerged.
+const noCombine = "none"
+
 // combineDoc explains -combine in the help of the commands that take it.
 const combineDoc = `A profile may carry reviews: several raters' levels, as in a 360-degree
-review. -combine POLICY merges them into the ratings before scoring:
-median (of every rater), manager-first (the manager's level where given)
-or mean-except-self (the mean of everyone but the person). The table then
-notes each rating on which raters differ by 2 levels or more. Without
--combine only the profile's own ratings count, and the table says so.`
+review. They are merged into the ratings before scoring, by median (of
+every rater) unless -combine POLICY names another policy: manager-first
+(the manager's level where given) or mean-except-self (the mean of
+everyone but the person); -combine none scores the profile's own ratings
+alone. The table names the policy and notes each rating on which raters
+differ by 2 levels or more; the JSON names the policy in "combined".`
 
 // combineFlag adds -combine, bound to e, to a command that scores
 // profiles.
 func (c *Command) combineFlag(e *env) {
 	c.Flag.StringVar(&e.combine, "combine", "", "merge each profile's reviews (a 360-degree review) into its ratings by `POLICY`: "+
-		policyNames()+"; raters who disagree by 2 levels or more are noted")
+		policyNames()+" (default median); none scores the ratings alone")
 }
 
 // checkCombine reports an unknown -combine policy as misuse.
 func (e *env) checkCombine() error {
-	if e.combine == "" || slices.Contains(profile.Policies(), profile.Policy(e.combine)) {
+	if e.combine == "" || e.combine == noCombine || slices.Contains(profile.Policies(), profile.Policy(e.combine)) {
 		return nil
 	}
-	return usageError(fmt.Sprintf("unknown -combine policy %s (want %s)", problem.Quote(e.combine), policyNames()))
+	return usageError(fmt.Sprintf("unknown -combine policy %s (want %s, or %s)", problem.Quote(e.combine), policyNames(), noCombine))
+}
+
+// policy returns the policy by which the command merges reviews: the one
+// -combine names, median without -combine, and "" for -combine none.
+func (e *env) policy() profile.Policy {
+	switch e.combine {
+	case "":
+		return profile.Median
+	case noCombine:
+		return ""
+	}
+	return profile.Policy(e.combine)
+}
+
+// combinedBy returns the policy by which the command merged p's reviews
+// into its ratings (see combineProfile), for the "combined" field of a
+// result: "" when p has no reviews or -combine is none. p is the profile
+// as scored, whose reviews Combine kept.
+func (e *env) combinedBy(p profile.Profile) profile.Policy {
+	if len(p.Reviews) == 0 {
+		return ""
+	}
+	return e.policy()
+}
+
+// combinedByAny returns the policy by which the command merged the
+// reviews of any of ps, or "" when it merged none: what a team's result
+// names.
+func (e *env) combinedByAny(ps []profile.Profile) profile.Policy {
+	for _, p := range ps {
+		if pol := e.combinedBy(p); pol != "" {
+			return pol
+		}
+	}
+	return ""
 }
 
 // reviewNote is what a table says about one profile's reviews: the
-// raters' disagreements when -combine merged them, or that they were not
-// merged.
+// policy that merged them ("" when -combine none left them out) and the
+// raters' disagreements.
 type reviewNote struct {
-	file     string // as displayed
-	who      string // the person's name
-	policy   profile.Policy
-	dis      []profile.Disagreement
-	unmerged int // reviews left unmerged, without -combine
+	place   string // where the person came from, as displayed
+	who     string // the person's name
+	reviews int
+	policy  profile.Policy
+	dis     []profile.Disagreement
 }
 
-// combineProfile merges p's reviews by the -combine policy, and notes
-// any disagreement; without -combine it notes reviews left unmerged.
-func (e *env) combineProfile(name string, p profile.Profile) (profile.Profile, error) {
+// combineProfile merges p's reviews into its ratings by the policy the
+// command uses (see env.policy), and notes it, with any disagreement;
+// with -combine none it notes that the reviews were left out. place
+// names where p came from.
+func (e *env) combineProfile(place string, p profile.Profile) (profile.Profile, error) {
 	if len(p.Reviews) == 0 {
 		return p, nil
 	}
-	n := reviewNote{file: display(name), who: who(p)}
-	noted := slices.ContainsFunc(e.reviewNotes, func(o reviewNote) bool { return o.file == n.file })
-	if e.combine == "" {
-		n.unmerged = len(p.Reviews)
+	n := reviewNote{place: shorten(place, maxFileName), who: shortName(p), reviews: len(p.Reviews), policy: e.policy()}
+	noted := slices.ContainsFunc(e.reviewNotes, func(o reviewNote) bool { return o.place == n.place })
+	if n.policy == "" {
 		if !noted {
 			e.reviewNotes = append(e.reviewNotes, n)
 		}
 		return p, nil
 	}
-	merged, dis, err := p.Combine(profile.Policy(e.combine))
+	merged, dis, err := p.Combine(n.policy)
 	if err != nil {
-		return profile.Profile{}, newDocError(display(name), err.Error())
+		return profile.Profile{}, newDocError(n.place, err.Error())
 	}
-	if len(dis) > 0 && !noted {
-		n.policy, n.dis = profile.Policy(e.combine), dis
+	if !noted {
+		n.dis = dis
 		e.reviewNotes = append(e.reviewNotes, n)
 	}
 	return merged, nil
 }
 
+// maxNamed is how many people a note names before it counts the rest.
+const maxNamed = 5
+
 // printReviewNotes writes the notes on the profiles' reviews after a
-// table: who the raters disagree about, and what, or which reviews were
-// not used.
+// table: whose reviews were merged and by what policy (or left out), and
+// what raters disagree about.
 func (e *env) printReviewNotes(w io.Writer, f *wlp.Framework) {
-	for _, n := range e.reviewNotes {
-		fmt.Fprintln(w)
-		for _, line := range n.lines(f) {
-			fmt.Fprintln(w, line)
-		}
+	for _, line := range e.noteLines(f) {
+		say(w, "%s\n", line)
 	}
 }
 
-// lines returns the note as lines of text, the first a headline and the
-// others indented.
-func (n reviewNote) lines(f *wlp.Framework) []string {
-	if n.unmerged > 0 {
-		return []string{
-			fmt.Sprintf("Note: %s, %s: %s not merged into the ratings; only the ratings count.", n.file, n.who, plural(n.unmerged, "review")),
-			fmt.Sprintf("  Pass -combine %s to use the reviews.", policyNames()),
+// noteLines returns the notes on the profiles' reviews as the lines of
+// text after a table, each note after an empty line: headlines, and
+// indented lines under them.
+func (e *env) noteLines(f *wlp.Framework) []string {
+	var merged, unmerged []string
+	for _, n := range e.reviewNotes {
+		if n.policy == "" {
+			unmerged = append(unmerged, brief(n.who))
+		} else {
+			merged = append(merged, brief(n.who))
 		}
 	}
-	out := []string{fmt.Sprintf("Note: %s, %s: raters disagree by %d levels or more on %s, combined by %s:",
-		n.file, n.who, profile.DisagreementLevels, plural(len(n.dis), "rating"), n.policy)}
-	for _, d := range n.dis {
-		out = append(out, "  "+clean(disagreement(f, d)))
+	var out []string
+	if len(merged) > 0 {
+		pol := e.policy()
+		out = append(out, "", fmt.Sprintf("Note: reviews are combined into the ratings by %s for %s.", policyLabel(pol, e.combine == ""), named(merged)))
+		if e.combine == "" {
+			out = append(out, fmt.Sprintf("  Choose with -combine %s, or -combine %s for the ratings alone.",
+				otherPolicies(pol), noCombine))
+		}
+	}
+	if len(unmerged) > 0 {
+		out = append(out, "", fmt.Sprintf("Note: reviews are left out (-combine %s) for %s: only the ratings count.", noCombine, named(unmerged)))
+	}
+	for _, n := range e.reviewNotes {
+		if len(n.dis) == 0 {
+			continue
+		}
+		out = append(out, "", fmt.Sprintf("Note: %s, %s: raters disagree by %d levels or more on %s, combined by %s:",
+			n.place, brief(n.who), profile.DisagreementLevels, plural(len(n.dis), "rating"), n.policy))
+		for _, d := range n.dis {
+			out = append(out, "  "+clean(disagreement(f, d)))
+		}
 	}
 	return out
+}
+
+// policyLabel names a policy in a note: "median (the default)" when the
+// user named none.
+func policyLabel(pol profile.Policy, byDefault bool) string {
+	if byDefault {
+		return string(pol) + " (the default)"
+	}
+	return string(pol)
+}
+
+// otherPolicies lists the policies but pol: "manager-first|mean-except-self".
+func otherPolicies(pol profile.Policy) string {
+	var names []string
+	for _, p := range profile.Policies() {
+		if p != pol {
+			names = append(names, string(p))
+		}
+	}
+	return strings.Join(names, "|")
+}
+
+// named lists people for a note: "Alex Kim", "3 people: A, B and C", or
+// the first few and how many more.
+func named(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	list := andList(names)
+	if len(names) > maxNamed {
+		list = fmt.Sprintf("%s and %d more", strings.Join(names[:maxNamed], ", "), len(names)-maxNamed)
+	}
+	return countPeople(len(names)) + ": " + list
 }
 
 // disagreement describes one disagreement on one line: "Coaching: 2 to 5
@@ -121,9 +215,11 @@ func disagreement(f *wlp.Framework, d profile.Disagreement) string {
 func (e *env) chartNotes(f *wlp.Framework) []string {
 	var out []string
 	for _, n := range e.reviewNotes {
-		if n.unmerged > 0 {
-			out = append(out, fmt.Sprintf("%s: %s not merged into the ratings (use -combine)", n.who, plural(n.unmerged, "review")))
-			continue
+		switch {
+		case n.policy == "":
+			out = append(out, fmt.Sprintf("%s: %s left out (-combine %s)", n.who, plural(n.reviews, "review"), noCombine))
+		case len(n.dis) == 0:
+			out = append(out, fmt.Sprintf("%s: %s combined by %s", n.who, plural(n.reviews, "review"), policyLabel(n.policy, e.combine == "")))
 		}
 		for _, d := range n.dis {
 			out = append(out, fmt.Sprintf("%s, %s: raters disagree, %d to %d (%s); combined by %s",

@@ -19,8 +19,8 @@ import (
 type Command struct {
 	// Name is the command as typed: "score".
 	Name string
-	// UsageLine is the command's synopsis: "wlp score [-json] ... PROFILE
-	// TARGET". It names every flag of Flag.
+	// UsageLine is the command's synopsis: "wlp score [-json] ... TARGET
+	// PROFILE". It names every flag of Flag.
 	UsageLine string
 	// Short says in one line what the command does, for the command list.
 	Short string
@@ -50,8 +50,8 @@ type Command struct {
 // with their flags bound to e.
 func commands(e *env) []*Command {
 	return []*Command{
-		newExport(e), newSchema(e), newValidate(e), newScore(e), newRoles(e), newRank(e),
-		newTeam(e), newAssign(e), newPlan(e), newChart(e), newHelp(e),
+		newExport(e), newSchema(e), newValidate(e), newImport(e), newScore(e), newRoles(e), newRank(e),
+		newTeam(e), newAssign(e), newPlan(e), newChart(e), newVersion(e), newCompletion(e), newHelp(e),
 	}
 }
 

@@ -14,76 +14,133 @@
 //
 // Commands:
 //
-//	export    print the framework as JSON (-table: an overview of its IDs and names)
-//	schema    print a JSON Schema: framework, profile, result, ranking, team, assignment or plan
-//	validate  check framework and profile documents, every problem with its JSON pointer
-//	score     fit, confidence, parts and gaps of one profile against a role or job
-//	roles     the framework's roles, best fit first
-//	rank      people ranked for a role or job
-//	team      how a team covers a role or job together: who covers what, gaps, develop or hire
-//	assign    hand roles (hats) out to a team for the best total fit
-//	plan      a person's development plan toward a role or job, step by step
-//	chart     an SVG radar chart of a profile (or a team, -team) against a role or job
-//	help      explain a command: wlp help COMMAND
+//	export      print the framework as JSON (-table: an overview of its IDs and names)
+//	schema      print a JSON Schema: framework, profile, result, ranking, team, assignment or plan
+//	validate    check framework and profile documents, every problem with its JSON pointer
+//	import      turn spreadsheets and other inputs into profile documents
+//	score       fit, confidence, parts and gaps of one profile against a role or job
+//	roles       the framework's roles, best fit first
+//	rank        people ranked for a role or job
+//	team        how a team covers a role or job together: who covers what, gaps, develop or hire
+//	assign      hand roles (hats) out to a team for the best total fit
+//	plan        a person's development plan toward a role or job, step by step
+//	chart       an SVG radar chart of a profile (or a team, -team) against a role or job
+//	version     the version of wlp, of the Go it was built with, and of its framework
+//	completion  a shell completion script for bash, zsh or fish
+//	help        explain a command: wlp help COMMAND
 //
-// Every command reads the embedded ASTD 2004 framework unless -framework FILE
-// names another, prints a readable table by default (export, schema and chart
-// print their document) and JSON with -json, and reads the file name "-" as
-// standard input. Flags may come before or after the arguments.
+// Every command that uses a framework reads the embedded ASTD 2004 framework
+// unless -framework FILE names another, prints a readable table by default
+// (export, schema and chart print their document) and JSON with -json, and
+// reads the file name "-" as standard input. Flags may come before or after
+// the arguments.
 //
-// A TARGET is the ID of a role or a job of the framework: learning-strategist,
-// business-partner, project-manager, professional-specialist or
-// chief-learning-officer in the default model (wlp export -table lists them).
+// A TARGET is a role or a job of the framework, named by its ID or by its name
+// in any case, spacing and punctuation ("business-partner", "Business
+// Partner"): learning-strategist, business-partner, project-manager,
+// professional-specialist or chief-learning-officer in the default model (wlp
+// export -table lists them). A command about people and a target takes the
+// target first, then the people: wlp score TARGET PROFILE.
+//
+// A PROFILE is a profile document, a JSON array of them, JSON Lines (.jsonl,
+// .ndjson), a CSV file (.csv), an Excel workbook (.xlsx: its first sheet, or
+// the one -sheet names), a folder (its files of those kinds, in name order),
+// or a glob pattern such as 'profiles/*.json', which wlp expands itself.
+// Sheets hold one row per person (columns id, name, and one per competency
+// or area, by ID or name) or one row per rating (columns id, competency,
+// level, and rater for a 360-degree review); -ignore COL,... skips columns
+// such as Department. "wlp help import" shows the layouts.
 //
 // A profile may carry reviews, several raters' levels (a 360-degree review).
-// score, roles, rank, team, assign, plan and chart take -combine POLICY
-// (median, manager-first or mean-except-self) to merge them into the ratings
-// first; tables note where raters disagree by 2 levels or more.
+// score, roles, rank, team, assign, plan and chart merge them into the ratings
+// first, by median unless -combine POLICY names another policy
+// (median, manager-first or mean-except-self, or none to score
+// the ratings alone); tables name the policy and note where raters disagree by
+// 2 levels or more.
+//
+// The commands that print a table print CSV with -csv, for a spreadsheet;
+// each command's help lists its columns.
 //
 // Exit status: 0 on success; 1 when a document fails validation, a file is
-// missing or unreadable, a target is unknown, two profiles of a team share an
-// ID, or the output cannot be written (standard output fails, or -o names one
-// of the command's own input files); 2 on misuse (an unknown command or flag,
-// a bad flag value, the wrong number of arguments, or a malformed argument
-// such as an empty or repeated role in assign's ROLE list).
+// missing or unreadable, a target is unknown or names several, two profiles
+// of a team share an ID, or the output cannot be written (standard output
+// fails, or -o names one of the command's own input files); 2 on misuse (an
+// unknown command or flag, a bad flag value, the wrong number of arguments,
+// the target after the people, or a malformed argument such as an empty or
+// repeated role in assign's ROLE list). Misuse is answered with the command
+// line meant where wlp can tell it.
 //
 // Examples:
 //
 //	wlp validate examples/data/*.json
-//	wlp score examples/data/dana.json chief-learning-officer
+//	wlp score chief-learning-officer examples/data/dana.json
 //	wlp rank -k 3 chief-learning-officer examples/data/dana.json examples/data/lee.json examples/data/sam.json
 //	wlp team chief-learning-officer examples/data/sam.json examples/data/priya.json
 //	wlp assign learning-strategist,business-partner examples/data/dana.json examples/data/lee.json
-//	wlp plan -combine median examples/data/alex-360.json business-partner
-//	wlp chart -o dana.svg examples/data/dana.json chief-learning-officer
+//	wlp plan -combine median "Business Partner" examples/data/alex-360.json
+//	wlp chart -o dana.svg chief-learning-officer examples/data/dana.json
 //
 // # The export command
 //
 // Usage:
 //
-//	wlp export [-framework FILE] [-json] [-table]
+//	wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-o FILE]
 //
 // Export prints the framework (the embedded ASTD 2004 model, or the one
 // -framework names) as an indented JSON document, the form wlp.Load and
 // -framework read back. Start a framework of your own from it.
 //
 // The document is JSON with or without -json. With -table it prints an
-// overview instead: every competency, area of expertise, role and job with its
-// ID, the IDs other commands take as TARGET.
+// overview instead: every competency (under its cluster), area of expertise,
+// role and job with its ID, the IDs other commands take as TARGET.
+//
+// With -csv (which implies -table) it prints the overview as CSV, one row
+// per competency, area, role and job, with the columns kind, id, name,
+// cluster (a competency's cluster ID), cluster_name, roles (a job's number
+// of roles) and requirements (a role's or job's own number of
+// requirements).
+//
+// The CSV follows RFC 4180 (comma-separated, CRLF line ends, a header row
+// first) and pastes into a spreadsheet: numbers are plain (a fit of 53.6%
+// is 53.6, in a column whose name ends in _pct; gains in points end in
+// _pts), IDs and names have columns of their own, and levels are numbers. A text cell that
+// begins with =, +, -, @, a tab or a carriage return gets a single quote (')
+// before it, so that a spreadsheet shows it as text and never runs it as a
+// formula; numbers are written as they are.
+//
+// With -template csv or -template xlsx it writes instead an empty rating
+// sheet for the framework, one row per person to fill in: the columns id,
+// name, source and date, then one per competency and area, headed by its name
+// and, in brackets, its ID ("Building Trust (building-trust)"), which is what
+// people read and what wlp import reads back. The workbook adds a drop-down of
+// levels in each rating cell, and sheets that explain the scale and every
+// competency and area. Hand it out, collect it, and import it:
+//
+//	wlp export -template xlsx -o ratings.xlsx
+//	(fill in one row per person)
+//	wlp import -o profiles ratings.xlsx
+//	wlp rank business-partner profiles
 //
 // Flags:
 //
+//	-csv
+//	  	print the table as CSV, one row per record, with the columns the help lists
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
 //	-json
 //	  	print the document as JSON (as without -table)
+//	-o FILE
+//	  	with -template, write the sheet to FILE ("-" for standard output)
 //	-table
 //	  	print an overview of the IDs and names instead of the document
+//	-template csv|xlsx
+//	  	write an empty rating sheet for the framework, as csv|xlsx, to fill in and import
 //
 // Example:
 //
 //	wlp export > astd-2004.json
 //	wlp export -table
+//	wlp export -template xlsx -o ratings.xlsx
 //
 // # The schema command
 //
@@ -124,7 +181,7 @@
 //
 // Usage:
 //
-//	wlp validate [-framework FILE] [-json] [-kind auto|framework|profile] FILE...
+//	wlp validate [-framework FILE] [-json] [-csv] [-kind auto|framework|profile] [-sheet NAME] [-ignore COL,...] FILE...
 //
 // Validate checks each FILE, a framework document or a profile, strictly:
 // against its JSON Schema, then for what a schema cannot say (duplicate keys
@@ -141,85 +198,220 @@
 // document). With -json it prints an array of {file, kind, valid, problems}.
 // The exit status is 1 when any FILE is invalid or unreadable.
 //
+// With -csv it prints one row per valid file and one per problem, with the
+// columns file, kind (framework or profile), valid (yes or no), id (a valid
+// document's ID), where (the problem's JSON pointer or place; empty for the
+// whole file) and problem (empty for a valid file).
+//
+// The CSV follows RFC 4180 (comma-separated, CRLF line ends, a header row
+// first) and pastes into a spreadsheet: numbers are plain (a fit of 53.6%
+// is 53.6, in a column whose name ends in _pct; gains in points end in
+// _pts), IDs and names have columns of their own, and levels are numbers. A text cell that
+// begins with =, +, -, @, a tab or a carriage return gets a single quote (')
+// before it, so that a spreadsheet shows it as text and never runs it as a
+// formula; numbers are written as they are.
+//
 // Flags:
 //
+//	-csv
+//	  	print the table as CSV, one row per record, with the columns the help lists
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	-ignore COL,...
+//	  	skip the sheet columns COL,... (such as Department)
 //	-json
 //	  	print JSON instead of a table
 //	-kind string
 //	  	the documents' kind: auto, framework or profile (default "auto")
+//	-sheet NAME
+//	  	read the workbook sheet NAME instead of the first
 //
 // Example:
 //
 //	wlp validate examples/data/*.json
+//	wlp validate -ignore Department,Manager examples/spreadsheet/team.csv
 //	wlp validate -framework examples/frameworks/learning2.json jordan.json
+//
+// # The import command
+//
+// Usage:
+//
+//	wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-o DIR] [-force] PROFILE...
+//
+// Import reads people from every PROFILE, checks them against the framework,
+// and writes them as profile documents: JSON Lines on standard output (one
+// profile a line), or with -o DIR one indented file per person in the folder
+// DIR (made if missing), named after the profile ID: ana.json. Reviews are
+// kept as they are, not combined.
+//
+// A PROFILE is a profile document, a JSON array of them, JSON Lines (.jsonl,
+// .ndjson), a CSV file (.csv), an Excel workbook (.xlsx: its first sheet, or
+// the one -sheet names), a folder (its files of those kinds, in name order),
+// or a glob pattern such as 'profiles/*.json', which wlp expands itself.
+// Sheets hold one row per person (columns id, name, and one per competency
+// or area, by ID or name) or one row per rating (columns id, competency,
+// level, and rater for a 360-degree review); -ignore COL,... skips columns
+// such as Department. "wlp help import" shows the layouts.
+//
+// A wide sheet has one row per person: the columns id and name, optional
+// source and date (for the whole row), and one column per competency or area,
+// headed by its ID or its name in any case, spacing or punctuation
+// ("Building Trust", "building-trust"). A cell holds a level 0 to 5, its name
+// ("proficient"), a label ("4 - proficient") or nothing (not rated). A long
+// sheet has one row per rating: id, competency (ID or name), level, and
+// optional name, source, rater, date and evidence; a rater's rows become that
+// rater's review. "wlp export -template csv" writes an empty wide sheet for
+// the framework, to hand out, fill in and import.
+//
+// Every problem is reported at once with its place: "team.csv: row 7, column
+// 'Coaching': 6 is above the scale's top level 5" (a cell name such as
+// Ratings!C7 for a workbook). Nothing is written unless every input is valid.
+// Import refuses to write over an existing file in DIR unless -force is
+// given, and never writes over one of its inputs. Two IDs that differ only in
+// case (Ana and ana) get distinct file names (ana.json and ana-2.json) so
+// that no file is lost on a file system that ignores case.
+//
+// Flags:
+//
+//	-force
+//	  	with -o, write over files that exist
+//	-framework FILE
+//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	-ignore COL,...
+//	  	skip the sheet columns COL,... (such as Department)
+//	-o DIR
+//	  	write one file per person in the folder DIR instead of JSON Lines on standard output
+//	-sheet NAME
+//	  	read the workbook sheet NAME instead of the first
+//
+// Example:
+//
+//	wlp import -o profiles team.csv
+//	wlp import -sheet Ratings -ignore Department team.xlsx > team.jsonl
+//	wlp import 'exports/*.csv'
 //
 // # The score command
 //
 // Usage:
 //
-//	wlp score [-framework FILE] [-json] [-combine POLICY] PROFILE TARGET
+//	wlp score [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] TARGET PROFILE
 //
-// Score scores the profile in the file PROFILE against TARGET, a role or a
-// job of the framework, and explains the score: the fit (0% to 100%) and its
-// confidence (exact, high, low or no), for a job each role it blends, how the
-// person meets each requirement, and the gaps in development order: the gap
-// whose closing would raise the fit most comes first.
+// Score scores the person PROFILE names against TARGET, a role or a job of
+// the framework (by its ID or name), and explains the score: the fit (0% to
+// 100%) and its grade, for a job each role it blends, how the person meets
+// each requirement, and the gaps in development order: the gap whose
+// closing would raise the fit most comes first.
+//
+// A grade puts each fit in words: full (every requirement met), strong
+// (85% or more), partial (60% to under 85%) or weak (under 60%). It speaks of
+// the fit, not of how sure the score is. JSON names the same grades exact,
+// high, low and no, in the field "confidence".
 //
 // A profile may carry reviews: several raters' levels, as in a 360-degree
-// review. -combine POLICY merges them into the ratings before scoring:
-// median (of every rater), manager-first (the manager's level where given)
-// or mean-except-self (the mean of everyone but the person). The table then
-// notes each rating on which raters differ by 2 levels or more. Without
-// -combine only the profile's own ratings count, and the table says so.
+// review. They are merged into the ratings before scoring, by median (of
+// every rater) unless -combine POLICY names another policy: manager-first
+// (the manager's level where given) or mean-except-self (the mean of
+// everyone but the person); -combine none scores the profile's own ratings
+// alone. The table names the policy and notes each rating on which raters
+// differ by 2 levels or more; the JSON names the policy in "combined".
 //
 // With -json it prints one match result, a document that validates against
-// "wlp schema result" (notes on reviews are left out).
+// "wlp schema result" (the policy that merged the reviews is in "combined";
+// the notes on raters who disagree are left out).
+//
+// With -csv it prints one row for the target, one for each role of a job,
+// and one for each requirement, with the columns profile, kind (target,
+// role or requirement), part (the role of a job a requirement belongs to;
+// empty for the target's own), id (the target's or role's ID, or the
+// requirement's competency and area IDs, separated by spaces), name, need
+// and have (levels, 0 to 5), met (yes or no), score_pct (the fit, or the
+// requirement's score), weight, gain_pts and order (for a gap: the fit it
+// would add, and its place in the development order), grade (see above)
+// and combined (the policy that merged the reviews).
+//
+// The CSV follows RFC 4180 (comma-separated, CRLF line ends, a header row
+// first) and pastes into a spreadsheet: numbers are plain (a fit of 53.6%
+// is 53.6, in a column whose name ends in _pct; gains in points end in
+// _pts), IDs and names have columns of their own, and levels are numbers. A text cell that
+// begins with =, +, -, @, a tab or a carriage return gets a single quote (')
+// before it, so that a spreadsheet shows it as text and never runs it as a
+// formula; numbers are written as they are.
 //
 // Flags:
 //
 //	-combine POLICY
-//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self; raters who disagree by 2 levels or more are noted
+//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
+//	-csv
+//	  	print the table as CSV, one row per record, with the columns the help lists
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	-ignore COL,...
+//	  	skip the sheet columns COL,... (such as Department)
 //	-json
 //	  	print JSON instead of a table
+//	-sheet NAME
+//	  	read the workbook sheet NAME instead of the first
 //
 // Example:
 //
-//	wlp score examples/data/dana.json chief-learning-officer
-//	wlp score -json examples/data/sam.json project-manager
-//	wlp score -combine median examples/data/alex-360.json business-partner
+//	wlp score chief-learning-officer examples/data/dana.json
+//	wlp score -json project-manager examples/data/sam.json
+//	wlp score -combine median "Business Partner" examples/data/alex-360.json
 //
 // # The roles command
 //
 // Usage:
 //
-//	wlp roles [-framework FILE] [-json] [-combine POLICY] PROFILE
+//	wlp roles [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] PROFILE
 //
 // Roles scores the profile in the file PROFILE against every role of the
-// framework and lists them best fit first, with each role's confidence, its
+// framework and lists them best fit first, with each role's grade, its
 // number of gaps and the gap to develop first. Roles that fit equally keep
 // the framework's order.
 //
+// A grade puts each fit in words: full (every requirement met), strong
+// (85% or more), partial (60% to under 85%) or weak (under 60%). It speaks of
+// the fit, not of how sure the score is. JSON names the same grades exact,
+// high, low and no, in the field "confidence".
+//
 // A profile may carry reviews: several raters' levels, as in a 360-degree
-// review. -combine POLICY merges them into the ratings before scoring:
-// median (of every rater), manager-first (the manager's level where given)
-// or mean-except-self (the mean of everyone but the person). The table then
-// notes each rating on which raters differ by 2 levels or more. Without
-// -combine only the profile's own ratings count, and the table says so.
+// review. They are merged into the ratings before scoring, by median (of
+// every rater) unless -combine POLICY names another policy: manager-first
+// (the manager's level where given) or mean-except-self (the mean of
+// everyone but the person); -combine none scores the profile's own ratings
+// alone. The table names the policy and notes each rating on which raters
+// differ by 2 levels or more; the JSON names the policy in "combined".
 //
 // With -json it prints an array of match results, best first.
+//
+// With -csv it prints one row per role, best first, with the columns
+// profile, rank, role (its ID), name, fit_pct, grade, gaps (how many),
+// develop_first, develop_ids, have, need and gain_pts (the gap to develop
+// first: its requirement, IDs, levels and the fit it would add; empty when
+// nothing is missing) and combined (the policy that merged the reviews).
+//
+// The CSV follows RFC 4180 (comma-separated, CRLF line ends, a header row
+// first) and pastes into a spreadsheet: numbers are plain (a fit of 53.6%
+// is 53.6, in a column whose name ends in _pct; gains in points end in
+// _pts), IDs and names have columns of their own, and levels are numbers. A text cell that
+// begins with =, +, -, @, a tab or a carriage return gets a single quote (')
+// before it, so that a spreadsheet shows it as text and never runs it as a
+// formula; numbers are written as they are.
 //
 // Flags:
 //
 //	-combine POLICY
-//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self; raters who disagree by 2 levels or more are noted
+//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
+//	-csv
+//	  	print the table as CSV, one row per record, with the columns the help lists
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	-ignore COL,...
+//	  	skip the sheet columns COL,... (such as Department)
 //	-json
 //	  	print JSON instead of a table
+//	-sheet NAME
+//	  	read the workbook sheet NAME instead of the first
 //
 // Example:
 //
@@ -230,32 +422,61 @@
 //
 // Usage:
 //
-//	wlp rank [-framework FILE] [-json] [-combine POLICY] [-k N] TARGET PROFILE...
+//	wlp rank [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-k N] TARGET PROFILE...
 //
 // Rank scores every PROFILE file against TARGET, a role or a job of the
 // framework, and lists the people best fit first; people who fit equally go
-// by profile ID. -k N keeps the best N only.
+// by profile ID. -k N keeps the best N only. The table names each person
+// briefly (without a parenthesis at the end of the name) and gives their fit,
+// its grade and the gap to develop first.
+//
+// A grade puts each fit in words: full (every requirement met), strong
+// (85% or more), partial (60% to under 85%) or weak (under 60%). It speaks of
+// the fit, not of how sure the score is. JSON names the same grades exact,
+// high, low and no, in the field "confidence".
 //
 // A profile may carry reviews: several raters' levels, as in a 360-degree
-// review. -combine POLICY merges them into the ratings before scoring:
-// median (of every rater), manager-first (the manager's level where given)
-// or mean-except-self (the mean of everyone but the person). The table then
-// notes each rating on which raters differ by 2 levels or more. Without
-// -combine only the profile's own ratings count, and the table says so.
+// review. They are merged into the ratings before scoring, by median (of
+// every rater) unless -combine POLICY names another policy: manager-first
+// (the manager's level where given) or mean-except-self (the mean of
+// everyone but the person); -combine none scores the profile's own ratings
+// alone. The table names the policy and notes each rating on which raters
+// differ by 2 levels or more; the JSON names the policy in "combined".
 //
 // With -json it prints an array of {"profile": ID, "result": {...}}, best
-// first, a document that validates against "wlp schema ranking".
+// first, a document that validates against "wlp schema ranking"; each
+// result names in "combined" the policy that merged the person's reviews.
+//
+// With -csv it prints one row per person, best first, with the columns
+// target, rank, profile, name, fit_pct, grade, gaps (how many),
+// develop_first, develop_ids, have, need and gain_pts (the gap to develop
+// first: its requirement, IDs, levels and the fit it would add; empty when
+// nothing is missing) and combined (the policy that merged the reviews).
+//
+// The CSV follows RFC 4180 (comma-separated, CRLF line ends, a header row
+// first) and pastes into a spreadsheet: numbers are plain (a fit of 53.6%
+// is 53.6, in a column whose name ends in _pct; gains in points end in
+// _pts), IDs and names have columns of their own, and levels are numbers. A text cell that
+// begins with =, +, -, @, a tab or a carriage return gets a single quote (')
+// before it, so that a spreadsheet shows it as text and never runs it as a
+// formula; numbers are written as they are.
 //
 // Flags:
 //
 //	-combine POLICY
-//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self; raters who disagree by 2 levels or more are noted
+//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
+//	-csv
+//	  	print the table as CSV, one row per record, with the columns the help lists
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	-ignore COL,...
+//	  	skip the sheet columns COL,... (such as Department)
 //	-json
 //	  	print JSON instead of a table
 //	-k N
 //	  	list the best N people only (0: everyone)
+//	-sheet NAME
+//	  	read the workbook sheet NAME instead of the first
 //
 // Example:
 //
@@ -266,14 +487,14 @@
 //
 // Usage:
 //
-//	wlp team [-framework FILE] [-json] [-combine POLICY] TARGET PROFILE...
+//	wlp team [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] TARGET PROFILE...
 //
 // Team scores the people in the PROFILE files together against TARGET, a role
 // or a job of the framework, as if one person had every member's best level in
 // each competency and area: each requirement is met by the member (or members)
 // strongest in it. It prints
 //
-//   - the team's fit and confidence;
+//   - the team's fit and its grade;
 //   - what each member adds: the team's fit lost without them, with their
 //     own fit alone;
 //   - who covers each requirement: the team's level against the level needed,
@@ -285,26 +506,65 @@
 //
 // Two PROFILE files may not share a profile ID.
 //
+// For a job, the requirements come under the job's own and each role's
+// heading. Levels are numbers where names would make the table wider than
+// 100 columns; a line under the table names them.
+//
+// A grade puts each fit in words: full (every requirement met), strong
+// (85% or more), partial (60% to under 85%) or weak (under 60%). It speaks of
+// the fit, not of how sure the score is. JSON names the same grades exact,
+// high, low and no, in the field "confidence".
+//
 // A profile may carry reviews: several raters' levels, as in a 360-degree
-// review. -combine POLICY merges them into the ratings before scoring:
-// median (of every rater), manager-first (the manager's level where given)
-// or mean-except-self (the mean of everyone but the person). The table then
-// notes each rating on which raters differ by 2 levels or more. Without
-// -combine only the profile's own ratings count, and the table says so.
+// review. They are merged into the ratings before scoring, by median (of
+// every rater) unless -combine POLICY names another policy: manager-first
+// (the manager's level where given) or mean-except-self (the mean of
+// everyone but the person); -combine none scores the profile's own ratings
+// alone. The table names the policy and notes each rating on which raters
+// differ by 2 levels or more; the JSON names the policy in "combined".
 //
 // With -json it prints {"team": ..., "plan": [...]}: "team" is the team's
 // result (its result on the best levels, members, covers and contributions)
 // and "plan" its gaps with develop-or-hire advice, a document that validates
-// against "wlp schema team". Notes on reviews are left out.
+// against "wlp schema team". The team's result names in "combined" the
+// policy that merged the reviews of the members who had any; the notes on
+// raters who disagree are left out.
+//
+// With -csv it prints one row for the team, one per member and one per
+// requirement, with the columns kind (team, member or requirement), part
+// (the role of a job a requirement belongs to; empty for the target's own),
+// id (the target's ID, the member's profile ID, or the requirement's
+// competency and area IDs, separated by spaces), name, fit_pct and grade
+// (the team's fit, or the member's fit alone), adds_pts (the team's fit
+// lost without the member), need, have (the team's level) and met,
+// covered_by (the profile IDs of the members who bring the team's level,
+// separated by spaces), and for a gap gain_pts, order (its place in the
+// development order), close_by (develop or hire), develop (the profile ID
+// of the member to develop) and from (their level now); last, combined (the
+// policy that merged the reviews).
+//
+// The CSV follows RFC 4180 (comma-separated, CRLF line ends, a header row
+// first) and pastes into a spreadsheet: numbers are plain (a fit of 53.6%
+// is 53.6, in a column whose name ends in _pct; gains in points end in
+// _pts), IDs and names have columns of their own, and levels are numbers. A text cell that
+// begins with =, +, -, @, a tab or a carriage return gets a single quote (')
+// before it, so that a spreadsheet shows it as text and never runs it as a
+// formula; numbers are written as they are.
 //
 // Flags:
 //
 //	-combine POLICY
-//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self; raters who disagree by 2 levels or more are noted
+//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
+//	-csv
+//	  	print the table as CSV, one row per record, with the columns the help lists
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	-ignore COL,...
+//	  	skip the sheet columns COL,... (such as Department)
 //	-json
 //	  	print {"team": ..., "plan": [...]}, the document "wlp schema team" describes, instead of a table
+//	-sheet NAME
+//	  	read the workbook sheet NAME instead of the first
 //
 // Example:
 //
@@ -315,14 +575,14 @@
 //
 // Usage:
 //
-//	wlp assign [-framework FILE] [-json] [-combine POLICY] [-max-hats N] ROLE[,ROLE...] PROFILE...
+//	wlp assign [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-max-hats N] ROLE[,ROLE...] PROFILE...
 //
 // Assign hands the roles ROLE,... (hats) out to the people in the PROFILE
 // files so that the weighted sum of the wearers' fits, the total, is as large
-// as possible. ROLE is a role ID, or a job ID standing for the job's roles,
-// each weighted by its share of the job; a role named directly weighs 1.
-// Separate several with commas, without spaces, and ask for each role once:
-// a job counts as asking for each of its roles.
+// as possible. ROLE is a role, or a job standing for the job's roles, each
+// weighted by its share of the job, by its ID or name; a role named directly
+// weighs 1. Separate several with commas, and ask for each role once: a job
+// counts as asking for each of its roles.
 //
 // Each person wears at most -max-hats hats (default 1; 0 means no limit, so
 // each hat goes to whoever fits it best). When the hats outnumber the places,
@@ -336,25 +596,46 @@
 // without a hat. Two PROFILE files may not share a profile ID.
 //
 // A profile may carry reviews: several raters' levels, as in a 360-degree
-// review. -combine POLICY merges them into the ratings before scoring:
-// median (of every rater), manager-first (the manager's level where given)
-// or mean-except-self (the mean of everyone but the person). The table then
-// notes each rating on which raters differ by 2 levels or more. Without
-// -combine only the profile's own ratings count, and the table says so.
+// review. They are merged into the ratings before scoring, by median (of
+// every rater) unless -combine POLICY names another policy: manager-first
+// (the manager's level where given) or mean-except-self (the mean of
+// everyone but the person); -combine none scores the profile's own ratings
+// alone. The table names the policy and notes each rating on which raters
+// differ by 2 levels or more; the JSON names the policy in "combined".
 //
 // With -json it prints the assignment, a document that validates against
-// "wlp schema assignment". Notes on reviews are left out.
+// "wlp schema assignment". It has no result per person, so it does not
+// name the policy that merged reviews, and notes on reviews are left out.
+//
+// With -csv it prints one row per hat, then one per person left without a
+// hat, with the columns role (the hat's role ID, empty for a person without
+// a hat), role_name, weight, profile, name, fit_pct (the wearer's fit in
+// the role) and combined (the policy that merged the person's reviews).
+//
+// The CSV follows RFC 4180 (comma-separated, CRLF line ends, a header row
+// first) and pastes into a spreadsheet: numbers are plain (a fit of 53.6%
+// is 53.6, in a column whose name ends in _pct; gains in points end in
+// _pts), IDs and names have columns of their own, and levels are numbers. A text cell that
+// begins with =, +, -, @, a tab or a carriage return gets a single quote (')
+// before it, so that a spreadsheet shows it as text and never runs it as a
+// formula; numbers are written as they are.
 //
 // Flags:
 //
 //	-combine POLICY
-//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self; raters who disagree by 2 levels or more are noted
+//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
+//	-csv
+//	  	print the table as CSV, one row per record, with the columns the help lists
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	-ignore COL,...
+//	  	skip the sheet columns COL,... (such as Department)
 //	-json
 //	  	print the assignment, the document "wlp schema assignment" describes, instead of a table
 //	-max-hats N
 //	  	let each person wear at most N hats (0: no limit) (default 1)
+//	-sheet NAME
+//	  	read the workbook sheet NAME instead of the first
 //
 // Example:
 //
@@ -365,79 +646,109 @@
 //
 // Usage:
 //
-//	wlp plan [-framework FILE] [-json] [-combine POLICY] [-until no|low|high|exact] [-max-steps N] [-max-raise N] PROFILE TARGET
+//	wlp plan [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-until no|low|high|exact] [-max-steps N] [-max-raise N] TARGET PROFILE
 //
-// Plan builds a development plan for the person in the file PROFILE toward
-// TARGET, a role or a job: an ordered list of steps, each raising one
-// competency or area from one level to another. Each step is the one that
+// Plan builds a development plan for the person PROFILE names toward
+// TARGET, a role or a job (by its ID or name): an ordered list of steps,
+// each raising one competency or area from one level to another. Each step is the one that
 // adds the most fit per level raised (so cheap wins come first); the plan
-// stops when the fit reaches the confidence -until asks for (high by default;
-// exact means every requirement met), after -max-steps steps, or when no
-// step would raise the fit. -max-raise caps the levels one step may raise a
+// stops when the fit reaches the grade -until asks for (strong by default;
+// full means every requirement met), after -max-steps steps, or when no
+// step would raise the fit. -until takes a grade by its word (weak, partial,
+// strong, full) or by its JSON name (no, low, high, exact). -max-raise caps the levels one step may raise a
 // rating (0, the default, lets a step go straight to the level needed).
 //
-// It prints the fit and confidence before the plan, each step with its gain
-// and the fit and confidence after it, and whether the goal is reached.
+// It prints the fit and its grade before the plan, each step with its gain
+// and the fit and grade after it, and whether the goal is reached.
+//
+// A grade puts each fit in words: full (every requirement met), strong
+// (85% or more), partial (60% to under 85%) or weak (under 60%). It speaks of
+// the fit, not of how sure the score is. JSON names the same grades exact,
+// high, low and no, in the field "confidence".
 //
 // A profile may carry reviews: several raters' levels, as in a 360-degree
-// review. -combine POLICY merges them into the ratings before scoring:
-// median (of every rater), manager-first (the manager's level where given)
-// or mean-except-self (the mean of everyone but the person). The table then
-// notes each rating on which raters differ by 2 levels or more. Without
-// -combine only the profile's own ratings count, and the table says so.
+// review. They are merged into the ratings before scoring, by median (of
+// every rater) unless -combine POLICY names another policy: manager-first
+// (the manager's level where given) or mean-except-self (the mean of
+// everyone but the person); -combine none scores the profile's own ratings
+// alone. The table names the policy and notes each rating on which raters
+// differ by 2 levels or more; the JSON names the policy in "combined".
 //
 // With -json it prints the plan, a document that validates against
-// "wlp schema plan". Notes on reviews are left out.
+// "wlp schema plan"; "combined" names the policy that merged the reviews,
+// and the notes on raters who disagree are left out.
+//
+// With -csv it prints one row for where the person stands now (step 0),
+// then one per step, with the columns profile, target, step, id (the
+// competency or area raised), name, from, to (levels), gain_pts, fit_pct
+// and grade (after the step), and combined (the policy that merged the
+// reviews).
+//
+// The CSV follows RFC 4180 (comma-separated, CRLF line ends, a header row
+// first) and pastes into a spreadsheet: numbers are plain (a fit of 53.6%
+// is 53.6, in a column whose name ends in _pct; gains in points end in
+// _pts), IDs and names have columns of their own, and levels are numbers. A text cell that
+// begins with =, +, -, @, a tab or a carriage return gets a single quote (')
+// before it, so that a spreadsheet shows it as text and never runs it as a
+// formula; numbers are written as they are.
 //
 // Flags:
 //
 //	-combine POLICY
-//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self; raters who disagree by 2 levels or more are noted
+//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
+//	-csv
+//	  	print the table as CSV, one row per record, with the columns the help lists
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	-ignore COL,...
+//	  	skip the sheet columns COL,... (such as Department)
 //	-json
 //	  	print the plan, the document "wlp schema plan" describes, instead of a table
 //	-max-raise N
 //	  	raise a rating by at most N levels a step (0: straight to the level needed)
 //	-max-steps N
 //	  	stop after N steps (0: no limit)
+//	-sheet NAME
+//	  	read the workbook sheet NAME instead of the first
 //	-until CONFIDENCE
-//	  	stop when the fit reaches CONFIDENCE: no, low, high or exact (default "high")
+//	  	stop when the fit reaches the grade CONFIDENCE: weak, partial, strong (high, the default) or full, or by its JSON name no, low, high or exact (default "high")
 //
 // Example:
 //
-//	wlp plan examples/data/sam.json business-partner
-//	wlp plan -until exact -max-raise 1 examples/data/lee.json learning-strategist
-//	wlp plan -combine median examples/data/alex-360.json chief-learning-officer
+//	wlp plan business-partner examples/data/sam.json
+//	wlp plan -until exact -max-raise 1 learning-strategist examples/data/lee.json
+//	wlp plan -combine median chief-learning-officer examples/data/alex-360.json
 //
 // # The chart command
 //
 // Usage:
 //
-//	wlp chart [-framework FILE] [-json] [-combine POLICY] [-o FILE] PROFILE TARGET | -team PROFILE... TARGET
+//	wlp chart [-framework FILE] [-json] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-o FILE] TARGET PROFILE | -team TARGET PROFILE...
 //
-// Chart draws an SVG radar (spider) chart of the person in the file PROFILE
-// against TARGET, a role or a job: one axis per requirement, labelled with the
-// competency's or area's name ("any 1 of 9 areas" for a group), rings for the
-// levels 0 (centre) to 5 (outer ring), a dashed polygon of the required levels
-// and a coloured polygon of the person's levels, with the fit in the title.
+// Chart draws an SVG radar (spider) chart of the person PROFILE names
+// against TARGET, a role or a job (by its ID or name): one axis per
+// requirement, labelled with the competency's or area's name ("any 1 of 9
+// areas" for a group), rings for the levels 0 (centre) to 5 (outer ring), a
+// dashed polygon of the required levels and a coloured polygon of the
+// person's levels, with the fit in the title.
 //
 // A job's chart has one axis per requirement of the job and of each role it
 // blends; a competency that several of them ask for gets one axis, at the
 // highest level asked.
 //
-// With -team, every argument but the last is a profile and each person gets a
+// With -team, every argument after TARGET names people, and each person gets a
 // polygon of their own colour and a legend entry with their fit. A wide grey
 // band draws the team as a whole: on each axis the team's level, every
 // member's best (as "wlp team" scores it), and the title gives the team's
 // fit.
 //
 // A profile may carry reviews: several raters' levels, as in a 360-degree
-// review. -combine POLICY merges them into the ratings before scoring:
-// median (of every rater), manager-first (the manager's level where given)
-// or mean-except-self (the mean of everyone but the person). The table then
-// notes each rating on which raters differ by 2 levels or more. Without
-// -combine only the profile's own ratings count, and the table says so. On a chart, the notes
+// review. They are merged into the ratings before scoring, by median (of
+// every rater) unless -combine POLICY names another policy: manager-first
+// (the manager's level where given) or mean-except-self (the mean of
+// everyone but the person); -combine none scores the profile's own ratings
+// alone. The table names the policy and notes each rating on which raters
+// differ by 2 levels or more; the JSON names the policy in "combined". On a chart, the notes
 // go under the legend.
 //
 // The SVG goes to standard output, or to the file -o names. With -json it
@@ -460,20 +771,72 @@
 // Flags:
 //
 //	-combine POLICY
-//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self; raters who disagree by 2 levels or more are noted
+//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	-ignore COL,...
+//	  	skip the sheet columns COL,... (such as Department)
 //	-json
 //	  	print the chart's data (axes, required levels, each person's levels and fit) instead of the SVG
 //	-o FILE
 //	  	write the chart to FILE instead of standard output ("-")
+//	-sheet NAME
+//	  	read the workbook sheet NAME instead of the first
 //	-team
-//	  	chart several people and the team they make: PROFILE... TARGET
+//	  	chart several people and the team they make: TARGET PROFILE...
 //
 // Example:
 //
-//	wlp chart -o dana.svg examples/data/dana.json chief-learning-officer
-//	wlp chart -team -o team.svg examples/data/lee.json examples/data/dana.json business-partner
+//	wlp chart -o dana.svg chief-learning-officer examples/data/dana.json
+//	wlp chart -team -o team.svg business-partner examples/data/lee.json examples/data/dana.json
+//
+// # The version command
+//
+// Usage:
+//
+//	wlp version [-json]
+//
+// Version prints the version of the wlp module this program was built from
+// (a release such as v1.2.0; built from a checkout of the repository,
+// "(devel)" or a pseudo-version, and the commit when the build recorded
+// one), the version of Go that built it, and the ID, version and name of the
+// framework it embeds. "wlp -version" says the same.
+//
+// Flags:
+//
+//	-json
+//	  	print the versions as a JSON object
+//
+// Example:
+//
+//	wlp version
+//	wlp version -json
+//
+// # The completion command
+//
+// Usage:
+//
+//	wlp completion bash|zsh|fish
+//
+// Completion prints a script that teaches the shell to complete wlp's
+// command lines: the commands, each command's flags, the roles and jobs of
+// the embedded framework where a TARGET goes, the values of flags that take
+// one of a few (-combine, -until, -kind), and file names elsewhere.
+//
+// To complete in the shell you are in:
+//
+//	bash: source <(wlp completion bash)
+//	zsh:  source <(wlp completion zsh)   (after compinit)
+//	fish: wlp completion fish | source
+//
+// To complete in every new shell, add that line to ~/.bashrc or ~/.zshrc, or
+// write the script to ~/.config/fish/completions/wlp.fish (fish), or to a
+// file named _wlp in a folder of zsh's $fpath.
+//
+// Example:
+//
+//	wlp completion bash > ~/.local/share/bash-completion/completions/wlp
+//	wlp completion fish > ~/.config/fish/completions/wlp.fish
 //
 // # The help command
 //

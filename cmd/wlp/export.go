@@ -2,30 +2,60 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
+
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
 )
 
 // newExport returns the export command, its flags bound to e.
 func newExport(e *env) *Command {
 	var table bool
+	var template, out string
 	c := newCommand(&Command{
 		Name:      "export",
-		UsageLine: "wlp export [-framework FILE] [-json] [-table]",
+		UsageLine: "wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-o FILE]",
 		Short:     "print the framework as JSON (-table: an overview of its IDs and names)",
 		Long: `Export prints the framework (the embedded ASTD 2004 model, or the one
 -framework names) as an indented JSON document, the form wlp.Load and
 -framework read back. Start a framework of your own from it.
 
 The document is JSON with or without -json. With -table it prints an
-overview instead: every competency, area of expertise, role and job with its
-ID, the IDs other commands take as TARGET.`,
+overview instead: every competency (under its cluster), area of expertise,
+role and job with its ID, the IDs other commands take as TARGET.
+
+With -csv (which implies -table) it prints the overview as CSV, one row
+per competency, area, role and job, with the columns kind, id, name,
+cluster (a competency's cluster ID), cluster_name, roles (a job's number
+of roles) and requirements (a role's or job's own number of
+requirements).
+
+` + csvDoc + `
+
+` + templateDoc,
 		Example: `wlp export > astd-2004.json
-wlp export -table`,
-		Run: func([]string) error { return runExport(e, table) },
+wlp export -table
+wlp export -template xlsx -o ratings.xlsx`,
+		Run: func([]string) error {
+			if template != "" {
+				if table || e.json || e.csv {
+					return usageError("-template excludes -table, -json and -csv")
+				}
+				return runTemplate(e, template, out)
+			}
+			if out != "" {
+				return usageError("-o goes with -template (the framework document goes to standard output)")
+			}
+			return runExport(e, table)
+		},
 	})
 	c.commonFlags(e, "print the document as JSON (as without -table)")
 	c.Flag.BoolVar(&table, "table", false, "print an overview of the IDs and names instead of the document")
+	c.csvFlag(e)
+	c.Flag.StringVar(&template, "template", "", "write an empty rating sheet for the framework, as `csv|xlsx`, to fill in and import")
+	c.Flag.StringVar(&out, "o", "", "with -template, write the sheet to `FILE` (\"-\" for standard output)")
 	return c
 }
 
@@ -37,6 +67,9 @@ func runExport(e *env, table bool) error {
 	f, err := e.loadFramework()
 	if err != nil {
 		return err
+	}
+	if e.csv {
+		return exportCSV(e, f)
 	}
 	if !table {
 		b, err := f.MarshalJSON()
@@ -51,21 +84,56 @@ func runExport(e *env, table bool) error {
 		_, err = e.stdout.Write(out.Bytes())
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s (id %s, version %s)\n\n", clean(f.Name()), clean(f.ID()), clean(f.Version()))
+	say(e.stdout, "%s (id %s, version %s)\n\n", brief(f.Name()), brief(f.ID()), brief(f.Version()))
 	t := newTable(e.stdout)
-	t.row("KIND", "ID", "NAME", "GROUP")
+	t.row("ID", "NAME")
+	t.wrap(1)
+	t.give(1)
+	var cluster competency.Cluster
+	for i, c := range f.Competencies() {
+		if i == 0 || c.Cluster != cluster {
+			cl, _ := f.Cluster(c.Cluster)
+			t.section("Foundational competencies, " + cmp.Or(cl.Name, string(c.Cluster)) + ":")
+			cluster = c.Cluster
+		}
+		t.row(string(c.ID), c.Name)
+	}
+	for i, a := range f.Areas() {
+		if i == 0 {
+			t.section("Areas of expertise:")
+		}
+		t.row(string(a.ID), a.Name)
+	}
+	for i, r := range f.Roles() {
+		if i == 0 {
+			t.section("Roles:")
+		}
+		t.row(string(r.ID), fmt.Sprintf("%s (%s)", r.Name, plural(len(r.Requirements), "requirement")))
+	}
+	for i, j := range f.Jobs() {
+		if i == 0 {
+			t.section("Jobs:")
+		}
+		t.row(string(j.ID), fmt.Sprintf("%s (%s, %s)", j.Title, plural(len(j.Roles), "role"), plural(len(j.Requirements), "own requirement")))
+	}
+	return t.flush()
+}
+
+// exportCSV writes the framework's overview as export's help says.
+func exportCSV(e *env, f *wlp.Framework) error {
+	t := newCSV(e.stdout, "kind", "id", "name", "cluster", "cluster_name", "roles", "requirements")
 	for _, c := range f.Competencies() {
 		cl, _ := f.Cluster(c.Cluster)
-		t.row("competency", string(c.ID), c.Name, cl.Name)
+		t.row("competency", string(c.ID), c.Name, string(c.Cluster), cl.Name, "", "")
 	}
 	for _, a := range f.Areas() {
-		t.row("area", string(a.ID), a.Name, "area of expertise")
+		t.row("area", string(a.ID), a.Name, "", "", "", "")
 	}
 	for _, r := range f.Roles() {
-		t.row("role", string(r.ID), r.Name, plural(len(r.Requirements), "requirement"))
+		t.row("role", string(r.ID), r.Name, "", "", "", fmt.Sprint(len(r.Requirements)))
 	}
 	for _, j := range f.Jobs() {
-		t.row("job", string(j.ID), j.Title, fmt.Sprintf("%s, %s", plural(len(j.Roles), "role"), plural(len(j.Requirements), "own requirement")))
+		t.row("job", string(j.ID), j.Title, "", "", fmt.Sprint(len(j.Roles)), fmt.Sprint(len(j.Requirements)))
 	}
 	return t.flush()
 }

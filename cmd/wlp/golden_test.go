@@ -70,22 +70,22 @@ var goldenCases = []struct {
 	{"validate-unknown-kind", args("validate", "-kind", "person", dana), "", 2},
 
 	// score
-	{"score-job", args("score", dana, clo), "", 0},
-	{"score-job-json", args("score", "-json", dana, clo), "", 0},
-	{"score-role", args("score", sam, "project-manager"), "", 0},
-	{"score-role-json", args("score", priya, "business-partner", "-json"), "", 0},
-	{"score-other-framework", args("score", "-framework", "testdata/tiny-framework.json", "testdata/tiny-kim.json", "host"), "", 0},
-	{"score-stdin", args("score", "-", "learning-strategist"), `{"id": "ann", "ratings": {"thinking-strategically": {"level": 4}}}`, 0},
-	{"score-unknown-target", args("score", dana, "clo"), "", 1},
-	{"score-missing-file", args("score", "testdata/missing.json", clo), "", 1},
-	{"score-not-json", args("score", "testdata/not-json.json", clo), "", 1},
-	{"score-truncated", args("score", "testdata/truncated.json", clo), "", 1},
-	{"score-bad-profile", args("score", "testdata/bad-profile.json", clo), "", 1},
-	{"score-unknown-ids", args("score", "testdata/tiny-kim.json", clo), "", 1},
-	{"score-bad-framework", args("score", "-framework", "testdata/bad-framework.json", dana, clo), "", 1},
-	{"score-unknown-flag", args("score", "-verbose", dana, clo), "", 2},
+	{"score-job", args("score", clo, dana), "", 0},
+	{"score-job-json", args("score", "-json", clo, dana), "", 0},
+	{"score-role", args("score", "project-manager", sam), "", 0},
+	{"score-role-json", args("score", "business-partner", priya, "-json"), "", 0},
+	{"score-other-framework", args("score", "-framework", "testdata/tiny-framework.json", "host", "testdata/tiny-kim.json"), "", 0},
+	{"score-stdin", args("score", "learning-strategist", "-"), `{"id": "ann", "ratings": {"thinking-strategically": {"level": 4}}}`, 0},
+	{"score-unknown-target", args("score", "clo", dana), "", 1},
+	{"score-missing-file", args("score", clo, "testdata/missing.json"), "", 1},
+	{"score-not-json", args("score", clo, "testdata/not-json.json"), "", 1},
+	{"score-truncated", args("score", clo, "testdata/truncated.json"), "", 1},
+	{"score-bad-profile", args("score", clo, "testdata/bad-profile.json"), "", 1},
+	{"score-unknown-ids", args("score", clo, "testdata/tiny-kim.json"), "", 1},
+	{"score-bad-framework", args("score", "-framework", "testdata/bad-framework.json", clo, dana), "", 1},
+	{"score-unknown-flag", args("score", "-verbose", clo, dana), "", 2},
 	{"score-one-arg", args("score", dana), "", 2},
-	{"score-three-args", args("score", dana, clo, "extra"), "", 2},
+	{"score-three-args", args("score", clo, dana, "extra"), "", 2},
 
 	// roles
 	{"roles", args("roles", priya), "", 0},
@@ -135,42 +135,42 @@ var goldenCases = []struct {
 	{"assign-unknown-flag", args("assign", "-max", "2", clo, dana), "", 2},
 
 	// plan
-	{"plan-role", args("plan", sam, "business-partner"), "", 0},
-	{"plan-role-json", args("plan", "-json", sam, "business-partner"), "", 0},
-	{"plan-job-exact", args("plan", "-until", "exact", "-max-raise", "1", lee, clo), "", 0},
-	{"plan-max-steps", args("plan", "-max-steps", "3", "-json", priya, clo), "", 0},
-	{"plan-max-steps-table", args("plan", "-max-steps", "3", priya, clo), "", 0},
-	{"plan-reached", args("plan", dana, "learning-strategist"), "", 0},
-	{"plan-combine", args("plan", "-combine", "median", alex, clo), "", 0},
-	{"plan-bad-until", args("plan", "-until", "perfect", sam, clo), "", 2},
-	{"plan-negative-max-steps", args("plan", "-max-steps", "-2", sam, clo), "", 2},
+	{"plan-role", args("plan", "business-partner", sam), "", 0},
+	{"plan-role-json", args("plan", "-json", "business-partner", sam), "", 0},
+	{"plan-job-exact", args("plan", "-until", "exact", "-max-raise", "1", clo, lee), "", 0},
+	{"plan-max-steps", args("plan", "-max-steps", "3", "-json", clo, priya), "", 0},
+	{"plan-max-steps-table", args("plan", "-max-steps", "3", clo, priya), "", 0},
+	{"plan-reached", args("plan", "learning-strategist", dana), "", 0},
+	{"plan-combine", args("plan", "-combine", "median", clo, alex), "", 0},
+	{"plan-bad-until", args("plan", "-until", "perfect", clo, sam), "", 2},
+	{"plan-negative-max-steps", args("plan", "-max-steps", "-2", clo, sam), "", 2},
 	{"plan-one-arg", args("plan", sam), "", 2},
-	{"plan-unknown-flag", args("plan", "-steps", "2", sam, clo), "", 2},
-	{"plan-unknown-target", args("plan", sam, "chief-executive"), "", 1},
-	{"plan-missing-file", args("plan", "testdata/missing.json", clo), "", 1},
+	{"plan-unknown-flag", args("plan", "-steps", "2", clo, sam), "", 2},
+	{"plan-unknown-target", args("plan", "chief-executive", sam), "", 1},
+	{"plan-missing-file", args("plan", clo, "testdata/missing.json"), "", 1},
 
 	// 360-degree reviews with -combine
 	{"validate-reviews", args("validate", alex), "", 0},
-	{"score-reviews-unmerged", args("score", alex, "business-partner"), "", 0},
-	{"score-combine", args("score", "-combine", "median", alex, "business-partner"), "", 0},
-	{"score-combine-json", args("score", "-json", "-combine", "manager-first", alex, "business-partner"), "", 0},
+	{"score-reviews-unmerged", args("score", "business-partner", alex), "", 0},
+	{"score-combine", args("score", "-combine", "median", "business-partner", alex), "", 0},
+	{"score-combine-json", args("score", "-json", "-combine", "manager-first", "business-partner", alex), "", 0},
 	{"roles-combine", args("roles", "-combine", "mean-except-self", alex), "", 0},
 	{"rank-combine", args("rank", "-combine", "median", "business-partner", dana, lee, alex), "", 0},
-	{"chart-combine", args("chart", "-combine", "median", alex, "business-partner"), "", 0},
-	{"score-bad-combine", args("score", "-combine", "average", alex, clo), "", 2},
+	{"chart-combine", args("chart", "-combine", "median", "business-partner", alex), "", 0},
+	{"score-bad-combine", args("score", "-combine", "average", clo, alex), "", 2},
 
 	// chart
-	{"chart-job", args("chart", dana, clo), "", 0},
-	{"chart-role", args("chart", sam, "professional-specialist"), "", 0},
-	{"chart-team", args("chart", "-team", team, "business-partner"), "", 0},
-	{"chart-team-combine", args("chart", "-team", "-combine", "median", sam, priya, alex, "project-manager"), "", 0},
-	{"chart-team-json", args("chart", "-team", "-json", sam, priya, "project-manager"), "", 0},
-	{"chart-json", args("chart", "-json", sam, "project-manager"), "", 0},
-	{"chart-other-framework", args("chart", "-framework", "testdata/tiny-framework.json", "testdata/tiny-kim.json", "host"), "", 0},
-	{"chart-unknown-target", args("chart", dana, "ceo"), "", 1},
-	{"chart-not-json", args("chart", "testdata/not-json.json", clo), "", 1},
-	{"chart-many-without-team", args("chart", dana, lee, clo), "", 2},
-	{"chart-unknown-flag", args("chart", "-png", dana, clo), "", 2},
+	{"chart-job", args("chart", clo, dana), "", 0},
+	{"chart-role", args("chart", "professional-specialist", sam), "", 0},
+	{"chart-team", args("chart", "-team", "business-partner", team), "", 0},
+	{"chart-team-combine", args("chart", "-team", "-combine", "median", "project-manager", sam, priya, alex), "", 0},
+	{"chart-team-json", args("chart", "-team", "-json", "project-manager", sam, priya), "", 0},
+	{"chart-json", args("chart", "-json", "project-manager", sam), "", 0},
+	{"chart-other-framework", args("chart", "-framework", "testdata/tiny-framework.json", "host", "testdata/tiny-kim.json"), "", 0},
+	{"chart-unknown-target", args("chart", "ceo", dana), "", 1},
+	{"chart-not-json", args("chart", clo, "testdata/not-json.json"), "", 1},
+	{"chart-many-without-team", args("chart", clo, dana, lee), "", 2},
+	{"chart-unknown-flag", args("chart", "-png", clo, dana), "", 2},
 }
 
 func TestGolden(t *testing.T) {
@@ -215,7 +215,7 @@ func checkGolden(t *testing.T, path, got string) {
 // TestDocsChart keeps docs/chart.svg, the chart README shows, equal to
 // what the command draws.
 func TestDocsChart(t *testing.T) {
-	r := runWLP("", "chart", dana, clo)
+	r := runWLP("", "chart", clo, dana)
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/wlpmodel/wlp/problem"
+	"github.com/wlpmodel/wlp"
 )
 
 // newHelp returns the help command, which writes to e's streams.
@@ -39,7 +39,7 @@ func runHelp(e *env, args []string) error {
 			fmt.Fprint(e.stdout, longUsage())
 			return nil
 		}
-		fmt.Fprintf(e.stderr, "wlp help: unknown command %s\n%s", problem.Quote(args[0]), shortUsage())
+		fmt.Fprintf(e.stderr, "wlp help: %s\n%s", unknownCommand(args[0]), shortUsage())
 		return errMisuseReported
 	}
 	fmt.Fprintf(e.stderr, "wlp help: wants at most 1 argument, got %d\nusage: wlp help [COMMAND]\n", len(args))
@@ -48,9 +48,14 @@ func runHelp(e *env, args []string) error {
 
 // commandList lists the commands, one a line: name and short help.
 func commandList() string {
+	cmds := commands(&env{})
+	width := 0
+	for _, c := range cmds {
+		width = max(width, len(c.Name))
+	}
 	var b strings.Builder
-	for _, c := range commands(&env{}) {
-		fmt.Fprintf(&b, "  %-9s %s\n", c.Name, c.Short)
+	for _, c := range cmds {
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, c.Name, c.Short)
 	}
 	return b.String()
 }
@@ -75,12 +80,12 @@ func longUsage() string {
 	return intro + "\nusage: wlp COMMAND [flags] [arguments]\n\nCommands:\n" + commandList() + "\n" + general() + `
 Examples:
   wlp validate examples/data/*.json
-  wlp score examples/data/dana.json chief-learning-officer
+  wlp score chief-learning-officer examples/data/dana.json
   wlp rank -k 3 chief-learning-officer examples/data/dana.json examples/data/lee.json examples/data/sam.json
   wlp team chief-learning-officer examples/data/sam.json examples/data/priya.json
   wlp assign learning-strategist,business-partner examples/data/dana.json examples/data/lee.json
-  wlp plan -combine median examples/data/alex-360.json business-partner
-  wlp chart -o dana.svg examples/data/dana.json chief-learning-officer
+  wlp plan -combine median "Business Partner" examples/data/alex-360.json
+  wlp chart -o dana.svg chief-learning-officer examples/data/dana.json
 `
 }
 
@@ -93,27 +98,69 @@ func general() string {
 			combined = append(combined, c.Name)
 		}
 	}
-	return `Every command reads the embedded ASTD 2004 framework unless -framework FILE
-names another, prints a readable table by default (export, schema and chart
-print their document) and JSON with -json, and reads the file name "-" as
-standard input. Flags may come before or after the arguments.
+	return `Every command that uses a framework reads the embedded ASTD 2004 framework
+unless -framework FILE names another, prints a readable table by default
+(export, schema and chart print their document) and JSON with -json, and
+reads the file name "-" as standard input. Flags may come before or after
+the arguments.
 
-A TARGET is the ID of a role or a job of the framework: learning-strategist,
-business-partner, project-manager, professional-specialist or
-chief-learning-officer in the default model (wlp export -table lists them).
+` + wrap(`A TARGET is a role or a job of the framework, named by its ID or by its
+name in any case, spacing and punctuation ("business-partner", "Business
+Partner"): `+defaultTargets()+` in the default model (wlp export -table lists
+them). A command about people and a target takes the target first, then the
+people: wlp score TARGET PROFILE.`, helpWidth) + `
+` + peopleDoc + `
 
 A profile may carry reviews, several raters' levels (a 360-degree review).
-` + andList(combined) + ` take -combine POLICY
-(` + policyNames() + `) to merge them into the ratings
-first; tables note where raters disagree by 2 levels or more.
+` + andList(combined) + ` merge them into the ratings
+first, by median unless -combine POLICY names another policy
+(` + policyNames() + `, or none to score
+the ratings alone); tables name the policy and note where raters disagree by
+2 levels or more.
+
+The commands that print a table print CSV with -csv, for a spreadsheet;
+each command's help lists its columns.
 
 Exit status: 0 on success; 1 when a document fails validation, a file is
-missing or unreadable, a target is unknown, two profiles of a team share an
-ID, or the output cannot be written (standard output fails, or -o names one
-of the command's own input files); 2 on misuse (an unknown command or flag,
-a bad flag value, the wrong number of arguments, or a malformed argument
-such as an empty or repeated role in assign's ROLE list).
+missing or unreadable, a target is unknown or names several, two profiles
+of a team share an ID, or the output cannot be written (standard output
+fails, or -o names one of the command's own input files); 2 on misuse (an
+unknown command or flag, a bad flag value, the wrong number of arguments,
+the target after the people, or a malformed argument such as an empty or
+repeated role in assign's ROLE list). Misuse is answered with the command
+line meant where wlp can tell it.
 `
+}
+
+// helpWidth is the width help text is wrapped to.
+const helpWidth = 76
+
+// wrap fills the paragraph s into lines of at most width bytes (longer
+// words stand alone), and ends it with a newline.
+func wrap(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(s) {
+		switch {
+		case n == 0:
+		case n+1+len(w) > width:
+			b.WriteByte('\n')
+			n = 0
+		default:
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// defaultTargets lists the roles and jobs of the default framework by ID:
+// "a, b or c".
+func defaultTargets() string {
+	return orList(idStrings(newTargets(wlp.Default()).ids))
 }
 
 // commandHelp is `wlp help NAME` and `wlp NAME -h`.

@@ -17,8 +17,8 @@ import (
 // "`-json`".
 var flagNames = regexp.MustCompile("(?:^|[\\s\\[(|`])-([a-z][a-z-]*)")
 
-// named returns the flags text names, sorted, without repeats.
-func named(text string) []string {
+// flagsNamed returns the flags text names, sorted, without repeats.
+func flagsNamed(text string) []string {
 	var out []string
 	for _, m := range flagNames.FindAllStringSubmatch(text, -1) {
 		out = append(out, m[1])
@@ -85,7 +85,7 @@ func TestCommandHelp(t *testing.T) {
 			if !strings.HasPrefix(c.UsageLine+" ", "wlp "+c.Name+" ") {
 				t.Errorf("the usage line %q is not of wlp %s", c.UsageLine, c.Name)
 			}
-			if diff := gocmp.Diff(flagsOf(c), named(c.UsageLine)); diff != "" {
+			if diff := gocmp.Diff(flagsOf(c), flagsNamed(c.UsageLine)); diff != "" {
 				t.Errorf("the usage line %q names other flags than the command takes (-flags +named):\n%s", c.UsageLine, diff)
 			}
 		})
@@ -94,7 +94,7 @@ func TestCommandHelp(t *testing.T) {
 
 // sharedFlags are the flags README explains once for every command, in
 // the paragraph after its command list.
-var sharedFlags = []string{"combine", "framework", "json"}
+var sharedFlags = []string{"combine", "csv", "framework", "ignore", "json", "sheet"}
 
 // described matches a line of README's command list that has a
 // description: the command and its arguments, two or more spaces, then
@@ -143,14 +143,14 @@ func TestREADMECommands(t *testing.T) {
 				own = append(own, f)
 			}
 		}
-		if diff := gocmp.Diff(own, named(lines[c.Name])); diff != "" && lines[c.Name] != "" {
+		if diff := gocmp.Diff(own, flagsNamed(lines[c.Name])); diff != "" && lines[c.Name] != "" {
 			t.Errorf("README.md lists wlp %s with other flags than its own (-flags +listed):\n%s", c.Name, diff)
 		}
 	}
 	if diff := gocmp.Diff(registered, listed); diff != "" {
 		t.Errorf("README.md's command list differs from the commands in the order help lists them (-commands +listed):\n%s", diff)
 	}
-	if diff := gocmp.Diff(sharedFlags, named(paragraph)); diff != "" {
+	if diff := gocmp.Diff(sharedFlags, flagsNamed(paragraph)); diff != "" {
 		t.Errorf("the paragraph after README.md's command list names other flags than the shared ones (-shared +named):\n%s\n%s", diff, paragraph)
 	}
 }

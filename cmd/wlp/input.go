@@ -11,9 +11,9 @@ import (
 	"strings"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/people"
 	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
-	"github.com/wlpmodel/wlp/role"
 )
 
 // maxInput bounds what wlp reads from one file: the larger of the
@@ -152,102 +152,145 @@ func (e *env) loadFramework() (*wlp.Framework, error) {
 	return f, nil
 }
 
-// loadProfile reads a profile and checks it against f: a profile that
-// rates IDs f does not know fails, as it fails `wlp validate`, so that a
-// mistyped ID is not silently scored as 0. With -combine it merges the
-// profile's reviews into its ratings (see combineProfile).
-func (e *env) loadProfile(f *wlp.Framework, name string) (profile.Profile, error) {
-	b, err := e.read(name)
-	if err != nil {
-		return profile.Profile{}, err
+// peopleOptions returns how the command reads people, checked against
+// f: the -sheet and -ignore flags, standard input for "-", and a note of
+// each file read (for -o, and for the progress line).
+func (e *env) peopleOptions(f *wlp.Framework, prog *progress) *people.Options {
+	o := &people.Options{Framework: f, Sheet: e.sheet, Stdin: e.stdinReader()}
+	if e.ignore != "" {
+		o.Ignore = strings.Split(e.ignore, ",")
 	}
-	p, probs := checkProfile(b, f)
-	if probs.Len() > 0 {
-		return profile.Profile{}, &docError{display(name), probs}
+	o.Opened = func(name string, fi fs.FileInfo) {
+		e.inputs = append(e.inputs, input{display(name), fi})
+		prog.opened(name)
 	}
-	return e.combineProfile(name, p)
+	return o
 }
 
-// loadPerson loads the framework and, checked against it, the profile
-// name: what every command about one person starts with.
+// stdinReader returns what "-" reads: standard input, noted as an input
+// of the command when it is a file.
+func (e *env) stdinReader() io.Reader {
+	if e.stdin == nil {
+		return strings.NewReader("")
+	}
+	if fh, ok := e.stdin.(*os.File); ok {
+		e.noteInput(stdinName, fh)
+	}
+	return e.stdin
+}
+
+// readPeople reads the people of every input args names (files, folders,
+// glob patterns, "-"), checked against f, in any format the people
+// package reads, merges each one's reviews as -combine says (see
+// combineProfile), and reports every problem of every input at once.
+// The same person given twice is a problem naming both places.
+func (e *env) readPeople(f *wlp.Framework, args []string) ([]people.Person, error) {
+	return e.readPeopleWith(f, args, true)
+}
+
+// readPeopleAsIs reads people as readPeople does, but leaves their
+// reviews as they are.
+func (e *env) readPeopleAsIs(f *wlp.Framework, args []string) ([]people.Person, error) {
+	return e.readPeopleWith(f, args, false)
+}
+
+// readPeopleWith is readPeople, merging reviews when merge is set.
+func (e *env) readPeopleWith(f *wlp.Framework, args []string, merge bool) ([]people.Person, error) {
+	files, err := people.Expand(args)
+	var lines []string
+	if err != nil {
+		lines = placeLines(err)
+	}
+	prog := e.newProgress(len(files))
+	var out []people.Person
+	for p, err := range people.All(files, e.peopleOptions(f, prog)) {
+		if err != nil {
+			lines = append(lines, placeLines(err)...)
+			continue
+		}
+		prog.person()
+		if merge {
+			merged, cerr := e.combineProfile(p.Place.String(), p.Profile)
+			if cerr != nil {
+				lines = append(lines, placeLines(cerr)...)
+				continue
+			}
+			p.Profile = merged
+		}
+		out = append(out, p)
+	}
+	prog.done()
+	if len(lines) > 0 {
+		return nil, linesError(lines)
+	}
+	return out, nil
+}
+
+// loadProfiles loads the people of every input names, as readPeople
+// does, and returns their profiles.
+func (e *env) loadProfiles(f *wlp.Framework, names []string) ([]profile.Profile, error) {
+	ps, err := e.readPeople(f, names)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]profile.Profile, len(ps))
+	for i, p := range ps {
+		out[i] = p.Profile
+	}
+	return out, nil
+}
+
+// loadPerson loads the framework and, checked against it, the one person
+// of the input name: what every command about one person starts with.
+// An input of several people (a team's sheet) is an error that says
+// which commands take them all.
 func (e *env) loadPerson(name string) (*wlp.Framework, profile.Profile, error) {
 	f, err := e.loadFramework()
 	if err != nil {
 		return nil, profile.Profile{}, err
 	}
-	p, err := e.loadProfile(f, name)
-	return f, p, err
+	ps, err := e.readPeople(f, []string{name})
+	if err != nil {
+		return f, profile.Profile{}, err
+	}
+	switch len(ps) {
+	case 1:
+		return f, ps[0].Profile, nil
+	case 0:
+		return f, profile.Profile{}, fmt.Errorf("%s: holds no profile", display(name))
+	}
+	return f, profile.Profile{}, fmt.Errorf("%s: holds %d people (the first two at %s and %s); %s takes one: "+
+		"rank, team and assign take them all, and import splits them into one file each",
+		display(name), len(ps), clean(ps[0].Place.String()), clean(ps[1].Place.String()), e.cmd.Name)
 }
 
-// loadProfiles loads every named profile and reports the problems of all
-// of them at once.
-func (e *env) loadProfiles(f *wlp.Framework, names []string) ([]profile.Profile, error) {
-	var ps []profile.Profile
-	var errs []error
-	for _, n := range names {
-		p, err := e.loadProfile(f, n)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		ps = append(ps, p)
+// placeLines returns the lines an error of the people package prints:
+// one "place: message" per problem, cleaned of control characters, and
+// one counting those not listed.
+func placeLines(err error) []string {
+	var pe *people.Error
+	if !errors.As(err, &pe) {
+		return strings.Split(err.Error(), "\n")
 	}
-	return ps, errors.Join(errs...)
+	var out []string
+	for _, p := range pe.Problems {
+		at := p.Place
+		at.File = display(at.File)
+		pr := problem.Problem{Path: at.Pointer, Message: p.Message} // shortens a long pointer
+		at.Pointer = ""
+		out = append(out, clean(at.String()+": "+pr.String()))
+	}
+	if pe.Omitted > 0 {
+		out = append(out, fmt.Sprintf("and at least %s, not listed", plural(pe.Omitted, "more problem")))
+	}
+	return out
 }
 
-// distinct fails when two profiles share an ID: team and assign name
-// people by profile ID, so each must name one person.
-func distinct(ps []profile.Profile, names []string) error {
-	first := map[string]int{}
-	for i, p := range ps {
-		if j, ok := first[p.ID]; ok {
-			return fmt.Errorf("%s and %s both have the profile ID %s; each person needs an ID of their own",
-				display(names[j]), display(names[i]), problem.Quote(p.ID))
-		}
-		first[p.ID] = i
-	}
-	return nil
-}
+// linesError is an error of several lines, each printed after the
+// command's name.
+type linesError []string
 
-// checkTarget returns an error naming the framework's roles and jobs when
-// id is neither.
-func checkTarget(f *wlp.Framework, id string) error {
-	if _, ok := f.Role(role.ID(id)); ok {
-		return nil
-	}
-	if _, ok := f.Job(role.ID(id)); ok {
-		return nil
-	}
-	var roles, jobs []string
-	for _, r := range f.Roles() {
-		roles = append(roles, string(r.ID))
-	}
-	for _, j := range f.Jobs() {
-		jobs = append(jobs, string(j.ID))
-	}
-	msg := fmt.Sprintf("unknown target %s: not a role or job of framework %s", problem.Quote(id), problem.Quote(f.ID()))
-	if len(roles) > 0 {
-		msg += "; roles: " + someOf(roles, maxListed)
-	}
-	if len(jobs) > 0 {
-		msg += "; jobs: " + someOf(jobs, maxListed)
-	}
-	return errors.New(clean(msg))
-}
-
-// swappedTarget returns err, the first argument's failure as a target,
-// or misuse when the last argument is a target instead: the user wrote
-// the target last, as chart -team wants it. what names the argument as
-// the usage line does.
-func swappedTarget(f *wlp.Framework, args []string, what string, err error) error {
-	last := args[len(args)-1]
-	for _, id := range strings.Split(last, ",") {
-		if checkTarget(f, id) != nil {
-			return err
-		}
-	}
-	return usageError(fmt.Sprintf("%s comes first, then the profiles (%s, the last argument, is a role or job)", what, problem.Quote(last)))
-}
+func (l linesError) Error() string { return strings.Join(l, "\n") }
 
 // maxListed is how many IDs a message lists before it counts the rest.
 const maxListed = 20

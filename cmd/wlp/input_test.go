@@ -39,16 +39,16 @@ func TestBadInput(t *testing.T) {
 		for _, argv := range [][]string{
 			{"validate", "-"},
 			{"validate", "-json", "-"},
-			{"score", "-", clo},
-			{"score", "-json", "-", "coaching"},
+			{"score", clo, "-"},
+			{"score", "-json", "coaching", "-"},
 			{"roles", "-"},
 			{"rank", clo, "-", dana},
-			{"chart", "-", clo},
-			{"chart", "-team", "-", "-", clo},
+			{"chart", clo, "-"},
+			{"chart", "-team", clo, "-", "-"},
 			{"export", "-framework", "-"},
 			{"schema", "-framework", "-", "-for-framework", "profile"},
 			{"roles", "-framework", "-", dana},
-			{"score", "-combine", "mean-except-self", "-", clo},
+			{"score", "-combine", "mean-except-self", clo, "-"},
 			{"rank", "-combine", "median", clo, "-", dana},
 			{"team", clo, "-", dana},
 			{"team", "-json", "-combine", "manager-first", "business-partner", "-"},
@@ -56,10 +56,10 @@ func TestBadInput(t *testing.T) {
 			{"team", "-framework", "-", clo, dana},
 			{"assign", clo, "-", dana},
 			{"assign", "-json", "-max-hats", "0", "-combine", "median", "learning-strategist,project-manager", "-"},
-			{"plan", "-", clo},
-			{"plan", "-json", "-combine", "median", "-until", "exact", "-", "business-partner"},
-			{"plan", "-framework", "-", dana, clo},
-			{"chart", "-team", "-combine", "median", "-", dana, clo},
+			{"plan", clo, "-"},
+			{"plan", "-json", "-combine", "median", "-until", "exact", "business-partner", "-"},
+			{"plan", "-framework", "-", clo, dana},
+			{"chart", "-team", "-combine", "median", clo, "-", dana},
 		} {
 			r := runWLP(doc, argv...)
 			if r.code != 0 && r.code != 1 {
@@ -87,18 +87,18 @@ func FuzzProfile(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		for _, argv := range [][]string{
-			{"validate", "-"}, {"score", "-", clo}, {"roles", "-json", "-"}, {"rank", clo, "-"},
+			{"validate", "-"}, {"score", clo, "-"}, {"roles", "-json", "-"}, {"rank", clo, "-"},
 			{"team", "-combine", "median", clo, "-", dana}, {"assign", "-max-hats", "2", clo, "-", sam},
-			{"plan", "-combine", "manager-first", "-", clo},
+			{"plan", "-combine", "manager-first", clo, "-"},
 		} {
 			if r := runWLP(string(doc), argv...); r.code != 0 && r.code != 1 {
 				t.Fatalf("wlp %v: exit %d", argv, r.code)
 			}
 		}
-		if r := runWLP(string(doc), "chart", "-", clo); r.code == 0 {
+		if r := runWLP(string(doc), "chart", clo, "-"); r.code == 0 {
 			testfix.SVGText(t, []byte(r.stdout))
 		}
-		if r := runWLP(string(doc), "chart", "-team", "-combine", "median", "-", lee, clo); r.code == 0 {
+		if r := runWLP(string(doc), "chart", "-team", "-combine", "median", clo, "-", lee); r.code == 0 {
 			testfix.SVGText(t, []byte(r.stdout))
 		}
 	})

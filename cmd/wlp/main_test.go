@@ -105,18 +105,34 @@ func TestMain(m *testing.M) {
 }
 
 // combined loads a profile and merges its reviews by pol, as -combine
-// does.
+// does: by median for "" (no -combine), not at all for "none".
 func combined(t *testing.T, path string, pol profile.Policy) profile.Profile {
 	t.Helper()
 	p := testfix.LoadProfile(t, path)
-	if pol == "" {
+	switch pol {
+	case "none":
 		return p
+	case "":
+		pol = profile.Median
 	}
 	p, _, err := p.Combine(pol)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// combinedBy returns the policy the command names in a result for p
+// (in "combined") when run with -combine pol: by median for "" (no
+// -combine), none for "none" or a profile without reviews.
+func combinedBy(p profile.Profile, pol profile.Policy) profile.Policy {
+	switch {
+	case len(p.Reviews) == 0 || pol == "none":
+		return ""
+	case pol == "":
+		return profile.Median
+	}
+	return pol
 }
 
 // teams lists the teams the checks score: every sample person, subsets of
@@ -134,6 +150,7 @@ func teams() []struct {
 		{[]string{sam, priya}, ""},
 		{[]string{lee, priya, sam}, ""},
 		{[]string{priya, alex}, ""},
+		{[]string{priya, alex}, "none"},
 	}
 	for _, pol := range profile.Policies() {
 		out = append(out, struct {

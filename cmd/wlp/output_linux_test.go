@@ -40,13 +40,13 @@ func TestProcessOutput(t *testing.T) {
 		{"schema", "plan"},
 		{"validate", dana},
 		{"validate", "-json", "testdata/bad-profile.json"},
-		{"score", dana, clo},
+		{"score", clo, dana},
 		{"roles", priya},
 		{"rank", "-json", clo, dana, lee},
 		{"team", clo, sam, priya},
 		{"assign", clo, dana, lee, sam, priya},
-		{"plan", dana, "learning-strategist"}, // the goal is reached already
-		{"chart", dana, clo},
+		{"plan", "learning-strategist", dana}, // the goal is reached already
+		{"chart", clo, dana},
 	} {
 		var errb bytes.Buffer
 		cmd := wlpProcess(argv, &errb)
@@ -70,7 +70,7 @@ func TestProcessOutput(t *testing.T) {
 		}
 	}
 
-	for _, argv := range [][]string{{"export"}, {"help"}, {"plan", dana, "learning-strategist"}} {
+	for _, argv := range [][]string{{"export"}, {"help"}, {"plan", "learning-strategist", dana}} {
 		r, w, err := os.Pipe()
 		if err != nil {
 			t.Fatal(err)
@@ -96,7 +96,7 @@ func TestProcessOutput(t *testing.T) {
 // temporary file beside it: /dev/null takes the chart and stays.
 func TestOutputDevice(t *testing.T) {
 	for _, dev := range []string{"/dev/null"} {
-		r := runWLP("", "chart", "-o", dev, dana, clo)
+		r := runWLP("", "chart", "-o", dev, clo, dana)
 		fi, err := os.Stat(dev)
 		if err != nil {
 			t.Fatal(err)

@@ -64,7 +64,7 @@ func names(t *testing.T, dir string) []string {
 // refuses to write over an input file however it is named; a failure
 // leaves the target as it was and no temporary file behind.
 func TestOutputFile(t *testing.T) {
-	chart := runWLP("", "chart", dana, clo)
+	chart := runWLP("", "chart", clo, dana)
 	if chart.code != 0 {
 		t.Fatalf("chart: exit %d: %s", chart.code, chart.stderr)
 	}
@@ -138,7 +138,7 @@ func TestOutputFile(t *testing.T) {
 	}{
 		{
 			name: "new file",
-			args: args("chart", "-o", "DIR/out.svg", dana, clo),
+			args: args("chart", "-o", "DIR/out.svg", clo, dana),
 			after: map[string]fileState{
 				"out.svg": {Kind: "file", Perm: newPerm, Content: chart.stdout},
 			},
@@ -146,7 +146,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:  "replaces a file, keeping its permission bits",
 			setup: []setup{file("out.svg", old, 0o640)},
-			args:  args("chart", "-o", "DIR/out.svg", dana, clo),
+			args:  args("chart", "-o", "DIR/out.svg", clo, dana),
 			after: map[string]fileState{
 				"out.svg": {Kind: "file", Perm: 0o640, Content: chart.stdout},
 			},
@@ -154,7 +154,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:  "through a symbolic link: the file it points at, keeping the link",
 			setup: []setup{file("real.svg", old, 0o600), symlink("link.svg", "real.svg")},
-			args:  args("chart", "-o", "DIR/link.svg", dana, clo),
+			args:  args("chart", "-o", "DIR/link.svg", clo, dana),
 			after: map[string]fileState{
 				"link.svg": {Kind: "link", Link: "real.svg"},
 				"real.svg": {Kind: "file", Perm: 0o600, Content: chart.stdout},
@@ -163,7 +163,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:   "a link to a missing file",
 			setup:  []setup{symlink("link.svg", "missing.svg")},
-			args:   args("chart", "-o", "DIR/link.svg", dana, clo),
+			args:   args("chart", "-o", "DIR/link.svg", clo, dana),
 			code:   1,
 			stderr: "wlp chart: cannot write DIR/link.svg: it is a symbolic link to a missing file\n",
 			after: map[string]fileState{
@@ -174,7 +174,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:   "the input profile",
 			setup:  []setup{file("dana.json", profileDoc, 0o644)},
-			args:   args("chart", "-o", "DIR/dana.json", "DIR/dana.json", "business-partner"),
+			args:   args("chart", "-o", "DIR/dana.json", "business-partner", "DIR/dana.json"),
 			code:   1,
 			stderr: "wlp chart: cannot write DIR/dana.json: it is the input file DIR/dana.json; write the output to another file\n",
 			after: map[string]fileState{
@@ -184,7 +184,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:   "the input profile through a symbolic link",
 			setup:  []setup{file("dana.json", profileDoc, 0o644), symlink("link.json", "dana.json")},
-			args:   args("chart", "-o", "DIR/link.json", "DIR/dana.json", "business-partner"),
+			args:   args("chart", "-o", "DIR/link.json", "business-partner", "DIR/dana.json"),
 			code:   1,
 			stderr: "wlp chart: cannot write DIR/link.json: it is the input file DIR/dana.json; write the output to another file\n",
 			after: map[string]fileState{
@@ -195,7 +195,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:   "an input read through a symbolic link",
 			setup:  []setup{file("dana.json", profileDoc, 0o644), symlink("link.json", "dana.json")},
-			args:   args("chart", "-o", "DIR/dana.json", "DIR/link.json", "business-partner"),
+			args:   args("chart", "-o", "DIR/dana.json", "business-partner", "DIR/link.json"),
 			code:   1,
 			stderr: "wlp chart: cannot write DIR/dana.json: it is the input file DIR/link.json; write the output to another file\n",
 			after: map[string]fileState{
@@ -205,7 +205,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:   "the input profile through a hard link",
 			setup:  []setup{file("dana.json", profileDoc, 0o644), hardlink("hard.json", "dana.json")},
-			args:   args("chart", "-o", "DIR/hard.json", "DIR/dana.json", "business-partner"),
+			args:   args("chart", "-o", "DIR/hard.json", "business-partner", "DIR/dana.json"),
 			code:   1,
 			stderr: "wlp chart: cannot write DIR/hard.json: it is the input file DIR/dana.json; write the output to another file\n",
 			after: map[string]fileState{
@@ -216,7 +216,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:   "one input of a team",
 			setup:  []setup{file("dana.json", profileDoc, 0o644)},
-			args:   args("chart", "-team", "-o", "DIR/dana.json", lee, "DIR/dana.json", sam, clo),
+			args:   args("chart", "-team", "-o", "DIR/dana.json", clo, lee, "DIR/dana.json", sam),
 			code:   1,
 			stderr: "wlp chart: cannot write DIR/dana.json: it is the input file DIR/dana.json; write the output to another file\n",
 			after: map[string]fileState{
@@ -226,7 +226,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:   "the -framework file",
 			setup:  []setup{file("fw.json", mustRead(t, "testdata/tiny-framework.json"), 0o644)},
-			args:   args("chart", "-framework", "DIR/fw.json", "-o", "DIR/fw.json", "testdata/tiny-kim.json", "host"),
+			args:   args("chart", "-framework", "DIR/fw.json", "-o", "DIR/fw.json", "host", "testdata/tiny-kim.json"),
 			code:   1,
 			stderr: "wlp chart: cannot write DIR/fw.json: it is the input file DIR/fw.json; write the output to another file\n",
 			after: map[string]fileState{
@@ -236,14 +236,14 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:   "a folder",
 			setup:  []setup{mkdir("out")},
-			args:   args("chart", "-o", "DIR/out", dana, clo),
+			args:   args("chart", "-o", "DIR/out", clo, dana),
 			code:   1,
 			stderr: "wlp chart: cannot write DIR/out: it is a folder\n",
 			after:  map[string]fileState{"out": {Kind: "dir"}},
 		},
 		{
 			name:   "a missing folder",
-			args:   args("chart", "-o", "DIR/no/out.svg", dana, clo),
+			args:   args("chart", "-o", "DIR/no/out.svg", clo, dana),
 			code:   1,
 			stderr: "wlp chart: DIR/no/out.svg: cannot write: no such file or directory\n",
 			after:  map[string]fileState{"no": {Kind: "none"}},
@@ -251,7 +251,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:   "sync fails",
 			setup:  []setup{file("out.svg", old, 0o640), failSync},
-			args:   args("chart", "-o", "DIR/out.svg", dana, clo),
+			args:   args("chart", "-o", "DIR/out.svg", clo, dana),
 			code:   1,
 			stderr: "wlp chart: DIR/out.svg: cannot write: sync failed\n",
 			after:  map[string]fileState{"out.svg": {Kind: "file", Perm: 0o640, Content: old}},
@@ -259,7 +259,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:   "rename fails",
 			setup:  []setup{file("out.svg", old, 0o640), failRename},
-			args:   args("chart", "-o", "DIR/out.svg", dana, clo),
+			args:   args("chart", "-o", "DIR/out.svg", clo, dana),
 			code:   1,
 			stderr: "wlp chart: DIR/out.svg: cannot write: rename failed\n",
 			after:  map[string]fileState{"out.svg": {Kind: "file", Perm: 0o640, Content: old}},
@@ -267,7 +267,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:   "a file the user may not write",
 			setup:  []setup{file("out.svg", old, 0o444), readOnly},
-			args:   args("chart", "-o", "DIR/out.svg", dana, clo),
+			args:   args("chart", "-o", "DIR/out.svg", clo, dana),
 			code:   1,
 			stderr: "wlp chart: DIR/out.svg: cannot write: permission denied\n",
 			after:  map[string]fileState{"out.svg": {Kind: "file", Perm: 0o444, Content: old}},
@@ -275,7 +275,7 @@ func TestOutputFile(t *testing.T) {
 		{
 			name:   "rename fails for a new file",
 			setup:  []setup{failRename},
-			args:   args("chart", "-o", "DIR/out.svg", dana, clo),
+			args:   args("chart", "-o", "DIR/out.svg", clo, dana),
 			code:   1,
 			stderr: "wlp chart: DIR/out.svg: cannot write: rename failed\n",
 			after:  map[string]fileState{"out.svg": {Kind: "none"}},
@@ -335,7 +335,7 @@ func TestOutputStdinFile(t *testing.T) {
 	}
 	defer in.Close()
 	var out, errb strings.Builder
-	code := run([]string{"chart", "-o", p, "-", clo}, in, &out, &errb)
+	code := run([]string{"chart", "-o", p, clo, "-"}, in, &out, &errb)
 	want := result{1, "", "wlp chart: cannot write " + p + ": it is the input file <stdin>; write the output to another file\n"}
 	if diff := gocmp.Diff(want, result{code, out.String(), errb.String()}, gocmp.AllowUnexported(result{})); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -24,7 +24,7 @@ func TestPlanJSON(t *testing.T) {
 	people := []struct {
 		path   string
 		policy profile.Policy
-	}{{dana, ""}, {lee, ""}, {sam, ""}, {priya, ""}, {alex, ""}, {alex, profile.Median}, {alex, profile.ManagerFirst}}
+	}{{dana, ""}, {lee, ""}, {sam, ""}, {priya, ""}, {alex, ""}, {alex, "none"}, {alex, profile.Median}, {alex, profile.ManagerFirst}}
 	for _, who := range people {
 		p := combined(t, who.path, who.policy)
 		for _, target := range targets(f) {
@@ -32,7 +32,7 @@ func TestPlanJSON(t *testing.T) {
 				for _, opt := range []struct{ steps, raise int }{{0, 0}, {0, 1}, {2, 0}} {
 					name := fmt.Sprintf("%s/%s/%s/%s/steps %d raise %d", p.ID, who.policy, target, until, opt.steps, opt.raise)
 					r := runWLP("", args("plan", "-json", "-until", until.String(), "-max-steps", fmt.Sprint(opt.steps),
-						"-max-raise", fmt.Sprint(opt.raise), flagsFor(who.policy), who.path, string(target))...)
+						"-max-raise", fmt.Sprint(opt.raise), flagsFor(who.policy), string(target), who.path)...)
 					if r.code != 0 {
 						t.Fatalf("%s: exit %d: %s", name, r.code, r.stderr)
 					}
@@ -45,6 +45,7 @@ func TestPlanJSON(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
+					want.Combined = combinedBy(p, who.policy)
 					if diff := gocmp.Diff(want, got); diff != "" {
 						t.Errorf("%s: differs from Matcher.Plan (-want +got):\n%s", name, diff)
 					}

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/wlpmodel/wlp/problem"
 )
 
 // env is one run of one command: its streams, the flags that several
@@ -24,10 +22,17 @@ type env struct {
 	stdinData []byte
 	stdinErr  error
 
+	// flagArgs holds the arguments run parsed as flags, as typed, for a
+	// corrected command line (see commandLine).
+	flagArgs []string
+
 	// Flags that several commands take.
 	framework string // -framework: every command but help
 	json      bool   // -json: every command but help
 	combine   string // -combine: the commands that score profiles
+	csv       bool   // -csv: the commands that print a table
+	sheet     string // -sheet: the commands that read people
+	ignore    string // -ignore: the commands that read people
 
 	// inputs lists the files the command has read, which -o may not
 	// write over.
@@ -99,10 +104,7 @@ func progName(args []string) string {
 	if len(args) == 0 {
 		return "wlp"
 	}
-	if isHelp(args[0]) {
-		return "wlp help"
-	}
-	if c := lookup(args[0], &env{}); c != nil {
+	if c := lookup(commandName(args[0]), &env{}); c != nil {
 		return "wlp " + c.Name
 	}
 	return "wlp"
@@ -117,6 +119,18 @@ func isHelp(arg string) bool {
 	return false
 }
 
+// commandName returns the command arg names: arg itself, or "help" for
+// -h, -help and --help, or "version" for -version and --version.
+func commandName(arg string) string {
+	switch {
+	case isHelp(arg):
+		return "help"
+	case arg == "-version" || arg == "--version":
+		return "version"
+	}
+	return arg
+}
+
 // dispatch runs args with stdout buffered in out and returns the exit
 // status; run flushes out.
 func dispatch(args []string, stdin io.Reader, out *bufio.Writer, stderr io.Writer) int {
@@ -125,30 +139,28 @@ func dispatch(args []string, stdin io.Reader, out *bufio.Writer, stderr io.Write
 		return exitUsage
 	}
 	e := &env{stdin: stdin, stdout: out, stderr: stderr}
-	name := args[0]
-	if isHelp(name) {
-		name = "help"
-	}
-	c := lookup(name, e)
+	c := lookup(commandName(args[0]), e)
 	if c == nil {
-		fmt.Fprintf(stderr, "wlp: unknown command %s\n%s", problem.Quote(args[0]), shortUsage())
+		fmt.Fprintf(stderr, "wlp: %s\n%s", unknownCommand(args[0]), shortUsage())
 		return exitUsage
 	}
 	e.cmd = c
 	pos := args[1:]
 	if !c.CustomFlags {
 		var err error
-		pos, err = parseInterspersed(&c.Flag, args[1:])
+		pos, e.flagArgs, err = parseInterspersed(&c.Flag, args[1:])
 		if errors.Is(err, flag.ErrHelp) {
 			commandHelp(out, c)
 			return exitOK
 		}
 		if err != nil {
-			// The flag package quotes values whole: shorten what it says.
-			return e.misuse(shorten(err.Error(), maxMessage))
+			return e.misuse(flagMessage(c, err))
 		}
 		if len(pos) < c.MinArgs || (c.MaxArgs >= 0 && len(pos) > c.MaxArgs) {
 			return e.misuse(argCountMessage(c, len(pos)))
+		}
+		if err := e.checkCSV(); err != nil {
+			return e.misuse(err.Error())
 		}
 		if err := e.checkCombine(); err != nil {
 			return e.misuse(err.Error())
@@ -195,21 +207,22 @@ func argCountMessage(c *Command, n int) string {
 }
 
 // parseInterspersed parses flags wherever they appear among args, as in
-// `wlp score dana.json clo -json`, and returns the other arguments in
-// order. "--" ends the flags; a lone "-" is an argument (standard input).
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
+// `wlp score clo dana.json -json`, and returns the other arguments in
+// order, and the flags with their values as typed. "--" ends the flags
+// (and is in neither list); a lone "-" is an argument (standard input).
+func parseInterspersed(fs *flag.FlagSet, args []string) (pos, flags []string, err error) {
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		rest := fs.Args()
 		consumed := args[:len(args)-len(rest)]
 		if len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
-			return append(pos, rest...), nil
+			return append(pos, rest...), append(flags, consumed[:len(consumed)-1]...), nil
 		}
+		flags = append(flags, consumed...)
 		if len(rest) == 0 {
-			return pos, nil
+			return pos, flags, nil
 		}
 		pos = append(pos, rest[0])
 		args = rest[1:]

@@ -13,38 +13,44 @@ import (
 	gocmp "github.com/google/go-cmp/cmp"
 )
 
-// TestParseInterspersed checks that flags may follow the arguments and
-// that "--" ends them.
+// TestParseInterspersed checks that flags may follow the arguments, that
+// "--" ends them, and that the flags come back as typed.
 func TestParseInterspersed(t *testing.T) {
 	for _, c := range []struct {
 		in        []string
 		pos       []string
+		flags     []string
 		json      bool
 		framework string
 	}{
-		{[]string{"a", "-json", "b"}, []string{"a", "b"}, true, ""},
-		{[]string{"-json", "a", "b"}, []string{"a", "b"}, true, ""},
-		{[]string{"a", "b", "-framework", "f.json"}, []string{"a", "b"}, false, "f.json"},
-		{[]string{"-", "a", "-framework=-"}, []string{"-", "a"}, false, "-"},
-		{[]string{"a", "--", "-json"}, []string{"a", "-json"}, false, ""},
-		{nil, nil, false, ""},
+		{[]string{"a", "-json", "b"}, []string{"a", "b"}, []string{"-json"}, true, ""},
+		{[]string{"-json", "a", "b"}, []string{"a", "b"}, []string{"-json"}, true, ""},
+		{[]string{"a", "b", "-framework", "f.json"}, []string{"a", "b"}, []string{"-framework", "f.json"}, false, "f.json"},
+		{[]string{"-", "a", "-framework=-"}, []string{"-", "a"}, []string{"-framework=-"}, false, "-"},
+		{[]string{"a", "--", "-json"}, []string{"a", "-json"}, nil, false, ""},
+		{[]string{"--json", "a", "--", "-json"}, []string{"a", "-json"}, []string{"--json"}, true, ""},
+		{nil, nil, nil, false, ""},
 	} {
 		e := &env{}
-		pos, err := parseInterspersed(&lookup("score", e).Flag, c.in)
+		pos, flags, err := parseInterspersed(&lookup("score", e).Flag, c.in)
 		if err != nil {
 			t.Fatalf("%q: %v", c.in, err)
 		}
 		if diff := gocmp.Diff(c.pos, pos); diff != "" || e.json != c.json || e.framework != c.framework {
 			t.Errorf("%q: args %q json %v framework %q; want %q %v %q", c.in, pos, e.json, e.framework, c.pos, c.json, c.framework)
 		}
+		if diff := gocmp.Diff(c.flags, flags); diff != "" {
+			t.Errorf("%q: flags (-want +got):\n%s", c.in, diff)
+		}
 	}
 }
 
 // TestExitStatus checks the documented rule on the cases that once broke
 // it: misuse (2) is an unknown command or flag, a bad flag value, the
-// wrong number of arguments or a malformed argument, such as a ROLE list
-// with an empty role or a role asked for twice; a failure at run time (1)
-// is a bad or missing document or an unknown target.
+// wrong number of arguments, the target after the profiles, or a
+// malformed argument, such as a ROLE list with an empty role or a role
+// asked for twice; a failure at run time (1) is a bad or missing document
+// or an unknown target.
 func TestExitStatus(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -59,10 +65,14 @@ func TestExitStatus(t *testing.T) {
 		{args("assign", "learning-strategist,coach", dana, lee), exitFailure},
 		{args("assign", "learning-strategist", dana, "testdata/missing.json"), exitFailure},
 		{args("assign", "learning-strategist,business-partner", dana, lee), exitOK},
-		{args("score", dana, "coach"), exitFailure},
-		{args("score", "-k", "2", dana, clo), exitUsage},
+		{args("score", "coach", dana), exitFailure},
+		{args("score", dana, "coach"), exitUsage},
+		{args("score", dana, clo), exitUsage},
+		{args("scroe", clo, dana), exitUsage},
+		{args("completion", "tcsh"), exitUsage},
+		{args("score", "-k", "2", clo, dana), exitUsage},
 		{args("validate", "testdata/bad-profile.json"), exitFailure},
-		{args("chart", "-o", t.TempDir(), dana, clo), exitFailure},
+		{args("chart", "-o", t.TempDir(), clo, dana), exitFailure},
 	} {
 		r := runWLP("", c.args...)
 		if r.code != c.code {
@@ -107,9 +117,9 @@ var writingCommands = [][]string{
 	{"validate", "-json", dana, learning2},
 	{"validate", dana, "testdata/bad-profile.json"},
 	{"validate", "-json", "testdata/bad-profile.json"},
-	{"score", dana, clo},
-	{"score", "-json", dana, clo},
-	{"score", "-combine", "median", alex, "business-partner"},
+	{"score", clo, dana},
+	{"score", "-json", clo, dana},
+	{"score", "-combine", "median", "business-partner", alex},
 	{"roles", priya},
 	{"rank", clo, dana, lee, sam},
 	{"rank", "-json", clo, dana, lee},
@@ -117,12 +127,17 @@ var writingCommands = [][]string{
 	{"team", "-json", clo, sam, priya},
 	{"assign", clo, dana, lee, sam, priya},
 	{"assign", "-json", clo, dana, lee},
-	{"plan", dana, "learning-strategist"}, // the goal is reached already
-	{"plan", sam, "business-partner"},
-	{"plan", "-json", sam, "business-partner"},
-	{"chart", dana, clo},
-	{"chart", "-json", sam, "project-manager"},
-	{"chart", "-o", "-", "-team", sam, priya, clo},
+	{"plan", "learning-strategist", dana}, // the goal is reached already
+	{"plan", "business-partner", sam},
+	{"plan", "-json", "business-partner", sam},
+	{"chart", clo, dana},
+	{"chart", "-json", "project-manager", sam},
+	{"chart", "-o", "-", "-team", clo, sam, priya},
+	{"version"},
+	{"version", "-json"},
+	{"completion", "bash"},
+	{"completion", "zsh"},
+	{"completion", "fish"},
 }
 
 // TestFailingStdout runs every command with a stdout that fails at the
@@ -185,7 +200,7 @@ func TestStreamOrder(t *testing.T) {
 // reports. (The process itself, writing to a broken pipe on its standard
 // output, is ended by SIGPIPE: see TestProcessOutput.)
 func TestClosedPipe(t *testing.T) {
-	for _, argv := range [][]string{{"help"}, {"plan", dana, "learning-strategist"}, {"validate", dana}, {"export"}} {
+	for _, argv := range [][]string{{"help"}, {"plan", "learning-strategist", dana}, {"validate", dana}, {"export"}} {
 		r, w, err := os.Pipe()
 		if err != nil {
 			t.Fatal(err)
@@ -211,6 +226,8 @@ func TestProgName(t *testing.T) {
 		{[]string{"help", "score"}, "wlp help"},
 		{[]string{"--help"}, "wlp help"},
 		{[]string{"chart", "-h"}, "wlp chart"},
+		{[]string{"--version"}, "wlp version"},
+		{[]string{"-version", "-json"}, "wlp version"},
 		{[]string{"frobnicate"}, "wlp"},
 	} {
 		if diff := gocmp.Diff(c.want, progName(c.args)); diff != "" {

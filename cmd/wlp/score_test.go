@@ -20,7 +20,7 @@ func TestScoreJSON(t *testing.T) {
 	for _, path := range team {
 		p := testfix.LoadProfile(t, path)
 		for _, target := range targets(f) {
-			r := runWLP("", "score", "-json", path, string(target))
+			r := runWLP("", "score", "-json", string(target), path)
 			if r.code != 0 {
 				t.Fatalf("score %s %s: exit %d: %s", path, target, r.code, r.stderr)
 			}

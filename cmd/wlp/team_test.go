@@ -41,6 +41,11 @@ func TestTeamJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			for _, p := range ps {
+				if pol := combinedBy(p, tm.policy); pol != "" {
+					want.Result.Combined = pol
+				}
+			}
 			if got.Team.Result.Fit != want.Result.Fit {
 				t.Errorf("%s: team fit %v, Matcher.Team %v", name, got.Team.Result.Fit, want.Result.Fit)
 			}
@@ -60,10 +65,10 @@ func TestTeamJSON(t *testing.T) {
 			if r.code != 0 {
 				t.Fatalf("%s: exit %d: %s", name, r.code, r.stderr)
 			}
-			if !strings.Contains(r.stdout, "Team fit "+pct(want.Result.Fit)+", "+want.Result.Confidence.String()+" confidence") {
+			if !strings.Contains(r.stdout, "Team "+fitLine(want.Result.Fit, want.Result.Confidence)+",") {
 				t.Errorf("%s: the table does not say the team fit %s:\n%s", name, pct(want.Result.Fit), r.stdout)
 			}
-			if got := strings.Count(r.stdout, "hiring: ") + strings.Count(r.stdout, "developing "); got != len(plan) {
+			if got := strings.Count(r.stdout, "  hire\n") + strings.Count(r.stdout, "  develop "); got != len(plan) {
 				t.Errorf("%s: the table advises on %d gaps, want %d", name, got, len(plan))
 			}
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/internal/jsonx"
+	"github.com/wlpmodel/wlp/people"
 	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/schema"
@@ -17,7 +18,7 @@ func newValidate(e *env) *Command {
 	var kind string
 	c := newCommand(&Command{
 		Name:      "validate",
-		UsageLine: "wlp validate [-framework FILE] [-json] [-kind auto|framework|profile] FILE...",
+		UsageLine: "wlp validate [-framework FILE] [-json] [-csv] [-kind auto|framework|profile] [-sheet NAME] [-ignore COL,...] FILE...",
 		Short:     "check framework and profile documents, every problem with its JSON pointer",
 		Long: `Validate checks each FILE, a framework document or a profile, strictly:
 against its JSON Schema, then for what a schema cannot say (duplicate keys
@@ -32,15 +33,25 @@ framework); -kind sets it for every FILE.
 It prints "FILE: ok: ..." for a valid document and one line per problem for
 an invalid one, "FILE: POINTER: message" (or "FILE: message" for the whole
 document). With -json it prints an array of {file, kind, valid, problems}.
-The exit status is 1 when any FILE is invalid or unreadable.`,
+The exit status is 1 when any FILE is invalid or unreadable.
+
+With -csv it prints one row per valid file and one per problem, with the
+columns file, kind (framework or profile), valid (yes or no), id (a valid
+document's ID), where (the problem's JSON pointer or place; empty for the
+whole file) and problem (empty for a valid file).
+
+` + csvDoc,
 		Example: `wlp validate examples/data/*.json
+wlp validate -ignore Department,Manager examples/spreadsheet/team.csv
 wlp validate -framework examples/frameworks/learning2.json jordan.json`,
 		MinArgs: 1,
 		MaxArgs: -1,
 		Run:     func(args []string) error { return runValidate(e, kind, args) },
 	})
 	c.commonFlags(e, jsonDoc)
+	c.csvFlag(e)
 	c.Flag.StringVar(&kind, "kind", "auto", "the documents' kind: auto, framework or profile")
+	c.peopleFlags(e)
 	return c
 }
 
@@ -81,10 +92,31 @@ func runValidate(e *env, kind string, args []string) error {
 	}
 	var f *wlp.Framework // loaded at the first profile
 	reports := make([]fileReport, 0, len(args))
-	for _, name := range args {
+	names, err := people.Expand(args)
+	if err != nil {
+		for _, p := range err.(*people.Error).Problems {
+			r := fileReport{File: fullName(p.Place.File), Problems: []wlp.Problem{{Message: p.Message}}}
+			reports = append(reports, r)
+		}
+	}
+	for _, name := range names {
 		r := fileReport{File: fullName(name)}
 		var probs problem.List
 		b, err := e.read(name)
+		if err == nil && !isDocument(name, b) && (kind == "auto" || kind == kindProfile) {
+			if f == nil {
+				if f, err = e.loadFramework(); err != nil {
+					return err
+				}
+			}
+			r = e.validatePeople(name, b, f)
+			if r.Problems == nil {
+				r.Problems = []wlp.Problem{}
+			}
+			r.Valid = r.count() == 0
+			reports = append(reports, r)
+			continue
+		}
 		if err != nil {
 			probs = err.(*docError).problems
 		} else {
@@ -123,11 +155,13 @@ func runValidate(e *env, kind string, args []string) error {
 		// A failed write is reported by run, which checks every write to
 		// stdout; the summary below still goes to stderr.
 		_ = writeJSON(e.stdout, reports)
+	} else if e.csv {
+		_ = validateCSV(e, reports) // a failed write is reported as above
 	} else {
 		for _, r := range reports {
 			file := shorten(r.File, maxFileName)
 			if r.Valid {
-				fmt.Fprintf(e.stdout, "%s: ok: %s\n", file, r.summary)
+				say(e.stdout, "%s: ok: %s\n", file, r.summary)
 				continue
 			}
 			fmt.Fprintln(e.stdout, (&docError{file, problem.List{Problems: r.Problems, Omitted: r.Omitted}}).Error())
@@ -191,65 +225,15 @@ func profileSummary(p profile.Profile) string {
 	return s
 }
 
-// checkProfile loads a profile document strictly and checks it against f.
-// A document that fails to load is decoded leniently too, so that the
-// IDs f does not know are reported alongside its other problems: the user
-// fixes it in one pass. The problems are capped as problem.List caps
-// them.
-//
-// It costs what profile.Load and Framework.ValidateProfile cost, twice at
-// most, plus O(problems listed) for merging, which are at most
-// problem.MaxReported.
+// checkProfile loads a profile document strictly and checks it against
+// f, reporting every problem of both (see people.LoadProfile), capped as
+// problem.List caps them.
 func checkProfile(b []byte, f *wlp.Framework) (profile.Profile, problem.List) {
-	p, err := profile.Load(bytes.NewReader(b))
-	if err == nil {
-		if err := f.ValidateProfile(p); err != nil {
-			return profile.Profile{}, problemsOf(err)
-		}
-		return p, problem.List{}
+	p, err := people.LoadProfile(bytes.NewReader(b), f)
+	if err != nil {
+		return profile.Profile{}, problemsOf(err)
 	}
-	probs := problemsOf(err)
-	if probs.Omitted > 0 {
-		// The list is full: more problems would only be counted, and
-		// counting them right would mean matching them against problems
-		// not kept. Report what the strict load found.
-		return profile.Profile{}, probs
-	}
-	var lenient profile.Profile
-	if json.Unmarshal(b, &lenient) != nil {
-		return profile.Profile{}, probs
-	}
-	// The framework's own problems: those of ValidateProfile that
-	// Validate, the profile's checks on its own, does not report.
-	own := map[wlp.Problem]bool{}
-	ownAll := true // own holds every problem of Validate
-	if err := lenient.Validate(); err != nil {
-		ol := problemsOf(err)
-		ownAll = ol.Omitted == 0
-		for _, pr := range ol.Problems {
-			own[pr] = true
-		}
-	}
-	seen := map[wlp.Problem]bool{}
-	for _, pr := range probs.Problems {
-		seen[pr] = true
-	}
-	if err := f.ValidateProfile(lenient); err != nil {
-		fl := problemsOf(err)
-		for _, pr := range fl.Problems {
-			if !own[pr] && !seen[pr] {
-				probs.Append(pr)
-				seen[pr] = true
-			}
-		}
-		// ValidateProfile lists Validate's problems first, then the
-		// unknown IDs: when Validate's are all listed, those it left
-		// out are unknown IDs, which the strict load does not report.
-		if ownAll {
-			probs.Omitted += fl.Omitted
-		}
-	}
-	return profile.Profile{}, probs
+	return p, problem.List{}
 }
 
 // detectKind tells a framework document from a profile by its top-level

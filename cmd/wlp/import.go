@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/wlpmodel/wlp/people"
+)
+
+// peopleDoc explains, in the help of every command that reads people,
+// what a PROFILE argument may be.
+const peopleDoc = `A PROFILE is a profile document, a JSON array of them, JSON Lines (.jsonl,
+.ndjson), a CSV file (.csv), an Excel workbook (.xlsx: its first sheet, or
+the one -sheet names), a folder (its files of those kinds, in name order),
+or a glob pattern such as 'profiles/*.json', which wlp expands itself.
+Sheets hold one row per person (columns id, name, and one per competency
+or area, by ID or name) or one row per rating (columns id, competency,
+level, and rater for a 360-degree review); -ignore COL,... skips columns
+such as Department. "wlp help import" shows the layouts.`
+
+// peopleFlags adds -sheet and -ignore, bound to e, to a command that
+// reads people.
+func (c *Command) peopleFlags(e *env) {
+	c.Flag.StringVar(&e.sheet, "sheet", "", "read the workbook sheet `NAME` instead of the first")
+	c.Flag.StringVar(&e.ignore, "ignore", "", "skip the sheet columns `COL,...` (such as Department)")
+}
+
+// newImport returns the import command, its flags bound to e.
+func newImport(e *env) *Command {
+	var dir string
+	var force bool
+	c := newCommand(&Command{
+		Name:      "import",
+		UsageLine: "wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-o DIR] [-force] PROFILE...",
+		Short:     "turn spreadsheets and other inputs into profile documents",
+		Long: `Import reads people from every PROFILE, checks them against the framework,
+and writes them as profile documents: JSON Lines on standard output (one
+profile a line), or with -o DIR one indented file per person in the folder
+DIR (made if missing), named after the profile ID: ana.json. Reviews are
+kept as they are, not combined.
+
+` + peopleDoc + `
+
+A wide sheet has one row per person: the columns id and name, optional
+source and date (for the whole row), and one column per competency or area,
+headed by its ID or its name in any case, spacing or punctuation
+("Building Trust", "building-trust"). A cell holds a level 0 to 5, its name
+("proficient"), a label ("4 - proficient") or nothing (not rated). A long
+sheet has one row per rating: id, competency (ID or name), level, and
+optional name, source, rater, date and evidence; a rater's rows become that
+rater's review. "wlp export -template csv" writes an empty wide sheet for
+the framework, to hand out, fill in and import.
+
+Every problem is reported at once with its place: "team.csv: row 7, column
+'Coaching': 6 is above the scale's top level 5" (a cell name such as
+Ratings!C7 for a workbook). Nothing is written unless every input is valid.
+Import refuses to write over an existing file in DIR unless -force is
+given, and never writes over one of its inputs. Two IDs that differ only in
+case (Ana and ana) get distinct file names (ana.json and ana-2.json) so
+that no file is lost on a file system that ignores case.`,
+		Example: `wlp import -o profiles team.csv
+wlp import -sheet Ratings -ignore Department team.xlsx > team.jsonl
+wlp import 'exports/*.csv'`,
+		MinArgs: 1,
+		MaxArgs: -1,
+		Run:     func(args []string) error { return runImport(e, dir, force, args) },
+	})
+	c.Flag.StringVar(&e.framework, "framework", "", "read the framework from `FILE` (\"-\" for standard input) instead of the embedded ASTD 2004 framework")
+	c.peopleFlags(e)
+	c.Flag.StringVar(&dir, "o", "", "write one file per person in the folder `DIR` instead of JSON Lines on standard output")
+	c.Flag.BoolVar(&force, "force", false, "with -o, write over files that exist")
+	return c
+}
+
+// runImport is `wlp import PROFILE...`.
+func runImport(e *env, dir string, force bool, args []string) error {
+	if force && dir == "" {
+		return usageError("-force goes with -o DIR")
+	}
+	f, err := e.loadFramework()
+	if err != nil {
+		return err
+	}
+	ps, err := e.readPeopleAsIs(f, args)
+	if err != nil {
+		return err
+	}
+	if dir == "" {
+		for _, p := range ps {
+			b, err := json.Marshal(p.Profile)
+			if err != nil {
+				return err
+			}
+			e.stdout.Write(append(b, '\n'))
+		}
+		return nil
+	}
+	names := fileNames(ps)
+	if err := checkTargets(dir, names, force); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s: cannot make the folder: %v", display(dir), unwrapPath(err))
+	}
+	for i, p := range ps {
+		var b bytes.Buffer
+		if err := writeJSON(&b, p.Profile); err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(dir, names[i]), b.Bytes(), e.inputs); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stdout, "wrote %s to %s\n", plural(len(ps), "profile"), clean(filepath.Join(dir, "")+string(filepath.Separator)))
+	return nil
+}
+
+// fileNames returns the file name of each person's document: the
+// profile ID and ".json". The profile ID rule already keeps an ID a safe
+// file name (no separators, no leading dot, no device names); two IDs
+// that differ only in case get "-2", "-3"... so that no two names are
+// the same to a file system that ignores case.
+func fileNames(ps []people.Person) []string {
+	used := map[string]bool{} // lower case
+	for _, p := range ps {
+		used[strings.ToLower(p.Profile.ID)] = true
+	}
+	taken := map[string]bool{} // lower case, given out
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		name := p.Profile.ID
+		if taken[strings.ToLower(name)] {
+			for n := 2; used[strings.ToLower(name)]; n++ {
+				name = p.Profile.ID + "-" + strconv.Itoa(n)
+			}
+			used[strings.ToLower(name)] = true
+		}
+		taken[strings.ToLower(name)] = true
+		names[i] = name + ".json"
+	}
+	return names
+}
+
+// checkTargets fails, naming every one, when files of names exist in
+// dir and force is not set; and when dir is not a folder.
+func checkTargets(dir string, names []string, force bool) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("%s: %v", display(dir), unwrapPath(err))
+	case !fi.IsDir():
+		return fmt.Errorf("%s: not a folder: -o names the folder to write one file per person in", display(dir))
+	case force:
+		return nil
+	}
+	var exist []string
+	for _, n := range names {
+		if _, err := os.Lstat(filepath.Join(dir, n)); err == nil {
+			exist = append(exist, n)
+		}
+	}
+	if len(exist) == 0 {
+		return nil
+	}
+	verb := "exist"
+	if len(exist) == 1 {
+		verb = "exists"
+	}
+	return fmt.Errorf("%s: %s already %s (%s); nothing was written: pass -force to write over them",
+		display(dir), plural(len(exist), "file"), verb, clean(someOf(exist, maxListed)))
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+)
+
+// progress shows, on a terminal, how far the reading of many inputs has
+// gone: "reading 120 of 300 files, 2,410 people: profiles/x.json". It
+// writes one line, rewritten in place at most every progressEvery, and
+// erases it when reading is done. Where standard error is not a
+// terminal, or there is a single input of few people, it writes nothing.
+type progress struct {
+	w      io.Writer // nil: show nothing
+	files  int       // how many inputs there are
+	count  int       // how many have been opened
+	people int       // how many people have been read
+	name   string    // the input being read
+	last   time.Time // when the line was last written
+	shown  bool      // whether a line is on the screen
+}
+
+// progressEvery is how often the progress line is rewritten, at most.
+const progressEvery = 200 * time.Millisecond
+
+// newProgress returns the progress of reading files inputs, shown on the
+// command's standard error when it is a terminal.
+func (e *env) newProgress(files int) *progress {
+	p := &progress{files: files}
+	if terminal(e.stderr) {
+		p.w = e.stderr
+	}
+	return p
+}
+
+// terminal reports whether w writes to a terminal.
+func terminal(w io.Writer) bool {
+	if ff, ok := w.(*flushFirst); ok {
+		w = ff.w
+	}
+	fh, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := fh.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// opened notes that the input name is being read.
+func (p *progress) opened(name string) {
+	if p == nil {
+		return
+	}
+	p.count++
+	p.name = name
+	p.show()
+}
+
+// person notes one more person read.
+func (p *progress) person() {
+	if p == nil {
+		return
+	}
+	p.people++
+	if p.people%1024 == 0 {
+		p.show()
+	}
+}
+
+// show rewrites the line, unless it was written a moment ago.
+func (p *progress) show() {
+	if p == nil || p.w == nil || (p.files < 2 && p.people < 10_000) || time.Since(p.last) < progressEvery {
+		return
+	}
+	p.last = time.Now()
+	p.shown = true
+	fmt.Fprintf(p.w, "\r\x1b[Kreading %d of %s, %d people so far: %s", p.count, plural(p.files, "input"), p.people,
+		shorten(display(p.name), 40))
+}
+
+// done erases the line.
+func (p *progress) done() {
+	if p != nil && p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
+}
