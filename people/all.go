@@ -50,7 +50,11 @@ func readArg(arg string, o *Options, seen map[string]Place, files map[string]str
 		seq = func(yield func(Person, error) bool) {
 			for _, f := range names {
 				if first, twice := once(files, f); twice {
-					if !yield(Person{Place: Place{File: f}}, oneProblem(Place{File: f}, "the file is given twice (also as "+first+"); it is read once")) {
+					msg := "the file is named twice (also as " + first + "): name each input once"
+					if first == f {
+						msg = "the file is named twice (by a folder, a pattern or its name): name each input once"
+					}
+					if !yield(Person{Place: Place{File: f}}, oneProblem(Place{File: f}, msg)) {
 						return
 					}
 					continue

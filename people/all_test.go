@@ -169,14 +169,14 @@ func TestAll(t *testing.T) {
 		{name: "the same file twice", args: []string{p("one.json"), p("team/../one.json")},
 			want: []yielded{
 				person("eve", at(p("one.json"), 0, "")),
-				problems(filepath.Join(dir, "team", "..", "one.json") + ": the file is given twice (also as " + p("one.json") + "); it is read once"),
+				problems(filepath.Join(dir, "team", "..", "one.json") + ": the file is named twice (by a folder, a pattern or its name): name each input once"),
 			},
 			wantOpened: []string{p("one.json")}},
 		{name: "a file in a folder and a pattern", args: []string{p("cards"), p("cards/y.*")},
 			want: []yielded{
 				person("ivy", at(p("cards/x.json"), 0, "")),
 				person("jo", at(p("cards/y.json"), 0, "")),
-				problems(p("cards/y.json") + ": the file is given twice (also as " + p("cards/y.json") + "); it is read once"),
+				problems(p("cards/y.json") + ": the file is named twice (by a folder, a pattern or its name): name each input once"),
 			},
 			wantOpened: []string{p("cards/x.json"), p("cards/y.json")}},
 		{name: "nothing", args: nil},
@@ -229,7 +229,7 @@ func TestAllRelativeNames(t *testing.T) {
 	want := []yielded{
 		person("ivy", at(filepath.Join("cards", "x.json"), 0, "")),
 		person("jo", at(filepath.Join("cards", "y.json"), 0, "")),
-		problems("./cards/x.json: the file is given twice (also as " + filepath.Join("cards", "x.json") + "); it is read once"),
+		problems("./cards/x.json: the file is named twice (also as " + filepath.Join("cards", "x.json") + "): name each input once"),
 		person("ana", at(filepath.Join("team", "a.json"), 0, "")),
 		person("cy", at(filepath.Join("team", "c.json"), 0, "")),
 	}

@@ -189,8 +189,9 @@ const maxSerial = 2958465
 
 // parseDate reads a date cell on row n: YYYY-MM-DD, a date and time
 // (the date is kept), a workbook's serial number when serials is true,
-// or d/m/y or m/d/y when the day is above 12 and the sheet's dates agree.
-// It returns the date as YYYY-MM-DD, or a message saying what is wrong.
+// or a date written with the day and month in another order (see
+// dayMonth). It returns the date as YYYY-MM-DD, or a message saying what
+// is wrong.
 func (d *dateOrder) parseDate(text string, n int, serials, date1904 bool) (string, string) {
 	if text == "" {
 		return "", ""
@@ -198,14 +199,32 @@ func (d *dateOrder) parseDate(text string, n int, serials, date1904 bool) (strin
 	if _, err := strconv.ParseFloat(text, 64); serials && err == nil {
 		return fromSerial(text, date1904)
 	}
-	if len(text) >= 10 && strings.IndexByte("-/.", text[4]) >= 0 && text[7] == text[4] {
+	if len(text) >= 10 && digits(text[:4], 4) && strings.IndexByte("-/.", text[4]) >= 0 && text[7] == text[4] {
 		if day, err := time.Parse(profile.DateLayout, text[:4]+"-"+text[5:7]+"-"+text[8:10]); err == nil &&
 			(len(text) == 10 || text[10] == 'T' || text[10] == ' ') {
 			return day.Format(profile.DateLayout), ""
 		}
-		return "", fmt.Sprintf("%s is not a date: write it as YYYY-MM-DD, such as 2026-03-31", quote(text))
+		return "", notDate(text)
 	}
 	return d.dayMonth(text, n)
+}
+
+// notDate is the message for text that is no date.
+func notDate(text string) string {
+	return fmt.Sprintf("%s is not a date: write it as YYYY-MM-DD, such as 2026-03-31", quote(text))
+}
+
+// digits reports whether s is 1 to max ASCII digits.
+func digits(s string, max int) bool {
+	if s == "" || len(s) > max {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // fromSerial reads a workbook's date serial number, in the 1900 or 1904
@@ -213,7 +232,7 @@ func (d *dateOrder) parseDate(text string, n int, serials, date1904 bool) (strin
 func fromSerial(text string, date1904 bool) (string, string) {
 	v, _ := strconv.ParseFloat(text, 64)
 	if !(v >= 1 && v <= maxSerial) {
-		return "", fmt.Sprintf("%s is not a date: write it as YYYY-MM-DD, such as 2026-03-31", quote(text))
+		return "", notDate(text)
 	}
 	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC) // serial 0, counting Excel's 1900-02-29
 	if date1904 {
@@ -224,24 +243,49 @@ func fromSerial(text string, date1904 bool) (string, string) {
 	return base.AddDate(0, 0, int(v)).Format(profile.DateLayout), ""
 }
 
-// dayMonth reads a date written d/m/y or m/d/y (with / . or -, and a
-// four-digit year), perhaps followed by a time.
+// dayMonth reads a date written with the day and the month before the
+// year, perhaps followed by a time of day, which is dropped ("12:00 AM",
+// "00:00:00"):
+//
+//   - with dots, day first, as in German or Russian: 02.03.2026 is
+//     2026-03-02;
+//   - with slashes or dashes, d/m/y or m/d/y, only when the day tells
+//     (it is above 12, or the same as the month) and the sheet's dates
+//     all put the same one first: the first date that tells sets the
+//     order for the sheet.
+//
+// A two-digit year yy is 20yy (26/02/26 is 2026-02-26), but not with
+// dashes, where 26-02-20 could as well be year first.
 func (d *dateOrder) dayMonth(text string, n int) (string, string) {
-	bad := fmt.Sprintf("%s is not a date: write it as YYYY-MM-DD, such as 2026-03-31", quote(text))
-	datePart, _, _ := strings.Cut(text, " ")
-	parts := strings.FieldsFunc(datePart, func(r rune) bool { return r == '/' || r == '.' || r == '-' })
-	if len(parts) != 3 || len(parts[2]) != 4 || len(parts[0]) > 2 || len(parts[1]) > 2 {
-		return "", bad
+	datePart, clock, timed := strings.Cut(text, " ")
+	if timed && !timeOfDay(clock) {
+		return "", notDate(text)
 	}
-	a, errA := strconv.Atoi(parts[0])
-	b, errB := strconv.Atoi(parts[1])
-	y, errY := strconv.Atoi(parts[2])
-	if errA != nil || errB != nil || errY != nil || a < 1 || b < 1 {
-		return "", bad
+	sep := strings.IndexFunc(datePart, func(r rune) bool { return r < '0' || r > '9' })
+	if sep < 0 {
+		return "", notDate(text)
+	}
+	parts := strings.Split(datePart, datePart[sep:sep+1])
+	if len(parts) != 3 || !digits(parts[0], 2) || !digits(parts[1], 2) || !digits(parts[2], 4) ||
+		len(parts[2]) == 3 || len(parts[2]) == 1 || len(parts[2]) == 2 && datePart[sep] == '-' {
+		return "", notDate(text)
+	}
+	a, _ := strconv.Atoi(parts[0])
+	b, _ := strconv.Atoi(parts[1])
+	y, _ := strconv.Atoi(parts[2])
+	if len(parts[2]) == 2 {
+		y += 2000
 	}
 	iso := func(day, month int) string { return fmt.Sprintf("%04d-%02d-%02d", y, month, day) }
 	var dayFirst bool
 	switch {
+	case datePart[sep] == '.':
+		if day, msg := checkDay(iso(a, b), text); msg == "" {
+			return day, ""
+		}
+		return "", fmt.Sprintf("%s is not a calendar date (a date with dots is read day first: DD.MM.YYYY)", quote(text))
+	case datePart[sep] != '/' && datePart[sep] != '-' || a < 1 || b < 1:
+		return "", notDate(text)
 	case a == b:
 		return checkDay(iso(a, b), text)
 	case a > 12 && b <= 12:
@@ -251,7 +295,7 @@ func (d *dateOrder) dayMonth(text string, n int) (string, string) {
 	case a <= 12 && b <= 12:
 		return "", fmt.Sprintf("%s could be %s or %s: write the date as YYYY-MM-DD", quote(text), iso(a, b), iso(b, a))
 	default:
-		return "", bad
+		return "", fmt.Sprintf("%s is not a calendar date", quote(text))
 	}
 	if !d.set {
 		*d = dateOrder{dayFirst: dayFirst, set: true, text: text, row: n}
@@ -263,6 +307,30 @@ func (d *dateOrder) dayMonth(text string, n int) (string, string) {
 		return checkDay(iso(a, b), text)
 	}
 	return checkDay(iso(b, a), text)
+}
+
+// timeOfDay reports whether s is a time of day as office programs write
+// one after a date: H:MM, H:MM:SS or H:MM:SS.fff, perhaps followed by AM
+// or PM.
+func timeOfDay(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) > 2 && (strings.EqualFold(s[len(s)-2:], "AM") || strings.EqualFold(s[len(s)-2:], "PM")) {
+		s = strings.TrimSpace(s[:len(s)-2])
+	}
+	s, frac, hasFrac := strings.Cut(s, ".")
+	if hasFrac && !digits(frac, 9) {
+		return false
+	}
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 || !digits(parts[0], 2) {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 2 || !digits(p, 2) {
+			return false
+		}
+	}
+	return true
 }
 
 // dayOrMonth names what a date puts first.

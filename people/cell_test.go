@@ -100,7 +100,8 @@ func TestParseSource(t *testing.T) {
 
 // TestParseDate reads dates as office programs write them, in the order
 // of a sheet's rows: d/m/y and m/d/y only when the day tells, and the
-// same way all through the sheet.
+// same way all through the sheet; d.m.y always; two-digit years; times
+// of day after a date.
 func TestParseDate(t *testing.T) {
 	const iso = ": write it as YYYY-MM-DD, such as 2026-03-31"
 	type step struct {
@@ -145,9 +146,50 @@ func TestParseDate(t *testing.T) {
 		{"month first", []step{
 			{text: "03/31/2026", want: "2026-03-31"},
 			{text: "31/03/2026", msg: "'31/03/2026' puts the day first, but '03/31/2026' on row 1 puts the month first: write dates as YYYY-MM-DD"},
-			{text: "1/2/26", msg: "'1/2/26' is not a date" + iso},
+			{text: "1/2/26", msg: "'1/2/26' could be 2026-02-01 or 2026-01-02: write the date as YYYY-MM-DD"},
 			{text: "31/31/2026", msg: "'31/31/2026' is not a calendar date"},
 			{text: "NaN", serials: true, msg: "'NaN' is not a date" + iso},
+		}},
+		{"dots: day first, whatever the sheet's other dates say", []step{
+			{text: "03/31/2026", want: "2026-03-31"},
+			{text: "02.03.2026", want: "2026-03-02"},
+			{text: "2.3.2026", want: "2026-03-02"},
+			{text: "31.12.2026 00:00:00", want: "2026-12-31"},
+			{text: "12.31.2026", msg: "'12.31.2026' is not a calendar date (a date with dots is read day first: DD.MM.YYYY)"},
+			{text: "02.03.2026.", msg: "'02.03.2026.' is not a date" + iso},
+		}},
+		{"two-digit years are 20yy, when the day and month are certain", []step{
+			{text: "20.02.26", want: "2026-02-20"},
+			{text: "02/27/26", want: "2026-02-27"},
+			{text: "03/03/26", want: "2026-03-03"},
+			{text: "03/02/26 12:00 AM", msg: "'03/02/26 12:00 AM' could be 2026-02-03 or 2026-03-02: write the date as YYYY-MM-DD"},
+			{text: "27/02/26", msg: "'27/02/26' puts the day first, but '02/27/26' on row 2 puts the month first: write dates as YYYY-MM-DD"},
+			{text: "27-02-26", msg: "'27-02-26' is not a date" + iso},
+			{text: "02/27/026", msg: "'02/27/026' is not a date" + iso},
+			{text: "02/30/26", msg: "'02/30/26' is not a calendar date"},
+		}},
+		{"a time of day after the date is dropped, anything else is not a date", []step{
+			{text: "13/03/2026 12:00 AM", want: "2026-03-13"},
+			{text: "13/03/2026 9:30PM", want: "2026-03-13"},
+			{text: "13/03/2026 00:00:00", want: "2026-03-13"},
+			{text: "13/03/2026 10:00:00.000", want: "2026-03-13"},
+			{text: "13/03/2026 noon", msg: "'13/03/2026 noon' is not a date" + iso},
+			{text: "13/03/2026 10", msg: "'13/03/2026 10' is not a date" + iso},
+			{text: "13/03/2026 10:0", msg: "'13/03/2026 10:0' is not a date" + iso},
+			{text: "13/03/2026 AM", msg: "'13/03/2026 AM' is not a date" + iso},
+			{text: "13/03/2026 1:00:00:00", msg: "'13/03/2026 1:00:00:00' is not a date" + iso},
+			{text: "13/03/2026 1:00.x", msg: "'13/03/2026 1:00.x' is not a date" + iso},
+		}},
+		{"not dates", []step{
+			{text: "13/03", msg: "'13/03' is not a date" + iso},
+			{text: "13/03-2026", msg: "'13/03-2026' is not a date" + iso},
+			{text: "13_03_2026", msg: "'13_03_2026' is not a date" + iso},
+			{text: "0/03/2026", msg: "'0/03/2026' is not a date" + iso},
+			{text: "123/03/2026", msg: "'123/03/2026' is not a date" + iso},
+			{text: "13/03/20266", msg: "'13/03/20266' is not a date" + iso},
+			{text: "13\u00a003\u00a02026", msg: `'13\u00a003\u00a02026' is not a date` + iso},
+			{text: "2026", msg: "'2026' is not a date" + iso},
+			{text: "abcd-03-31", msg: "'abcd-03-31' is not a date" + iso},
 		}},
 	}
 	for _, tt := range tests {

@@ -19,10 +19,23 @@ import (
 // byte-order mark, UTF-16 with one (Excel's "Unicode text"), and
 // Windows-1252 (Excel's "CSV" on Windows) when the first 64 KiB are not
 // UTF-8; Excel's first line "sep=;"; a comma, semicolon or tab as the
-// delimiter, told from the header line; CRLF line ends, quoted fields
+// delimiter, told from the header line; LF or CRLF line ends, or CR alone
+// (Excel for Mac's "CSV (Macintosh)": when the first line end outside
+// quotes is a CR alone, every CR alone is a line break); quoted fields
 // with line breaks and rows of any length. Rows are numbered as office
 // programs number them: a blank line is a row, a field's line breaks are
 // not.
+//
+// It yields every person without a problem, then, if there are any, one
+// *Error with all the problems (see the package's documentation): in a
+// wide sheet without a rater column each person comes as soon as its row
+// is read, so that before the error may come the people of the rows
+// before and after a row with a problem, and of the first of two rows
+// with the same ID; in other sheets the people come at the end, before
+// the error. A row longer than the bound ends the reading, after the
+// people of the rows before it in a wide sheet. In a grouped sheet, a row
+// that cannot be read (a syntax error, a row past the bound) may be
+// anyone's: no one is yielded.
 //
 // A row (a record, with its quoted line breaks) may hold at most
 // Options.MaxBytes bytes; a longer one is a problem that ends the
@@ -44,13 +57,16 @@ func (o *Options) readCSV(r io.Reader, file string, yield func(Person, error) bo
 		var pe *csv.ParseError
 		switch {
 		case errors.Is(err, errRowTooLong):
+			s.lost = true
 			s.ps.addf(s.place(rows.row+1, -1), "the row is longer than the limit of %d bytes: the rest of the file is not read", s.limit)
 		case errors.As(err, &pe):
 			n := rows.next(pe.StartLine, pe.Line-pe.StartLine+1)
+			s.lost = true
 			s.ps.addf(s.place(n, -1), "line %d: %s", pe.Line, csvSyntax(pe.Err))
 			in.start = cr.InputOffset()
 			continue
 		case err != nil:
+			s.lost = true
 			s.ps.addf(Place{File: file}, "cannot read the file: %v", err)
 		default:
 			line, _ := cr.FieldPos(0)
@@ -147,11 +163,68 @@ func csvText(r io.Reader) (*bufio.Reader, rune) {
 		}
 	}
 	tr := bufio.NewReaderSize(text, 64<<10)
+	if b, err := tr.Peek(tr.Size()); crLines(b, err != nil) {
+		tr = bufio.NewReaderSize(&crReader{tr}, 64<<10)
+	}
 	if comma := sepLine(tr); comma != 0 {
 		return tr, comma
 	}
 	b, _ := tr.Peek(tr.Size())
 	return tr, sniffComma(b)
+}
+
+// crLines reports whether the CSV text that b starts ends its lines with
+// a carriage return alone, as Excel for Mac's "CSV (Macintosh)" does: its
+// first line end outside quotes is a CR not followed by a LF. all says
+// that b is the whole text.
+func crLines(b []byte, all bool) bool {
+	quoted := false
+	for i, c := range b {
+		switch c {
+		case '"':
+			quoted = !quoted
+		case '\n':
+			if !quoted {
+				return false
+			}
+		case '\r':
+			if quoted {
+				continue
+			}
+			if i+1 < len(b) {
+				return b[i+1] != '\n'
+			}
+			return all
+		}
+	}
+	return false
+}
+
+// crReader reads the text of r with each carriage return not followed
+// by a line feed turned into a line feed: CR line ends made LF, those in
+// quoted fields too, as the line breaks they are. A CRLF is kept.
+type crReader struct {
+	r *bufio.Reader
+}
+
+// Read reads from r, turning lone CRs into LFs.
+func (c *crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := bytes.IndexByte(p[:n], '\r'); i >= 0; {
+		if i+1 < n {
+			if p[i+1] != '\n' {
+				p[i] = '\n'
+			}
+		} else if next, perr := c.r.Peek(1); perr != nil || next[0] != '\n' {
+			p[i] = '\n'
+		}
+		j := bytes.IndexByte(p[i+1:n], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return n, err
 }
 
 // wholeRunes returns b without a rune cut short at its end.

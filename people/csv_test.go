@@ -1,12 +1,14 @@
 package people
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
@@ -48,7 +50,7 @@ func TestCSVOffice(t *testing.T) {
 		{name: "a quoted sep= line", in: "\"sep=|\"\nid|name|coaching|building trust\nE1|Zoë|4|2\n", want: zoe(2)},
 		{name: "a title with the delimiters of a sentence above the header", in: "Ratings, 2026; draft\nid;name;coaching;building trust\nE1;Zoë;4;2\n", want: zoe(3)},
 		{name: "no id header: the most frequent delimiter", in: "name;coaching\nx;y\n", errs: []string{
-			"people: t.csv: the sheet has no header row: none of its first 10 rows has an id column (headed id, employee id or the like)",
+			"people: t.csv: no header row: none of the first 10 rows has an id column (headed id, employee id or the like)",
 		}},
 		{name: "a header split over lines by a quoted line break", in: "\"id\",\"name\",\"Coaching\n(coaching)\",building trust\nE1,Zoë,4,2\n", want: zoe(2)},
 		{
@@ -58,6 +60,20 @@ func TestCSVOffice(t *testing.T) {
 				inCSV(2, profile.Profile{ID: "E1", Name: "Ana", Ratings: map[competency.ID]profile.Rating{"coaching": {Level: 4, Evidence: []string{"line one\nline two"}}}}),
 				inCSV(4, profile.Profile{ID: "E2", Name: "Bob", Ratings: lv(map[competency.ID]competency.Level{"coaching": 3})}),
 			},
+		},
+		{
+			name: "CR line ends: Excel for Mac's CSV (Macintosh)",
+			in:   "\"Team ratings, Q1\",,,\r,,,\rid,name,evidence,coaching\rE1,Ana,\"line one\rline two\",4\r\rE2,Bob,,3\r",
+			want: []Person{
+				inCSV(4, profile.Profile{ID: "E1", Name: "Ana", Ratings: map[competency.ID]profile.Rating{"coaching": {Level: 4, Evidence: []string{"line one\nline two"}}}}),
+				inCSV(6, profile.Profile{ID: "E2", Name: "Bob", Ratings: lv(map[competency.ID]competency.Level{"coaching": 3})}),
+			},
+		},
+		{name: "CR line ends, Windows-1252, no end at the end", in: "id;name;coaching;building trust\rE1;Zo\xeb;4;2", want: zoe(2)},
+		{
+			name: "CRLF line ends: a CR alone in a quoted field is kept",
+			in:   "id,name,evidence,coaching\r\nE1,Ana,\"a\rb\",4\r\n",
+			want: []Person{inCSV(2, profile.Profile{ID: "E1", Name: "Ana", Ratings: map[competency.ID]profile.Rating{"coaching": {Level: 4, Evidence: []string{"a\rb"}}}})},
 		},
 		{
 			name: "ragged rows",
@@ -78,6 +94,57 @@ func TestCSVOffice(t *testing.T) {
 			errs: []string{`people: t.csv: row 2: line 3: a quoted field is not closed, or holds a quote (") that is not doubled`},
 		},
 	})
+}
+
+// TestCRLines tells CR line ends from the first bytes of a CSV text.
+func TestCRLines(t *testing.T) {
+	tests := []struct {
+		b    string
+		all  bool
+		want bool
+	}{
+		{"id,name\rE1,Ana\r", true, true},
+		{"id,name\r", true, true},
+		{"id,name\r", false, false}, // the next byte is not known
+		{"id,name\r\nE1,Ana\r\n", true, false},
+		{"id,name\nE1,\"a\rb\"\n", true, false},
+		{"\"a\nb\",id\rE1\r", true, true},   // a quoted LF is no line end
+		{"\"a\rb\",id\nE1\n", true, false},  // nor a quoted CR
+		{"\"a\r\nb\",id\rE1\r", true, true}, // nor a quoted CRLF
+		{"id,name", true, false},
+		{"", true, false},
+	}
+	for _, tt := range tests {
+		if got := crLines([]byte(tt.b), tt.all); got != tt.want {
+			t.Errorf("crLines(%q, %v) = %v, want %v", tt.b, tt.all, got, tt.want)
+		}
+	}
+}
+
+// TestCRReader turns lone CRs into LFs, whether the byte after a CR is
+// in the same read or the next one, and keeps CRLFs.
+func TestCRReader(t *testing.T) {
+	const in, want = "a\r\nb\rc\r\rd\r\n\re\r", "a\r\nb\nc\n\nd\r\n\ne\n"
+	br := bufio.NewReaderSize(iotest.OneByteReader(strings.NewReader(in)), 16)
+	got, err := io.ReadAll(iotest.HalfReader(&crReader{br}))
+	if err != nil || string(got) != want {
+		t.Errorf("read a byte at a time: %q, %v; want %q", got, err, want)
+	}
+	for _, size := range []int{1, 2, 3, 64} {
+		br := bufio.NewReaderSize(strings.NewReader(in), 16)
+		buf := make([]byte, size)
+		var out []byte
+		for {
+			n, err := (&crReader{br}).Read(buf)
+			out = append(out, buf[:n]...)
+			if err != nil {
+				break
+			}
+		}
+		if string(out) != want {
+			t.Errorf("reads of %d bytes: %q, want %q", size, out, want)
+		}
+	}
 }
 
 // TestCSVLateEncoding reads a file whose first 64 KiB are UTF-8, which
@@ -212,6 +279,8 @@ var csvSeeds = []string{
 	"Title\n\nid,\"bad\"x,coaching\nE1,\"open\n",
 	"id,name,date\nE1,Zo\xeb,46112\n",
 	"id,,\n,,x\n",
+	"\"T,\r\",,\rid,date,evidence,coaching\rE1,20.02.26,\"a\rb\",4\rE2,03/02/26 12:00 AM,,3\rE3,02/27/26,,\r",
+	"id;Datum;Coachng;;\r\nE1;02.03.2026 00:00:00;4;;x\r\nE1;31.02.26;9\r\n",
 	"\xff\xfei\x00d\x00\t\x00c\x00o\x00a\x00c\x00h\x00i\x00n\x00g\x00\n\x00E\x001\x00\t\x004\x00",
 }
 

@@ -2,7 +2,9 @@ package people
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
@@ -88,9 +90,9 @@ func newNames(f *wlp.Framework) *names {
 }
 
 // resolve returns the competency or area text names, and whether it
-// names one. In the form "Name (id)" the ID decides, and msg is not empty
-// when the name before it is another competency's.
-func (n *names) resolve(text string) (id competency.ID, ok bool, msg string) {
+// names one. In the form "Name (id)" the ID decides, and other is the
+// name of another competency when the name before it is that one's.
+func (n *names) resolve(text string) (id competency.ID, ok bool, other string) {
 	if id, ok := n.byKey[suggest.Key(text)]; ok {
 		return id, true, ""
 	}
@@ -102,25 +104,65 @@ func (n *names) resolve(text string) (id competency.ID, ok bool, msg string) {
 	if !ok {
 		return "", false, ""
 	}
-	if other, named := n.byKey[suggest.Key(text[:open])]; named && other != id {
-		name, _ := n.f.NameOf(other)
-		return id, false, fmt.Sprintf("%s names %s but the ID %s: write one of them", quote(text), quote(name), quote(string(id)))
+	if named, ok := n.byKey[suggest.Key(text[:open])]; ok && named != id {
+		name, _ := n.f.NameOf(named)
+		return id, false, name
 	}
 	return id, true, ""
 }
 
-// unknown returns the message for text, which names no competency or
-// area: with the closest name it might mean, or, for a header (what is
-// "column"), how to skip it.
-func (n *names) unknown(what, text string, hint bool, extra ...string) string {
-	msg := fmt.Sprintf("unknown %s %s: not a competency or area of framework %s", what, quote(text), problem.Quote(n.f.ID()))
-	if near := didYouMean(text, append(n.shown[:len(n.shown):len(n.shown)], extra...), hint); near != "" {
+// mixed returns the message for a header or cell that names the
+// competency other but the ID id; subject is how the message calls it.
+func mixed(subject, other string, id competency.ID) string {
+	return fmt.Sprintf("%s names %s but the ID %s: write one of them", subject, quote(other), quote(string(id)))
+}
+
+// unknown returns the message for a long sheet's cell text, which names
+// no competency or area, with the closest name it might mean.
+func (n *names) unknown(text string, hint bool) string {
+	msg := fmt.Sprintf("unknown competency or area %s: not a competency or area of framework %s", quote(text), problem.Quote(n.f.ID()))
+	return msg + didYouMean(text, n.shown, hint)
+}
+
+// unknownHeader returns the message for the header text, which names
+// no competency, area or field: the closest name it might mean, or how
+// to skip the column. The place names the column, so the message does
+// not.
+func (n *names) unknownHeader(text string, hint bool) string {
+	msg := "the header names no competency or area of framework " + problem.Quote(n.f.ID())
+	if near := didYouMean(text, append(n.shown[:len(n.shown):len(n.shown)], fieldNames[1:]...), hint); near != "" {
 		return msg + near
 	}
-	if what == "column" {
-		return msg + " (to skip it, ignore it)"
+	return msg + "; skip the column with Options.Ignore (wlp -ignore " + ignoreArg(text) + ")"
+}
+
+// ignoreArg returns the header text as a command line passes it to wlp's
+// -ignore flag: its letters and digits, which are all that matching a
+// header looks at, with a space between words, double-quoted if there
+// are several (which every shell, and cmd.exe, reads alike); or COL when
+// that is empty or too long to write out.
+func ignoreArg(text string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range text {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
 	}
-	return msg
+	arg := b.String()
+	switch {
+	case arg == "" || len(arg) > 40:
+		return "COL"
+	case strings.Contains(arg, " "):
+		return `"` + arg + `"`
+	}
+	return arg
 }
 
 // column is one column of a sheet's header row.
@@ -176,10 +218,10 @@ func (s *sheetReader) parseHeader(n int, cells []string) *header {
 			c.field = fl
 			s.claim(h, &h.at[fl], i)
 		default:
-			id, ok, msg := s.names.resolve(text)
+			id, ok, other := s.names.resolve(text)
 			switch {
-			case msg != "":
-				s.ps.add(s.headerPlace(i), msg)
+			case other != "":
+				s.ps.add(s.headerPlace(i), mixed("the header", other, id))
 			case ok:
 				c.id = id
 				comps = append(comps, i)
@@ -191,7 +233,7 @@ func (s *sheetReader) parseHeader(n int, cells []string) *header {
 	h.long = h.has(competencyField) && h.has(levelField)
 	s.layoutProblems(h, comps)
 	for _, i := range unknown {
-		s.ps.add(s.headerPlace(i), s.names.unknown("column", cells[i], !s.ps.full(), fieldNames[1:]...))
+		s.ps.add(s.headerPlace(i), s.names.unknownHeader(cells[i], !s.ps.full()))
 	}
 	s.unusedIgnores(n, ignored, cells, unknown)
 	h.bad = s.ps.len() > before
@@ -199,7 +241,7 @@ func (s *sheetReader) parseHeader(n int, cells []string) *header {
 }
 
 // claim makes column i the one of a field or competency whose column is
-// *at, or reports it as a second one.
+// *at, or reports it as a second one, at column i.
 func (s *sheetReader) claim(h *header, at *int, i int) {
 	if *at >= 0 {
 		first := h.cols[*at]
@@ -207,8 +249,8 @@ func (s *sheetReader) claim(h *header, at *int, i int) {
 		if first.field == noField {
 			what, _ = s.names.f.NameOf(first.id)
 		}
-		s.ps.addf(s.headerPlace(i), "columns %s (%s) and %s (%s) both hold %s: keep one",
-			columnName(*at), quote(first.text), columnName(i), quote(h.cols[i].text), quote(what))
+		s.ps.addf(s.headerPlace(i), "column %s (%s) holds %s too: keep one of the two",
+			columnName(*at), quote(first.text), quote(what))
 		return
 	}
 	*at = i
@@ -219,16 +261,17 @@ func (s *sheetReader) claim(h *header, at *int, i int) {
 func (s *sheetReader) layoutProblems(h *header, comps []int) {
 	if h.long {
 		for _, i := range comps {
-			s.ps.addf(s.headerPlace(i), "column %s names a competency, but this sheet has one rating a row "+
-				"(columns competency and level): rate it in those columns, or ignore this one", quote(h.cols[i].text))
+			s.ps.add(s.headerPlace(i), "the header names a competency, but this sheet has one rating a row "+
+				"(columns competency and level): rate it in those columns, or skip this column with Options.Ignore (wlp -ignore "+
+				ignoreArg(h.cols[i].text)+")")
 		}
 		return
 	}
 	for _, fl := range []field{competencyField, levelField} {
 		if i := h.at[fl]; i >= 0 {
 			other := fieldNames[competencyField+levelField-fl]
-			s.ps.addf(s.headerPlace(i), "column %s needs a column %s beside it (one rating a row); "+
-				"or head one column per competency, as a wide sheet does", quote(h.cols[i].text), other)
+			s.ps.addf(s.headerPlace(i), "a %s column needs a %s column beside it (one rating a row); "+
+				"or head one column per competency, as a wide sheet does", fieldNames[fl], other)
 		}
 	}
 	at := make(map[competency.ID]int, len(comps))
@@ -266,7 +309,9 @@ func (s *sheetReader) ignoreKeys() map[string]*ignoreEntry {
 }
 
 // unusedIgnores reports each of Options.Ignore that matched no column
-// of the header row n: most likely a typo.
+// of the header row n but is close to a column that names nothing: most
+// likely a typo, put at that column. One that is close to nothing is no
+// problem: a run over several sheets ignores a column some of them lack.
 func (s *sheetReader) unusedIgnores(n int, ignored map[string]*ignoreEntry, cells []string, unknown []int) {
 	if len(ignored) == 0 {
 		return
@@ -282,8 +327,23 @@ func (s *sheetReader) unusedIgnores(n int, ignored map[string]*ignoreEntry, cell
 		}
 		e.used = true // report it once
 		msg := fmt.Sprintf("the ignored column %s is not in the header row", quote(text))
-		s.ps.add(Place{File: s.file, Sheet: s.sheet, Row: n}, msg+didYouMean(text, near, !s.ps.full()))
+		if i, ok := closestColumn(text, near, unknown, !s.ps.full()); ok {
+			s.ps.add(s.headerPlace(i), msg+"; did you mean this column?")
+		}
 	}
+}
+
+// closestColumn returns the column of cols, headed as near says, whose
+// header text most likely means, when hint is true and one is close.
+func closestColumn(text string, near []string, cols []int, hint bool) (int, bool) {
+	if !hint {
+		return 0, false
+	}
+	c, ok := suggest.Closest(text, near)
+	if !ok {
+		return 0, false
+	}
+	return cols[slices.Index(near, c)], true
 }
 
 // columnName returns the letters office programs name column i (from 0)

@@ -158,8 +158,8 @@ func TestOfficeSheets(t *testing.T) {
 // every mistake reported at once, each at its file, row or cell, and
 // column.
 func TestOfficeProblems(t *testing.T) {
-	// A problem with a header names the header's row (or cell) and
-	// quotes the header in its message.
+	// A problem with a header names the header's row (or cell) and the
+	// header as its column.
 	csvAt := func(file string, row int, col string) people.Place {
 		return people.Place{File: office(file), Row: row, Column: col}
 	}
@@ -167,7 +167,7 @@ func TestOfficeProblems(t *testing.T) {
 		return people.Place{File: office(file), Sheet: "Ratings", Row: row, Cell: cell, Column: col}
 	}
 	const (
-		misspelt = "unknown column 'Buidling trust': not a competency or area of framework \"astd-2004\"; did you mean 'Building trust'?"
+		misspelt = "the header names no competency or area of framework \"astd-2004\"; did you mean 'Building trust'?"
 		half     = "4.5 is not a whole level: write a whole number from 0 to 5"
 		lookup   = "the cell holds the error #N/A: correct its formula, or empty it"
 		six      = "6 is above the scale's top level 5"
@@ -182,7 +182,7 @@ func TestOfficeProblems(t *testing.T) {
 			name: "misspelt header, levels off the scale, a failed lookup, CSV",
 			file: "bad-team.csv",
 			want: []people.Problem{
-				{Place: csvAt("bad-team.csv", 1, ""), Message: misspelt},
+				{Place: csvAt("bad-team.csv", 1, "Buidling trust"), Message: misspelt},
 				{Place: csvAt("bad-team.csv", 3, "Coaching"), Message: half},
 				{Place: csvAt("bad-team.csv", 5, "Thinking strategically"), Message: lookup},
 				{Place: csvAt("bad-team.csv", 7, "Coaching"), Message: six},
@@ -192,7 +192,7 @@ func TestOfficeProblems(t *testing.T) {
 			name: "misspelt header, levels off the scale, a failed lookup, workbook",
 			file: "bad-team.xlsx",
 			want: []people.Problem{
-				{Place: xlsxAt("bad-team.xlsx", "C1", 1, ""), Message: misspelt},
+				{Place: xlsxAt("bad-team.xlsx", "C1", 1, "Buidling trust"), Message: misspelt},
 				{Place: xlsxAt("bad-team.xlsx", "D3", 3, "Coaching"), Message: half},
 				{Place: xlsxAt("bad-team.xlsx", "E5", 5, "Thinking strategically"), Message: lookup},
 				{Place: xlsxAt("bad-team.xlsx", "D7", 7, "Coaching"), Message: six},
@@ -202,7 +202,7 @@ func TestOfficeProblems(t *testing.T) {
 			name: "a column not ignored is never dropped",
 			file: "team.csv",
 			want: []people.Problem{
-				{Place: csvAt("team.csv", 1, ""), Message: "unknown column 'Department': not a competency or area of framework \"astd-2004\" (to skip it, ignore it)"},
+				{Place: csvAt("team.csv", 1, "Department"), Message: "the header names no competency or area of framework \"astd-2004\"; skip the column with Options.Ignore (wlp -ignore Department)"},
 			},
 		},
 		{
@@ -218,7 +218,7 @@ func TestOfficeProblems(t *testing.T) {
 			file: "team.xlsx",
 			opts: people.Options{Sheet: "Legend"},
 			want: []people.Problem{
-				{Place: people.Place{File: office("team.xlsx"), Sheet: "Legend"}, Message: "the sheet has no header row: none of its first 10 rows has an id column (headed id, employee id or the like)"},
+				{Place: people.Place{File: office("team.xlsx"), Sheet: "Legend"}, Message: "no header row: none of the first 10 rows has an id column (headed id, employee id or the like)"},
 			},
 		},
 		{

@@ -227,29 +227,14 @@ type Error struct {
 }
 
 // Error returns one line per problem, "people: place: message", and a
-// last line counting those not listed.
+// last line counting those not listed, as a *problem.Error words them
+// (control characters escaped, so that one problem is one line).
 func (e *Error) Error() string {
-	var b strings.Builder
+	probs := make([]problem.Problem, len(e.Problems))
 	for i, p := range e.Problems {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString("people: " + p.String())
+		probs[i] = problem.Problem{Message: p.String()}
 	}
-	if e.Omitted > 0 {
-		if len(e.Problems) > 0 {
-			b.WriteByte('\n')
-		}
-		noun := "problems"
-		if e.Omitted == 1 {
-			noun = "problem"
-		}
-		fmt.Fprintf(&b, "people: and at least %d more %s, not listed", e.Omitted, noun)
-	}
-	if len(e.Problems) == 0 && e.Omitted == 0 {
-		b.WriteString("people: invalid input")
-	}
-	return b.String()
+	return (&problem.Error{Package: "people", Problems: probs, Omitted: e.Omitted}).Error()
 }
 
 // problems accumulates the problems of one input, keeping the first

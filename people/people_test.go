@@ -178,7 +178,7 @@ func TestErrorError(t *testing.T) {
 		{"many omitted", &people.Error{Problems: []people.Problem{id}, Omitted: 12},
 			"people: a.json: /id: the ID is required\npeople: and at least 12 more problems, not listed"},
 		{"only omitted", &people.Error{Omitted: 3}, "people: and at least 3 more problems, not listed"},
-		{"empty", &people.Error{}, "people: invalid input"},
+		{"empty", &people.Error{}, "people: invalid document"},
 		{"no place", &people.Error{Problems: []people.Problem{{Message: "boom"}}}, "people: boom"},
 	}
 	for _, tt := range tests {

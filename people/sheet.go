@@ -19,7 +19,8 @@ import (
 // person is yielded as its row is read, and only the IDs seen are kept
 // (to report one given twice). A long sheet, or a wide one with a rater
 // column, is grouped by person: its people are held, and yielded by
-// finish in the order of their first rows.
+// finish in the order of their first rows, unless a row could not be
+// read. Either way the problems come last, in one *Error.
 type sheetReader struct {
 	o        *Options
 	f        *wlp.Framework
@@ -37,6 +38,7 @@ type sheetReader struct {
 	head    *header        // nil until the header row is read
 	empty   bool           // no row seen holds anything
 	failed  bool           // the input cannot be read: nothing more to say
+	lost    bool           // a row was not read: in a grouped sheet, anyone may lack it
 	stopped bool           // yield returned false
 	seen    map[string]int // one person a row: each ID's row
 	groups  map[string]*group
@@ -69,6 +71,7 @@ func (s *sheetReader) row(n int, cells []string) bool {
 	s.empty = false
 	switch {
 	case int64(size) > s.limit:
+		s.lost = true
 		s.ps.addf(s.place(n, -1), "the row holds %d bytes, more than the limit of %d", size, s.limit)
 	case s.head == nil:
 		return s.findHeader(n, cells)
@@ -98,19 +101,23 @@ func (s *sheetReader) findHeader(n int, cells []string) bool {
 }
 
 // finish reports the sheet's problems and yields the people held back,
-// then the problems. It returns false if yield did.
+// unless a row could not be read (it may have been anyone's), then the
+// problems. It returns false if yield did.
 func (s *sheetReader) finish() bool {
 	if s.stopped {
 		return false
 	}
 	if s.head == nil && !s.failed {
-		msg := "the sheet has no header row: none of its first 10 rows has an id column (headed id, employee id or the like)"
+		msg := "no header row: none of the first 10 rows has an id column (headed id, employee id or the like)"
 		if s.empty {
-			msg = "the sheet is empty: it needs a header row with an id column, and a row per person"
+			msg = "nothing to read: a sheet needs a header row with an id column, and a row per person"
 		}
 		s.ps.add(Place{File: s.file, Sheet: s.sheet}, msg)
 	}
 	for _, g := range s.order {
+		if s.lost {
+			break
+		}
 		if !s.yieldGroup(g) {
 			return false
 		}
@@ -138,12 +145,9 @@ func (s *sheetReader) place(n, i int) Place {
 }
 
 // headerPlace returns the place of the header row's cell in column i:
-// the row, and in a workbook the cell, but not the column, which the
-// message names.
+// the row, the header and, in a workbook, the cell.
 func (s *sheetReader) headerPlace(i int) Place {
-	p := s.place(s.head.row, i)
-	p.Column = ""
-	return p
+	return s.place(s.head.row, i)
 }
 
 // rowFields are the values of a row's field columns, read.
@@ -197,7 +201,7 @@ func (s *sheetReader) fields(n int, cells []string) rowFields {
 }
 
 // headless reports, once a column, that column i has no header but row n
-// holds c in it.
+// holds c in it: at the header's cell, which is to be filled.
 func (s *sheetReader) headless(n, i int, c string) {
 	h := s.head
 	word := i / 64
@@ -209,7 +213,7 @@ func (s *sheetReader) headless(n, i int, c string) {
 	}
 	h.extra[word] |= 1 << (i % 64)
 	h.bad = true
-	s.ps.addf(s.place(n, i), "column %s has no header but holds %s: head it, or empty it", columnName(i), quote(c))
+	s.ps.addf(s.headerPlace(i), "column %s has no header, but row %d holds %s: head the column, or empty it", columnName(i), n, quote(c))
 }
 
 // level reads the level in row n's cell of column i; rated is false when

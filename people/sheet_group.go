@@ -81,12 +81,12 @@ func (s *sheetReader) longLevel(n int, cells []string, levels []rated) []rated {
 		}
 		return levels
 	}
-	id, known, msg := s.names.resolve(text)
+	id, known, other := s.names.resolve(text)
 	switch {
-	case msg != "":
-		s.ps.add(s.place(n, ci), msg)
+	case other != "":
+		s.ps.add(s.place(n, ci), mixed(quote(text), other, id))
 	case !known:
-		s.ps.add(s.place(n, ci), s.names.unknown("competency or area", text, !s.ps.full()))
+		s.ps.add(s.place(n, ci), s.names.unknown(text, !s.ps.full()))
 	case ok:
 		return append(levels, rated{id, l, ci})
 	}

@@ -111,6 +111,11 @@ func TestGrouped(t *testing.T) {
 			errs: []string{"people: t.csv: row 2, column 'rater': the rater \"" + strings.Repeat("r", 64) + "\"... (65 bytes) has 65 characters, more than the limit of 64"},
 		},
 		{
+			name: "a row that cannot be read holds back everyone: it may be anyone's",
+			in:   "id,competency,level\nE1,coaching,4\nE2,coach\"ing,3\nE1,driving-results,3\n",
+			errs: []string{`people: t.csv: row 3: line 3: a quote (") in a field that is not quoted: quote the whole field, and double each quote inside it`},
+		},
+		{
 			name: "a problem in one row holds back its person, all rows",
 			in:   "id,competency,level\nE1,coaching,4\nE2,coaching,9\nE2,driving-results,3\n",
 			want: []Person{inCSV(2, profile.Profile{ID: "E1", Ratings: lv(map[competency.ID]competency.Level{"coaching": 4})})},

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -109,7 +111,7 @@ func TestWide(t *testing.T) {
 			name: "IDs and names in any case, spacing and punctuation",
 			in: "id,name,building-trust,Coaching,BUILDING_TRUST_x,Communicating Effectively,DRIVING  RESULTS\n" +
 				"E1,Ana,4,3,,2,1\n",
-			errs: []string{`people: t.csv: row 1: unknown column 'BUILDING_TRUST_x': not a competency or area of framework "astd-2004"; did you mean 'Building trust'?`},
+			errs: []string{`people: t.csv: row 1, column 'BUILDING_TRUST_x': the header names no competency or area of framework "astd-2004"; did you mean 'Building trust'?`},
 		},
 		{
 			name: "a person a row, yielded with its row",
@@ -193,14 +195,14 @@ func TestWide(t *testing.T) {
 			in:   "id,source,date,coaching\nE1,boss,31.02.2026,7\n",
 			errs: []string{
 				"people: t.csv: row 2, column 'source': unknown source 'boss' (want self, manager, peer, direct-report or assessment)",
-				"people: t.csv: row 2, column 'date': '31.02.2026' is not a calendar date",
+				"people: t.csv: row 2, column 'date': '31.02.2026' is not a calendar date (a date with dots is read day first: DD.MM.YYYY)",
 				"people: t.csv: row 2, column 'coaching': 7 is above the scale's top level 5",
 			},
 		},
 		{
 			name: "no header row within the first 10 rows",
 			in:   strings.Repeat("Team ratings\n", 10) + "id,coaching\nE1,4\n",
-			errs: []string{"people: t.csv: the sheet has no header row: none of its first 10 rows has an id column (headed id, employee id or the like)"},
+			errs: []string{"people: t.csv: no header row: none of the first 10 rows has an id column (headed id, employee id or the like)"},
 		},
 		{
 			name: "a header on row 10",
@@ -210,7 +212,7 @@ func TestWide(t *testing.T) {
 		{
 			name: "an empty sheet",
 			in:   "\n,,\n",
-			errs: []string{"people: t.csv: the sheet is empty: it needs a header row with an id column, and a row per person"},
+			errs: []string{"people: t.csv: nothing to read: a sheet needs a header row with an id column, and a row per person"},
 		},
 		{
 			name: "a header and no people",
@@ -267,5 +269,196 @@ func TestSheetStops(t *testing.T) {
 		if ok || !slices.Equal(ids, []string{"E1"}) {
 			t.Errorf("%s: read = %v after yielding %q; want false after E1", name, ok, ids)
 		}
+	}
+}
+
+// sheetProblems runs a sheet reader and returns the problems of its error.
+func sheetProblems(t *testing.T, read func(yield func(Person, error) bool) bool) []Problem {
+	t.Helper()
+	var out []Problem
+	read(func(_ Person, err error) bool {
+		var e *Error
+		if errors.As(err, &e) {
+			out = append(out, e.Problems...)
+		}
+		return true
+	})
+	return out
+}
+
+// TestProblemPlaces lists each kind of problem a sheet can have, and the
+// place it is put at: the most precise there is. A problem of a header
+// names the header's row, the header as its column and, in a workbook,
+// its cell; a problem of a cell names its row, its column's header and,
+// in a workbook, its cell.
+func TestProblemPlaces(t *testing.T) {
+	at := func(row int, col string) Place { return Place{File: "t.csv", Row: row, Column: col} }
+	file := Place{File: "t.csv"}
+	tests := []struct {
+		kind string
+		o    *Options
+		in   string
+		want []Place
+	}{
+		{kind: "a header that names nothing", in: "id,Coachng\nE1,4\n", want: []Place{at(1, "Coachng")}},
+		{kind: "a header naming one competency and another's ID", in: "id,Coaching (designing-learning)\n", want: []Place{at(1, "Coaching (designing-learning)")}},
+		{kind: "a competency or a field in two columns", in: "id,coaching,COACHING,name,Full name\n", want: []Place{at(1, "Full name"), at(1, "COACHING")}},
+		{kind: "a competency's column in a long sheet", in: "id,competency,level,coaching\n", want: []Place{at(1, "coaching")}},
+		{kind: "a level column without a competency column", in: "id,level\n", want: []Place{at(1, "level")}},
+		{
+			kind: "ignored columns that are not there: one like a column that names nothing (a problem), one like none (not one)",
+			o:    &Options{Ignore: []string{"Departmnt", "Location"}},
+			in:   "id,Department\n",
+			want: []Place{at(1, "Department"), at(1, "Department")},
+		},
+		{kind: "a column without a header that holds something: its header row", in: "id,coaching,\nE1,4,\nE2,3,x\n", want: []Place{at(1, "")}},
+		{kind: "an error value in a cell", in: "id,coaching\nE1,#N/A\n", want: []Place{at(2, "coaching")}},
+		{kind: "a level, a source and a date that are wrong", in: "id,source,date,coaching\nE1,boss,x,9\n", want: []Place{at(2, "source"), at(2, "date"), at(2, "coaching")}},
+		{kind: "a row without an ID", in: "ID,name\n,Ana\n", want: []Place{at(2, "ID")}},
+		{kind: "an ID on two rows of a wide sheet", in: "Employee ID,coaching\nE1,4\nE1,3\n", want: []Place{at(3, "Employee ID")}},
+		{kind: "an ID the profile rule refuses", in: "id,coaching\nCON,4\n", want: []Place{at(2, "id")}},
+		{kind: "a rater the review rule refuses", in: "id,Rater,coaching\nE1," + strings.Repeat("r", 65) + ",4\n", want: []Place{at(2, "Rater")}},
+		{kind: "one ID with two names", in: "id,name,competency,level\nE1,Ana,coaching,4\nE1,Anna,driving-results,3\n", want: []Place{at(3, "name")}},
+		{
+			kind: "a long sheet's competency cells: a level without one, one that names nothing, one and another's ID",
+			in:   "id,Competency,level\nE1,,4\nE1,Coachng,4\nE1,Coaching (designing-learning),4\n",
+			want: []Place{at(2, "Competency"), at(3, "Competency"), at(4, "Competency")},
+		},
+		{kind: "a competency rated twice without a rater", in: "id,competency,level\nE1,coaching,4\nE1,coaching,3\n", want: []Place{at(3, "competency")}},
+		{kind: "a rater rating a competency twice, wide", in: "id,rater,Coaching\nE1,M,4\nE1,M,3\n", want: []Place{at(3, "Coaching")}},
+		{
+			kind: "a rater with two sources and two dates",
+			in:   "id,competency,level,rater,source,date\nE1,coaching,4,M,peer,2026-03-02\nE1,driving-results,4,M,self,2026-03-09\n",
+			want: []Place{at(3, "source"), at(3, "date")},
+		},
+		{kind: "a row past the bound of the CSV reader", o: &Options{MaxBytes: 1 << 10}, in: "id,evidence\nE1,x\nE2," + strings.Repeat("x", 20<<10) + "\n", want: []Place{at(3, "")}},
+		{kind: "a row's cells past the bound", o: &Options{MaxBytes: 1 << 10}, in: "id,evidence\nE1,x\nE2," + strings.Repeat("x", 2<<10) + "\n", want: []Place{at(3, "")}},
+		{kind: "a CSV syntax error", in: "id,name\nE1,a\"b\n", want: []Place{at(2, "")}},
+		{kind: "no header row", in: "name\nAna\n", want: []Place{file}},
+		{kind: "nothing to read", in: "\n", want: []Place{file}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			var got []Place
+			for _, p := range sheetProblems(t, func(yield func(Person, error) bool) bool {
+				return tt.o.readCSV(strings.NewReader(tt.in), "t.csv", yield)
+			}) {
+				got = append(got, p.Place)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("places (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestProblemPlacesXLSX lists the places of a workbook's problems: the
+// sheet, and the cell as well as the row and column.
+func TestProblemPlacesXLSX(t *testing.T) {
+	at := func(cell string, row int, col string) Place {
+		return Place{File: "t.xlsx", Sheet: "R", Row: row, Column: col, Cell: cell}
+	}
+	header := row(1, str("A1", "id"), str("B1", "Coachng"), str("C1", "building trust"))
+	tests := []struct {
+		kind string
+		o    *Options
+		b    []byte
+		want []Place
+	}{
+		{
+			kind: "a header that names nothing, a cell, an ID on two rows, a column without a header",
+			b: rawWorkbook(t, false, rawSheet{"R", header +
+				row(2, str("A2", "E1"), num("C2", "9")) +
+				row(3, str("A3", "E1"), num("C3", "4")) +
+				row(4, str("A4", "E2"), str("E4", "x"))}),
+			want: []Place{at("B1", 1, "Coachng"), at("C2", 2, "building trust"), at("A3", 3, "id"), at("E1", 1, "")},
+		},
+		{
+			kind: "a row past the bound",
+			o:    &Options{MaxBytes: 1 << 10},
+			b:    rawWorkbook(t, false, rawSheet{"R", row(1, str("A1", "id")) + row(2, str("A2", strings.Repeat("x", 2000)))}),
+			want: []Place{at("", 2, "")},
+		},
+		{
+			kind: "a row the workbook library cannot read",
+			b:    rawWorkbook(t, false, rawSheet{"R", row(1, str("A1", "id")) + `<row r="2"><c r="A"><v>1</v></c></row>`}),
+			want: []Place{at("", 2, "")},
+		},
+		{kind: "no header row", b: rawWorkbook(t, false, rawSheet{"R", row(1, str("A1", "name"))}), want: []Place{{File: "t.xlsx", Sheet: "R"}}},
+		{kind: "no such sheet", o: &Options{Sheet: "X"}, b: rawWorkbook(t, false, rawSheet{"R", ""}), want: []Place{{File: "t.xlsx"}}},
+		{kind: "not a workbook", b: []byte("PK\x03\x04"), want: []Place{{File: "t.xlsx"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			var got []Place
+			for _, p := range sheetProblems(t, func(yield func(Person, error) bool) bool {
+				return tt.o.readXLSX(bytes.NewReader(tt.b), "t.xlsx", yield)
+			}) {
+				got = append(got, p.Place)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("places (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestWideYieldsBeforeProblems checks what a wide sheet without a rater
+// column yields before its error, as documented, and that Collect and
+// All hand a caller both the people and the error.
+func TestWideYieldsBeforeProblems(t *testing.T) {
+	ana := func(n int, id string) Person {
+		return inCSV(n, profile.Profile{ID: id, Ratings: lv(map[competency.ID]competency.Level{"coaching": 4})})
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []Person
+		errs []string
+	}{
+		{
+			name: "the first of two rows with one ID, and the rows around a row with a problem",
+			in:   "id,coaching\nE1,4\nE2,9\nE3,4\nE1,4\nE4,4\n",
+			want: []Person{ana(2, "E1"), ana(4, "E3"), ana(6, "E4")},
+			errs: []string{
+				"people: t.csv: row 3, column 'coaching': 9 is above the scale's top level 5",
+				"people: t.csv: row 5, column 'id': the ID 'E1' is on row 2 too: one row per person (or add a rater column, one row per rater)",
+			},
+		},
+		{
+			name: "no one when the header has a problem",
+			in:   "id,coaching,Coachng\nE1,4,\nE2,4,\n",
+			errs: []string{`people: t.csv: row 1, column 'Coachng': the header names no competency or area of framework "astd-2004"; did you mean 'Coaching'?`},
+		},
+		{
+			name: "no one from the row where a column without a header holds something, and after it",
+			in:   "id,coaching\nE1,4\nE2,4,x\nE3,4\n",
+			want: []Person{ana(2, "E1")},
+			errs: []string{"people: t.csv: row 1: column C has no header, but row 3 holds 'x': head the column, or empty it"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, errs := readCSVString(t, nil, tt.in)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("people (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.errs, errs); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+			collected, err := Collect(Read(strings.NewReader(tt.in), "t.csv", nil))
+			if diff := cmp.Diff(tt.want, collected); diff != "" || err == nil || err.Error() != strings.Join(tt.errs, "\n") {
+				t.Errorf("Collect(Read): error %v; people (-want +got):\n%s", err, diff)
+			}
+			path := filepath.Join(t.TempDir(), "t.csv")
+			if err := os.WriteFile(path, []byte(tt.in), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			all, err := Collect(All([]string{path}, nil))
+			var e *Error
+			if len(all) != len(tt.want) || !errors.As(err, &e) || len(e.Problems) != len(tt.errs) {
+				t.Errorf("Collect(All): %d people and error %v; want %d people and %d problems", len(all), err, len(tt.want), len(tt.errs))
+			}
+		})
 	}
 }

@@ -31,6 +31,12 @@ const (
 // formatted: a formula gives its last computed value, a date its serial
 // number (read in the workbook's 1900 or 1904 date system), and an error
 // value such as #N/A is a problem. Places name the sheet and the cell.
+// People and problems are yielded as readCSV yields them: every person
+// without a problem, as soon as its row is read in a wide sheet without a
+// rater column, else at the end; then one *Error with all the problems.
+// When the workbook cannot be read past a row, the people of the rows
+// before it have been yielded in a wide sheet, and no one in a grouped
+// one.
 //
 // readXLSX reads the whole file, at most 16 times Options.MaxBytes, and
 // holds it unzipped (at most 64 times MaxBytes, and 100 times the file's
@@ -131,7 +137,7 @@ func checkParts(data []byte, unzip, part int64) error {
 
 // broken reports that the workbook cannot be read, for err.
 func (s *sheetReader) broken(err error) {
-	s.failed = true
+	s.failed, s.lost = true, true
 	msg := err.Error()
 	if !strings.HasPrefix(msg, "the workbook") && !strings.HasPrefix(msg, "not an") {
 		msg = "cannot read the workbook: " + msg
@@ -190,8 +196,14 @@ func (s *sheetReader) readRows(wb *excelize.File) {
 			}
 			return err
 		})
+		if err != nil && more {
+			// The library reads ahead: the fault may be in a later row.
+			s.failed, s.lost = true, true
+			s.ps.addf(Place{File: s.file, Sheet: s.sheet, Row: n}, "cannot read the sheet from this row on: %v", err)
+			return
+		}
 		if err != nil {
-			s.broken(fmt.Errorf("row %d: %v", n, err))
+			s.broken(err)
 			return
 		}
 		if !more || !s.row(n, cells) {

@@ -145,7 +145,7 @@ func TestXLSX(t *testing.T) {
 				row(4, str("A4", "E1"), errCell("C4", "#N/A")) +
 				row(5, str("A5", "E2"), num("C5", "6"))}),
 			errs: []string{
-				`people: t.xlsx: cell 'Team A'!B3: unknown column 'Coachng': not a competency or area of framework "astd-2004"; did you mean 'Coaching'?`,
+				`people: t.xlsx: cell 'Team A'!B3, column 'Coachng': the header names no competency or area of framework "astd-2004"; did you mean 'Coaching'?`,
 				"people: t.xlsx: cell 'Team A'!C4, column 'building trust': the cell holds the error #N/A: correct its formula, or empty it",
 				"people: t.xlsx: cell 'Team A'!C5, column 'building trust': 6 is above the scale's top level 5",
 			},
@@ -162,7 +162,7 @@ func TestXLSX(t *testing.T) {
 			name: "the first sheet when none is named",
 			b: rawWorkbook(t, false, rawSheet{"Instructions", row(1, str("A1", "Rate each person."))},
 				rawSheet{"Responses", row(1, str("A1", "id"))}),
-			errs: []string{"people: t.xlsx: sheet 'Instructions': the sheet has no header row: none of its first 10 rows has an id column (headed id, employee id or the like)"},
+			errs: []string{"people: t.xlsx: sheet 'Instructions': no header row: none of the first 10 rows has an id column (headed id, employee id or the like)"},
 		},
 		{
 			name: "a sheet that is not there",
@@ -173,7 +173,7 @@ func TestXLSX(t *testing.T) {
 		{
 			name: "an empty sheet",
 			b:    rawWorkbook(t, false, rawSheet{"Ratings", ""}),
-			errs: []string{"people: t.xlsx: sheet 'Ratings': the sheet is empty: it needs a header row with an id column, and a row per person"},
+			errs: []string{"people: t.xlsx: sheet 'Ratings': nothing to read: a sheet needs a header row with an id column, and a row per person"},
 		},
 		{
 			name: "not a workbook",
