@@ -16,9 +16,9 @@
 //
 //	export      print the framework as JSON (-table: an overview of its IDs and names)
 //	schema      print a JSON Schema: framework, profile, result, ranking, team, assignment or plan
-//	validate    check framework and profile documents, every problem with its JSON pointer
+//	validate    check framework and profile documents and sheets, every problem with its place
 //	import      turn spreadsheets and other inputs into profile documents
-//	score       fit, confidence, parts and gaps of one profile against a role or job
+//	score       fit, grade, parts and gaps of one profile against a role or job
 //	roles       the framework's roles, best fit first
 //	rank        people ranked for a role or job
 //	team        how a team covers a role or job together: who covers what, gaps, develop or hire

@@ -106,6 +106,9 @@ func runImport(e *env, dir string, force bool, args []string) error {
 	if err := checkTargets(dir, names, force); err != nil {
 		return err
 	}
+	if err := checkInputs(dir, names, e.inputs); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("%s: cannot make the folder: %v", display(dir), unwrapPath(err))
 	}
@@ -177,4 +180,28 @@ func checkTargets(dir string, names []string, force bool) error {
 	}
 	return fmt.Errorf("%s: %s already %s (%s); nothing was written: pass -force to write over them",
 		display(dir), plural(len(exist), "file"), verb, clean(someOf(exist, maxListed)))
+}
+
+// checkInputs fails, naming every one, when files of names in dir are
+// among the inputs, before a file is written: writeFile refuses them one
+// at a time, after writing the files before them.
+func checkInputs(dir string, names []string, inputs []input) error {
+	var lines linesError
+	for _, n := range names {
+		path := filepath.Join(dir, n)
+		fi, err := os.Stat(path)
+		if err != nil {
+			continue // writeFile says why, if it matters
+		}
+		for _, in := range inputs {
+			if os.SameFile(fi, in.info) {
+				lines = append(lines, fmt.Sprintf("cannot write %s: it is the input file %s", display(path), in.name))
+				break
+			}
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	return append(lines, "nothing was written: write the profiles to another folder")
 }

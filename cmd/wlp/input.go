@@ -157,8 +157,10 @@ func (e *env) loadFramework() (*wlp.Framework, error) {
 // each file read (for -o, and for the progress line).
 func (e *env) peopleOptions(f *wlp.Framework, prog *progress) *people.Options {
 	o := &people.Options{Framework: f, Sheet: e.sheet, Stdin: e.stdinReader()}
-	if e.ignore != "" {
-		o.Ignore = strings.Split(e.ignore, ",")
+	for col := range strings.SplitSeq(e.ignore, ",") {
+		if col = strings.TrimSpace(col); col != "" {
+			o.Ignore = append(o.Ignore, col)
+		}
 	}
 	o.Opened = func(name string, fi fs.FileInfo) {
 		e.inputs = append(e.inputs, input{display(name), fi})
@@ -222,6 +224,12 @@ func (e *env) readPeopleWith(f *wlp.Framework, args []string, merge bool) ([]peo
 	prog.done()
 	if len(lines) > 0 {
 		return nil, linesError(lines)
+	}
+	if len(out) == 0 {
+		// A header-only sheet, an unfilled template or "[]": nothing to
+		// score, which is never what the user meant.
+		return nil, fmt.Errorf("%s: %s no profile: fill in one row (or document) per person",
+			clean(someOf(args, maxListed)), map[bool]string{true: "holds", false: "hold"}[len(args) == 1])
 	}
 	return out, nil
 }

@@ -5,11 +5,12 @@ import (
 	"io"
 	"os"
 	"time"
+	"unicode/utf8"
 )
 
 // progress shows, on a terminal, how far the reading of many inputs has
-// gone: "reading 120 of 300 files, 2,410 people: profiles/x.json". It
-// writes one line, rewritten in place at most every progressEvery, and
+// gone: "reading 120 of 300 inputs, 2410 people so far: profiles/x.json".
+// It writes one line, rewritten in place at most every progressEvery, and
 // erases it when reading is done. Where standard error is not a
 // terminal, or there is a single input of few people, it writes nothing.
 type progress struct {
@@ -20,6 +21,8 @@ type progress struct {
 	name   string    // the input being read
 	last   time.Time // when the line was last written
 	shown  bool      // whether a line is on the screen
+
+	now func() time.Time // the clock; nil means time.Now (tests set it)
 }
 
 // progressEvery is how often the progress line is rewritten, at most.
@@ -71,13 +74,38 @@ func (p *progress) person() {
 
 // show rewrites the line, unless it was written a moment ago.
 func (p *progress) show() {
-	if p == nil || p.w == nil || (p.files < 2 && p.people < 10_000) || time.Since(p.last) < progressEvery {
+	if p == nil || p.w == nil || (p.files < 2 && p.people < 10_000) {
 		return
 	}
-	p.last = time.Now()
+	now := time.Now()
+	if p.now != nil {
+		now = p.now()
+	}
+	if now.Sub(p.last) < progressEvery {
+		return
+	}
+	p.last = now
 	p.shown = true
-	fmt.Fprintf(p.w, "\r\x1b[Kreading %d of %s, %d people so far: %s", p.count, plural(p.files, "input"), p.people,
-		shorten(display(p.name), 40))
+	head := fmt.Sprintf("reading %d of %s, %d people so far: ", p.count, plural(p.files, "input"), p.people)
+	fmt.Fprint(p.w, "\r\x1b[K"+head+keepEnd(fullName(p.name), progressWidth-utf8.RuneCountInString(head)))
+}
+
+// progressWidth is the most columns the progress line takes: fewer than
+// a terminal's 80, so that it never wraps, as "\r\x1b[K" erases only the
+// last row of a line that has.
+const progressWidth = 79
+
+// keepEnd returns s when it has at most width runes, or else "..." and as
+// much of its end (the file's own name) as fits in width.
+func keepEnd(s string, width int) string {
+	if utf8.RuneCountInString(s) <= width {
+		return s
+	}
+	if width <= 3 {
+		return ""
+	}
+	r := []rune(s)
+	return "..." + string(r[len(r)-(width-3):])
 }
 
 // done erases the line.

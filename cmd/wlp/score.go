@@ -17,7 +17,7 @@ func newScore(e *env) *Command {
 	c := newCommand(&Command{
 		Name:      "score",
 		UsageLine: "wlp score [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] TARGET PROFILE",
-		Short:     "fit, confidence, parts and gaps of one profile against a role or job",
+		Short:     "fit, grade, parts and gaps of one profile against a role or job",
 		Long: `Score scores the person PROFILE names against TARGET, a role or a job of
 the framework (by its ID or name), and explains the score: the fit (0% to
 100%) and its grade, for a job each role it blends, how the person meets
