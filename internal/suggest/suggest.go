@@ -9,12 +9,15 @@ import (
 )
 
 // Key returns s as Closest compares it: lower case, letters and digits
-// only ("Building Trust", "building-trust" and "BUILDING_TRUST" all give
-// "buildingtrust").
+// only, with "&" read as "and" ("Building Trust", "building-trust" and
+// "BUILDING_TRUST" all give "buildingtrust"; "Planning & Talent" gives
+// "planningandtalent").
 func Key(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r == '&' {
+			b.WriteString("and")
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}

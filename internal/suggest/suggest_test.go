@@ -38,6 +38,7 @@ func TestClosest(t *testing.T) {
 func TestKey(t *testing.T) {
 	for in, want := range map[string]string{
 		"Building Trust": "buildingtrust", "building-trust": "buildingtrust", " Ça va ": "çava", "4 - Proficient": "4proficient",
+		"Career Planning & Talent Management": "careerplanningandtalentmanagement",
 	} {
 		if got := Key(in); got != want {
 			t.Errorf("Key(%q) = %q, want %q", in, got, want)
