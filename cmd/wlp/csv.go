@@ -140,8 +140,13 @@ func validateCSV(e *env, reports []fileReport) error {
 			t.row(r.File, r.Kind, "yes", r.ID, "", "")
 			continue
 		}
-		for _, p := range r.Problems {
-			t.row(r.File, r.Kind, "no", "", p.Path, p.Message)
+		for i, p := range r.Problems {
+			where, msg := p.Path, p.Message
+			if i < len(r.Places) {
+				where = placeWithin(r.Places[i])
+				msg = strings.TrimPrefix(msg, where+": ")
+			}
+			t.row(r.File, r.Kind, "no", "", where, msg)
 		}
 		if r.Omitted > 0 {
 			t.row(r.File, r.Kind, "no", "", "", fmt.Sprintf("and at least %s, not listed", plural(r.Omitted, "more problem")))

@@ -195,13 +195,16 @@
 //
 // It prints "FILE: ok: ..." for a valid document and one line per problem for
 // an invalid one, "FILE: POINTER: message" (or "FILE: message" for the whole
-// document). With -json it prints an array of {file, kind, valid, problems}.
+// document). With -json it prints an array of {file, kind, valid, problems};
+// for a sheet, JSON Lines or a JSON array it adds places, the place of each
+// problem in turn ({file, sheet, row, column, cell, line, pointer}).
 // The exit status is 1 when any FILE is invalid or unreadable.
 //
 // With -csv it prints one row per valid file and one per problem, with the
 // columns file, kind (framework or profile), valid (yes or no), id (a valid
-// document's ID), where (the problem's JSON pointer or place; empty for the
-// whole file) and problem (empty for a valid file).
+// document's ID), where (the problem's JSON pointer, or its place in a
+// sheet or JSON Lines, such as row 7, column 'Coaching'; empty for the whole
+// file) and problem (empty for a valid file).
 //
 // The CSV follows RFC 4180 (comma-separated, CRLF line ends, a header row
 // first) and pastes into a spreadsheet: numbers are plain (a fit of 53.6%

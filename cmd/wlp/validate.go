@@ -32,13 +32,16 @@ framework); -kind sets it for every FILE.
 
 It prints "FILE: ok: ..." for a valid document and one line per problem for
 an invalid one, "FILE: POINTER: message" (or "FILE: message" for the whole
-document). With -json it prints an array of {file, kind, valid, problems}.
+document). With -json it prints an array of {file, kind, valid, problems};
+for a sheet, JSON Lines or a JSON array it adds places, the place of each
+problem in turn ({file, sheet, row, column, cell, line, pointer}).
 The exit status is 1 when any FILE is invalid or unreadable.
 
 With -csv it prints one row per valid file and one per problem, with the
 columns file, kind (framework or profile), valid (yes or no), id (a valid
-document's ID), where (the problem's JSON pointer or place; empty for the
-whole file) and problem (empty for a valid file).
+document's ID), where (the problem's JSON pointer, or its place in a
+sheet or JSON Lines, such as row 7, column 'Coaching'; empty for the whole
+file) and problem (empty for a valid file).
 
 ` + csvDoc,
 		Example: `wlp validate examples/data/*.json
@@ -75,8 +78,12 @@ type fileReport struct {
 	// Problems lists the first problem.MaxReported problems.
 	Problems []wlp.Problem `json:"problems"`
 	// Omitted counts the problems found past those listed.
-	Omitted int    `json:"omitted,omitempty"`
-	summary string // what a valid document holds, for the table
+	Omitted int `json:"omitted,omitempty"`
+	// Places gives, for a file read as people (a sheet, JSON Lines, a
+	// JSON array), the place of each problem in Problems, in the same
+	// order: its row, column and cell, or its line, and JSON pointer.
+	Places  []people.Place `json:"places,omitempty"`
+	summary string         // what a valid document holds, for the table
 }
 
 // count returns how many problems the file has, listed or not.

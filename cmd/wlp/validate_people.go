@@ -50,6 +50,7 @@ func (e *env) validatePeople(name string, b []byte, f *wlp.Framework) fileReport
 	}
 	o := e.peopleOptions(f, nil)
 	var ps problem.List
+	var places []people.Place
 	var ids []string
 	n := 0
 	for p, err := range people.Read(bufio.NewReader(bytes.NewReader(b)), shown, o) {
@@ -57,6 +58,11 @@ func (e *env) validatePeople(name string, b []byte, f *wlp.Framework) fileReport
 			probs, more := placeProblems(err)
 			ps.Append(probs...)
 			ps.Omit(more)
+			if pe, ok := err.(*people.Error); ok {
+				for _, p := range pe.Problems {
+					places = append(places, p.Place)
+				}
+			}
 			continue
 		}
 		n++
@@ -65,6 +71,9 @@ func (e *env) validatePeople(name string, b []byte, f *wlp.Framework) fileReport
 		}
 	}
 	r.Problems, r.Omitted = ps.Problems, ps.Omitted
+	if len(places) >= len(r.Problems) && len(r.Problems) > 0 {
+		r.Places = places[:len(r.Problems):len(r.Problems)] // the list keeps a prefix
+	}
 	if r.count() == 0 {
 		r.summary = plural(n, "profile")
 		if n > 0 {
@@ -94,8 +103,14 @@ func placeProblems(err error) ([]problem.Problem, int) {
 			out = append(out, problem.Problem{Path: at.Pointer, Message: p.Message})
 			continue
 		}
-		where := strings.TrimPrefix(strings.TrimPrefix(at.String(), at.File), ": ")
-		out = append(out, problem.Problem{Message: where + ": " + p.Message})
+		out = append(out, problem.Problem{Message: placeWithin(at) + ": " + p.Message})
 	}
 	return out, pe.Omitted
+}
+
+// placeWithin returns where in its file the place is: "row 7, column
+// 'Coaching'", "line 3: /ratings/coaching", "/2/id".
+func placeWithin(at people.Place) string {
+	at.File = ""
+	return strings.TrimPrefix(at.String(), ": ")
 }

@@ -5,7 +5,10 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -266,3 +269,61 @@ func TestPlaceProblems(t *testing.T) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+// TestValidatePlaces checks that validate -json gives the place of each
+// problem of a sheet as fields, and -csv as its where column, so that a
+// program can point at the cell.
+func TestValidatePlaces(t *testing.T) {
+	dir := t.TempDir()
+	csvFile := filepath.Join(dir, "team.csv")
+	if err := os.WriteFile(csvFile, []byte("id,Coaching,Dept\r\nana,6,HR\r\nbob,x,HR\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"validate", "-json", csvFile}, nil, &out, &errb); code != exitFailure {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitFailure, errb.String())
+	}
+	var reports []struct {
+		Problems []struct{ Path, Message string }
+		Places   []people.Place
+	}
+	if err := json.Unmarshal(out.Bytes(), &reports); err != nil {
+		t.Fatal(err)
+	}
+	if len(reports) != 1 {
+		t.Fatalf("got %d reports, want 1", len(reports))
+	}
+	var got []people.Place
+	for _, p := range reports[0].Places {
+		p.File = filepath.Base(p.File)
+		got = append(got, p)
+	}
+	want := []people.Place{
+		{File: "team.csv", Row: 1, Column: "Dept"},
+		{File: "team.csv", Row: 2, Column: "Coaching"},
+		{File: "team.csv", Row: 3, Column: "Coaching"},
+	}
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("places (-want +got):\n%s", diff)
+	}
+	if n := len(reports[0].Problems); n != len(want) {
+		t.Errorf("%d problems for %d places", n, len(want))
+	}
+
+	out.Reset()
+	run([]string{"validate", "-csv", csvFile}, nil, &out, &errb)
+	rows, err := csv.NewReader(&out).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var where []string
+	for _, r := range rows[1:] {
+		where = append(where, r[4])
+	}
+	if diff := gocmp.Diff([]string{"row 1, column 'Dept'", "row 2, column 'Coaching'", "row 3, column 'Coaching'"}, where); diff != "" {
+		t.Errorf("where column (-want +got):\n%s", diff)
+	}
+	if got := rows[2][5]; got != "6 is above the scale's top level 5" {
+		t.Errorf("problem column = %q, want the message alone", got)
+	}
+}
