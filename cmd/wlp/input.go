@@ -228,8 +228,16 @@ func (e *env) readPeopleWith(f *wlp.Framework, args []string, merge bool) ([]peo
 	if len(out) == 0 {
 		// A header-only sheet, an unfilled template or "[]": nothing to
 		// score, which is never what the user meant.
+		shown := make([]string, len(args))
+		for i, a := range args {
+			shown[i] = display(a)
+		}
+		verb := "hold"
+		if len(args) == 1 {
+			verb = "holds"
+		}
 		return nil, fmt.Errorf("%s: %s no profile: fill in one row (or document) per person",
-			clean(someOf(args, maxListed)), map[bool]string{true: "holds", false: "hold"}[len(args) == 1])
+			clean(someOf(shown, maxListed)), verb)
 	}
 	return out, nil
 }
