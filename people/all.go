@@ -137,8 +137,15 @@ func Expand(args []string) ([]string, error) {
 	return out, ps.err()
 }
 
-// expand returns the files one argument names.
+// expand returns the files one argument names. An argument in quotes
+// that names nothing as it is, 'profiles/*.json', is read without them:
+// Windows' cmd.exe passes single quotes on as part of the argument.
 func expand(arg string) ([]string, error) {
+	if _, err := os.Stat(arg); err != nil && len(arg) > 2 {
+		if q := arg[0]; (q == '\'' || q == '"') && arg[len(arg)-1] == q {
+			return expand(arg[1 : len(arg)-1])
+		}
+	}
 	at := Place{File: arg}
 	fi, err := os.Stat(arg)
 	switch {

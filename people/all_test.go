@@ -301,6 +301,8 @@ func TestExpand(t *testing.T) {
 				p("team/[a") + ": not a valid pattern: syntax error in pattern",
 				p("*.xml") + ": no file matches the pattern",
 			}},
+		{name: "a pattern in quotes that cmd.exe passed on", args: []string{"'" + p("cards/*") + "'", `"` + p("one.json") + `"`},
+			want: []string{p("cards/x.json"), p("cards/y.json"), p("one.json")}},
 		{name: "nothing", args: nil},
 	}
 	for _, tt := range tests {

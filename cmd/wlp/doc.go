@@ -84,7 +84,7 @@
 //
 // Usage:
 //
-//	wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-o FILE]
+//	wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-o FILE] [-force]
 //
 // Export prints the framework (the embedded ASTD 2004 model, or the one
 // -framework names) as an indented JSON document, the form wlp.Load and
@@ -116,15 +116,20 @@
 // levels in each rating cell, and sheets that explain the scale and every
 // competency and area. Hand it out, collect it, and import it:
 //
-//	wlp export -template xlsx -o ratings.xlsx
-//	(fill in one row per person)
-//	wlp import -o profiles ratings.xlsx
+//	wlp export -template xlsx -o template.xlsx
+//	(copies filled in, one row per person, saved in the folder filled)
+//	wlp import -o profiles filled
 //	wlp rank business-partner profiles
+//
+// -o never writes over a file that exists, which may be a filled-in sheet,
+// unless -force is given.
 //
 // Flags:
 //
 //	-csv
 //	  	print the table as CSV, one row per record, with the columns the help lists
+//	-force
+//	  	with -template -o, write over a FILE that exists (a filled-in sheet would be lost)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
 //	-json
@@ -140,7 +145,7 @@
 //
 //	wlp export > astd-2004.json
 //	wlp export -table
-//	wlp export -template xlsx -o ratings.xlsx
+//	wlp export -template xlsx -o template.xlsx
 //
 // # The schema command
 //
@@ -254,7 +259,7 @@
 // Sheets hold one row per person (columns id, name, and one per competency
 // or area, by ID or name) or one row per rating (columns id, competency,
 // level, and rater for a 360-degree review); -ignore COL,... skips columns
-// such as Department. "wlp help import" shows the layouts.
+// such as Department.
 //
 // A wide sheet has one row per person: the columns id and name, optional
 // source and date (for the whole row), and one column per competency or area,
@@ -271,7 +276,7 @@
 // Ratings!C7 for a workbook). Nothing is written unless every input is valid.
 // Import refuses to write over an existing file in DIR unless -force is
 // given, and never writes over one of its inputs. Two IDs that differ only in
-// case (Ana and ana) get distinct file names (ana.json and ana-2.json) so
+// case (Ana and ana) get distinct file names (Ana.json and ana-2.json) so
 // that no file is lost on a file system that ignores case.
 //
 // Flags:

@@ -14,9 +14,10 @@ import (
 func newExport(e *env) *Command {
 	var table bool
 	var template, out string
+	var force bool
 	c := newCommand(&Command{
 		Name:      "export",
-		UsageLine: "wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-o FILE]",
+		UsageLine: "wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-o FILE] [-force]",
 		Short:     "print the framework as JSON (-table: an overview of its IDs and names)",
 		Long: `Export prints the framework (the embedded ASTD 2004 model, or the one
 -framework names) as an indented JSON document, the form wlp.Load and
@@ -37,16 +38,16 @@ requirements).
 ` + templateDoc,
 		Example: `wlp export > astd-2004.json
 wlp export -table
-wlp export -template xlsx -o ratings.xlsx`,
+wlp export -template xlsx -o template.xlsx`,
 		Run: func([]string) error {
 			if template != "" {
 				if table || e.json || e.csv {
 					return usageError("-template excludes -table, -json and -csv")
 				}
-				return runTemplate(e, template, out)
+				return runTemplate(e, template, out, force)
 			}
-			if out != "" {
-				return usageError("-o goes with -template (the framework document goes to standard output)")
+			if out != "" || force {
+				return usageError("-o and -force go with -template (the framework document goes to standard output)")
 			}
 			return runExport(e, table)
 		},
@@ -56,6 +57,7 @@ wlp export -template xlsx -o ratings.xlsx`,
 	c.csvFlag(e)
 	c.Flag.StringVar(&template, "template", "", "write an empty rating sheet for the framework, as `csv|xlsx`, to fill in and import")
 	c.Flag.StringVar(&out, "o", "", "with -template, write the sheet to `FILE` (\"-\" for standard output)")
+	c.Flag.BoolVar(&force, "force", false, "with -template -o, write over a FILE that exists (a filled-in sheet would be lost)")
 	return c
 }
 

@@ -14,16 +14,19 @@ import (
 	"github.com/wlpmodel/wlp/people"
 )
 
-// peopleDoc explains, in the help of every command that reads people,
-// what a PROFILE argument may be.
-const peopleDoc = `A PROFILE is a profile document, a JSON array of them, JSON Lines (.jsonl,
+// peopleDoc explains, in wlp help, what a PROFILE argument may be.
+const peopleDoc = profileKinds + ` "wlp help import" shows the layouts.`
+
+// profileKinds explains what a PROFILE argument may be, for import's
+// help, which goes on to show the layouts.
+const profileKinds = `A PROFILE is a profile document, a JSON array of them, JSON Lines (.jsonl,
 .ndjson), a CSV file (.csv), an Excel workbook (.xlsx: its first sheet, or
 the one -sheet names), a folder (its files of those kinds, in name order),
 or a glob pattern such as 'profiles/*.json', which wlp expands itself.
 Sheets hold one row per person (columns id, name, and one per competency
 or area, by ID or name) or one row per rating (columns id, competency,
 level, and rater for a 360-degree review); -ignore COL,... skips columns
-such as Department. "wlp help import" shows the layouts.`
+such as Department.`
 
 // peopleFlags adds -sheet and -ignore, bound to e, to a command that
 // reads people.
@@ -46,7 +49,7 @@ profile a line), or with -o DIR one indented file per person in the folder
 DIR (made if missing), named after the profile ID: ana.json. Reviews are
 kept as they are, not combined.
 
-` + peopleDoc + `
+` + profileKinds + `
 
 A wide sheet has one row per person: the columns id and name, optional
 source and date (for the whole row), and one column per competency or area,
@@ -63,7 +66,7 @@ Every problem is reported at once with its place: "team.csv: row 7, column
 Ratings!C7 for a workbook). Nothing is written unless every input is valid.
 Import refuses to write over an existing file in DIR unless -force is
 given, and never writes over one of its inputs. Two IDs that differ only in
-case (Ana and ana) get distinct file names (ana.json and ana-2.json) so
+case (Ana and ana) get distinct file names (Ana.json and ana-2.json) so
 that no file is lost on a file system that ignores case.`,
 		Example: `wlp import -o profiles team.csv
 wlp import -sheet Ratings -ignore Department team.xlsx > team.jsonl

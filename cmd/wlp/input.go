@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -118,6 +119,30 @@ func (e *env) read(name string) ([]byte, error) {
 		return nil, fileError(name, err)
 	}
 	return b, nil
+}
+
+// sniffBytes is how much of an input is looked at to tell its kind.
+const sniffBytes = 64 << 10
+
+// open opens the input name for reading as a stream, or standard input
+// for "-" (once: named again, it is empty), noting it as read (see
+// env.inputs). The caller calls done when it is through. Errors are
+// *docError.
+func (e *env) open(name string) (src *bufio.Reader, done func(), err error) {
+	if name == "-" {
+		r := io.Reader(strings.NewReader(""))
+		if !e.stdinDone {
+			e.stdinDone = true
+			r = e.stdinReader()
+		}
+		return bufio.NewReaderSize(r, sniffBytes), func() {}, nil
+	}
+	fh, err := os.Open(name)
+	if err != nil {
+		return nil, nil, fileError(name, err)
+	}
+	e.noteInput(display(name), fh)
+	return bufio.NewReaderSize(fh, sniffBytes), func() { fh.Close() }, nil
 }
 
 // fileError explains why a file cannot be read, without repeating its

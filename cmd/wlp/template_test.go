@@ -122,10 +122,24 @@ func TestTemplateFile(t *testing.T) {
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "PK\x03\x04") {
 		t.Errorf("-o -: exit %d, output starts %q\n%s", r.code, r.stdout[:min(len(r.stdout), 8)], r.stderr)
 	}
-	// -o never writes over the framework it read.
+	// -o never writes over a file that exists without -force: it may be
+	// the filled-in sheet.
+	filled := filepath.Join(dir, "filled.csv")
+	writeTestFile(t, filled, "id,name,coaching\r\nana,Ana,4\r\n")
+	r = runWLP("", "export", "-template", "csv", "-o", filled)
+	if r.code != exitFailure || !strings.Contains(r.stderr, "the file exists, and may be a filled-in sheet") {
+		t.Errorf("-o over an existing file: exit %d\n%s", r.code, r.stderr)
+	}
+	if got := mustRead(t, filled); got != "id,name,coaching\r\nana,Ana,4\r\n" {
+		t.Errorf("-o without -force changed the existing file: %q", got)
+	}
+	if r = runWLP("", "export", "-template", "csv", "-o", filled, "-force"); r.code != 0 || mustRead(t, filled) != runWLP("", "export", "-template", "csv").stdout {
+		t.Errorf("-o with -force: exit %d, the file is not the template\n%s", r.code, r.stderr)
+	}
+	// -o never writes over the framework it read, even with -force.
 	fw := filepath.Join(dir, "fw.json")
 	writeTestFile(t, fw, mustRead(t, learning2))
-	r = runWLP("", "export", "-template", "csv", "-framework", fw, "-o", fw)
+	r = runWLP("", "export", "-template", "csv", "-framework", fw, "-o", fw, "-force")
 	if r.code != exitFailure || !strings.Contains(r.stderr, "it is the input file") {
 		t.Errorf("-o over the framework: exit %d\n%s", r.code, r.stderr)
 	}
@@ -150,8 +164,8 @@ func TestTemplateMisuse(t *testing.T) {
 		{args("export", "-template", "csv", "-json"), "-template excludes -table, -json and -csv"},
 		{args("export", "-template", "csv", "-csv"), "-template excludes -table, -json and -csv"},
 		{args("export", "-template", "xlsx", "-csv", "-o", out), "-template excludes -table, -json and -csv"},
-		{args("export", "-o", out), "-o goes with -template"},
-		{args("export", "-json", "-o", out), "-o goes with -template"},
+		{args("export", "-o", out), "-o and -force go with -template"},
+		{args("export", "-json", "-o", out), "-o and -force go with -template"},
 	} {
 		r := runWLP("", c.args...)
 		if r.code != exitUsage || !strings.Contains(r.stderr, c.msg) || r.stdout != "" {

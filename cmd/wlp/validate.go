@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"encoding/json"
 	"fmt"
 
@@ -109,20 +110,33 @@ func runValidate(e *env, kind string, args []string) error {
 	for _, name := range names {
 		r := fileReport{File: fullName(name)}
 		var probs problem.List
-		b, err := e.read(name)
-		if err == nil && !isDocument(name, b) && (kind == "auto" || kind == kindProfile) {
-			if f == nil {
-				if f, err = e.loadFramework(); err != nil {
-					return err
+		var b []byte
+		src, done, err := e.open(name)
+		if err == nil {
+			// A sheet, JSON Lines or a JSON array is read whole, as a
+			// stream; a document, at most maxInput bytes of it.
+			head, _ := src.Peek(sniffBytes)
+			if !isDocument(name, head) && (kind == "auto" || kind == kindProfile) {
+				if f == nil {
+					if f, err = e.loadFramework(); err != nil {
+						done()
+						return err
+					}
 				}
+				r = e.validatePeople(name, src, f)
+				done()
+				if r.Problems == nil {
+					r.Problems = []wlp.Problem{}
+				}
+				r.Valid = r.count() == 0
+				reports = append(reports, r)
+				continue
 			}
-			r = e.validatePeople(name, b, f)
-			if r.Problems == nil {
-				r.Problems = []wlp.Problem{}
+			b, err = io.ReadAll(io.LimitReader(src, maxInput))
+			done()
+			if err != nil {
+				err = fileError(name, err)
 			}
-			r.Valid = r.count() == 0
-			reports = append(reports, r)
-			continue
 		}
 		if err != nil {
 			probs = err.(*docError).problems

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bufio"
+	"io"
 	"bytes"
 	"encoding/json"
 	"strings"
@@ -38,11 +38,11 @@ func jsonLine(line []byte) bool {
 	return json.Valid(bytes.TrimSpace(line))
 }
 
-// validatePeople checks the people of the input name, which holds b, in
+// validatePeople checks the people of the input name, read whole from src, in
 // any form the people package reads but a single JSON document, against
 // f, and returns the report: every problem, each with its place (a row
 // and column, a line, a JSON pointer) at the head of its message.
-func (e *env) validatePeople(name string, b []byte, f *wlp.Framework) fileReport {
+func (e *env) validatePeople(name string, src io.Reader, f *wlp.Framework) fileReport {
 	r := fileReport{File: fullName(name), Kind: kindProfile}
 	shown := name
 	if name == "-" {
@@ -53,7 +53,7 @@ func (e *env) validatePeople(name string, b []byte, f *wlp.Framework) fileReport
 	var places []people.Place
 	var ids []string
 	n := 0
-	for p, err := range people.Read(bufio.NewReader(bytes.NewReader(b)), shown, o) {
+	for p, err := range people.Read(src, shown, o) {
 		if err != nil {
 			probs, more := placeProblems(err)
 			ps.Append(probs...)

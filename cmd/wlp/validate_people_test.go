@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -325,5 +326,30 @@ func TestValidatePlaces(t *testing.T) {
 	}
 	if got := rows[2][5]; got != "6 is above the scale's top level 5" {
 		t.Errorf("problem column = %q, want the message alone", got)
+	}
+}
+
+// TestValidateWholeSheet checks that validate reads a sheet to its end,
+// however large: a problem past the first maxInput bytes is found, as
+// import and rank find it, not cut off with a false "ok".
+func TestValidateWholeSheet(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,notes,coaching\n")
+	note := strings.Repeat("n", 1000)
+	rows := 0
+	for b.Len() <= maxInput+100_000 {
+		rows++
+		fmt.Fprintf(&b, "p%d,%s,3\n", rows, note)
+	}
+	fmt.Fprintf(&b, "late,%s,9\n", note)
+	file := filepath.Join(t.TempDir(), "big.csv")
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	code := run([]string{"validate", "-ignore", "notes", file}, nil, &out, &errb)
+	want := fmt.Sprintf("%s: row %d, column 'coaching': 9 is above the scale's top level 5\n", file, rows+2)
+	if code != exitFailure || out.String() != want {
+		t.Errorf("exit %d, stdout:\n%s\nwant exit %d and\n%s", code, out.String(), exitFailure, want)
 	}
 }
