@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/internal/jsonx"
