@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/internal/suggest"
@@ -61,9 +63,14 @@ func (ls *levels) parse(text string, hint bool) (l competency.Level, rated bool,
 	if num, name, ok := splitLabel(text); ok {
 		return ls.fromLabel(text, num, name, hint)
 	}
-	msg = fmt.Sprintf("%s is not a level: write a whole number from %d to %d, a level's name such as %s, or a label such as %s",
+	return 0, false, ls.notLevel(text) + didYouMean(text, ls.shown, hint)
+}
+
+// notLevel is the message for a cell's text that is no level, quoting it
+// whole and saying what a level cell holds.
+func (ls *levels) notLevel(text string) string {
+	return fmt.Sprintf("%s is not a level: write a whole number from %d to %d, a level's name such as %s, or a label such as %s",
 		quote(text), ls.scale.Min(), ls.scale.Max(), quote(ls.scale.Name(ls.scale.Max()-1)), quote(ls.label(ls.scale.Max()-1)))
-	return 0, false, msg + didYouMean(text, ls.shown, hint)
 }
 
 // didYouMean returns "; did you mean 'x'?" for the candidate closest to
@@ -125,26 +132,64 @@ func shownNumber(r float64, text string) string {
 }
 
 // splitLabel splits a label into its number and its name: "4 - proficient"
-// (or "4: proficient", "4 – proficient", "4. proficient") and
-// "proficient (4)".
+// (or "4: proficient", "4 – proficient", "4. proficient", "4.0 -
+// proficient") and "proficient (4)". The number is digits, perhaps with
+// a decimal point or comma and more digits; the name follows it past a
+// space or a dash, colon, dot or bracket, and starts with a letter:
+// "3/4", "3 - 4" and "0x4" are no labels.
 func splitLabel(text string) (num, name string, ok bool) {
-	if i := strings.IndexFunc(text, func(r rune) bool { return r < '0' || r > '9' }); i > 0 {
-		name = strings.TrimLeft(text[i:], " \t-–—:.)=")
-		return text[:i], name, name != ""
+	if n := labelNumber(text); n > 0 {
+		sep, _ := utf8.DecodeRuneInString(text[n:])
+		name = strings.TrimLeft(text[n:], labelSeparators)
+		return text[:n], name, strings.ContainsRune(labelSeparators, sep) && startsWithLetter(name)
 	}
 	open := strings.LastIndexByte(text, '(')
 	if open > 0 && strings.HasSuffix(text, ")") && numeric(strings.TrimSpace(text[open+1:len(text)-1])) {
-		return strings.TrimSpace(text[open+1 : len(text)-1]), strings.TrimSpace(text[:open]), true
+		name = strings.TrimSpace(text[:open])
+		return strings.TrimSpace(text[open+1 : len(text)-1]), name, startsWithLetter(name)
 	}
 	return "", "", false
 }
 
+// labelSeparators are what may stand between a label's number and its
+// name.
+const labelSeparators = " \t-–—:.)="
+
+// labelNumber returns the length of the number a label starts with:
+// digits, and a decimal point or comma followed by digits; 0 if none.
+func labelNumber(text string) int {
+	n := digitsAt(text, 0)
+	if n > 0 && n+1 < len(text) && (text[n] == '.' || text[n] == ',') {
+		if k := digitsAt(text, n+1); k > 0 {
+			n += 1 + k
+		}
+	}
+	return n
+}
+
+// digitsAt returns how many ASCII digits text has from i on.
+func digitsAt(text string, i int) int {
+	n := 0
+	for i+n < len(text) && text[i+n] >= '0' && text[i+n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// startsWithLetter reports whether s starts with a letter, as a level's
+// name does.
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
 // fromLabel reads the label text, split into num and name, which must
-// agree.
+// agree. A number that is no level on the scale makes the whole cell no
+// level.
 func (ls *levels) fromLabel(text, num, name string, hint bool) (competency.Level, bool, string) {
 	l, msg := ls.number(num)
 	if msg != "" {
-		return 0, false, msg
+		return 0, false, ls.notLevel(text)
 	}
 	named, ok := ls.byKey[suggest.Key(name)]
 	if !ok {

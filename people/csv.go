@@ -24,7 +24,8 @@ import (
 // quotes is a CR alone, every CR alone is a line break); quoted fields
 // with line breaks and rows of any length. Rows are numbered as office
 // programs number them: a blank line is a row, a field's line breaks are
-// not.
+// not. An input that is a ZIP archive, such as a workbook named .csv, is
+// one problem saying so.
 //
 // It yields every person without a problem, then, if there are any, one
 // *Error with all the problems (see the package's documentation): in a
@@ -39,13 +40,19 @@ import (
 //
 // A row (a record, with its quoted line breaks) may hold at most
 // Options.MaxBytes bytes; a longer one is a problem that ends the
-// reading. A wide sheet without a rater column is read one row at a
+// reading. Blank lines count toward no row's size. A wide sheet without a rater column is read one row at a
 // time, in memory proportional to the longest row plus the IDs seen;
 // a grouped sheet holds its people. Time is linear in the input's size.
 func (o *Options) readCSV(r io.Reader, file string, yield func(Person, error) bool) bool {
 	s := o.newSheetReader(file, yield)
-	text, comma := csvText(r)
-	in := &rowLimiter{r: text, limit: s.limit + csvSlack}
+	br := bufio.NewReaderSize(r, 64<<10)
+	if msg := zipped(br); msg != "" {
+		s.failed = true
+		s.ps.add(Place{File: file}, msg)
+		return s.finish()
+	}
+	text, comma := csvText(br)
+	in := &rowLimiter{r: text, limit: s.limit + csvSlack, breaks: -1}
 	cr := csv.NewReader(in)
 	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = comma, -1, true
 	var rows rowCounter
@@ -57,8 +64,13 @@ func (o *Options) readCSV(r io.Reader, file string, yield func(Person, error) bo
 		var pe *csv.ParseError
 		switch {
 		case errors.Is(err, errRowTooLong):
+			n := rows.row + 1
+			if len(rec) > 0 { // the row's first fields, read: they tell its line
+				line, _ := cr.FieldPos(0)
+				n = rows.next(line, 1)
+			}
 			s.lost = true
-			s.ps.addf(s.place(rows.row+1, -1), "the row is longer than the limit of %d bytes: the rest of the file is not read", s.limit)
+			s.ps.addf(s.place(n, -1), "the row is longer than the limit of %d bytes: the rest of the file is not read", s.limit)
 		case errors.As(err, &pe):
 			n := rows.next(pe.StartLine, pe.Line-pe.StartLine+1)
 			s.lost = true
@@ -89,16 +101,27 @@ var errRowTooLong = errors.New("people: row too long")
 
 // rowLimiter reads from r, failing with errRowTooLong once more than
 // limit bytes have been read since offset start, the end of the last
-// row: so that a row without end cannot fill the memory.
+// row: so that a row without end cannot fill the memory. The line ends
+// (LF or CRLF) that follow start are not counted: blank lines are no
+// row's bytes, and the CSV reader holds none of them.
 type rowLimiter struct {
 	r        io.Reader
 	n, start int64
 	limit    int64
+	// breaks is where the run of line ends that the bytes read end with
+	// starts, or -1 when they end with another byte; cr says that the
+	// last byte is a CR, a line end only if a LF follows.
+	breaks int64
+	cr     bool
 }
 
 // Read reads from r, at most up to the bound.
 func (l *rowLimiter) Read(p []byte) (int, error) {
-	room := l.limit - (l.n - l.start)
+	from := l.start
+	if l.breaks >= 0 && l.breaks <= l.start {
+		from = l.n // all read since start are line ends
+	}
+	room := l.limit - (l.n - from)
 	if room <= 0 {
 		return 0, errRowTooLong
 	}
@@ -106,8 +129,36 @@ func (l *rowLimiter) Read(p []byte) (int, error) {
 		p = p[:room]
 	}
 	k, err := l.r.Read(p)
+	l.skipBreaks(p[:k])
 	l.n += int64(k)
 	return k, err
+}
+
+// skipBreaks follows the runs of line ends in b, the bytes read from
+// offset n on, and moves start past a run that holds it.
+func (l *rowLimiter) skipBreaks(b []byte) {
+	for i, c := range b {
+		at := l.n + int64(i)
+		switch {
+		case c == '\n' || c == '\r' && !l.cr:
+			if l.breaks < 0 {
+				l.breaks = at
+			}
+			l.cr = c == '\r'
+		case l.breaks >= 0:
+			end := at
+			if l.cr {
+				end-- // a CR before another byte than LF is text
+			}
+			if l.breaks <= l.start && end > l.start {
+				l.start = end
+			}
+			l.breaks, l.cr = -1, false
+			if c == '\r' {
+				l.breaks, l.cr = at, true
+			}
+		}
+	}
 }
 
 // rowCounter numbers a CSV input's records as office programs number
@@ -144,10 +195,21 @@ func csvSyntax(err error) string {
 	return err.Error()
 }
 
-// csvText returns the text of the CSV input r as UTF-8, past its
+// zipped returns why the input br holds is not CSV text but a ZIP
+// archive, such as an Excel workbook named .csv; or "".
+func zipped(br *bufio.Reader) string {
+	if head, _ := br.Peek(4); !bytes.Equal(head, []byte("PK\x03\x04")) {
+		return ""
+	}
+	if b, _ := br.Peek(br.Size()); bytes.Contains(b, []byte("xl/")) {
+		return "not CSV text but an Excel workbook (.xlsx): rename the file .xlsx"
+	}
+	return "not CSV text but a ZIP archive: save the sheet as CSV or .xlsx"
+}
+
+// csvText returns the text of the CSV input br holds as UTF-8, past its
 // byte-order mark and Excel's "sep=" line, and its delimiter.
-func csvText(r io.Reader) (*bufio.Reader, rune) {
-	br := bufio.NewReaderSize(r, 64<<10)
+func csvText(br *bufio.Reader) (*bufio.Reader, rune) {
 	head, _ := br.Peek(3)
 	var text io.Reader = br
 	switch {

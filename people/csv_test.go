@@ -89,6 +89,16 @@ func TestCSVOffice(t *testing.T) {
 			errs: []string{`people: t.csv: row 2: line 2: a quote (") in a field that is not quoted: quote the whole field, and double each quote inside it`},
 		},
 		{
+			name: "an Excel workbook named .csv",
+			in:   string(rawWorkbook(t, false, rawSheet{name: "Ratings", rows: ratingsHeader})),
+			errs: []string{"people: t.csv: not CSV text but an Excel workbook (.xlsx): rename the file .xlsx"},
+		},
+		{
+			name: "a ZIP archive that is no workbook",
+			in:   "PK\x03\x04\x14\x00\x00\x00\x08\x00hello.txt",
+			errs: []string{"people: t.csv: not CSV text but a ZIP archive: save the sheet as CSV or .xlsx"},
+		},
+		{
 			name: "a quoted field that never ends",
 			in:   "id,name,coaching\nE1,\"Ana,4\nE2,Bob,3\n",
 			errs: []string{`people: t.csv: row 2: line 3: a quoted field is not closed, or holds a quote (") that is not doubled`},
@@ -182,6 +192,18 @@ func TestCSVRowBound(t *testing.T) {
 			"people: t.csv: row 3: the row is longer than the limit of 1024 bytes: the rest of the file is not read",
 		}},
 		{"rows just within the bound", "id,coaching,evidence\nE1,4," + strings.Repeat("x", 1000) + "\n", nil},
+		{"blank lines past the bound: no row's size", "id,coaching\nE1,4\n" + strings.Repeat("\n", 1<<20) + "E2,3\n", nil},
+		{"blank CRLF lines past the bound", "id,coaching\r\nE1,4\r\n" + strings.Repeat("\r\n", 1<<19) + "E2,3\r\n", nil},
+		{"blank lines past the bound first", strings.Repeat("\n", 1<<20) + "id,coaching\nE1,4\n", nil},
+		{"a long row after blank lines", "id,coaching\nE1,4\n" + strings.Repeat("\n", 3000) + "E2," + strings.Repeat("x", 1<<20) + "\n", []string{
+			"people: t.csv: row 3003: the row is longer than the limit of 1024 bytes: the rest of the file is not read",
+		}},
+		{"a line of CRs past the bound", "id,coaching\nE1,4\n\n" + strings.Repeat("\r", 1<<20) + "\n", []string{
+			"people: t.csv: row 4: the row is longer than the limit of 1024 bytes: the rest of the file is not read",
+		}},
+		{"a long quoted field after blank lines", "id,coaching\nE1,4\n\n\n\n\"" + strings.Repeat("x\n", 1<<19) + "\"\n", []string{
+			"people: t.csv: row 6: the row is longer than the limit of 1024 bytes: the rest of the file is not read",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -282,6 +304,8 @@ var csvSeeds = []string{
 	"\"T,\r\",,\rid,date,evidence,coaching\rE1,20.02.26,\"a\rb\",4\rE2,03/02/26 12:00 AM,,3\rE3,02/27/26,,\r",
 	"id;Datum;Coachng;;\r\nE1;02.03.2026 00:00:00;4;;x\r\nE1;31.02.26;9\r\n",
 	"\xff\xfei\x00d\x00\t\x00c\x00o\x00a\x00c\x00h\x00i\x00n\x00g\x00\n\x00E\x001\x00\t\x004\x00",
+	"id,coaching,building trust,coaching\r\n\r\n\n\r\r\nE1,4.0 - proficient,3/4\n\n\nE2,0x4,4,5 - Expert\r\n",
+	"PK\x03\x04\x14\x00xl/workbook.xml",
 }
 
 // FuzzCSV reads arbitrary input as CSV: it must not panic, every person

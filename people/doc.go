@@ -13,8 +13,9 @@
 //
 // # Spreadsheets
 //
-// A sheet (CSV or the first sheet of a workbook, or the one Options.Sheet
-// names) is read in one of two layouts, told apart by its header row,
+// A sheet (CSV, or the first visible sheet of a workbook, or the one
+// Options.Sheet names) is read in one of two layouts, told apart by its
+// header row,
 // the first of its first 10 rows to have an id column (rows above it,
 // such as a title, are skipped):
 //
@@ -35,6 +36,9 @@
 //     without one become the person's own ratings. The same competency
 //     rated twice by the same rater, or twice without a rater, is a
 //     problem naming both rows.
+//
+// A workbook's hidden sheets are passed over: without Options.Sheet, its
+// first visible sheet is read.
 //
 // Dates are read as YYYY-MM-DD (a time after it is dropped), as a
 // workbook's date serial numbers (in its 1900 or 1904 date system), and

@@ -241,7 +241,8 @@ func (s *sheetReader) parseHeader(n int, cells []string) *header {
 }
 
 // claim makes column i the one of a field or competency whose column is
-// *at, or reports it as a second one, at column i.
+// *at, or reports it as a second one, at column i, naming both columns'
+// letters: their headers may read the same.
 func (s *sheetReader) claim(h *header, at *int, i int) {
 	if *at >= 0 {
 		first := h.cols[*at]
@@ -249,8 +250,8 @@ func (s *sheetReader) claim(h *header, at *int, i int) {
 		if first.field == noField {
 			what, _ = s.names.f.NameOf(first.id)
 		}
-		s.ps.addf(s.headerPlace(i), "column %s (%s) holds %s too: keep one of the two",
-			columnName(*at), quote(first.text), quote(what))
+		s.ps.addf(s.headerPlace(i), "column %s holds %s, as column %s (%s) does: keep one of the two",
+			columnName(i), quote(what), columnName(*at), quote(first.text))
 		return
 	}
 	*at = i

@@ -56,14 +56,19 @@ func TestHeader(t *testing.T) {
 			name: "one competency in two columns",
 			in:   "id,Coaching,name,coaching (coaching),COACHING\nE1,4,Ana,3,2\n",
 			errs: []string{
-				"people: t.csv: row 1, column 'coaching (coaching)': column B ('Coaching') holds 'Coaching' too: keep one of the two",
-				"people: t.csv: row 1, column 'COACHING': column B ('Coaching') holds 'Coaching' too: keep one of the two",
+				"people: t.csv: row 1, column 'coaching (coaching)': column D holds 'Coaching', as column B ('Coaching') does: keep one of the two",
+				"people: t.csv: row 1, column 'COACHING': column E holds 'Coaching', as column B ('Coaching') does: keep one of the two",
 			},
 		},
 		{
 			name: "one field in two columns",
 			in:   "id,name,Employee ID\nE1,Ana,E1\n",
-			errs: []string{"people: t.csv: row 1, column 'Employee ID': column A ('id') holds 'id' too: keep one of the two"},
+			errs: []string{"people: t.csv: row 1, column 'Employee ID': column C holds 'id', as column A ('id') does: keep one of the two"},
+		},
+		{
+			name: "two columns of one name",
+			in:   "id,Coaching,Coaching\nE1,4,3\n",
+			errs: []string{"people: t.csv: row 1, column 'Coaching': column C holds 'Coaching', as column B ('Coaching') does: keep one of the two"},
 		},
 		{
 			name: "a name and another competency's ID",

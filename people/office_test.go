@@ -218,7 +218,8 @@ func TestOfficeProblems(t *testing.T) {
 			file: "team.xlsx",
 			opts: people.Options{Sheet: "Legend"},
 			want: []people.Problem{
-				{Place: people.Place{File: office("team.xlsx"), Sheet: "Legend"}, Message: "no header row: none of the first 10 rows has an id column (headed id, employee id or the like)"},
+				{Place: people.Place{File: office("team.xlsx"), Sheet: "Legend"}, Message: "no header row: none of the first 10 rows has an id column (headed id, employee id or the like); " +
+					"the sheet 'Ratings' has one: read it with Options.Sheet (wlp -sheet Ratings)"},
 			},
 		},
 		{

@@ -86,7 +86,7 @@ type Options struct {
 	// and content.
 	Format Format
 	// Sheet names the workbook sheet to read, in any case; "" reads the
-	// first sheet.
+	// first visible sheet.
 	Sheet string
 	// Ignore lists sheet columns to skip, such as "Department", matched
 	// as headers are: in any case, spacing or punctuation.

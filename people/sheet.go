@@ -43,6 +43,9 @@ type sheetReader struct {
 	seen    map[string]int // one person a row: each ID's row
 	groups  map[string]*group
 	order   []*group
+	hint    string    // what the problem of a sheet without a header row adds
+	fixes   []cellFix // the cells of the row being read that a workbook's library reads wrong
+	handed  int64     // the cells a workbook's library has handed over
 }
 
 // newSheetReader returns a reader for a sheet of file.
@@ -89,6 +92,7 @@ func (s *sheetReader) findHeader(n int, cells []string) bool {
 	for _, c := range cells {
 		if isIDHeader(c) {
 			s.head = s.parseHeader(n, cells)
+			s.uncomputedHeaders()
 			if !s.head.grouped() {
 				s.seen = make(map[string]int)
 			} else {
@@ -98,6 +102,17 @@ func (s *sheetReader) findHeader(n int, cells []string) bool {
 		}
 	}
 	return n < headerRows
+}
+
+// uncomputedHeaders reports the header row's formulas without a saved
+// result, which read as no header.
+func (s *sheetReader) uncomputedHeaders() {
+	for _, f := range s.fixes {
+		if f.formula {
+			s.ps.add(s.headerPlace(f.col), s.uncomputed(f.col))
+			s.head.bad = true
+		}
+	}
 }
 
 // finish reports the sheet's problems and yields the people held back,
@@ -112,7 +127,7 @@ func (s *sheetReader) finish() bool {
 		if s.empty {
 			msg = "nothing to read: a sheet needs a header row with an id column, and a row per person"
 		}
-		s.ps.add(Place{File: s.file, Sheet: s.sheet}, msg)
+		s.ps.add(Place{File: s.file, Sheet: s.sheet}, msg+s.hint)
 	}
 	for _, g := range s.order {
 		if s.lost {
@@ -157,8 +172,15 @@ type rowFields struct {
 }
 
 // text returns the trimmed text of row n's cell in column i ("" when
-// there is no such column or cell), reporting text that is not UTF-8.
+// there is no such column or cell), reporting text that is not UTF-8,
+// an error value, or a formula without a saved result.
 func (s *sheetReader) text(n, i int, cells []string) string {
+	if len(s.fixes) > 0 && i >= 0 {
+		if msg := s.uncomputed(i); msg != "" {
+			s.ps.add(s.place(n, i), msg)
+			return ""
+		}
+	}
 	if i < 0 || i >= len(cells) {
 		return ""
 	}

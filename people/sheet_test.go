@@ -247,7 +247,7 @@ func TestSheetManyProblems(t *testing.T) {
 func TestSheetStops(t *testing.T) {
 	wide := "id,coaching\nE1,4\nE2,3\n"
 	long := "id,competency,level\nE1,coaching,4\nE2,coaching,3\n"
-	xlsx := rawWorkbook(t, false, rawSheet{"Ratings", row(1, str("A1", "id"), str("B1", "coaching")) +
+	xlsx := rawWorkbook(t, false, rawSheet{name: "Ratings", rows: row(1, str("A1", "id"), str("B1", "coaching")) +
 		row(2, str("A2", "E1"), num("B2", "4")) + row(3, str("A3", "E2"), num("B3", "3"))})
 	reads := map[string]func(yield func(Person, error) bool) bool{
 		"wide": func(yield func(Person, error) bool) bool {
@@ -367,7 +367,7 @@ func TestProblemPlacesXLSX(t *testing.T) {
 	}{
 		{
 			kind: "a header that names nothing, a cell, an ID on two rows, a column without a header",
-			b: rawWorkbook(t, false, rawSheet{"R", header +
+			b: rawWorkbook(t, false, rawSheet{name: "R", rows: header +
 				row(2, str("A2", "E1"), num("C2", "9")) +
 				row(3, str("A3", "E1"), num("C3", "4")) +
 				row(4, str("A4", "E2"), str("E4", "x"))}),
@@ -376,16 +376,16 @@ func TestProblemPlacesXLSX(t *testing.T) {
 		{
 			kind: "a row past the bound",
 			o:    &Options{MaxBytes: 1 << 10},
-			b:    rawWorkbook(t, false, rawSheet{"R", row(1, str("A1", "id")) + row(2, str("A2", strings.Repeat("x", 2000)))}),
+			b:    rawWorkbook(t, false, rawSheet{name: "R", rows: row(1, str("A1", "id")) + row(2, str("A2", strings.Repeat("x", 2000)))}),
 			want: []Place{at("", 2, "")},
 		},
 		{
 			kind: "a row the workbook library cannot read",
-			b:    rawWorkbook(t, false, rawSheet{"R", row(1, str("A1", "id")) + `<row r="2"><c r="A"><v>1</v></c></row>`}),
+			b:    rawWorkbook(t, false, rawSheet{name: "R", rows: row(1, str("A1", "id")) + `<row r="2"><c r="A"><v>1</v></c></row>`}),
 			want: []Place{at("", 2, "")},
 		},
-		{kind: "no header row", b: rawWorkbook(t, false, rawSheet{"R", row(1, str("A1", "name"))}), want: []Place{{File: "t.xlsx", Sheet: "R"}}},
-		{kind: "no such sheet", o: &Options{Sheet: "X"}, b: rawWorkbook(t, false, rawSheet{"R", ""}), want: []Place{{File: "t.xlsx"}}},
+		{kind: "no header row", b: rawWorkbook(t, false, rawSheet{name: "R", rows: row(1, str("A1", "name"))}), want: []Place{{File: "t.xlsx", Sheet: "R"}}},
+		{kind: "no such sheet", o: &Options{Sheet: "X"}, b: rawWorkbook(t, false, rawSheet{name: "R", rows: ""}), want: []Place{{File: "t.xlsx"}}},
 		{kind: "not a workbook", b: []byte("PK\x03\x04"), want: []Place{{File: "t.xlsx"}}},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
@@ -25,12 +27,13 @@ const templateRows = 500
 //
 // The CSV is UTF-8 with a byte-order mark and CRLF line ends, as Excel
 // needs to open it right, and holds the header row only. The workbook's
-// first sheet, "Ratings", holds the header row (bold, frozen with the id
-// and name columns) and lists to choose each level ("4 - proficient")
-// and source from in its first 500 rows; a sheet "Scale" lists the levels
-// and a sheet "Guide" the competencies and areas. Filled in and read
-// back, either gives the people written in it. WriteTemplate costs time
-// linear in the framework's size.
+// first sheet, "Ratings", holds the header row (bold, wrapped, tall
+// enough for its longest header, frozen with the id and name columns,
+// which print on every page of its landscape pages) and lists to choose
+// each level ("4 - proficient") and source from in its first 500 rows; a
+// sheet "Scale" lists the levels and a sheet "Guide" the competencies and
+// areas. Filled in and read back, either gives the people written in it.
+// WriteTemplate costs time linear in the framework's size.
 func WriteTemplate(w io.Writer, f *wlp.Framework, format Format) error {
 	if f == nil {
 		f = wlp.Default()
@@ -146,13 +149,81 @@ func ratingsSheet(wb *excelize.File, f *wlp.Framework, bold int) error {
 	if err := wb.SetColStyle("Ratings", "D", date); err != nil {
 		return err
 	}
-	if err := table(wb, "Ratings", templateHeader(f), []float64{14, 24, 16, 12, 16}, bold, nil); err != nil {
+	header, widths := templateHeader(f), []float64{14, 24, 16, 12, levelWidth}
+	if err := table(wb, "Ratings", header, widths, bold, nil); err != nil {
 		return err
 	}
-	if err := wb.SetRowHeight("Ratings", 1, 45); err != nil {
+	if err := wb.SetRowHeight("Ratings", 1, headerHeight(header, widths)); err != nil {
 		return err
 	}
-	return wb.SetPanes("Ratings", &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"})
+	if err := wb.SetPanes("Ratings", &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	return printed(wb, "Ratings", true)
+}
+
+// printed sets a sheet to print across the page (landscape), and, if
+// titled, with its header row and its id and name columns on every page.
+func printed(wb *excelize.File, sheet string, titled bool) error {
+	landscape := "landscape"
+	if err := wb.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape}); err != nil {
+		return err
+	}
+	if !titled {
+		return nil
+	}
+	return wb.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: sheet + "!$A:$B," + sheet + "!$1:$1", Scope: sheet})
+}
+
+// levelWidth is the width of a level's column, in characters: room for
+// the longest label, "2 - advanced beginner", and for its header on two
+// lines or more.
+const levelWidth = 20
+
+// lineHeight is the height, in points, of a line of the template's
+// 11-point text: office programs' default row height.
+const lineHeight = 15
+
+// headerHeight returns the height, in points, of a header row tall
+// enough for each of its headers to show whole, wrapped in its column of
+// widths (the last width is that of the columns past it).
+func headerHeight(header []string, widths []float64) float64 {
+	lines := 1
+	for i, h := range header {
+		lines = max(lines, wrappedLines(h, widths[min(i, len(widths)-1)]))
+	}
+	return float64(lines)*lineHeight + 3
+}
+
+// wrappedLines returns how many lines text takes in a column width
+// characters wide, wrapped as office programs wrap text: at spaces and
+// after hyphens, a word longer than a line broken anywhere. A width
+// counts the default font's digits; a line is taken to hold 4 characters
+// in 5 of it, as bold letters, and those of the fonts a program falls
+// back on when it lacks the workbook's, are wider.
+func wrappedLines(text string, width float64) int {
+	per := max(1, int(width*4/5))
+	lines, used := 1, 0
+	for _, word := range strings.Fields(text) {
+		for j, part := range strings.SplitAfter(word, "-") {
+			n := utf8.RuneCountInString(part)
+			if n == 0 {
+				continue
+			}
+			gap := 0
+			if j == 0 && used > 0 {
+				gap = 1
+			}
+			if used > 0 && used+gap+n > per {
+				lines, used, gap = lines+1, 0, 0
+			}
+			for ; n > per; n -= per {
+				lines++
+			}
+			used += gap + n
+		}
+	}
+	return lines
 }
 
 // ratingsLists offers the sources and the levels' labels as lists in the
@@ -215,7 +286,10 @@ func guideSheet(wb *excelize.File, f *wlp.Framework, bold int) error {
 		name, _ := f.NameOf(id)
 		rows = append(rows, []any{string(id), name, tierOf(f, id), summaryOf(f, id)})
 	}
-	return table(wb, "Guide", []string{"id", "name", "tier", "description"}, []float64{40, 40, 36, 100}, bold, rows)
+	if err := table(wb, "Guide", []string{"id", "name", "tier", "description"}, []float64{40, 40, 36, 100}, bold, rows); err != nil {
+		return err
+	}
+	return printed(wb, "Guide", false)
 }
 
 // tierOf names the tier of id: "foundational competency (Interpersonal)"

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/wlpmodel/wlp"
@@ -74,6 +75,15 @@ func TestWriteTemplateXLSX(t *testing.T) {
 	got["scale"] = scale
 	guide, _ := wb.GetRows("Guide")
 	got["guide"] = [][]string{guide[0], guide[1], guide[13], guide[21]}
+	for _, sheet := range []string{"Ratings", "Guide"} {
+		layout, _ := wb.GetPageLayout(sheet)
+		got[sheet+" page"] = *layout.Orientation
+	}
+	names := map[string]string{}
+	for _, dn := range wb.GetDefinedName() {
+		names[dn.Scope+" "+dn.Name] = dn.RefersTo
+	}
+	got["names"] = names
 	want := map[string]any{
 		"sheets": []string{"Ratings", "Scale", "Guide"},
 		"header": [][]string{templateHeader(wlp.Default())},
@@ -82,7 +92,10 @@ func TestWriteTemplateXLSX(t *testing.T) {
 			`C2:C501 list "self,manager,peer,direct-report,assessment" warning`,
 			`E2:Y501 list "0 - not demonstrated,1 - novice,2 - advanced beginner,3 - competent,4 - proficient,5 - expert" warning`,
 		},
-		"bold": true,
+		"bold":         true,
+		"Ratings page": "landscape",
+		"Guide page":   "landscape",
+		"names":        map[string]string{"Ratings _xlnm.Print_Titles": "Ratings!$A:$B,Ratings!$1:$1"},
 		"scale": [][]string{
 			{"level", "name", "description", "label"},
 			{"0", "not demonstrated", "No evidence yet that the person can do this.", "0 - not demonstrated"},
@@ -104,6 +117,58 @@ func TestWriteTemplateXLSX(t *testing.T) {
 	}
 	if summaryOf(wlp.Default(), "coaching") == "" || tierOf(wlp.Default(), "driving-results") != "foundational competency (Business/Management)" {
 		t.Errorf("the guide lacks a summary or a cluster")
+	}
+}
+
+// TestTemplateHeaderHeight checks that the header row of the workbook
+// template is tall enough for every header to show whole, wrapped in its
+// column: at most 4 characters in 5 of the column's width on a line, as
+// the bold fonts office programs fall back on are wider than the digits
+// that widths count, and 15 points a line.
+func TestTemplateHeaderHeight(t *testing.T) {
+	for _, f := range []*wlp.Framework{wlp.Default(), growthFramework(t, 50)} {
+		var b bytes.Buffer
+		if err := WriteTemplate(&b, f, XLSX); err != nil {
+			t.Fatal(err)
+		}
+		wb, err := excelize.OpenReader(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		height, _ := wb.GetRowHeight("Ratings", 1)
+		for i, h := range templateHeader(f) {
+			width, _ := wb.GetColWidth("Ratings", columnName(i))
+			perLine := int(width * 4 / 5)
+			if lines := int(height / 15); lines*perLine < utf8.RuneCountInString(h) || wrappedLines(h, width) > lines {
+				t.Errorf("the header %q, in a column %g wide, takes %d lines of %d characters; the row has room for %d",
+					h, width, wrappedLines(h, width), perLine, lines)
+			}
+		}
+		_ = wb.Close()
+	}
+}
+
+// TestWrappedLines counts the lines of wrapped headers.
+func TestWrappedLines(t *testing.T) {
+	tests := []struct {
+		text  string
+		width float64
+		want  int
+	}{
+		{"id", 10, 1},
+		{"", 10, 1},
+		{"Building trust (building-trust)", 20, 2}, // 16 a line: "Building trust" | "(building-trust)"
+		{"Building trust (building-trust)", 10, 4}, // 8: "Building" | "trust" | "(buildin" "g-" | "trust)"
+		{"Coaching (coaching)", 20, 2},             // "Coaching" | "(coaching)": 19 > 16
+		{"Communicating effectively (communicating-effectively)", 20, 4},
+		{"abcdefghijklmnopqrstuvwxyzabcdefgh", 20, 3}, // 34 characters, broken anywhere: 16, 16, 2
+		{"a-b-c-d-e-f-g-h-i-j-k-l-m-n", 10, 4},        // after hyphens: 8 a line
+		{"Zoë Zoë Zoë Zoë Zoë", 5, 5},                 // characters, not bytes: 4 a line
+	}
+	for _, tt := range tests {
+		if got := wrappedLines(tt.text, tt.width); got != tt.want {
+			t.Errorf("wrappedLines(%q, %g) = %d, want %d", tt.text, tt.width, got, tt.want)
+		}
 	}
 }
 

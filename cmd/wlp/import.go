@@ -20,8 +20,8 @@ const peopleDoc = profileKinds + ` "wlp help import" shows the layouts.`
 // profileKinds explains what a PROFILE argument may be, for import's
 // help, which goes on to show the layouts.
 const profileKinds = `A PROFILE is a profile document, a JSON array of them, JSON Lines (.jsonl,
-.ndjson), a CSV file (.csv), an Excel workbook (.xlsx: its first sheet, or
-the one -sheet names), a folder (its files of those kinds, in name order),
+.ndjson), a CSV file (.csv), an Excel workbook (.xlsx: its first visible
+sheet, or the one -sheet names), a folder (its files of those kinds, in name order),
 or a glob pattern such as 'profiles/*.json', which wlp expands itself.
 Sheets hold one row per person (columns id, name, and one per competency
 or area, by ID or name) or one row per rating (columns id, competency,
