@@ -224,6 +224,7 @@ func parseSource(text string, hint bool) (profile.Source, string) {
 type dateOrder struct {
 	dayFirst bool
 	set      bool
+	given    bool   // set by Options.Dates, not by a date
 	text     string // the date that set it
 	row      int    // and its row
 }
@@ -337,13 +338,19 @@ func (d *dateOrder) dayMonth(text string, n int) (string, string) {
 		dayFirst = true
 	case b > 12 && a <= 12:
 		dayFirst = false
+	case a <= 12 && b <= 12 && d.given:
+		dayFirst = d.dayFirst
 	case a <= 12 && b <= 12:
-		return "", fmt.Sprintf("%s could be %s or %s: write the date as YYYY-MM-DD", quote(text), iso(a, b), iso(b, a))
+		return "", fmt.Sprintf("%s could be %s or %s: write the date as YYYY-MM-DD, or say which comes first with Options.Dates (wlp -dates dmy or mdy)",
+			quote(text), iso(a, b), iso(b, a))
 	default:
 		return "", fmt.Sprintf("%s is not a calendar date", quote(text))
 	}
 	if !d.set {
 		*d = dateOrder{dayFirst: dayFirst, set: true, text: text, row: n}
+	} else if d.dayFirst != dayFirst && d.given {
+		return "", fmt.Sprintf("%s puts the %s first, but the dates are read %s first (Options.Dates, wlp -dates): write it as YYYY-MM-DD",
+			quote(text), dayOrMonth(dayFirst), dayOrMonth(d.dayFirst))
 	} else if d.dayFirst != dayFirst {
 		return "", fmt.Sprintf("%s puts the %s first, but %s on row %d puts the %s first: write dates as YYYY-MM-DD",
 			quote(text), dayOrMonth(dayFirst), quote(d.text), d.row, dayOrMonth(d.dayFirst))

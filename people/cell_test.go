@@ -151,14 +151,14 @@ func TestParseDate(t *testing.T) {
 			{text: "31/03/2026", want: "2026-03-31"},
 			{text: "03/03/2026", want: "2026-03-03"},
 			{text: "13.1.2026 10:00", want: "2026-01-13"},
-			{text: "03/04/2026", msg: "'03/04/2026' could be 2026-04-03 or 2026-03-04: write the date as YYYY-MM-DD"},
+			{text: "03/04/2026", msg: "'03/04/2026' could be 2026-04-03 or 2026-03-04: write the date as YYYY-MM-DD, or say which comes first with Options.Dates (wlp -dates dmy or mdy)"},
 			{text: "12/31/2026", msg: "'12/31/2026' puts the month first, but '31/03/2026' on row 1 puts the day first: write dates as YYYY-MM-DD"},
 			{text: "31/02/2026", msg: "'31/02/2026' is not a calendar date"},
 		}},
 		{"month first", []step{
 			{text: "03/31/2026", want: "2026-03-31"},
 			{text: "31/03/2026", msg: "'31/03/2026' puts the day first, but '03/31/2026' on row 1 puts the month first: write dates as YYYY-MM-DD"},
-			{text: "1/2/26", msg: "'1/2/26' could be 2026-02-01 or 2026-01-02: write the date as YYYY-MM-DD"},
+			{text: "1/2/26", msg: "'1/2/26' could be 2026-02-01 or 2026-01-02: write the date as YYYY-MM-DD, or say which comes first with Options.Dates (wlp -dates dmy or mdy)"},
 			{text: "31/31/2026", msg: "'31/31/2026' is not a calendar date"},
 			{text: "NaN", serials: true, msg: "'NaN' is not a date" + iso},
 		}},
@@ -174,7 +174,7 @@ func TestParseDate(t *testing.T) {
 			{text: "20.02.26", want: "2026-02-20"},
 			{text: "02/27/26", want: "2026-02-27"},
 			{text: "03/03/26", want: "2026-03-03"},
-			{text: "03/02/26 12:00 AM", msg: "'03/02/26 12:00 AM' could be 2026-02-03 or 2026-03-02: write the date as YYYY-MM-DD"},
+			{text: "03/02/26 12:00 AM", msg: "'03/02/26 12:00 AM' could be 2026-02-03 or 2026-03-02: write the date as YYYY-MM-DD, or say which comes first with Options.Dates (wlp -dates dmy or mdy)"},
 			{text: "27/02/26", msg: "'27/02/26' puts the day first, but '02/27/26' on row 2 puts the month first: write dates as YYYY-MM-DD"},
 			{text: "27-02-26", msg: "'27-02-26' is not a date" + iso},
 			{text: "02/27/026", msg: "'02/27/026' is not a date" + iso},
@@ -203,6 +203,33 @@ func TestParseDate(t *testing.T) {
 			{text: "2026", msg: "'2026' is not a date" + iso},
 			{text: "abcd-03-31", msg: "'abcd-03-31' is not a date" + iso},
 		}},
+	}
+	given := func(dayFirst bool) dateOrder { return dateOrder{dayFirst: dayFirst, set: true, given: true} }
+	for _, tt := range []struct {
+		name  string
+		start dateOrder
+		steps []step
+	}{
+		{"Options.Dates MonthFirst: what could be either is month first", given(false), []step{
+			{text: "03/04/2026", want: "2026-03-04"},
+			{text: "1/2/26", want: "2026-01-02"},
+			{text: "03/31/2026", want: "2026-03-31"},
+			{text: "02.03.2026", want: "2026-03-02"},
+			{text: "31/03/2026", msg: "'31/03/2026' puts the day first, but the dates are read month first (Options.Dates, wlp -dates): write it as YYYY-MM-DD"},
+		}},
+		{"Options.Dates DayFirst: what could be either is day first", given(true), []step{
+			{text: "03/04/2026", want: "2026-04-03"},
+			{text: "31/03/2026", want: "2026-03-31"},
+			{text: "03/31/2026", msg: "'03/31/2026' puts the month first, but the dates are read day first (Options.Dates, wlp -dates): write it as YYYY-MM-DD"},
+		}},
+	} {
+		d := tt.start
+		for i, st := range tt.steps {
+			got, msg := d.parseDate(st.text, i+1, st.serials, st.date1904)
+			if got != st.want || msg != st.msg {
+				t.Errorf("%s: parseDate(%q) = %q, %q; want %q, %q", tt.name, st.text, got, msg, st.want, st.msg)
+			}
+		}
 	}
 	for _, tt := range tests {
 		var d dateOrder

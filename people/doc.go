@@ -47,9 +47,11 @@
 // Russian); with slashes or dashes, day or month first when the date
 // tells (31/03/2026, 03/31/2026: a day above 12) and every such date of
 // the sheet puts the same one first, so that 03/04/2026, which could be
-// either, is a problem asking for YYYY-MM-DD. A two-digit year yy is
-// 20yy (20.02.26, 02/27/26; not with dashes, where it could come first),
-// and a time of day after a date ("03/31/26 12:00 AM") is dropped.
+// either, is a problem asking for YYYY-MM-DD, unless Options.Dates says
+// which comes first (MonthFirst for what US Excel writes). A two-digit
+// year yy is 20yy (20.02.26, 02/27/26; not with dashes, where it could
+// come first), and a time of day after a date ("03/31/26 12:00 AM") is
+// dropped.
 //
 // A column that names nothing the framework knows is a problem, with the
 // closest name it might mean; Options.Ignore names columns to skip.

@@ -88,6 +88,13 @@ type Options struct {
 	// Sheet names the workbook sheet to read, in any case; "" reads the
 	// first visible sheet.
 	Sheet string
+	// Dates says which comes first in a sheet's dates written with
+	// slashes or dashes, such as 03/04/2026: the zero value tells from
+	// the dates themselves, where the day is above 12, and reports a
+	// date that could be either as a problem. Dates with dots are always
+	// read day first, and YYYY-MM-DD and a workbook's date cells are
+	// never in doubt.
+	Dates DateOrder
 	// Ignore lists sheet columns to skip, such as "Department", matched
 	// as headers are: in any case, spacing or punctuation.
 	Ignore []string
@@ -103,6 +110,44 @@ type Options struct {
 	// Expand opens it, before it is read: to show progress, or to note
 	// which files were read.
 	Opened func(name string, info fs.FileInfo)
+}
+
+// DateOrder says which comes first in dates written with slashes or
+// dashes: the day (31/03/2026) or the month (03/31/2026).
+type DateOrder int
+
+// The orders of day and month.
+const (
+	// EitherFirst reads the order from each date where the day is above
+	// 12, holds every date of a sheet to one order, and reports a date
+	// that could be either, such as 03/04/2026.
+	EitherFirst DateOrder = iota
+	// DayFirst reads 03/04/2026 as 3 April, as most of the world writes.
+	DayFirst
+	// MonthFirst reads 03/04/2026 as 4 March, as Excel writes dates in
+	// the United States.
+	MonthFirst
+)
+
+var dateOrderNames = [...]string{EitherFirst: "auto", DayFirst: "dmy", MonthFirst: "mdy"}
+
+// String returns "auto", "dmy" or "mdy".
+func (d DateOrder) String() string {
+	if d >= 0 && int(d) < len(dateOrderNames) {
+		return dateOrderNames[d]
+	}
+	return "DateOrder(" + strconv.Itoa(int(d)) + ")"
+}
+
+// ParseDateOrder returns the order String names: "auto", "dmy" or
+// "mdy", in any case.
+func ParseDateOrder(s string) (DateOrder, error) {
+	for d, n := range dateOrderNames {
+		if strings.EqualFold(s, n) {
+			return DateOrder(d), nil
+		}
+	}
+	return EitherFirst, fmt.Errorf("people: unknown date order %s (want auto, dmy or mdy)", problem.Quote(s))
 }
 
 // framework returns the framework o checks against.

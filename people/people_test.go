@@ -217,3 +217,44 @@ func TestErrorJSON(t *testing.T) {
 		t.Error("errors.As does not find a wrapped *Error")
 	}
 }
+
+// TestDateOrder checks DateOrder's names both ways, and that
+// Options.Dates decides a sheet's dates that could be either.
+func TestDateOrder(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want people.DateOrder
+		ok   bool
+	}{
+		{"auto", people.EitherFirst, true}, {"DMY", people.DayFirst, true}, {"mdy", people.MonthFirst, true},
+		{"ymd", people.EitherFirst, false}, {"", people.EitherFirst, false},
+	} {
+		got, err := people.ParseDateOrder(tt.in)
+		if got != tt.want || (err == nil) != tt.ok {
+			t.Errorf("ParseDateOrder(%q) = %v, %v; want %v, ok %v", tt.in, got, err, tt.want, tt.ok)
+		}
+		if tt.ok && !strings.EqualFold(got.String(), tt.in) {
+			t.Errorf("%v.String() = %q, want %q", got, got.String(), strings.ToLower(tt.in))
+		}
+	}
+	if got := people.DateOrder(7).String(); got != "DateOrder(7)" {
+		t.Errorf("DateOrder(7).String() = %q", got)
+	}
+
+	sheet := "id,date,coaching\r\nana,03/04/2026,4\r\n"
+	for _, tt := range []struct {
+		order people.DateOrder
+		want  string // the rating's date, or "" for a problem
+	}{
+		{people.EitherFirst, ""}, {people.DayFirst, "2026-04-03"}, {people.MonthFirst, "2026-03-04"},
+	} {
+		ps, err := people.Collect(people.Read(strings.NewReader(sheet), "t.csv", &people.Options{Dates: tt.order}))
+		got := ""
+		if len(ps) == 1 {
+			got = ps[0].Profile.Ratings["coaching"].AssessedAt
+		}
+		if got != tt.want || (err != nil) != (tt.want == "") {
+			t.Errorf("Dates %v: date %q, error %v; want %q", tt.order, got, err, tt.want)
+		}
+	}
+}

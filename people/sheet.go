@@ -51,10 +51,14 @@ type sheetReader struct {
 // newSheetReader returns a reader for a sheet of file.
 func (o *Options) newSheetReader(file string, yield func(Person, error) bool) *sheetReader {
 	f := o.framework()
-	return &sheetReader{
+	s := &sheetReader{
 		o: o, f: f, file: file, limit: o.maxBytes(), yield: yield,
 		names: newNames(f), levels: newLevels(f.Scale()), empty: true,
 	}
+	if o != nil && (o.Dates == DayFirst || o.Dates == MonthFirst) {
+		s.dates = dateOrder{dayFirst: o.Dates == DayFirst, set: true, given: true}
+	}
+	return s
 }
 
 // row reads the sheet's row n, its cells as read (row trims them in

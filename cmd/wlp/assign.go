@@ -17,7 +17,7 @@ func newAssign(e *env) *Command {
 	var maxHats int
 	c := newCommand(&Command{
 		Name:      "assign",
-		UsageLine: "wlp assign [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-max-hats N] ROLE[,ROLE...] PROFILE...",
+		UsageLine: "wlp assign [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-max-hats N] ROLE[,ROLE...] PROFILE...",
 		Short:     "hand roles (hats) out to a team for the best total fit",
 		Long: `Assign hands the roles ROLE,... (hats) out to the people in the PROFILE
 files so that the weighted sum of the wearers' fits, the total, is as large

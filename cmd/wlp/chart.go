@@ -15,7 +15,7 @@ func newChart(e *env) *Command {
 	var team bool
 	c := newCommand(&Command{
 		Name:      "chart",
-		UsageLine: "wlp chart [-framework FILE] [-json] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-o FILE] TARGET PROFILE | -team TARGET PROFILE...",
+		UsageLine: "wlp chart [-framework FILE] [-json] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o FILE] TARGET PROFILE | -team TARGET PROFILE...",
 		Short:     "an SVG radar chart of a profile (or a team, -team) against a role or job",
 		Long: `Chart draws an SVG radar (spider) chart of the person PROFILE names
 against TARGET, a role or a job (by its ID or name): one axis per

@@ -186,7 +186,7 @@
 //
 // Usage:
 //
-//	wlp validate [-framework FILE] [-json] [-csv] [-kind auto|framework|profile] [-sheet NAME] [-ignore COL,...] FILE...
+//	wlp validate [-framework FILE] [-json] [-csv] [-kind auto|framework|profile] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] FILE...
 //
 // Validate checks each FILE, a framework document or a profile, strictly:
 // against its JSON Schema, then for what a schema cannot say (duplicate keys
@@ -223,6 +223,8 @@
 //
 //	-csv
 //	  	print the table as CSV, one row per record, with the columns the help lists
+//	-dates value
+//	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
 //	-ignore COL,...
@@ -232,7 +234,7 @@
 //	-kind string
 //	  	the documents' kind: auto, framework or profile (default "auto")
 //	-sheet NAME
-//	  	read the workbook sheet NAME instead of the first
+//	  	read the workbook sheet NAME instead of the first visible one
 //
 // Example:
 //
@@ -244,7 +246,7 @@
 //
 // Usage:
 //
-//	wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-o DIR] [-force] PROFILE...
+//	wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] PROFILE...
 //
 // Import reads people from every PROFILE, checks them against the framework,
 // and writes them as profile documents: JSON Lines on standard output (one
@@ -281,6 +283,8 @@
 //
 // Flags:
 //
+//	-dates value
+//	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-force
 //	  	with -o, write over files that exist
 //	-framework FILE
@@ -290,7 +294,7 @@
 //	-o DIR
 //	  	write one file per person in the folder DIR instead of JSON Lines on standard output
 //	-sheet NAME
-//	  	read the workbook sheet NAME instead of the first
+//	  	read the workbook sheet NAME instead of the first visible one
 //
 // Example:
 //
@@ -302,7 +306,7 @@
 //
 // Usage:
 //
-//	wlp score [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] TARGET PROFILE
+//	wlp score [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] TARGET PROFILE
 //
 // Score scores the person PROFILE names against TARGET, a role or a job of
 // the framework (by its ID or name), and explains the score: the fit (0% to
@@ -351,6 +355,8 @@
 //	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
 //	-csv
 //	  	print the table as CSV, one row per record, with the columns the help lists
+//	-dates value
+//	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
 //	-ignore COL,...
@@ -358,7 +364,7 @@
 //	-json
 //	  	print JSON instead of a table
 //	-sheet NAME
-//	  	read the workbook sheet NAME instead of the first
+//	  	read the workbook sheet NAME instead of the first visible one
 //
 // Example:
 //
@@ -370,7 +376,7 @@
 //
 // Usage:
 //
-//	wlp roles [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] PROFILE
+//	wlp roles [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] PROFILE
 //
 // Roles scores the profile in the file PROFILE against every role of the
 // framework and lists them best fit first, with each role's grade, its
@@ -412,6 +418,8 @@
 //	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
 //	-csv
 //	  	print the table as CSV, one row per record, with the columns the help lists
+//	-dates value
+//	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
 //	-ignore COL,...
@@ -419,7 +427,7 @@
 //	-json
 //	  	print JSON instead of a table
 //	-sheet NAME
-//	  	read the workbook sheet NAME instead of the first
+//	  	read the workbook sheet NAME instead of the first visible one
 //
 // Example:
 //
@@ -430,7 +438,7 @@
 //
 // Usage:
 //
-//	wlp rank [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-k N] TARGET PROFILE...
+//	wlp rank [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-k N] TARGET PROFILE...
 //
 // Rank scores every PROFILE file against TARGET, a role or a job of the
 // framework, and lists the people best fit first; people who fit equally go
@@ -475,6 +483,8 @@
 //	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
 //	-csv
 //	  	print the table as CSV, one row per record, with the columns the help lists
+//	-dates value
+//	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
 //	-ignore COL,...
@@ -484,7 +494,7 @@
 //	-k N
 //	  	list the best N people only (0: everyone)
 //	-sheet NAME
-//	  	read the workbook sheet NAME instead of the first
+//	  	read the workbook sheet NAME instead of the first visible one
 //
 // Example:
 //
@@ -495,7 +505,7 @@
 //
 // Usage:
 //
-//	wlp team [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] TARGET PROFILE...
+//	wlp team [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] TARGET PROFILE...
 //
 // Team scores the people in the PROFILE files together against TARGET, a role
 // or a job of the framework, as if one person had every member's best level in
@@ -565,6 +575,8 @@
 //	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
 //	-csv
 //	  	print the table as CSV, one row per record, with the columns the help lists
+//	-dates value
+//	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
 //	-ignore COL,...
@@ -572,7 +584,7 @@
 //	-json
 //	  	print {"team": ..., "plan": [...]}, the document "wlp schema team" describes, instead of a table
 //	-sheet NAME
-//	  	read the workbook sheet NAME instead of the first
+//	  	read the workbook sheet NAME instead of the first visible one
 //
 // Example:
 //
@@ -583,7 +595,7 @@
 //
 // Usage:
 //
-//	wlp assign [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-max-hats N] ROLE[,ROLE...] PROFILE...
+//	wlp assign [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-max-hats N] ROLE[,ROLE...] PROFILE...
 //
 // Assign hands the roles ROLE,... (hats) out to the people in the PROFILE
 // files so that the weighted sum of the wearers' fits, the total, is as large
@@ -634,6 +646,8 @@
 //	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
 //	-csv
 //	  	print the table as CSV, one row per record, with the columns the help lists
+//	-dates value
+//	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
 //	-ignore COL,...
@@ -643,7 +657,7 @@
 //	-max-hats N
 //	  	let each person wear at most N hats (0: no limit) (default 1)
 //	-sheet NAME
-//	  	read the workbook sheet NAME instead of the first
+//	  	read the workbook sheet NAME instead of the first visible one
 //
 // Example:
 //
@@ -654,7 +668,7 @@
 //
 // Usage:
 //
-//	wlp plan [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-until no|low|high|exact] [-max-steps N] [-max-raise N] TARGET PROFILE
+//	wlp plan [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-until no|low|high|exact] [-max-steps N] [-max-raise N] TARGET PROFILE
 //
 // Plan builds a development plan for the person PROFILE names toward
 // TARGET, a role or a job (by its ID or name): an ordered list of steps,
@@ -706,6 +720,8 @@
 //	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
 //	-csv
 //	  	print the table as CSV, one row per record, with the columns the help lists
+//	-dates value
+//	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
 //	-ignore COL,...
@@ -717,7 +733,7 @@
 //	-max-steps N
 //	  	stop after N steps (0: no limit)
 //	-sheet NAME
-//	  	read the workbook sheet NAME instead of the first
+//	  	read the workbook sheet NAME instead of the first visible one
 //	-until CONFIDENCE
 //	  	stop when the fit reaches the grade CONFIDENCE: weak, partial, strong (high, the default) or full, or by its JSON name no, low, high or exact (default "high")
 //
@@ -731,7 +747,7 @@
 //
 // Usage:
 //
-//	wlp chart [-framework FILE] [-json] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-o FILE] TARGET PROFILE | -team TARGET PROFILE...
+//	wlp chart [-framework FILE] [-json] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o FILE] TARGET PROFILE | -team TARGET PROFILE...
 //
 // Chart draws an SVG radar (spider) chart of the person PROFILE names
 // against TARGET, a role or a job (by its ID or name): one axis per
@@ -780,6 +796,8 @@
 //
 //	-combine POLICY
 //	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
+//	-dates value
+//	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
 //	-ignore COL,...
@@ -789,7 +807,7 @@
 //	-o FILE
 //	  	write the chart to FILE instead of standard output ("-")
 //	-sheet NAME
-//	  	read the workbook sheet NAME instead of the first
+//	  	read the workbook sheet NAME instead of the first visible one
 //	-team
 //	  	chart several people and the team they make: TARGET PROFILE...
 //

@@ -94,7 +94,7 @@ func TestCommandHelp(t *testing.T) {
 
 // sharedFlags are the flags README explains once for every command, in
 // the paragraph after its command list.
-var sharedFlags = []string{"combine", "csv", "framework", "ignore", "json", "sheet"}
+var sharedFlags = []string{"combine", "csv", "dates", "framework", "ignore", "json", "sheet"}
 
 // described matches a line of README's command list that has a
 // description: the command and its arguments, two or more spaces, then

@@ -31,8 +31,29 @@ such as Department.`
 // peopleFlags adds -sheet and -ignore, bound to e, to a command that
 // reads people.
 func (c *Command) peopleFlags(e *env) {
-	c.Flag.StringVar(&e.sheet, "sheet", "", "read the workbook sheet `NAME` instead of the first")
+	c.Flag.StringVar(&e.sheet, "sheet", "", "read the workbook sheet `NAME` instead of the first visible one")
 	c.Flag.StringVar(&e.ignore, "ignore", "", "skip the sheet columns `COL,...` (such as Department)")
+	c.Flag.Var(dateFlag{&e.dates}, "dates", "read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); "+
+		"by default a date that could be either is a problem")
+}
+
+// dateFlag is -dates: a people.DateOrder as a flag.
+type dateFlag struct{ d *people.DateOrder }
+
+func (f dateFlag) String() string {
+	if f.d == nil {
+		return ""
+	}
+	return f.d.String()
+}
+
+func (f dateFlag) Set(s string) error {
+	d, err := people.ParseDateOrder(s)
+	if err != nil {
+		return fmt.Errorf("want dmy or mdy (or auto)")
+	}
+	*f.d = d
+	return nil
 }
 
 // newImport returns the import command, its flags bound to e.
@@ -41,7 +62,7 @@ func newImport(e *env) *Command {
 	var force bool
 	c := newCommand(&Command{
 		Name:      "import",
-		UsageLine: "wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-o DIR] [-force] PROFILE...",
+		UsageLine: "wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] PROFILE...",
 		Short:     "turn spreadsheets and other inputs into profile documents",
 		Long: `Import reads people from every PROFILE, checks them against the framework,
 and writes them as profile documents: JSON Lines on standard output (one

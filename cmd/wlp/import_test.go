@@ -641,3 +641,29 @@ func TestImportBadSheet(t *testing.T) {
 		})
 	}
 }
+
+// TestImportDates checks -dates: a date that could be either is a problem
+// by default, and read as the flag says otherwise.
+func TestImportDates(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "us.csv")
+	writeTestFile(t, file, "id,date,coaching\r\nana,03/04/2026,4\r\n")
+	for _, tt := range []struct {
+		flags []string
+		code  int
+		want  string // in stdout, or stderr for a failure
+	}{
+		{nil, exitFailure, "'03/04/2026' could be 2026-04-03 or 2026-03-04"},
+		{[]string{"-dates", "mdy"}, 0, `"assessedAt":"2026-03-04"`},
+		{[]string{"-dates", "dmy"}, 0, `"assessedAt":"2026-04-03"`},
+		{[]string{"-dates", "ymd"}, exitUsage, `invalid value "ymd" for flag -dates`},
+	} {
+		r := runWLP("", args("import", tt.flags, file)...)
+		out := r.stdout
+		if tt.code != 0 {
+			out = r.stderr
+		}
+		if r.code != tt.code || !strings.Contains(out, tt.want) {
+			t.Errorf("import %v: exit %d, want %d and %q in:\n%s%s", tt.flags, r.code, tt.code, tt.want, r.stdout, r.stderr)
+		}
+	}
+}

@@ -181,7 +181,7 @@ func (e *env) loadFramework() (*wlp.Framework, error) {
 // f: the -sheet and -ignore flags, standard input for "-", and a note of
 // each file read (for -o, and for the progress line).
 func (e *env) peopleOptions(f *wlp.Framework, prog *progress) *people.Options {
-	o := &people.Options{Framework: f, Sheet: e.sheet, Stdin: e.stdinReader()}
+	o := &people.Options{Framework: f, Sheet: e.sheet, Dates: e.dates, Stdin: e.stdinReader()}
 	for col := range strings.SplitSeq(e.ignore, ",") {
 		if col = strings.TrimSpace(col); col != "" {
 			o.Ignore = append(o.Ignore, col)

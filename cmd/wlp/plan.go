@@ -23,7 +23,7 @@ func newPlan(e *env) *Command {
 	var pf planFlags
 	c := newCommand(&Command{
 		Name:      "plan",
-		UsageLine: "wlp plan [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-until no|low|high|exact] [-max-steps N] [-max-raise N] TARGET PROFILE",
+		UsageLine: "wlp plan [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-until no|low|high|exact] [-max-steps N] [-max-raise N] TARGET PROFILE",
 		Short:     "a person's development plan toward a role or job, step by step",
 		Long: `Plan builds a development plan for the person PROFILE names toward
 TARGET, a role or a job (by its ID or name): an ordered list of steps,

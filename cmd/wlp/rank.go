@@ -17,7 +17,7 @@ func newRank(e *env) *Command {
 	var k int
 	c := newCommand(&Command{
 		Name:      "rank",
-		UsageLine: "wlp rank [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-k N] TARGET PROFILE...",
+		UsageLine: "wlp rank [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-k N] TARGET PROFILE...",
 		Short:     "people ranked for a role or job",
 		Long: `Rank scores every PROFILE file against TARGET, a role or a job of the
 framework, and lists the people best fit first; people who fit equally go

@@ -10,7 +10,7 @@ import (
 func newRoles(e *env) *Command {
 	c := newCommand(&Command{
 		Name:      "roles",
-		UsageLine: "wlp roles [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] PROFILE",
+		UsageLine: "wlp roles [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] PROFILE",
 		Short:     "the framework's roles, best fit first",
 		Long: `Roles scores the profile in the file PROFILE against every role of the
 framework and lists them best fit first, with each role's grade, its

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/wlpmodel/wlp/people"
 )
 
 // env is one run of one command: its streams, the flags that several
@@ -27,12 +29,13 @@ type env struct {
 	flagArgs []string
 
 	// Flags that several commands take.
-	framework string // -framework: every command but help
-	json      bool   // -json: every command but help
-	combine   string // -combine: the commands that score profiles
-	csv       bool   // -csv: the commands that print a table
-	sheet     string // -sheet: the commands that read people
-	ignore    string // -ignore: the commands that read people
+	framework string           // -framework: every command but help
+	json      bool             // -json: every command but help
+	combine   string           // -combine: the commands that score profiles
+	csv       bool             // -csv: the commands that print a table
+	sheet     string           // -sheet: the commands that read people
+	ignore    string           // -ignore: the commands that read people
+	dates     people.DateOrder // -dates: the commands that read people
 
 	// inputs lists the files the command has read, which -o may not
 	// write over.

@@ -16,7 +16,7 @@ import (
 func newScore(e *env) *Command {
 	c := newCommand(&Command{
 		Name:      "score",
-		UsageLine: "wlp score [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] TARGET PROFILE",
+		UsageLine: "wlp score [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] TARGET PROFILE",
 		Short:     "fit, grade, parts and gaps of one profile against a role or job",
 		Long: `Score scores the person PROFILE names against TARGET, a role or a job of
 the framework (by its ID or name), and explains the score: the fit (0% to

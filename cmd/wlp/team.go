@@ -16,7 +16,7 @@ import (
 func newTeam(e *env) *Command {
 	c := newCommand(&Command{
 		Name:      "team",
-		UsageLine: "wlp team [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] TARGET PROFILE...",
+		UsageLine: "wlp team [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] TARGET PROFILE...",
 		Short:     "how a team covers a role or job together: who covers what, gaps, develop or hire",
 		Long: `Team scores the people in the PROFILE files together against TARGET, a role
 or a job of the framework, as if one person had every member's best level in

@@ -19,7 +19,7 @@ func newValidate(e *env) *Command {
 	var kind string
 	c := newCommand(&Command{
 		Name:      "validate",
-		UsageLine: "wlp validate [-framework FILE] [-json] [-csv] [-kind auto|framework|profile] [-sheet NAME] [-ignore COL,...] FILE...",
+		UsageLine: "wlp validate [-framework FILE] [-json] [-csv] [-kind auto|framework|profile] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] FILE...",
 		Short:     "check framework and profile documents and sheets, every problem with its place",
 		Long: `Validate checks each FILE, a framework document or a profile, strictly:
 against its JSON Schema, then for what a schema cannot say (duplicate keys
