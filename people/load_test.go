@@ -2,7 +2,6 @@ package people
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/internal/testfix"
 	"github.com/wlpmodel/wlp/problem"
 )
 
@@ -179,14 +179,5 @@ func TestJSONValue(t *testing.T) {
 // loadFramework loads the framework document at path.
 func loadFramework(t testing.TB, path string) *wlp.Framework {
 	t.Helper()
-	fh, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fh.Close()
-	f, err := wlp.Load(fh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
+	return testfix.LoadFramework(t, path)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/internal/alloctest"
+	"github.com/wlpmodel/wlp/internal/testfix"
 	"github.com/wlpmodel/wlp/people"
 	"github.com/wlpmodel/wlp/profile"
 )
@@ -305,16 +306,7 @@ func TestReadProfile(t *testing.T) {
 // skills to the default one.
 func learning2(t testing.TB) *wlp.Framework {
 	t.Helper()
-	fh, err := os.Open(filepath.Join("..", "examples", "frameworks", "learning2.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fh.Close()
-	f, err := wlp.Load(fh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
+	return testfix.LoadFramework(t, filepath.Join("..", "examples", "frameworks", "learning2.json"))
 }
 
 // TestReadArrayElementBound checks that an element of a JSON array far

@@ -24,16 +24,7 @@ import (
 // ask for listening, and adds a group of its own.
 func tiny(t testing.TB) *wlp.Framework {
 	t.Helper()
-	fh, err := os.Open("testdata/tiny-framework.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fh.Close()
-	f, err := wlp.Load(fh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
+	return testfix.LoadFramework(t, "testdata/tiny-framework.json")
 }
 
 func rated(id, name string, levels map[competency.ID]competency.Level) profile.Profile {

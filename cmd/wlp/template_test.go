@@ -16,6 +16,7 @@ import (
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/internal/testfix"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -37,16 +38,7 @@ func wantTemplateHeader(t *testing.T, f *wlp.Framework) []string {
 
 func loadFrameworkFile(t *testing.T, path string) *wlp.Framework {
 	t.Helper()
-	fh, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fh.Close()
-	f, err := wlp.Load(fh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
+	return testfix.LoadFramework(t, path)
 }
 
 // TestTemplateCSV checks the CSV template on standard output: a

@@ -1,6 +1,6 @@
 // Package testfix holds the test helpers that the tests of several
-// packages share, so that each exists once: a loader for profile files
-// and a checker for SVG charts. Only tests import it.
+// packages share, so that each exists once: loaders for framework and
+// profile files and a checker for SVG charts. Only tests import it.
 package testfix
 
 import (
@@ -12,8 +12,26 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/profile"
 )
+
+// LoadFramework loads the framework document at path with wlp.Load and
+// fails the test if it cannot be read or is not valid.
+// It costs what wlp.Load costs: O(size of the file).
+func LoadFramework(t testing.TB, path string) *wlp.Framework {
+	t.Helper()
+	fh, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	f, err := wlp.Load(fh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
 
 // LoadProfile loads the profile document at path with profile.Load and
 // fails the test if it cannot be read or is not valid.
