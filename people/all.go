@@ -16,9 +16,11 @@ import (
 // any format people reads), a folder (its files of those kinds, in name
 // order, not its sub-folders), a glob pattern such as "profiles/*.json",
 // which All expands itself, as a shell on Windows does not ("*", "?" and
-// "[...]" as [filepath.Match] has them), or "-" for o.Stdin. It yields each
-// person as it is complete, and each input's problems as one [*Error] at
-// the end of that input. An argument that names nothing, and the same
+// "[...]" as [filepath.Match] has them), or "-" for o.Stdin (without
+// o.Stdin, "-" names a file). It yields each person as it is complete,
+// and problems as [*Error]s, as [Read] does: one for each JSON document,
+// array element or line with problems, as it is read, and one for a whole
+// sheet at its end. An argument that names nothing, and the same
 // profile ID read twice (in one input or two), are problems too: the
 // second person is not yielded, and the problem names both places.
 //
@@ -41,6 +43,10 @@ func All(args []string, o *Options) iter.Seq2[Person, error] {
 func readArg(arg string, o *Options, seen map[string]Place, files map[string]string, yield func(Person, error) bool) bool {
 	var seq iter.Seq2[Person, error]
 	if arg == "-" && o != nil && o.Stdin != nil {
+		if _, twice := once(files, "\x00stdin"); twice {
+			at := Place{File: stdinName}
+			return yield(Person{Place: at}, oneProblem(at, "standard input is named twice: it is read once"))
+		}
 		seq = Read(o.Stdin, stdinName, o)
 	} else {
 		names, err := expand(arg)
@@ -188,7 +194,7 @@ func expand(arg string) ([]string, error) {
 }
 
 // kindList names the kinds of file a folder or pattern is read for.
-const kindList = ".json, .jsonl, .ndjson, .csv, .tsv, .xlsx"
+const kindList = ".json, .jsonl, .ndjson, .csv, .tsv, .xlsx, .xlsm"
 
 // known reports whether a folder's or pattern's file name is of a kind
 // people reads, and not a file that office programs or systems leave

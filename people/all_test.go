@@ -13,7 +13,7 @@ import (
 )
 
 // kinds is how messages list the kinds of file a folder is read for.
-const kinds = "(.json, .jsonl, .ndjson, .csv, .tsv, .xlsx)"
+const kinds = "(.json, .jsonl, .ndjson, .csv, .tsv, .xlsx, .xlsm)"
 
 // files writes the files named, each with its text, under dir; a name
 // ending in "/" is a folder.

@@ -66,7 +66,7 @@ func FormatOf(name string) Format {
 		return JSON
 	case ".ndjson", ".jsonl":
 		return JSONLines
-	case ".csv", ".tsv", ".txt":
+	case ".csv", ".tsv":
 		return CSV
 	case ".xlsx", ".xlsm":
 		return XLSX

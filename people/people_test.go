@@ -82,7 +82,7 @@ func TestFormatOf(t *testing.T) {
 		{"team.NDJSON", people.JSONLines},
 		{"team.csv", people.CSV},
 		{"team.tsv", people.CSV},
-		{"team.txt", people.CSV},
+		{"team.txt", people.Auto}, // CSV, JSON or JSON Lines: told from the content
 		{"team.xlsx", people.XLSX},
 		{"team.xlsm", people.XLSX},
 		{"team.xls", people.Auto},

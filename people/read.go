@@ -86,7 +86,11 @@ func Read(r io.Reader, name string, o *Options) iter.Seq2[Person, error] {
 		if f == Auto {
 			f = FormatOf(name)
 		}
-		if _, err := br.Peek(1); err == io.EOF && f == Auto {
+		if _, err := br.Peek(1); err != nil && err != io.EOF {
+			at := Place{File: name}
+			yield(Person{Place: at}, oneProblem(at, "cannot read: "+err.Error()))
+			return
+		} else if err == io.EOF && f == Auto {
 			at := Place{File: name}
 			yield(Person{Place: at}, oneProblem(at, "the input is empty"))
 			return
@@ -122,7 +126,8 @@ const jsonArray Format = -1
 // a ZIP header is a workbook; "[" is a JSON array; "{" is JSON Lines when
 // the first line holds a whole JSON value, else a JSON document; anything
 // else is CSV. want is JSON when the name says JSON: then only a JSON
-// array or document is told apart.
+// array, a document and JSON Lines (a whole object on the first line, and
+// more lines after it) are told apart.
 func sniff(br *bufio.Reader, want Format) Format {
 	head, _ := br.Peek(4)
 	if want == Auto && bytes.HasPrefix(head, []byte("PK\x03\x04")) {
@@ -132,6 +137,8 @@ func sniff(br *bufio.Reader, want Format) Format {
 	switch {
 	case first == '[':
 		return jsonArray
+	case want == JSON && first == '{' && jsonValue(line) && moreLines(br, line):
+		return JSONLines // JSON Lines named .json, as many exports name it
 	case want == JSON:
 		return JSON
 	case first == '{':
@@ -141,6 +148,14 @@ func sniff(br *bufio.Reader, want Format) Format {
 		return JSON
 	}
 	return CSV
+}
+
+// moreLines reports whether br holds more than white space past line, the
+// first line firstByte returned, in what it has buffered.
+func moreLines(br *bufio.Reader, line []byte) bool {
+	buf, _ := br.Peek(br.Buffered())
+	i := bytes.Index(buf, line)
+	return i >= 0 && len(bytes.TrimSpace(buf[i+len(line):])) > 0
 }
 
 // foreign returns why the input br holds is a spreadsheet people cannot

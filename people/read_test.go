@@ -130,8 +130,10 @@ func TestRead(t *testing.T) {
 			want: []yielded{problems(`a.json: missing required field "id"`)}},
 		{name: "document larger than MaxBytes", file: "long.json", opts: &people.Options{MaxBytes: 100}, input: long,
 			want: []yielded{problems(`long.json: the document is larger than the limit of 100 bytes`)}},
-		{name: "document of two values", file: "a.json", input: "{\"id\":\"a\"}\n{\"id\":\"b\"}\n",
-			want: []yielded{problems(`a.json: unexpected data after the document at offset 11`)}},
+		{name: "JSON Lines named .json, as many exports name it", file: "a.json", input: "{\"id\":\"a\"}\n{\"id\":\"b\"}\n",
+			want: []yielded{person("a", at("a.json", 1, "")), person("b", at("a.json", 2, ""))}},
+		{name: "a document, then another", file: "a.json", input: "{\"id\":\n\"a\"}\n{\"id\":\"b\"}\n",
+			want: []yielded{problems(`a.json: unexpected data after the document at offset 12`)}},
 		{name: "empty document", file: "a.json", input: "",
 			want: []yielded{problems(`a.json: the document is empty`)}},
 		{name: "document of an ID another framework knows", file: "a.json", opts: &people.Options{Framework: l2},
@@ -337,12 +339,23 @@ func TestReadArrayElementBound(t *testing.T) {
 func TestReadArrayWhiteSpaceBound(t *testing.T) {
 	input := []byte(`[{"id":"ana"},` + strings.Repeat(" ", 8<<20) + `{"id":"ben"}]`)
 	o := &people.Options{MaxBytes: 1 << 10}
+	var ids []string
+	var errs int
 	n := alloctest.Bytes(func() {
-		for range people.Read(bytes.NewReader(input), "team.json", o) {
+		ids, errs = nil, 0 // Bytes may run the function more than once
+		for p, err := range people.Read(bytes.NewReader(input), "team.json", o) {
+			if err != nil {
+				errs++
+				continue
+			}
+			ids = append(ids, p.Profile.ID)
 		}
 	})
 	if n > alloctest.FixedBytes+1<<20 {
 		t.Errorf("reading an array with 8 MiB of white space, MaxBytes 1 KiB, allocated %d bytes", n)
+	}
+	if len(ids) == 0 || ids[0] != "ana" || errs != 1 {
+		t.Errorf("read %v and %d errors; want ana first, then one error for the white space past the bound", ids, errs)
 	}
 }
 
@@ -351,12 +364,23 @@ func TestReadArrayWhiteSpaceBound(t *testing.T) {
 func TestReadLinesBound(t *testing.T) {
 	input := []byte(`{"id":"big","name":"` + strings.Repeat("x", 8<<20) + "\"}\n{\"id\":\"ben\"}\n")
 	o := &people.Options{MaxBytes: 1 << 10}
+	var got []string
 	n := alloctest.Bytes(func() {
-		for range people.Read(bytes.NewReader(input), "team.jsonl", o) {
+		got = nil // Bytes may run the function more than once
+		for p, err := range people.Read(bytes.NewReader(input), "team.jsonl", o) {
+			if err != nil {
+				got = append(got, err.Error())
+				continue
+			}
+			got = append(got, p.Profile.ID)
 		}
 	})
 	if n > alloctest.FixedBytes+1<<20 {
 		t.Errorf("reading a line of 8 MiB, MaxBytes 1 KiB, allocated %d bytes", n)
+	}
+	want := []string{"people: team.jsonl: line 1: the line is longer than 1024 bytes, the bound on one profile", "ben"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("read (-want +got):\n%s", diff)
 	}
 }
 

@@ -286,7 +286,7 @@ func guideSheet(wb *excelize.File, f *wlp.Framework, bold int) error {
 		name, _ := f.NameOf(id)
 		rows = append(rows, []any{string(id), name, tierOf(f, id), summaryOf(f, id)})
 	}
-	if err := table(wb, "Guide", []string{"id", "name", "tier", "description"}, []float64{40, 40, 36, 100}, bold, rows); err != nil {
+	if err := table(wb, "Guide", []string{"competency or area ID", "name", "tier", "description"}, []float64{40, 40, 36, 100}, bold, rows); err != nil {
 		return err
 	}
 	return printed(wb, "Guide", false)

@@ -106,7 +106,7 @@ func TestWriteTemplateXLSX(t *testing.T) {
 			{"5", "expert", "Acts fluently from deep experience, handles novel cases and develops others.", "5 - expert"},
 		},
 		"guide": [][]string{
-			{"id", "name", "tier", "description"},
+			{"competency or area ID", "name", "tier", "description"},
 			{"building-trust", "Building trust", "foundational competency (Interpersonal)", summaryOf(wlp.Default(), "building-trust")},
 			{"career-planning-and-talent-management", "Career planning and talent management", "area of expertise", summaryOf(wlp.Default(), "career-planning-and-talent-management")},
 			{"measuring-and-evaluating", "Measuring and evaluating", "area of expertise", summaryOf(wlp.Default(), "measuring-and-evaluating")},

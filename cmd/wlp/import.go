@@ -117,12 +117,12 @@ func runImport(e *env, dir string, force bool, args []string) error {
 		return err
 	}
 	if dir == "" {
+		enc := json.NewEncoder(e.stdout) // one line each, as JSON Lines wants
+		enc.SetEscapeHTML(false)
 		for _, p := range ps {
-			b, err := json.Marshal(p.Profile)
-			if err != nil {
+			if err := enc.Encode(p.Profile); err != nil {
 				return err
 			}
-			e.stdout.Write(append(b, '\n'))
 		}
 		return nil
 	}
@@ -186,16 +186,23 @@ func checkTargets(dir string, names []string, force bool) error {
 		return fmt.Errorf("%s: %v", display(dir), unwrapPath(err))
 	case !fi.IsDir():
 		return fmt.Errorf("%s: not a folder: -o names the folder to write one file per person in", display(dir))
-	case force:
-		return nil
 	}
-	var exist []string
+	var exist, links []string
 	for _, n := range names {
-		if _, err := os.Lstat(filepath.Join(dir, n)); err == nil {
+		if fi, err := os.Lstat(filepath.Join(dir, n)); err == nil {
 			exist = append(exist, n)
+			if fi.Mode()&fs.ModeSymlink != 0 {
+				links = append(links, n)
+			}
 		}
 	}
-	if len(exist) == 0 {
+	if len(links) > 0 {
+		// Writing through a link would write outside DIR, wherever the
+		// link points: never, even with -force.
+		return fmt.Errorf("%s: %s to write %s a symbolic link (%s); nothing was written: import writes only files of its own in DIR",
+			display(dir), plural(len(links), "file"), isAre(len(links)), clean(someOf(links, maxListed)))
+	}
+	if len(exist) == 0 || force {
 		return nil
 	}
 	verb := "exist"
@@ -204,6 +211,14 @@ func checkTargets(dir string, names []string, force bool) error {
 	}
 	return fmt.Errorf("%s: %s already %s (%s); nothing was written: pass -force to write over them",
 		display(dir), plural(len(exist), "file"), verb, clean(someOf(exist, maxListed)))
+}
+
+// isAre returns "is" for one, "are" for more.
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }
 
 // checkInputs fails, naming every one, when files of names in dir are

@@ -667,3 +667,43 @@ func TestImportDates(t *testing.T) {
 		}
 	}
 }
+
+// TestImportOutsideDir checks what the outside review found: import -o
+// never writes through a symbolic link in DIR, even with -force, and its
+// JSON Lines keep "&" as it is.
+func TestImportOutsideDir(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "outside.txt")
+	writeTestFile(t, outside, "keep")
+	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(out, "ana.json")); err != nil {
+		t.Fatal(err)
+	}
+	sheet := filepath.Join(dir, "one.csv")
+	writeTestFile(t, sheet, "id,name,coaching\nana,Tom & Jerry,3\n")
+	r := runWLP("", "import", "-o", out, "-force", sheet)
+	if r.code != exitFailure || !strings.Contains(r.stderr, "1 file to write is a symbolic link (ana.json); nothing was written") {
+		t.Errorf("import through a link: exit %d\n%s", r.code, r.stderr)
+	}
+	if got := mustRead(t, outside); got != "keep" {
+		t.Errorf("import wrote through the link: %q", got)
+	}
+	r = runWLP("", "import", sheet)
+	if want := `{"id":"ana","name":"Tom & Jerry","ratings":{"coaching":{"level":3}}}` + "\n"; r.code != 0 || r.stdout != want {
+		t.Errorf("import to standard output: exit %d, got %q, want %q", r.code, r.stdout, want)
+	}
+}
+
+// TestStdinOnce checks that standard input read as the framework is not
+// read again as people: the message says so, once.
+func TestStdinOnce(t *testing.T) {
+	fw := runWLP("", "export").stdout
+	r := runWLP(fw, "rank", "-framework", "-", "business-partner", "-")
+	want := "wlp rank: <stdin>: cannot read: standard input is read once, and was read already (as -framework -)\n"
+	if r.code != exitFailure || r.stderr != want {
+		t.Errorf("exit %d, stderr %q; want %d and %q", r.code, r.stderr, exitFailure, want)
+	}
+}

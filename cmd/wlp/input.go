@@ -132,8 +132,8 @@ func (e *env) open(name string) (src *bufio.Reader, done func(), err error) {
 	if name == "-" {
 		r := io.Reader(strings.NewReader(""))
 		if !e.stdinDone {
-			e.stdinDone = true
 			r = e.stdinReader()
+			e.stdinDone = true
 		}
 		return bufio.NewReaderSize(r, sniffBytes), func() {}, nil
 	}
@@ -197,6 +197,9 @@ func (e *env) peopleOptions(f *wlp.Framework, prog *progress) *people.Options {
 // stdinReader returns what "-" reads: standard input, noted as an input
 // of the command when it is a file.
 func (e *env) stdinReader() io.Reader {
+	if e.stdinDone {
+		return errReader{errors.New("standard input is read once, and was read already (as -framework -)")}
+	}
 	if e.stdin == nil {
 		return strings.NewReader("")
 	}
@@ -205,6 +208,11 @@ func (e *env) stdinReader() io.Reader {
 	}
 	return e.stdin
 }
+
+// errReader is a reader that fails with err.
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
 // readPeople reads the people of every input args names (files, folders,
 // glob patterns, "-"), checked against f, in any format the people

@@ -99,6 +99,7 @@ func runValidate(e *env, kind string, args []string) error {
 		return usageError(fmt.Sprintf("unknown -kind %s (want auto, framework or profile)", problem.Quote(kind)))
 	}
 	var f *wlp.Framework // loaded at the first profile
+	seen := profileIDs{} // to tell the same person given twice, as the other commands do
 	reports := make([]fileReport, 0, len(args))
 	names, err := people.Expand(args)
 	if err != nil {
@@ -123,7 +124,7 @@ func runValidate(e *env, kind string, args []string) error {
 						return err
 					}
 				}
-				r = e.validatePeople(name, src, f)
+				r = e.validatePeople(name, src, f, seen)
 				done()
 				if r.Problems == nil {
 					r.Problems = []wlp.Problem{}
@@ -154,6 +155,12 @@ func runValidate(e *env, kind string, args []string) error {
 					}
 				}
 				probs = validateProfile(&r, b, f)
+				if r.ID != "" {
+					if first, twice := seen.note(r.ID, display(name)); twice {
+						probs.Add("/id", readBefore(r.ID, first))
+						r.ID = ""
+					}
+				}
 			}
 			probs = withSchema(probs, r.Kind, b)
 		}

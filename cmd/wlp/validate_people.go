@@ -24,11 +24,8 @@ func isDocument(name string, b []byte) bool {
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return people.FormatOf(name) == people.JSON && (len(trimmed) == 0 || trimmed[0] != '[')
 	}
-	if people.FormatOf(name) == people.JSON {
-		return true
-	}
-	// Without a telling extension, a first line that is a whole object
-	// followed by more lines is JSON Lines.
+	// A first line that is a whole object followed by more lines is JSON
+	// Lines, even named .json, as many exports name it.
 	line, rest, _ := bytes.Cut(trimmed, []byte("\n"))
 	return !(jsonLine(line) && len(bytes.TrimSpace(rest)) > 0)
 }
@@ -42,7 +39,7 @@ func jsonLine(line []byte) bool {
 // any form the people package reads but a single JSON document, against
 // f, and returns the report: every problem, each with its place (a row
 // and column, a line, a JSON pointer) at the head of its message.
-func (e *env) validatePeople(name string, src io.Reader, f *wlp.Framework) fileReport {
+func (e *env) validatePeople(name string, src io.Reader, f *wlp.Framework, seen profileIDs) fileReport {
 	r := fileReport{File: fullName(name), Kind: kindProfile}
 	shown := name
 	if name == "-" {
@@ -63,6 +60,11 @@ func (e *env) validatePeople(name string, src io.Reader, f *wlp.Framework) fileR
 					places = append(places, p.Place)
 				}
 			}
+			continue
+		}
+		if first, twice := seen.note(p.Profile.ID, p.Place.String()); twice {
+			ps.Append(placed(p.Place, readBefore(p.Profile.ID, first)))
+			places = append(places, p.Place)
 			continue
 		}
 		n++
@@ -98,14 +100,19 @@ func placeProblems(err error) ([]problem.Problem, int) {
 	}
 	out := make([]problem.Problem, 0, len(pe.Problems))
 	for _, p := range pe.Problems {
-		at := p.Place
-		if at.Line == 0 && at.Row == 0 && at.Cell == "" && at.Sheet == "" && at.Column == "" {
-			out = append(out, problem.Problem{Path: at.Pointer, Message: p.Message})
-			continue
-		}
-		out = append(out, problem.Problem{Message: placeWithin(at) + ": " + p.Message})
+		out = append(out, placed(p.Place, p.Message))
 	}
 	return out, pe.Omitted
+}
+
+// placed returns the problem msg at the place at as validate reports it:
+// a place that is only a JSON pointer (in a JSON array) as its path; any
+// other (a row and column, a line) at the head of the message.
+func placed(at people.Place, msg string) problem.Problem {
+	if at.Line == 0 && at.Row == 0 && at.Cell == "" && at.Sheet == "" && at.Column == "" {
+		return problem.Problem{Path: at.Pointer, Message: msg}
+	}
+	return problem.Problem{Message: placeWithin(at) + ": " + msg}
 }
 
 // placeWithin returns where in its file the place is: "row 7, column
@@ -113,4 +120,24 @@ func placeProblems(err error) ([]problem.Problem, int) {
 func placeWithin(at people.Place) string {
 	at.File = ""
 	return strings.TrimPrefix(at.String(), ": ")
+}
+
+// profileIDs remembers where each profile ID was read, so that validate
+// reports the same person given twice, as the commands that score people
+// refuse them.
+type profileIDs map[string]string
+
+// note records that the profile ID id was read at place, and returns
+// where it was read before, if it was.
+func (s profileIDs) note(id, place string) (string, bool) {
+	if first, ok := s[id]; ok {
+		return first, true
+	}
+	s[id] = place
+	return "", false
+}
+
+// readBefore says that the profile ID id was read before, at first.
+func readBefore(id, first string) string {
+	return "profile ID " + problem.Quote(id) + " was read before, at " + first + ": each person needs an ID of their own"
 }

@@ -214,7 +214,8 @@ func TestIsDocument(t *testing.T) {
 	}{
 		{"p.json", `{"id": "a"}`, true},
 		{"p.JSON", "\xef\xbb\xbf \n{\"id\": \"a\"}", true},
-		{"p.json", `{"id": "a"}` + "\n" + `{"id": "b"}`, true}, // .json: one document (and a problem after it)
+		{"p.json", `{"id": "a"}` + "\n" + `{"id": "b"}`, false}, // JSON Lines named .json
+		{"p.json", "{\"id\":\n\"a\"}\n{\"id\": \"b\"}", true},   // a document, and a problem after it
 		{"p.json", `[{"id": "a"}]`, false},
 		{"p.json", " \n[", false},
 		{"p.json", "", true},
@@ -351,5 +352,28 @@ func TestValidateWholeSheet(t *testing.T) {
 	want := fmt.Sprintf("%s: row %d, column 'coaching': 9 is above the scale's top level 5\n", file, rows+2)
 	if code != exitFailure || out.String() != want {
 		t.Errorf("exit %d, stdout:\n%s\nwant exit %d and\n%s", code, out.String(), exitFailure, want)
+	}
+}
+
+// TestValidateSameID checks that validate reports the same person given
+// twice, in an array, across files and across forms, as rank and import
+// refuse them.
+func TestValidateSameID(t *testing.T) {
+	dir := t.TempDir()
+	doc := `{"id":"dana","ratings":{"coaching":{"level":3}}}`
+	arr := filepath.Join(dir, "two.json")
+	writeTestFile(t, arr, "["+doc+","+doc+"]")
+	one := filepath.Join(dir, "dana.json")
+	writeTestFile(t, one, doc)
+	lines := filepath.Join(dir, "team.jsonl")
+	writeTestFile(t, lines, doc+"\n")
+	var out, errb bytes.Buffer
+	code := run([]string{"validate", arr, one, lines}, nil, &out, &errb)
+	first := arr + ": /0"
+	want := arr + ": /1: profile ID \"dana\" was read before, at " + first + ": each person needs an ID of their own\n" +
+		one + ": /id: profile ID \"dana\" was read before, at " + first + ": each person needs an ID of their own\n" +
+		lines + ": line 1: profile ID \"dana\" was read before, at " + first + ": each person needs an ID of their own\n"
+	if code != exitFailure || out.String() != want {
+		t.Errorf("exit %d, stdout:\n%s\nwant exit %d and:\n%s", code, out.String(), exitFailure, want)
 	}
 }
