@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/wlpmodel/wlp"
@@ -327,12 +328,32 @@ func placeLines(err error) []string {
 		at.File = display(at.File)
 		pr := problem.Problem{Path: at.Pointer, Message: p.Message} // shortens a long pointer
 		at.Pointer = ""
-		out = append(out, clean(at.String()+": "+pr.String()))
+		out = append(out, clean(at.String()+": "+flagWording(pr.String())))
 	}
 	if pe.Omitted > 0 {
 		out = append(out, fmt.Sprintf("and at least %s, not listed", plural(pe.Omitted, "more problem")))
 	}
 	return out
+}
+
+// apiHint matches the advice the people package gives both to Go
+// programs and to wlp's users: "Options.Ignore (wlp -ignore Department)",
+// "(Options.Dates, wlp -dates)".
+var apiHint = regexp.MustCompile(`Options\.[A-Z][A-Za-z]* \(wlp (-[^)]*)\)|\(Options\.[A-Z][A-Za-z]*, wlp (-[^)]*)\)`)
+
+// flagWording returns msg with the people package's advice worded for
+// the command line alone: "skip the column with -ignore Department".
+func flagWording(msg string) string {
+	if !strings.Contains(msg, "Options.") {
+		return msg
+	}
+	return apiHint.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := apiHint.FindStringSubmatch(m)
+		if sub[1] != "" {
+			return sub[1]
+		}
+		return "(" + sub[2] + ")"
+	})
 }
 
 // linesError is an error of several lines, each printed after the

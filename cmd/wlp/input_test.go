@@ -401,3 +401,21 @@ func TestLoadProfiles(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagWording checks that the people package's advice, written for
+// Go programs and wlp's users at once, reads as flags alone on the
+// command line, and that other text is left as it is.
+func TestFlagWording(t *testing.T) {
+	for in, want := range map[string]string{
+		"skip the column with Options.Ignore (wlp -ignore Department)":                     "skip the column with -ignore Department",
+		"say which comes first with Options.Dates (wlp -dates dmy or mdy)":                 "say which comes first with -dates dmy or mdy",
+		"the dates are read day first (Options.Dates, wlp -dates): write it as YYYY-MM-DD": "the dates are read day first (-dates): write it as YYYY-MM-DD",
+		"read it with Options.Sheet (wlp -sheet 'Team A')":                                 "read it with -sheet 'Team A'",
+		"6 is above the scale's top level 5":                                               "6 is above the scale's top level 5",
+		"a name with Options. in it, and no advice":                                        "a name with Options. in it, and no advice",
+	} {
+		if got := flagWording(in); got != want {
+			t.Errorf("flagWording(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

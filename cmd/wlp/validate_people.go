@@ -109,6 +109,7 @@ func placeProblems(err error) ([]problem.Problem, int) {
 // a place that is only a JSON pointer (in a JSON array) as its path; any
 // other (a row and column, a line) at the head of the message.
 func placed(at people.Place, msg string) problem.Problem {
+	msg = flagWording(msg)
 	if at.Line == 0 && at.Row == 0 && at.Cell == "" && at.Sheet == "" && at.Column == "" {
 		return problem.Problem{Path: at.Pointer, Message: msg}
 	}
