@@ -100,15 +100,15 @@ type Options struct {
 	Ignore []string
 	// MaxBytes bounds one profile document: a JSON document, an
 	// element of a JSON array, a line of JSON Lines, a sheet's row; 0
-	// means profile.DefaultMaxBytes (1 MiB). The sheet readers document
-	// their own bounds on a whole workbook.
+	// means profile.DefaultMaxBytes (1 MiB). A workbook may be 16 times
+	// MaxBytes, and unzip to 64 times (see SECURITY.md).
 	MaxBytes int64
 	// Stdin is what the argument "-" reads in All; nil means "-" names a
 	// file.
 	Stdin io.Reader
-	// Opened, when set, is called with each file as All, ReadFile or
-	// Expand opens it, before it is read: to show progress, or to note
-	// which files were read.
+	// Opened, when set, is called with each file as All or ReadFile
+	// opens it, before it is read: to show progress, or to note which
+	// files were read.
 	Opened func(name string, info fs.FileInfo)
 }
 
