@@ -25,9 +25,12 @@ func (m *Matcher) Fit(p profile.Profile, target role.ID) (float64, error) {
 // an outcome per requirement, a part per role of a job, and the gaps in
 // the order that would raise the fit most. Ratings of IDs the framework
 // does not know are ignored and levels off the scale are clamped to it;
-// use [wlp.Framework.ValidateProfile] to reject such profiles first. The
-// error wraps [ErrUnknownTarget] when target is neither a role nor a job
-// of the framework.
+// use [wlp.Framework.ValidateProfile] to reject such profiles first.
+// Only p's ratings count, never its reviews: merge a 360-degree
+// profile's reviews into its ratings first with [profile.Profile.Combine]
+// (and set the result's Combined field to say so). The error wraps
+// [ErrUnknownTarget] when target is neither a role nor a job of the
+// framework.
 //
 // Score costs what [Matcher.Fit] costs, plus the result it returns: one
 // outcome per requirement, one gap per unmet requirement and a copy of

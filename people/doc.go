@@ -9,7 +9,11 @@
 // inputs as an iterator that holds one input's people at a time (one
 // person at a time for JSON Lines, JSON arrays and wide sheets), so that
 // inputs too large to hold can still be scored. Every problem of an input
-// is reported at once, each with its place, in an [*Error].
+// is reported at once, each with its place, in an [*Error]. A profile
+// keeps its reviews as read: the match engine scores ratings only, so
+// merge a 360-degree profile's reviews first with
+// [profile.Profile.Combine], as the wlp command does (by median unless
+// told otherwise).
 //
 // # Spreadsheets
 //

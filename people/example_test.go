@@ -6,7 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/match"
 	"github.com/wlpmodel/wlp/people"
+	"github.com/wlpmodel/wlp/profile"
 )
 
 // ReadFile reads every person of a file; a JSON array's people are
@@ -110,4 +113,53 @@ func ExamplePlace_String() {
 	// team.xlsx: cell Ratings!C7, column 'Coaching'
 	// team.ndjson: line 4: /ratings/coaching/level
 	// team.json: /2
+}
+
+// A team read from a folder is scored as the wlp command scores it: each
+// 360-degree profile's reviews merged into its ratings first (by median),
+// since the match engine scores ratings only.
+func ExampleAll_score() {
+	m := match.New(wlp.Default())
+	var team []profile.Profile
+	for p, err := range people.All([]string{filepath.Join("..", "examples", "data")}, nil) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		if len(p.Profile.Reviews) > 0 {
+			merged, _, err := p.Profile.Combine(profile.Median)
+			if err != nil {
+				fmt.Println(err)
+				return
+			}
+			p.Profile = merged
+		}
+		team = append(team, p.Profile)
+	}
+	best, err := m.Rank(team, "business-partner", 3)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range best {
+		fmt.Printf("%s %.1f%%\n", r.Profile, 100*r.Result.Fit)
+	}
+	// Output:
+	// lee 97.0%
+	// dana 96.6%
+	// alex 80.7%
+}
+
+// WriteTemplate writes the empty sheet to hand out: its header row names
+// each competency and area, with the ID the reader needs.
+func ExampleWriteTemplate() {
+	var b strings.Builder
+	if err := people.WriteTemplate(&b, wlp.Default(), people.CSV); err != nil {
+		fmt.Println(err)
+		return
+	}
+	header := strings.Split(strings.TrimPrefix(strings.SplitN(b.String(), "\r\n", 2)[0], "\ufeff"), ",")
+	fmt.Println(header[:5])
+	// Output:
+	// [id name source date Building trust (building-trust)]
 }

@@ -108,7 +108,7 @@ var flagGroup = regexp.MustCompile(`\[-([a-z][a-z-]*)(?: ([^\]]*))?\]`)
 // ROLE[,ROLE...] with a list of them, COMMAND with a command, a|b|c with
 // one of those words, DIR with a folder, anything else with a file. A
 // flag's value completes with the words of its group in the usage line
-// ("[-until no|low|high|exact]"), or as its value name says (FILE, DIR,
+// ("[-until weak|partial|strong|full]"), or as its value name says (FILE, DIR,
 // POLICY); other values (N, NAME) with nothing.
 func completionSpec(cmds []*Command, f *wlp.Framework) []compCommand {
 	t := newTargets(f)
@@ -121,6 +121,7 @@ func completionSpec(cmds []*Command, f *wlp.Framework) []compCommand {
 	for _, p := range profile.Policies() {
 		policies = append(policies, string(p))
 	}
+	policies = append(policies, "none") // -combine none: the ratings alone
 	var out []compCommand
 	for _, c := range cmds {
 		cc := compCommand{name: c.Name, short: c.Short}

@@ -44,7 +44,7 @@ func TestCompletionSpec(t *testing.T) {
 		{
 			name: "x",
 			flags: []compFlag{
-				{"combine", "merge by POLICY", &compWhat{kind: compWords, words: []string{"median", "manager-first", "mean-except-self"}}},
+				{"combine", "merge by POLICY", &compWhat{kind: compWords, words: []string{"median", "manager-first", "mean-except-self", "none"}}},
 				{"framework", "read FILE", &files},
 				{"json", "print JSON", nil},
 				{"kind", "the KIND: a or b", &compWhat{kind: compWords, words: []string{"a", "b"}}},
@@ -155,7 +155,7 @@ func TestBashCompletes(t *testing.T) {
 	files := []string{"a.json", "b.csv", "sub"}
 	all := slices.Sorted(slices.Values(commandNames()))
 	targets := slices.Sorted(slices.Values(defaultIDs))
-	policies := []string{"manager-first", "mean-except-self", "median"}
+	policies := []string{"manager-first", "mean-except-self", "median", "none"}
 	tests := []struct {
 		line string // the words before the cursor, and the word at it, last
 		want []string
@@ -188,7 +188,7 @@ func TestBashCompletes(t *testing.T) {
 		{"wlp assign -max-hats 2 p", []string{"professional-specialist", "project-manager"}},
 		{"wlp assign -max-hats ", nil},
 		{"wlp assign x ", files},
-		{"wlp plan -until ", []string{"exact", "high", "low", "no"}},
+		{"wlp plan -until ", []string{"full", "partial", "strong", "weak"}},
 		{"wlp validate -kind f", []string{"framework"}},
 		{"wlp validate ", files},
 		{"wlp schema p", []string{"plan", "profile"}},

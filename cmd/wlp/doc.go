@@ -111,7 +111,7 @@
 // With -template csv or -template xlsx it writes instead an empty rating
 // sheet for the framework, one row per person to fill in: the columns id,
 // name, source and date, then one per competency and area, headed by its name
-// and, in brackets, its ID ("Building Trust (building-trust)"), which is what
+// and, in brackets, its ID ("Building trust (building-trust)"), which is what
 // people read and what wlp import reads back. The workbook adds a drop-down of
 // levels in each rating cell, and sheets that explain the scale and every
 // competency and area. Hand it out, collect it, and import it:
@@ -668,7 +668,7 @@
 //
 // Usage:
 //
-//	wlp plan [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-until no|low|high|exact] [-max-steps N] [-max-raise N] TARGET PROFILE
+//	wlp plan [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-until weak|partial|strong|full] [-max-steps N] [-max-raise N] TARGET PROFILE
 //
 // Plan builds a development plan for the person PROFILE names toward
 // TARGET, a role or a job (by its ID or name): an ordered list of steps,
@@ -740,7 +740,7 @@
 // Example:
 //
 //	wlp plan business-partner examples/data/sam.json
-//	wlp plan -until exact -max-raise 1 learning-strategist examples/data/lee.json
+//	wlp plan -until full -max-raise 1 learning-strategist examples/data/lee.json
 //	wlp plan -combine median chief-learning-officer examples/data/alex-360.json
 //
 // # The chart command

@@ -23,7 +23,7 @@ func newPlan(e *env) *Command {
 	var pf planFlags
 	c := newCommand(&Command{
 		Name:      "plan",
-		UsageLine: "wlp plan [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-until no|low|high|exact] [-max-steps N] [-max-raise N] TARGET PROFILE",
+		UsageLine: "wlp plan [-framework FILE] [-json] [-csv] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-until weak|partial|strong|full] [-max-steps N] [-max-raise N] TARGET PROFILE",
 		Short:     "a person's development plan toward a role or job, step by step",
 		Long: `Plan builds a development plan for the person PROFILE names toward
 TARGET, a role or a job (by its ID or name): an ordered list of steps,
@@ -54,7 +54,7 @@ reviews).
 
 ` + csvDoc,
 		Example: `wlp plan business-partner examples/data/sam.json
-wlp plan -until exact -max-raise 1 learning-strategist examples/data/lee.json
+wlp plan -until full -max-raise 1 learning-strategist examples/data/lee.json
 wlp plan -combine median chief-learning-officer examples/data/alex-360.json`,
 		MinArgs: 2,
 		MaxArgs: 2,

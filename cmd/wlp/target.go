@@ -11,6 +11,7 @@ import (
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/internal/suggest"
+	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/role"
 )
@@ -166,11 +167,20 @@ func initials(name string) string {
 // target s may mean, and the framework's roles and jobs.
 func (t *targetSet) unknown(s string) error {
 	msg := fmt.Sprintf("unknown target %s: not a role or job of framework %s", problem.Quote(s), problem.Quote(t.f.ID()))
+	if name, ok := t.f.NameOf(competency.ID(s)); ok {
+		// A competency or area where a role or job belongs.
+		msg += fmt.Sprintf(" (%s is a competency or area a person is rated on; a target is a role or job, which requires such things)", name)
+	}
+	sep := "; "
 	if i, ok := t.suggestion(s); ok {
 		msg += fmt.Sprintf("; did you mean %s (%s)?", t.ids[i], t.names[i])
+		sep = " "
 	}
 	if l := t.listing(); l != "" {
-		msg += "; " + l
+		if sep == " " {
+			l = strings.ToUpper(l[:1]) + l[1:] // a new sentence, after the question
+		}
+		msg += sep + l
 	}
 	return errors.New(clean(msg))
 }

@@ -23,7 +23,7 @@ func TestResolve(t *testing.T) {
 	unknown := func(s, suggestion string) string {
 		msg := `unknown target "` + s + `": not a role or job of framework "astd-2004"`
 		if suggestion != "" {
-			msg += "; did you mean " + suggestion + "?"
+			return msg + "; did you mean " + suggestion + "? R" + defaultListing[1:]
 		}
 		return msg + "; " + defaultListing
 	}
@@ -104,7 +104,7 @@ func TestResolveArg(t *testing.T) {
 		{"Learning Strategist, business partner", []role.ID{"learning-strategist", "business-partner"}, "", false},
 		{"learning-strategist,coach,projct-manager", []role.ID{"learning-strategist"},
 			`unknown target "coach": not a role or job of framework "astd-2004"; ` + defaultListing + "\n" +
-				`unknown target "projct-manager": not a role or job of framework "astd-2004"; did you mean project-manager (Project manager)?; ` + defaultListing, false},
+				`unknown target "projct-manager": not a role or job of framework "astd-2004"; did you mean project-manager (Project manager)? R` + defaultListing[1:], false},
 		{"learning-strategist,,business-partner", nil, `empty role in "learning-strategist,,business-partner": separate roles and jobs with single commas`, true},
 		{"learning-strategist, ", nil, `empty role in "learning-strategist, ": separate roles and jobs with single commas`, true},
 	}
@@ -161,7 +161,7 @@ func TestTargetOrder(t *testing.T) {
 
 		// An unknown target first is a failure, reported with the
 		// problems of the profiles.
-		{args("score", "buisness-partner", dana), 1, `wlp score: unknown target "buisness-partner": not a role or job of framework "astd-2004"; did you mean business-partner (Business partner)?; ` + defaultListing},
+		{args("score", "buisness-partner", dana), 1, `wlp score: unknown target "buisness-partner": not a role or job of framework "astd-2004"; did you mean business-partner (Business partner)? R` + defaultListing[1:]},
 		{args("rank", "coach", dana, lee), 1, `wlp rank: unknown target "coach": not a role or job of framework "astd-2004"; ` + defaultListing},
 	}
 	for _, tt := range tests {

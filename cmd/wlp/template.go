@@ -13,7 +13,7 @@ import (
 const templateDoc = `With -template csv or -template xlsx it writes instead an empty rating
 sheet for the framework, one row per person to fill in: the columns id,
 name, source and date, then one per competency and area, headed by its name
-and, in brackets, its ID ("Building Trust (building-trust)"), which is what
+and, in brackets, its ID ("Building trust (building-trust)"), which is what
 people read and what wlp import reads back. The workbook adds a drop-down of
 levels in each rating cell, and sheets that explain the scale and every
 competency and area. Hand it out, collect it, and import it:

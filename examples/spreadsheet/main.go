@@ -47,6 +47,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	if len(team) == 0 {
+		fmt.Fprintf(os.Stderr, "%s holds no one: fill in one row per person\n", file)
+		os.Exit(1)
+	}
 	ps := make([]profile.Profile, len(team))
 	for i, p := range team {
 		ps[i] = p.Profile
