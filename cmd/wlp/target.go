@@ -10,8 +10,8 @@ import (
 	"unicode"
 
 	"github.com/wlpmodel/wlp"
-	"github.com/wlpmodel/wlp/internal/suggest"
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/internal/suggest"
 	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/role"
 )
