@@ -24,6 +24,20 @@ func (o *Options) maxBytes() int64 {
 	return o.MaxBytes
 }
 
+// invalid says what is wrong with o's Format or Dates, which are not
+// among their constants, or returns "".
+func (o *Options) invalid() string {
+	switch {
+	case o == nil:
+		return ""
+	case o.Format < Auto || o.Format > XLSX:
+		return "Options.Format is " + o.Format.String() + ", not a format (want Auto, JSON, JSONLines, CSV or XLSX)"
+	case o.Dates < EitherFirst || o.Dates > MonthFirst:
+		return "Options.Dates is " + o.Dates.String() + ", not an order (want EitherFirst, DayFirst or MonthFirst)"
+	}
+	return ""
+}
+
 // format returns the format o forces, or Auto.
 func (o *Options) format() Format {
 	if o == nil {
@@ -81,8 +95,13 @@ func readFile(name string, o *Options) iter.Seq2[Person, error] {
 // Its time is linear in the input's size.
 func Read(r io.Reader, name string, o *Options) iter.Seq2[Person, error] {
 	return func(yield func(Person, error) bool) {
-		br := bufio.NewReaderSize(r, 64<<10)
 		f := o.format()
+		if msg := o.invalid(); msg != "" {
+			at := Place{File: name}
+			yield(Person{Place: at}, oneProblem(at, msg))
+			return
+		}
+		br := bufio.NewReaderSize(r, 64<<10)
 		if f == Auto {
 			f = FormatOf(name)
 		}

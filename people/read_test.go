@@ -712,3 +712,20 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestReadInvalidOptions checks that a Format or DateOrder outside its
+// constants is a problem, not read as some format or order.
+func TestReadInvalidOptions(t *testing.T) {
+	for _, tt := range []struct {
+		o    *people.Options
+		want string
+	}{
+		{&people.Options{Format: people.Format(42)}, "people: x.json: Options.Format is Format(42), not a format (want Auto, JSON, JSONLines, CSV or XLSX)"},
+		{&people.Options{Dates: people.DateOrder(9)}, "people: x.json: Options.Dates is DateOrder(9), not an order (want EitherFirst, DayFirst or MonthFirst)"},
+	} {
+		ps, err := people.Collect(people.Read(strings.NewReader(`{"id":"a"}`), "x.json", tt.o))
+		if len(ps) != 0 || err == nil || err.Error() != tt.want {
+			t.Errorf("Read with %+v: %d people, error %v; want none and %q", *tt.o, len(ps), err, tt.want)
+		}
+	}
+}

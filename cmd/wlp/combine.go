@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/internal/suggest"
 	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
 )
@@ -43,10 +44,19 @@ func (c *Command) combineFlag(e *env) {
 
 // checkCombine reports an unknown -combine policy as misuse.
 func (e *env) checkCombine() error {
+	e.combine = strings.ToLower(e.combine) // MEDIAN is median, as targets are any case
 	if e.combine == "" || e.combine == noCombine || slices.Contains(profile.Policies(), profile.Policy(e.combine)) {
 		return nil
 	}
-	return usageError(fmt.Sprintf("unknown -combine policy %s (want %s, or %s)", problem.Quote(e.combine), policyNames(), noCombine))
+	msg := fmt.Sprintf("unknown -combine policy %s (want %s, or %s)", problem.Quote(e.combine), policyNames(), noCombine)
+	names := []string{noCombine}
+	for _, p := range profile.Policies() {
+		names = append(names, string(p))
+	}
+	if s, ok := suggest.Closest(e.combine, names); ok {
+		msg += "; did you mean " + s + "?"
+	}
+	return usageError(msg)
 }
 
 // policy returns the policy by which the command merges reviews: the one

@@ -34,8 +34,10 @@ const maxCompared = 64
 // its Key is within about a third of its length in edits (insertions,
 // deletions, substitutions and swaps of neighbours) of word's, or when
 // one Key starts or ends with the other and the shorter holds at least
-// 4 runes ("steps" for "max-steps", "complete" for "completion").
-// Ties go to the candidate listed first.
+// 4 runes ("steps" for "max-steps", "complete" for "completion"). The
+// closest in edits wins, except that a candidate that starts or ends
+// with the whole word ("mean" of "mean-except-self") wins over a near
+// spelling of another ("median"). Ties go to the candidate listed first.
 //
 // Closest costs O(len(candidates)) comparisons of at most 64 runes each.
 func Closest(word string, candidates []string) (string, bool) {
@@ -46,7 +48,7 @@ func Closest(word string, candidates []string) (string, bool) {
 	if len(w) == 0 {
 		return "", false
 	}
-	best, bestD := "", -1
+	best, bestRank, bestD := "", 0, -1
 	for _, c := range candidates {
 		k := []rune(Key(c))
 		if len(k) > maxCompared {
@@ -60,8 +62,18 @@ func Closest(word string, candidates []string) (string, bool) {
 		if d > limit && !affix(w, k) {
 			continue
 		}
-		if bestD < 0 || d < bestD {
-			best, bestD = c, d
+		// The word whole at the start or end of a candidate ("mean" of
+		// "mean-except-self") wins over a near spelling of another
+		// ("median"); only the same word wins over it.
+		rank := 2
+		switch {
+		case d == 0:
+			rank = 0
+		case len(w) < len(k) && affix(w, k):
+			rank = 1
+		}
+		if bestD < 0 || rank < bestRank || rank == bestRank && d < bestD {
+			best, bestRank, bestD = c, rank, d
 		}
 	}
 	return best, bestD >= 0

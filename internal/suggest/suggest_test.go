@@ -6,7 +6,7 @@ import (
 )
 
 func TestClosest(t *testing.T) {
-	cands := []string{"max-steps", "completion", "building-trust", "Coaching", "communicating-effectively", "business-partner", "Business Partner", "rank", "team", "score"}
+	cands := []string{"median", "mean-except-self", "max-steps", "completion", "building-trust", "Coaching", "communicating-effectively", "business-partner", "Business Partner", "rank", "team", "score"}
 	tests := []struct {
 		word   string
 		want   string
@@ -22,6 +22,8 @@ func TestClosest(t *testing.T) {
 		{"communicating", "communicating-effectively", true},
 		{"department", "", false},
 		{"steps", "max-steps", true},
+		{"mean", "mean-except-self", true},
+		{"medain", "median", true},
 		{"complete", "completion", true},
 		{"", "", false},
 		{"x", "", false},
