@@ -29,10 +29,10 @@ import (
 // Use [Collect] to gather everything.
 func All(args []string, o *Options) iter.Seq2[Person, error] {
 	return func(yield func(Person, error) bool) {
-		seen := map[string]Place{}
+		var seen IDs
 		files := map[string]string{} // absolute path: as first named
 		for _, arg := range args {
-			if !readArg(arg, o, seen, files, yield) {
+			if !readArg(arg, o, &seen, files, yield) {
 				return
 			}
 		}
@@ -40,7 +40,7 @@ func All(args []string, o *Options) iter.Seq2[Person, error] {
 }
 
 // readArg reads the people of one argument of All.
-func readArg(arg string, o *Options, seen map[string]Place, files map[string]string, yield func(Person, error) bool) bool {
+func readArg(arg string, o *Options, seen *IDs, files map[string]string, yield func(Person, error) bool) bool {
 	var seq iter.Seq2[Person, error]
 	if arg == "-" && o != nil && o.Stdin != nil {
 		if _, twice := once(files, "\x00stdin"); twice {
@@ -95,19 +95,36 @@ func once(files map[string]string, name string) (string, bool) {
 	return "", false
 }
 
+// IDs remembers where each profile ID was read, to refuse the same
+// person given twice, as [All] does. The zero IDs is empty and ready to
+// use. It holds every ID added and its place: O(people) memory.
+type IDs struct {
+	first map[string]Place
+}
+
+// Add notes p's profile ID and place, or, when the ID was read before,
+// returns an [*Error] at p's place that names both places.
+func (ids *IDs) Add(p Person) error {
+	if first, ok := ids.first[p.Profile.ID]; ok {
+		return oneProblem(p.Place, "profile ID "+problem.Quote(p.Profile.ID)+" was read before, at "+first.String()+
+			": each person needs an ID of their own")
+	}
+	if ids.first == nil {
+		ids.first = map[string]Place{}
+	}
+	ids.first[p.Profile.ID] = p.Place
+	return nil
+}
+
 // distinct yields what seq yields, but for a person whose profile ID
 // seen holds: a problem naming both places instead. It adds the IDs it
 // yields to seen.
-func distinct(seq iter.Seq2[Person, error], seen map[string]Place) iter.Seq2[Person, error] {
+func distinct(seq iter.Seq2[Person, error], seen *IDs) iter.Seq2[Person, error] {
 	return func(yield func(Person, error) bool) {
 		for p, err := range seq {
 			if err == nil {
-				if first, ok := seen[p.Profile.ID]; ok {
-					err = oneProblem(p.Place, "profile ID "+problem.Quote(p.Profile.ID)+" was read before, at "+first.String()+
-						": each person needs an ID of their own")
+				if err = seen.Add(p); err != nil {
 					p = Person{Place: p.Place}
-				} else {
-					seen[p.Profile.ID] = p.Place
 				}
 			}
 			if !yield(p, err) {

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/wlpmodel/wlp/people"
+	"github.com/wlpmodel/wlp/profile"
 )
 
 // kinds is how messages list the kinds of file a folder is read for.
@@ -317,5 +318,23 @@ func TestExpand(t *testing.T) {
 		if diff := cmp.Diff(tt.wantErrs, gotErrs, cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("%s: Expand problems (-want +got):\n%s", tt.name, diff)
 		}
+	}
+}
+
+// TestIDs checks that the zero IDs is ready, and refuses a profile ID
+// added twice with both places, as All does.
+func TestIDs(t *testing.T) {
+	var ids people.IDs
+	ana := people.Person{Profile: profile.Profile{ID: "ana"}, Place: people.Place{File: "a.csv", Row: 2}}
+	if err := ids.Add(ana); err != nil {
+		t.Fatalf("first Add: %v", err)
+	}
+	if err := ids.Add(people.Person{Profile: profile.Profile{ID: "bob"}, Place: people.Place{File: "b.json"}}); err != nil {
+		t.Fatalf("another ID: %v", err)
+	}
+	err := ids.Add(people.Person{Profile: profile.Profile{ID: "ana"}, Place: people.Place{File: "c.jsonl", Line: 3}})
+	want := `people: c.jsonl: line 3: profile ID "ana" was read before, at a.csv: row 2: each person needs an ID of their own`
+	if err == nil || err.Error() != want {
+		t.Errorf("Add twice = %v, want %q", err, want)
 	}
 }

@@ -52,7 +52,7 @@ func (o *Options) format() Format {
 // when others fail, and reports the same profile ID given twice. See
 // [Read] for its cost.
 func ReadFile(name string, o *Options) ([]Person, error) {
-	return Collect(distinct(readFile(name, o), map[string]Place{}))
+	return Collect(distinct(readFile(name, o), &IDs{}))
 }
 
 // readFile opens name and reads its people.

@@ -99,7 +99,7 @@ func runValidate(e *env, kind string, args []string) error {
 		return usageError(fmt.Sprintf("unknown -kind %s (want auto, framework or profile)", problem.Quote(kind)))
 	}
 	var f *wlp.Framework // loaded at the first profile
-	seen := profileIDs{} // to tell the same person given twice, as the other commands do
+	var seen people.IDs  // to tell the same person given twice, as the other commands do
 	reports := make([]fileReport, 0, len(args))
 	names, err := people.Expand(args)
 	if err != nil {
@@ -124,7 +124,7 @@ func runValidate(e *env, kind string, args []string) error {
 						return err
 					}
 				}
-				r = e.validatePeople(name, src, f, seen)
+				r = e.validatePeople(name, src, f, &seen)
 				done()
 				if r.Problems == nil {
 					r.Problems = []wlp.Problem{}
@@ -156,8 +156,8 @@ func runValidate(e *env, kind string, args []string) error {
 				}
 				probs = validateProfile(&r, b, f)
 				if r.ID != "" {
-					if first, twice := seen.note(r.ID, display(name)); twice {
-						probs.Add("/id", readBefore(r.ID, first))
+					if err := seen.Add(people.Person{Profile: profile.Profile{ID: r.ID}, Place: people.Place{File: display(name)}}); err != nil {
+						probs.Add("/id", err.(*people.Error).Problems[0].Message)
 						r.ID = ""
 					}
 				}

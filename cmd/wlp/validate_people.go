@@ -39,7 +39,7 @@ func jsonLine(line []byte) bool {
 // any form the people package reads but a single JSON document, against
 // f, and returns the report: every problem, each with its place (a row
 // and column, a line, a JSON pointer) at the head of its message.
-func (e *env) validatePeople(name string, src io.Reader, f *wlp.Framework, seen profileIDs) fileReport {
+func (e *env) validatePeople(name string, src io.Reader, f *wlp.Framework, seen *people.IDs) fileReport {
 	r := fileReport{File: fullName(name), Kind: kindProfile}
 	shown := name
 	if name == "-" {
@@ -62,8 +62,8 @@ func (e *env) validatePeople(name string, src io.Reader, f *wlp.Framework, seen 
 			}
 			continue
 		}
-		if first, twice := seen.note(p.Profile.ID, p.Place.String()); twice {
-			ps.Append(placed(p.Place, readBefore(p.Profile.ID, first)))
+		if err := seen.Add(p); err != nil {
+			ps.Append(placed(p.Place, err.(*people.Error).Problems[0].Message))
 			places = append(places, p.Place)
 			continue
 		}
@@ -121,24 +121,4 @@ func placed(at people.Place, msg string) problem.Problem {
 func placeWithin(at people.Place) string {
 	at.File = ""
 	return strings.TrimPrefix(at.String(), ": ")
-}
-
-// profileIDs remembers where each profile ID was read, so that validate
-// reports the same person given twice, as the commands that score people
-// refuse them.
-type profileIDs map[string]string
-
-// note records that the profile ID id was read at place, and returns
-// where it was read before, if it was.
-func (s profileIDs) note(id, place string) (string, bool) {
-	if first, ok := s[id]; ok {
-		return first, true
-	}
-	s[id] = place
-	return "", false
-}
-
-// readBefore says that the profile ID id was read before, at first.
-func readBefore(id, first string) string {
-	return "profile ID " + problem.Quote(id) + " was read before, at " + first + ": each person needs an ID of their own"
 }
