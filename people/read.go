@@ -427,6 +427,8 @@ func fileError(name string, err error) error {
 // problems seq reports merged into one [*Error] (the first
 // problem.MaxReported, and a count of the rest), or nil when there are
 // none. An error that is not an *Error is kept as a problem of no place.
+//
+// It holds every person of seq: O(people) memory, beside what seq costs.
 func Collect(seq iter.Seq2[Person, error]) ([]Person, error) {
 	var out []Person
 	var ps problems
