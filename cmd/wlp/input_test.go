@@ -419,3 +419,30 @@ func TestFlagWording(t *testing.T) {
 		}
 	}
 }
+
+// TestNoAPIAdvice runs the command on inputs whose problems carry the
+// people package's advice (-ignore, -dates, -sheet), and checks that none
+// reaches the user in the Go API's words: flagWording depends on the
+// library's wording, and this test notices when that wording changes.
+func TestNoAPIAdvice(t *testing.T) {
+	dir := t.TempDir()
+	sheet := filepath.Join(dir, "team.csv")
+	writeTestFile(t, sheet, "id,Department,date,coaching\r\nana,HR,03/04/2026,4\r\n")
+	book := filepath.Join(dir, "t.xlsx")
+	if r := runWLP("", "export", "-template", "xlsx", "-o", book); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	for _, a := range [][]string{
+		{"validate", sheet},
+		{"import", sheet},
+		{"import", "-sheet", "guide", book},
+	} {
+		r := runWLP("", a...)
+		if r.code == 0 || !strings.Contains(r.stdout+r.stderr, " -") {
+			t.Errorf("%v: exit %d, want a problem with a flag's advice:\n%s%s", a, r.code, r.stdout, r.stderr)
+		}
+		if strings.Contains(r.stdout+r.stderr, "Options.") {
+			t.Errorf("%v: the Go API's words reach the user:\n%s%s", a, r.stdout, r.stderr)
+		}
+	}
+}
