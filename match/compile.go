@@ -79,6 +79,11 @@ type creq struct {
 	// tabulate).
 	single levelTable
 	scores []float64
+	// at is the position of a single ID (-1 for a group), and weighted its
+	// weight times single, each product rounded as fit rounds it: fit's
+	// inner loop for one ID, a look-up and an addition.
+	at       int32
+	weighted levelTable
 	// own places the requirement's gaps in its own target's gap order:
 	// place[own+u] (see target.place). It is that target's at[i], kept
 	// here too because the hot loop of Score already has the requirement
@@ -179,10 +184,13 @@ func (m *Matcher) compile(rs []role.Requirement, total float64) []creq {
 			c.idx[j], _ = m.index.lookup(id)
 		}
 		c.kl = c.k * int(c.level)
+		c.at = -1
 		switch {
 		case len(c.idx) == 1:
+			c.at = c.idx[0]
 			for l := range c.single {
 				c.single[l] = score(credit(int8(l), c.level, m.cfg.strict), int(c.level))
+				c.weighted[l] = float64(c.weight * c.single[l])
 			}
 		case c.kl < maxStates:
 			c.scores = make([]float64, c.kl+1)

@@ -313,11 +313,11 @@ func (s *planner) ownerFit(oi int) (float64, bool) {
 	sum := 0.0
 	for ri := o.first; ri < o.end; ri++ {
 		r := &s.reqs[ri]
-		sum += r.weight * r.c.scoreAt(int(r.u))
+		sum += float64(r.weight * r.c.scoreAt(int(r.u)))
 	}
 	if oi == 0 {
 		for _, p := range s.owners[1:] {
-			sum += p.weight * p.fit
+			sum += float64(p.weight * p.fit)
 		}
 	}
 	return fitOf(sum, o.t.total, all), all

@@ -84,19 +84,40 @@ func (m *Matcher) state(lv []int8, r *creq) (u int, have int8) {
 
 // fit computes t's fit for lv, and whether every requirement is met: the
 // weighted mean of its requirements' scores and its parts' fits.
+//
+// Every path to a fit (fit, outcomes and parts, fitWith, the plan engine)
+// adds the same products in the same order, each rounded to a float64
+// before it is added (the conversions forbid fusing a multiply and an
+// add, which some CPUs would round once), so they agree to the last bit.
+// A requirement of one ID is met exactly when its level reaches the
+// need: its score is 1 then and only then.
 func (m *Matcher) fit(lv []int8, t *target) (float64, bool) {
-	sum, all := 0.0, true
-	for i := range t.reqs {
-		s, _ := m.eval(lv, &t.reqs[i])
-		sum += t.reqs[i].weight * s
-		all = all && s == 1
-	}
+	sum, all := m.ownSum(lv, t)
 	for _, p := range t.parts {
 		f, met := m.fit(lv, p.role)
-		sum += p.weight * f
+		sum += float64(p.weight * f)
 		all = all && met
 	}
 	return fitOf(sum, t.total, all), all
+}
+
+// ownSum returns the weighted sum of the scores of t's own requirements
+// for lv, and whether all of them are met.
+func (m *Matcher) ownSum(lv []int8, t *target) (float64, bool) {
+	sum, all := 0.0, true
+	for i := range t.reqs {
+		r := &t.reqs[i]
+		if r.at >= 0 {
+			l := lv[r.at]
+			sum += r.weighted[l]
+			all = all && l >= r.level
+			continue
+		}
+		s, _ := m.eval(lv, r)
+		sum += float64(r.weight * s)
+		all = all && s == 1
+	}
+	return sum, all
 }
 
 // build fills res, a zero Result, with t's full result for lv, which owns
@@ -146,7 +167,7 @@ func (m *Matcher) outcomes(lv []int8, t *target, outs []Outcome, gs *gapSet, sta
 		o := &outs[i]
 		o.Of, o.AtLeast, o.Have, o.Need = r.of, r.atLeast, competency.Level(have), competency.Level(r.level)
 		o.Score, o.Weight, o.Met = s, r.weight, s == 1
-		sum += r.weight * s
+		sum += float64(r.weight * s)
 		all = all && s == 1
 		if t.words > 0 {
 			gs.set(t.place[r.own+int32(u)])
@@ -173,7 +194,7 @@ func (m *Matcher) parts(lv []int8, t *target, res *Result, gs *gapSet, sum float
 			states = make([]int32, n)
 		}
 		m.buildRole(lv, p.role, &part.Result, states)
-		sum += p.weight * part.Result.Fit
+		sum += float64(p.weight * part.Result.Fit)
 		all = all && part.Result.Confidence == Exact
 		for i, o := range part.Result.Outcomes {
 			gs.add(t, t.off[pi]+int32(i), int(states[i]), o.Score)
