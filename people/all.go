@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"github.com/wlpmodel/wlp/problem"
 )
 
 // All reads the people of every input args names, in order: a file (in
@@ -24,61 +22,71 @@ import (
 // profile ID read twice (in one input or two), are problems too: the
 // second person is not yielded, and the problem names both places.
 //
-// All holds one input's people at a time at most (see [Read]), and the
-// IDs and places of everyone read so far, to tell who is given twice.
-// Use [Collect] to gather everything.
+// All holds one input's people at a time at most (see [Read]). To tell
+// who is given twice in files, it keeps a Bloom filter of the IDs read,
+// not the IDs: 8 bits for each byte of the files (stat-ed before
+// reading), at least 8 KiB and at most 16 MiB, whatever the number of
+// people. A person whose ID the filter may have seen is held back, as
+// its ID and place. That is a duplicate, or rarely a false alarm: at the
+// cap, about one look-up in a billion for a million people of 700 bytes;
+// below it, at most about one in 100 million. Only when someone was held
+// back does All read the files a second time, once, in the same order,
+// up to the last person held back, to find where each held ID was first
+// read. What the second pass finds comes after everything else, in the
+// order read: the problem of each duplicate, or the person held back by
+// a false alarm. The files' own problems come in the first pass only. A
+// file that cannot be read again, or changed between the passes (its
+// size, its modification time, or the ID at a held place), is not
+// guessed at: its people held back, and those of later files whose ID it
+// may have held, are problems saying so. People held back cost memory in
+// proportion to the duplicates; the time stays linear in the inputs'
+// size, two passes at most.
+//
+// Standard input and files that are not regular files (pipes, devices)
+// cannot be read twice: when one is among the inputs, All keeps every ID
+// read and its place instead, as [IDs] does, and yields each problem as
+// it is found: O(people) memory, about 250 bytes a person. Files
+// alone give the flat memory above. Options.Opened is called in the
+// first pass only. Use [Collect] to gather everything.
 func All(args []string, o *Options) iter.Seq2[Person, error] {
 	return func(yield func(Person, error) bool) {
-		var seen IDs
-		files := map[string]string{} // absolute path: as first named
-		for _, arg := range args {
-			if !readArg(arg, o, &seen, files, yield) {
-				return
-			}
-		}
+		readSteps(steps(args, o), o, yield)
 	}
 }
 
-// readArg reads the people of one argument of All.
-func readArg(arg string, o *Options, seen *IDs, files map[string]string, yield func(Person, error) bool) bool {
-	var seq iter.Seq2[Person, error]
-	if arg == "-" && o != nil && o.Stdin != nil {
-		if _, twice := once(files, "\x00stdin"); twice {
-			at := Place{File: stdinName}
-			return yield(Person{Place: at}, oneProblem(at, "standard input is named twice: it is read once"))
+// steps expands every argument of All, in order, into the files to read
+// and the problems to yield, each file once. It costs what [Expand]
+// costs, and O(files) memory.
+func steps(args []string, o *Options) []step {
+	var out []step
+	files := map[string]string{} // absolute path: as first named
+	for _, arg := range args {
+		if arg == "-" && o != nil && o.Stdin != nil {
+			if _, twice := once(files, "\x00stdin"); twice {
+				out = append(out, step{name: stdinName, err: oneProblem(Place{File: stdinName}, "standard input is named twice: it is read once")})
+				continue
+			}
+			out = append(out, step{name: stdinName, stdin: true})
+			continue
 		}
-		seq = Read(o.Stdin, stdinName, o)
-	} else {
 		names, err := expand(arg)
 		if err != nil {
-			return yield(Person{Place: Place{File: arg}}, err)
+			out = append(out, step{name: arg, err: err})
+			continue
 		}
-		seq = func(yield func(Person, error) bool) {
-			for _, f := range names {
-				if first, twice := once(files, f); twice {
-					msg := "the file is named twice (also as " + first + "): name each input once"
-					if first == f {
-						msg = "the file is named twice (by a folder, a pattern or its name): name each input once"
-					}
-					if !yield(Person{Place: Place{File: f}}, oneProblem(Place{File: f}, msg)) {
-						return
-					}
-					continue
+		for _, f := range names {
+			if first, twice := once(files, f); twice {
+				msg := "the file is named twice (also as " + first + "): name each input once"
+				if first == f {
+					msg = "the file is named twice (by a folder, a pattern or its name): name each input once"
 				}
-				for p, err := range readFile(f, o) {
-					if !yield(p, err) {
-						return
-					}
-				}
+				out = append(out, step{name: f, err: oneProblem(Place{File: f}, msg)})
+				continue
 			}
+			out = append(out, step{name: f})
 		}
 	}
-	for p, err := range distinct(seq, seen) {
-		if !yield(p, err) {
-			return false
-		}
-	}
-	return true
+	return out
 }
 
 // once notes that the file name is read, in files, and reports whether
@@ -96,18 +104,23 @@ func once(files map[string]string, name string) (string, bool) {
 }
 
 // IDs remembers where each profile ID was read, to refuse the same
-// person given twice, as [All] does. The zero IDs is empty and ready to
-// use. It holds every ID added and its place: O(people) memory.
+// person given twice, exactly and as it is read. The zero IDs is empty
+// and ready to use. It holds every ID added and its place: O(people)
+// memory, about 250 bytes a person. [All] uses it when standard
+// input or a pipe is among its inputs, which cannot be read twice; for
+// files alone, All keeps a fixed-size filter instead and reads the files
+// a second time when needed. A caller reading its own stream with [Read]
+// can use IDs to refuse duplicates.
 type IDs struct {
 	first map[string]Place
 }
 
 // Add notes p's profile ID and place, or, when the ID was read before,
-// returns an [*Error] at p's place that names both places.
+// returns an [*Error] at p's place that names both places. It costs a
+// map look-up.
 func (ids *IDs) Add(p Person) error {
 	if first, ok := ids.first[p.Profile.ID]; ok {
-		return oneProblem(p.Place, "profile ID "+problem.Quote(p.Profile.ID)+" was read before, at "+first.String()+
-			": each person needs an ID of their own")
+		return duplicate(p.Place, p.Profile.ID, first)
 	}
 	if ids.first == nil {
 		ids.first = map[string]Place{}

@@ -153,12 +153,14 @@ func TestAll(t *testing.T) {
 				problems(`<stdin>: line 2: profile ID "eve" was read before, at ` + p("one.json") + `: each person needs an ID of their own`),
 			},
 			wantOpened: []string{p("one.json")}},
+		// Files are read twice when an ID may be given twice: the
+		// duplicate's problem comes after everyone else.
 		{name: "the same ID in two files", args: []string{p("team/a.json"), p("dup.jsonl")},
 			want: []yielded{
 				person("ana", at(p("team/a.json"), 0, "")),
 				person("fay", at(p("dup.jsonl"), 1, "")),
-				problems(p("dup.jsonl") + `: line 2: profile ID "ana" was read before, at ` + p("team/a.json") + `: each person needs an ID of their own`),
 				person("gus", at(p("dup.jsonl"), 3, "")),
+				problems(p("dup.jsonl") + `: line 2: profile ID "ana" was read before, at ` + p("team/a.json") + `: each person needs an ID of their own`),
 			},
 			wantOpened: []string{p("team/a.json"), p("dup.jsonl")}},
 		{name: "the same ID twice in an array", args: []string{p("arr.json")},

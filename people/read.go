@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"os"
 
@@ -49,14 +50,21 @@ func (o *Options) format() Format {
 // ReadFile reads the people of the file name, in any format people
 // reads (see [Options.Format]), and returns them all with every problem
 // of the file in one [*Error]. It returns the people it could read even
-// when others fail, and reports the same profile ID given twice. See
-// [Read] for its cost.
+// when others fail, and reports the same profile ID given twice, as
+// [All] does: for a regular file with a fixed-size filter of the IDs and,
+// only when the filter may have seen an ID, a second reading of the file,
+// whose findings come last (a person held back by a false alarm is last
+// in the list); for a pipe, with every ID and its place. See [Read] for
+// the cost of reading; ReadFile holds every person it returns.
 func ReadFile(name string, o *Options) ([]Person, error) {
-	return Collect(distinct(readFile(name, o), &IDs{}))
+	return Collect(func(yield func(Person, error) bool) {
+		readSteps([]step{{name: name}}, o, yield)
+	})
 }
 
-// readFile opens name and reads its people.
-func readFile(name string, o *Options) iter.Seq2[Person, error] {
+// readFile opens name and reads its people. When info is not nil, it is
+// set to the file's information as opened.
+func readFile(name string, o *Options, info *fs.FileInfo) iter.Seq2[Person, error] {
 	return func(yield func(Person, error) bool) {
 		fh, err := os.Open(name)
 		if err != nil {
@@ -70,8 +78,13 @@ func readFile(name string, o *Options) iter.Seq2[Person, error] {
 		} else if fi.IsDir() {
 			yield(Person{Place: Place{File: name}}, oneProblem(Place{File: name}, "is a folder: pass it to All, which reads its files"))
 			return
-		} else if o != nil && o.Opened != nil {
-			o.Opened(name, fi)
+		} else {
+			if info != nil {
+				*info = fi
+			}
+			if o != nil && o.Opened != nil {
+				o.Opened(name, fi)
+			}
 		}
 		for p, err := range Read(fh, name, o) {
 			if !yield(p, err) {
@@ -88,6 +101,11 @@ func readFile(name string, o *Options) iter.Seq2[Person, error] {
 // document, element or line that has problems, as it is read; for a
 // sheet, one for the whole sheet at its end. A profile with a problem is
 // not yielded. Several inputs: see [All].
+//
+// Read does not refuse a profile ID given twice, but for a sheet's rows
+// (see the package documentation): [All] and [ReadFile] do. A reader
+// cannot be read twice, so a caller that wants the check on its own
+// stream can keep [IDs], at O(people) memory.
 //
 // Read holds one person at a time for JSON Lines, a JSON array and a
 // wide sheet, and the whole input for a single JSON document (at most
