@@ -105,6 +105,33 @@ type reviewNote struct {
 	dis     []profile.Disagreement
 }
 
+// maxNotes is how many profiles' review notes a command keeps in full:
+// enough for any table a reader reads, and a bound on the memory a
+// million reviewed profiles would otherwise take.
+const maxNotes = 200
+
+// moreNotes counts the profiles with reviews beyond the first maxNotes.
+type moreNotes struct {
+	merged, unmerged, disagreeing int
+}
+
+// note keeps n, or counts it once maxNotes are kept.
+func (e *env) note(n reviewNote) {
+	if len(e.reviewNotes) < maxNotes {
+		e.reviewNotes = append(e.reviewNotes, n)
+		return
+	}
+	switch {
+	case n.policy == "":
+		e.moreNotes.unmerged++
+	default:
+		e.moreNotes.merged++
+	}
+	if len(n.dis) > 0 {
+		e.moreNotes.disagreeing++
+	}
+}
+
 // combineProfile merges p's reviews into its ratings by the policy the
 // command uses (see env.policy), and notes it, with any disagreement;
 // with -combine none it notes that the reviews were left out. place
@@ -117,7 +144,7 @@ func (e *env) combineProfile(place string, p profile.Profile) (profile.Profile, 
 	noted := slices.ContainsFunc(e.reviewNotes, func(o reviewNote) bool { return o.place == n.place })
 	if n.policy == "" {
 		if !noted {
-			e.reviewNotes = append(e.reviewNotes, n)
+			e.note(n)
 		}
 		return p, nil
 	}
@@ -127,7 +154,7 @@ func (e *env) combineProfile(place string, p profile.Profile) (profile.Profile, 
 	}
 	if !noted {
 		n.dis = dis
-		e.reviewNotes = append(e.reviewNotes, n)
+		e.note(n)
 	}
 	return merged, nil
 }
@@ -159,14 +186,14 @@ func (e *env) noteLines(f *wlp.Framework) []string {
 	var out []string
 	if len(merged) > 0 {
 		pol := e.policy()
-		out = append(out, "", fmt.Sprintf("Note: reviews are combined into the ratings by %s for %s.", policyLabel(pol, e.combine == ""), named(merged)))
+		out = append(out, "", fmt.Sprintf("Note: reviews are combined into the ratings by %s for %s.", policyLabel(pol, e.combine == ""), namedOf(merged, e.moreNotes.merged)))
 		if e.combine == "" {
 			out = append(out, fmt.Sprintf("  Choose with -combine %s, or -combine %s for the ratings alone.",
 				otherPolicies(pol), noCombine))
 		}
 	}
 	if len(unmerged) > 0 {
-		out = append(out, "", fmt.Sprintf("Note: reviews are left out (-combine %s) for %s: only the ratings count.", noCombine, named(unmerged)))
+		out = append(out, "", fmt.Sprintf("Note: reviews are left out (-combine %s) for %s: only the ratings count.", noCombine, namedOf(unmerged, e.moreNotes.unmerged)))
 	}
 	for _, n := range e.reviewNotes {
 		if len(n.dis) == 0 {
@@ -177,6 +204,14 @@ func (e *env) noteLines(f *wlp.Framework) []string {
 		for _, d := range n.dis {
 			out = append(out, "  "+clean(disagreement(f, d)))
 		}
+	}
+	if n := e.moreNotes.disagreeing; n > 0 {
+		who := fmt.Sprintf("%d more people", n)
+		if n == 1 {
+			who = "1 more person"
+		}
+		out = append(out, "", fmt.Sprintf("Note: raters disagree by %d levels or more for %s, not listed: score them one at a time to see.",
+			profile.DisagreementLevels, who))
 	}
 	return out
 }
@@ -203,15 +238,20 @@ func otherPolicies(pol profile.Policy) string {
 
 // named lists people for a note: "Alex Kim", "3 people: A, B and C", or
 // the first few and how many more.
-func named(names []string) string {
-	if len(names) == 1 {
+func named(names []string) string { return namedOf(names, 0) }
+
+// namedOf is named for the people names lists and more people not in
+// the list.
+func namedOf(names []string, more int) string {
+	total := len(names) + more
+	if total == 1 {
 		return names[0]
 	}
 	list := andList(names)
-	if len(names) > maxNamed {
-		list = fmt.Sprintf("%s and %d more", strings.Join(names[:maxNamed], ", "), len(names)-maxNamed)
+	if total > maxNamed {
+		list = fmt.Sprintf("%s and %d more", strings.Join(names[:min(maxNamed, len(names))], ", "), total-min(maxNamed, len(names)))
 	}
-	return countPeople(len(names)) + ": " + list
+	return countPeople(total) + ": " + list
 }
 
 // disagreement describes one disagreement on one line: "Coaching: 2 to 5

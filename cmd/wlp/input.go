@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"regexp"
 	"strings"
@@ -232,13 +233,28 @@ func (e *env) readPeopleAsIs(f *wlp.Framework, args []string) ([]people.Person, 
 
 // readPeopleWith is readPeople, merging reviews when merge is set.
 func (e *env) readPeopleWith(f *wlp.Framework, args []string, merge bool) ([]people.Person, error) {
+	var out []people.Person
+	if err := e.eachPerson(f, args, merge, func(p people.Person) { out = append(out, p) }); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// eachPerson reads the people of every input args names, as readPeople
+// does, and hands each one to use as it is read, holding none of them
+// itself: what lets rank read a million people in flat memory. When any
+// input has a problem it goes on reading, to report every problem at
+// once, and returns them; use has been handed the people read without a
+// problem by then, which the caller drops. Reading nobody at all is an
+// error too.
+func (e *env) eachPerson(f *wlp.Framework, args []string, merge bool, use func(people.Person)) error {
 	files, err := people.Expand(args)
 	var lines []string
 	if err != nil {
 		lines = placeLines(err)
 	}
 	prog := e.newProgress(len(files))
-	var out []people.Person
+	n := 0
 	for p, err := range people.All(files, e.peopleOptions(f, prog)) {
 		if err != nil {
 			lines = append(lines, placeLines(err)...)
@@ -253,13 +269,16 @@ func (e *env) readPeopleWith(f *wlp.Framework, args []string, merge bool) ([]peo
 			}
 			p.Profile = merged
 		}
-		out = append(out, p)
+		n++
+		if len(lines) == 0 {
+			use(p)
+		}
 	}
 	prog.done()
 	if len(lines) > 0 {
-		return nil, linesError(lines)
+		return linesError(lines)
 	}
-	if len(out) == 0 {
+	if n == 0 {
 		// A header-only sheet, an unfilled template or "[]": nothing to
 		// score, which is never what the user meant.
 		shown := make([]string, len(args))
@@ -270,10 +289,10 @@ func (e *env) readPeopleWith(f *wlp.Framework, args []string, merge bool) ([]peo
 		if len(args) == 1 {
 			verb = "holds"
 		}
-		return nil, fmt.Errorf("%s: %s no profile: fill in one row (or document) per person",
+		return fmt.Errorf("%s: %s no profile: fill in one row (or document) per person",
 			clean(someOf(shown, maxListed)), verb)
 	}
-	return out, nil
+	return nil
 }
 
 // loadProfiles loads the people of every input names, as readPeople
@@ -372,6 +391,37 @@ func someOf(ids []string, max int) string {
 		return strings.Join(ids, ", ")
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(ids[:max], ", "), len(ids)-max)
+}
+
+// writeJSONArray writes the values seq yields as an indented JSON array,
+// byte for byte what writeJSON writes for a slice of them, one value at
+// a time: an array of a million results is never held whole.
+func writeJSONArray(w io.Writer, seq iter.Seq[any]) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	bw := bufio.NewWriter(w)
+	n := 0
+	for v := range seq {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if n == 0 {
+			sep = "[\n  "
+		}
+		n++
+		bw.WriteString(sep)
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	if n == 0 {
+		bw.WriteString("[]\n")
+	} else {
+		bw.WriteString("\n]\n")
+	}
+	return bw.Flush()
 }
 
 // writeJSON writes v as indented JSON, without HTML escaping.

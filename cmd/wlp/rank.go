@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
 	"github.com/wlpmodel/wlp/match"
+	"github.com/wlpmodel/wlp/people"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
 )
@@ -55,6 +57,10 @@ wlp rank -k 2 -json business-partner people/*.json`,
 }
 
 // runRank is `wlp rank TARGET PROFILE...`: the best k people (0: all).
+// It reads people one at a time and keeps, with -k, the best k of them
+// only (a match.Ranking), or else everyone in compact form (a
+// match.Population of their levels, with their names): never the whole
+// profiles, nor more than one person's full result at a time.
 func runRank(e *env, k int, args []string) error {
 	if k < 0 {
 		return usageError(fmt.Sprintf("-k %d is negative; use 0 for everyone", k))
@@ -67,66 +73,83 @@ func runRank(e *env, k int, args []string) error {
 	if err != nil {
 		return err
 	}
-	ps, err := e.loadProfiles(f, args[1:])
-	if err := errors.Join(bad, err); err != nil {
-		return err
+	var target role.ID
+	if len(ids) > 0 {
+		target = role.ID(ids[0])
 	}
-	target := string(ids[0])
 	m := match.New(f)
-	if e.json {
-		ranked, err := m.Rank(ps, role.ID(target), k)
+	var list rankList = &everyone{pop: match.NewPopulation(f)}
+	if k > 0 && bad == nil {
+		r, err := m.NewRanking(target, k)
 		if err != nil {
 			return err
 		}
-		policies := map[string]profile.Policy{}
-		for _, p := range ps {
-			if pol := e.combinedBy(p); pol != "" {
-				policies[p.ID] = pol
-			}
-		}
-		for i := range ranked {
-			ranked[i].Result.Combined = policies[ranked[i].Profile]
-		}
-		return writeJSON(e.stdout, ranked)
+		list = &best{r: r, e: e}
 	}
-	// The table needs each person's fit and first gap, not their whole
-	// results, which Rank would hold for everyone at once (for a job of
-	// many roles, megabytes a person): rank by fit, then build one result
-	// at a time for the rows.
-	order, err := rankOrder(m, ps, role.ID(target), k)
-	if err != nil {
+	read := 0
+	err = e.eachPerson(f, args[1:], true, func(p people.Person) {
+		read++
+		if bad == nil {
+			list.add(e, p.Profile)
+		}
+	})
+	if err := errors.Join(bad, err); err != nil {
 		return err
+	}
+	rows := list.rows(m, target)
+	if e.json {
+		return writeJSONArray(e.stdout, func(yield func(any) bool) {
+			for r := range rows {
+				r.res.Combined = r.combined
+				if !yield(match.Ranked{Profile: r.id, Result: r.res}) {
+					return
+				}
+			}
+		})
 	}
 	if e.csv {
 		t := newCSV(e.stdout, "target", "rank", "profile", "name", "fit_pct", "grade", "gaps",
 			"develop_first", "develop_ids", "have", "need", "gain_pts", "combined")
-		for i, pi := range order {
-			r, err := m.Score(ps[pi], role.ID(target))
-			if err != nil {
-				return err
-			}
-			t.row(append([]string{target, fmt.Sprint(i + 1), ps[pi].ID, ps[pi].Name, csvPct(r.Fit), gradeWord(r.Confidence), fmt.Sprint(len(r.Gaps))},
-				append(firstGapCells(f, r), string(e.combinedBy(ps[pi])))...)...)
+		i := 0
+		for r := range rows {
+			i++
+			t.row(append([]string{string(target), fmt.Sprint(i), r.id, r.name, csvPct(r.res.Fit), gradeWord(r.res.Confidence), fmt.Sprint(len(r.res.Gaps))},
+				append(firstGapCells(f, r.res), string(r.combined))...)...)
 		}
 		return t.flush()
 	}
-	names := shortNames(ps)
-	name, kind := targetName(f, role.ID(target))
-	count := countPeople(len(ps))
-	if len(order) < len(ps) {
-		count = fmt.Sprintf("the best %d of %s", len(order), count)
+	// The table's rows are few (-k) or everyone's, and held either way:
+	// their names are told apart among the rows shown.
+	var shown []rankRow
+	for r := range rows {
+		// Keep what the row prints: the fit, its grade and a copy of the
+		// first gap, not the result's other lists.
+		var first []match.Gap
+		if len(r.res.Gaps) > 0 {
+			g := r.res.Gaps[0]
+			g.Of = slices.Clone(g.Of)
+			first = []match.Gap{g}
+		}
+		r.res = match.Result{Fit: r.res.Fit, Confidence: r.res.Confidence, Gaps: first}
+		shown = append(shown, r)
 	}
-	say(e.stdout, "%s (%s %s): %s, best fit first\n\n", brief(name), kind, brief(target), count)
+	named := make([]profile.Profile, len(shown))
+	for i, r := range shown {
+		named[i] = profile.Profile{ID: r.id, Name: r.name}
+	}
+	names := shortNames(named)
+	name, kind := targetName(f, target)
+	count := countPeople(read)
+	if len(shown) < read {
+		count = fmt.Sprintf("the best %d of %s", len(shown), count)
+	}
+	say(e.stdout, "%s (%s %s): %s, best fit first\n\n", brief(name), kind, brief(string(target)), count)
 	t := newTable(e.stdout)
 	t.row("#", "PROFILE", "NAME", "FIT", "GRADE", "DEVELOP FIRST")
 	t.wrap(5)
 	t.give(1, 2, 5)
-	for i, pi := range order {
-		r, err := m.Score(ps[pi], role.ID(target))
-		if err != nil {
-			return err
-		}
-		t.row(fmt.Sprint(i+1), ps[pi].ID, names[ps[pi].ID], pct(r.Fit), gradeWord(r.Confidence), firstGap(f, r))
+	for i, r := range shown {
+		t.row(fmt.Sprint(i+1), r.id, names[r.id], pct(r.res.Fit), gradeWord(r.res.Confidence), firstGap(f, r.res))
 	}
 	if err := t.flush(); err != nil {
 		return err
@@ -135,25 +158,84 @@ func runRank(e *env, k int, args []string) error {
 	return nil
 }
 
-// rankOrder returns the indexes into ps of the best k people for target (k
-// <= 0: everyone), best first, in match.Matcher.Rank's order: higher fit
-// first, then lower profile ID, then earlier in ps. It keeps one fit per
-// person, never a whole result.
-func rankOrder(m *match.Matcher, ps []profile.Profile, target role.ID, k int) ([]int, error) {
-	fits := make([]float64, len(ps))
-	order := make([]int, len(ps))
-	for i := range ps {
-		fit, err := m.Fit(ps[i], target)
-		if err != nil {
-			return nil, err
+// rankRow is one row of a ranking: who, and their result.
+type rankRow struct {
+	id, name string
+	combined profile.Policy // how their reviews were merged, or ""
+	res      match.Result
+}
+
+// rankList is what rank keeps of the people it reads: add takes one
+// person, rows yields the rows of the ranking, best first, building one
+// full result at a time.
+type rankList interface {
+	add(e *env, p profile.Profile)
+	rows(m *match.Matcher, target role.ID) iter.Seq[rankRow]
+}
+
+// best keeps the best k people (rank -k): a match.Ranking, which holds k
+// profiles at most.
+type best struct {
+	r *match.Ranking
+	e *env
+}
+
+func (b *best) add(_ *env, p profile.Profile) { b.r.Add(p) }
+
+func (b *best) rows(m *match.Matcher, target role.ID) iter.Seq[rankRow] {
+	return func(yield func(rankRow) bool) {
+		ranked, ps := b.r.Ranked(), b.r.Profiles()
+		for i, r := range ranked {
+			row := rankRow{id: r.Profile, name: ps[i].Name, combined: b.e.combinedBy(ps[i]), res: r.Result}
+			if !yield(row) {
+				return
+			}
 		}
-		fits[i], order[i] = fit, i
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(fits[b], fits[a]), strings.Compare(ps[a].ID, ps[b].ID))
-	})
-	if k > 0 && k < len(order) {
-		order = order[:k]
+}
+
+// everyone keeps every person (rank without -k) in compact form: their
+// levels in a match.Population, their names and how their reviews were
+// merged; some 60 bytes a person instead of a profile's kilobytes.
+type everyone struct {
+	pop      *match.Population
+	names    []string
+	combined []profile.Policy
+}
+
+func (a *everyone) add(e *env, p profile.Profile) {
+	if err := a.pop.Add(p); err != nil {
+		return // 4 GiB of profile IDs: not reachable within the inputs' bounds
 	}
-	return order, nil
+	a.names = append(a.names, p.Name)
+	a.combined = append(a.combined, e.combinedBy(p))
+}
+
+func (a *everyone) rows(m *match.Matcher, target role.ID) iter.Seq[rankRow] {
+	return func(yield func(rankRow) bool) {
+		fits, err := m.FitPopulation(a.pop, target, nil)
+		if err != nil {
+			return
+		}
+		order := make([]int, len(fits))
+		for i := range order {
+			order[i] = i
+		}
+		ids := make([]string, len(fits))
+		for i := range ids {
+			ids[i] = a.pop.ID(i)
+		}
+		slices.SortStableFunc(order, func(x, y int) int {
+			return cmp.Or(cmp.Compare(fits[y], fits[x]), strings.Compare(ids[x], ids[y]))
+		})
+		for _, i := range order {
+			res, err := m.Score(a.pop.Profile(i), target)
+			if err != nil {
+				return
+			}
+			if !yield(rankRow{id: ids[i], name: a.names[i], combined: a.combined[i], res: res}) {
+				return
+			}
+		}
+	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -58,17 +59,18 @@ func TestRankOrder(t *testing.T) {
 	}
 }
 
-// TestRankOrderAgreesWithMatch: the table ranks by fit alone, without
-// whole results; its order must be match.Matcher.Rank's, ties included,
-// on random people (many of them tied, some sharing an ID) against every
-// target, for every k.
-func TestRankOrderAgreesWithMatch(t *testing.T) {
+// TestRankListsAgreeWithMatch: rank keeps the best k people as a
+// match.Ranking (-k) or everyone as a match.Population, and builds each
+// row's result itself; the rows must be match.Matcher.Rank's, ties
+// included, on people many of whom tie, against every target, for
+// every k.
+func TestRankListsAgreeWithMatch(t *testing.T) {
 	f := wlp.Default()
 	m := match.New(f)
 	ids := f.IDs()
 	var ps []profile.Profile
 	for i := range 60 {
-		p := profile.Profile{ID: "p" + string(rune('a'+i%23)), Ratings: map[competency.ID]profile.Rating{}}
+		p := profile.Profile{ID: fmt.Sprintf("p%c%d", 'a'+i%23, i), Name: fmt.Sprint("Person ", i), Ratings: map[competency.ID]profile.Rating{}}
 		for j, id := range ids {
 			if (i*7+j*3)%4 == 0 {
 				p.Ratings[id] = profile.Rating{Level: competency.Level((i + j) % 3 * 2)}
@@ -76,25 +78,33 @@ func TestRankOrderAgreesWithMatch(t *testing.T) {
 		}
 		ps = append(ps, p)
 	}
+	e := &env{}
 	for _, target := range targets(f) {
 		for _, k := range []int{0, 1, 7, 60, 100} {
-			ranked, err := m.Rank(ps, target, k)
+			want, err := m.Rank(ps, target, k)
 			if err != nil {
 				t.Fatal(err)
 			}
-			order, err := rankOrder(m, ps, target, k)
-			if err != nil {
-				t.Fatal(err)
+			var list rankList = &everyone{pop: match.NewPopulation(f)}
+			if k > 0 {
+				r, err := m.NewRanking(target, k)
+				if err != nil {
+					t.Fatal(err)
+				}
+				list = &best{r: r, e: e}
 			}
-			var want, got []string
-			for _, r := range ranked {
-				want = append(want, r.Profile)
+			for _, p := range ps {
+				list.add(e, p)
 			}
-			for _, i := range order {
-				got = append(got, ps[i].ID)
+			var got []match.Ranked
+			for r := range list.rows(m, target) {
+				if r.name != "Person "+strings.TrimLeft(r.id[2:], "") {
+					t.Errorf("%s: row %s is named %q", target, r.id, r.name)
+				}
+				got = append(got, match.Ranked{Profile: r.id, Result: r.res})
 			}
 			if diff := gocmp.Diff(want, got); diff != "" {
-				t.Errorf("%s, k %d (-Rank +rankOrder):\n%s", target, k, diff)
+				t.Errorf("%s, k %d (-Rank +rank's rows):\n%s", target, k, diff)
 			}
 		}
 	}

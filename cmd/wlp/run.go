@@ -42,8 +42,10 @@ type env struct {
 	inputs []input
 
 	// reviewNotes says what became of the profiles' reviews, for the
-	// table (or chart) to show.
+	// table (or chart) to show: of the first maxNotes profiles with
+	// reviews; moreNotes counts the rest.
 	reviewNotes []reviewNote
+	moreNotes   moreNotes
 }
 
 // usageError is misuse: run prints it with the command's usage line and
