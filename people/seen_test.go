@@ -131,9 +131,11 @@ func TestBloomNoFalseNegatives(t *testing.T) {
 }
 
 // TestBloomFalsePositives checks that the filter's probes are spread:
-// 4,000 IDs in 64 Ki bits (16 bits an ID) claim about 0.06% of the IDs
-// never added, (1-e^(-7*4000/65536))^7, which a fault in the double
-// hashing (probes that repeat) would multiply many times.
+// 4,000 IDs in 64 Ki bits (16 bits an ID) claim about 0.1% of the IDs
+// never added (0.06%, (1-e^(-7*4000/65536))^7, for probes over the whole
+// filter; blocks of 512 bits fill unevenly, and 107 in 100,000 were
+// measured), which a fault in the probes (probes that repeat, or blocks
+// not spread) would multiply many times.
 func TestBloomFalsePositives(t *testing.T) {
 	b := newBloom(0) // the least filter: 64 Ki bits
 	if b.m != 1<<16 {
@@ -150,9 +152,9 @@ func TestBloomFalsePositives(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d IDs never added were claimed", claimed, tries)
-	// About 61 are expected; 15 and 250 are far outside their spread.
-	if claimed < 15 || claimed > 250 {
-		t.Errorf("%d of %d IDs never added were claimed, want about 61", claimed, tries)
+	// About 107 are expected; 30 and 300 are far outside their spread.
+	if claimed < 30 || claimed > 300 {
+		t.Errorf("%d of %d IDs never added were claimed, want about 107", claimed, tries)
 	}
 }
 
