@@ -236,12 +236,9 @@ func otherPolicies(pol profile.Policy) string {
 	return strings.Join(names, "|")
 }
 
-// named lists people for a note: "Alex Kim", "3 people: A, B and C", or
-// the first few and how many more.
-func named(names []string) string { return namedOf(names, 0) }
-
-// namedOf is named for the people names lists and more people not in
-// the list.
+// namedOf lists people for a note, the people names lists and more not
+// in the list: "Alex Kim", "3 people: A, B and C", or the first few and
+// how many more.
 func namedOf(names []string, more int) string {
 	total := len(names) + more
 	if total == 1 {

@@ -33,9 +33,8 @@ var levelWeights = [...]int{4, 10, 24, 30, 22, 10}
 
 // Population yields n profiles for framework f, the same for the same
 // seed: the same seed, framework and n give the same people in the same
-// order, every time and on every platform (it uses math/rand/v2's PCG,
-// whose sequence is fixed). A nil f means [wlp.Default]; n <= 0 yields
-// nothing.
+// order, every time and on every platform (it draws from math/rand/v2's
+// PCG, seeded). A nil f means [wlp.Default]; n <= 0 yields nothing.
 //
 // Person i (from 1) has the ID "p" and i zero-padded to 7 digits
 // ("p0000001"), or to as many as n has when it has more, and the name
@@ -65,7 +64,7 @@ func Population(f *wlp.Framework, seed uint64, n int) iter.Seq[profile.Profile] 
 			perm[i] = i
 		}
 		num := make([]byte, 0, 24)
-		for i := 1; i <= n; i++ {
+		for i := range n {
 			k := lo
 			if hi > lo {
 				k += rng.IntN(hi - lo + 1)
@@ -73,7 +72,10 @@ func Population(f *wlp.Framework, seed uint64, n int) iter.Seq[profile.Profile] 
 			// The first k places of a partial Fisher-Yates shuffle are a
 			// uniform choice of k IDs; perm carries on from the last
 			// person, which changes nothing about that.
-			ratings := make(map[competency.ID]profile.Rating, k)
+			var ratings map[competency.ID]profile.Rating // nil, as loaded, for none
+			if k > 0 {
+				ratings = make(map[competency.ID]profile.Rating, k)
+			}
 			for j := range k {
 				r := j + rng.IntN(len(perm)-j)
 				perm[j], perm[r] = perm[r], perm[j]
@@ -83,7 +85,7 @@ func Population(f *wlp.Framework, seed uint64, n int) iter.Seq[profile.Profile] 
 				}
 				ratings[ids[perm[j]]] = profile.Rating{Level: level(rng), Source: src}
 			}
-			num = strconv.AppendInt(num[:0], int64(i), 10)
+			num = strconv.AppendInt(num[:0], int64(i)+1, 10)
 			p := profile.Profile{
 				ID:      "p" + zeros(width-len(num)) + string(num),
 				Name:    "Person " + string(num),

@@ -60,23 +60,15 @@ func frameworks(t *testing.T) []struct {
 // every time, and another seed other people.
 func TestPopulationDeterministic(t *testing.T) {
 	for _, fw := range frameworks(t) {
-		a := slices.Collect(Population(fw.f, 42, 300))
-		b := slices.Collect(Population(fw.f, 42, 300))
+		a := slices.Collect(Population(fw.f, 42, 100))
+		b := slices.Collect(Population(fw.f, 42, 100))
 		if diff := cmp.Diff(a, b); diff != "" {
 			t.Errorf("%s: two runs of seed 42 (-first +second):\n%s", fw.name, diff)
 		}
-		if fw.lo == fw.hi && fw.hi == 1 {
-			continue // one ID: only levels and sources can differ, checked below
-		}
-		c := slices.Collect(Population(fw.f, 43, 300))
-		if cmp.Equal(a, c) {
+		// Even with one ID to rate, the levels and sources differ.
+		if c := slices.Collect(Population(fw.f, 43, 100)); cmp.Equal(a, c) {
 			t.Errorf("%s: seeds 42 and 43 give the same people", fw.name)
 		}
-	}
-	// With one ID, the levels and sources still differ between seeds.
-	f := smallFramework(t, 1)
-	if cmp.Equal(slices.Collect(Population(f, 1, 50)), slices.Collect(Population(f, 2, 50))) {
-		t.Error("one ID: seeds 1 and 2 give the same people")
 	}
 }
 
@@ -85,7 +77,7 @@ func TestPopulationDeterministic(t *testing.T) {
 // their line of WriteJSONLines is what json.Marshal gives and loads back
 // as the same profile.
 func TestPopulationValid(t *testing.T) {
-	const n = 2000
+	const n = 500
 	for _, fw := range frameworks(t) {
 		var out bytes.Buffer
 		if err := WriteJSONLines(&out, fw.f, 7, n); err != nil {
