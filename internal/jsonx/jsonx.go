@@ -95,11 +95,12 @@ func (l Limits) Depth() int {
 
 // ReadAll reads r up to the size bound. A document over the bound is a
 // problem, as is a read error. It costs O(n) time and about 2n bytes of
-// memory for a document of n bytes (less when r reports its length, as
-// a *bytes.Reader or *strings.Reader does).
+// memory for a document of n bytes (n when r is a *bytes.Reader,
+// *strings.Reader or *bytes.Buffer, less than 2n when r reports its
+// length otherwise).
 func ReadAll(r io.Reader, lim Limits) ([]byte, *problem.Problem) {
 	var b bytes.Buffer
-	if pr := readInto(r, lim, func(n int) { b.Grow(n) }, b.Write); pr != nil {
+	if pr := readInto(r, lim, &b); pr != nil {
 		return nil, pr
 	}
 	return b.Bytes(), nil
@@ -108,7 +109,7 @@ func ReadAll(r io.Reader, lim Limits) ([]byte, *problem.Problem) {
 // readString reads r up to the size bound into a string: see ReadAll.
 func readString(r io.Reader, lim Limits) (string, *problem.Problem) {
 	var b strings.Builder
-	if pr := readInto(r, lim, b.Grow, b.Write); pr != nil {
+	if pr := readInto(r, lim, &b); pr != nil {
 		return "", pr
 	}
 	return b.String(), nil
@@ -120,26 +121,48 @@ func readString(r io.Reader, lim Limits) (string, *problem.Problem) {
 // size, allocate the document once more.
 const readChunk = 64 << 10
 
-// readInto reads r, up to the size bound, into a buffer that grow
-// presizes and write fills.
-func readInto(r io.Reader, lim Limits, grow func(int), write func([]byte) (int, error)) *problem.Problem {
+// A sink is the buffer readInto fills: a *bytes.Buffer or a
+// *strings.Builder.
+type sink interface {
+	io.Writer
+	Grow(n int)
+}
+
+// tooBig is the problem of a document over the size bound max.
+func tooBig(max int64) *problem.Problem {
+	return &problem.Problem{Message: fmt.Sprintf("the document is larger than the limit of %d bytes", max)}
+}
+
+// readInto reads r, up to the size bound, into w.
+func readInto(r io.Reader, lim Limits, w sink) *problem.Problem {
 	if r == nil {
 		return &problem.Problem{Message: "no document (nil reader)"}
 	}
 	max := lim.maxBytes()
-	tooBig := &problem.Problem{Message: fmt.Sprintf("the document is larger than the limit of %d bytes", max)}
 	chunk := int64(readChunk)
 	if n, ok := sizeOf(r); ok {
 		// A reader that knows its length: refuse it without reading if it
 		// is too long, else read it in one piece (and a byte more, to see
 		// that it ends).
 		if n > max {
-			return tooBig
+			return tooBig(max)
 		}
-		grow(int(n))
+		w.Grow(int(n))
+		switch r := r.(type) {
+		case *bytes.Reader, *strings.Reader, *bytes.Buffer:
+			// These write exactly what they hold, Len() bytes, straight
+			// into w: no copy in between.
+			if _, err := r.(io.WriterTo).WriteTo(w); err != nil {
+				return &problem.Problem{Message: "reading the document: " + err.Error()}
+			}
+			return nil
+		}
 		chunk = n + 1
 	}
-	var chunks [][]byte
+	// Most documents come in one piece: the array holds it without an
+	// allocation.
+	var one [1][]byte
+	chunks := one[:0]
 	var total int64
 	for {
 		buf := make([]byte, min(chunk, max+1-total))
@@ -149,7 +172,7 @@ func readInto(r io.Reader, lim Limits, grow func(int), write func([]byte) (int, 
 			total += int64(n)
 		}
 		if total > max {
-			return tooBig
+			return tooBig(max)
 		}
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			break
@@ -159,9 +182,9 @@ func readInto(r io.Reader, lim Limits, grow func(int), write func([]byte) (int, 
 		}
 		chunk = readChunk
 	}
-	grow(int(total))
+	w.Grow(int(total))
 	for _, c := range chunks {
-		write(c)
+		w.Write(c)
 	}
 	return nil
 }
@@ -191,45 +214,70 @@ type token struct {
 // grows large slices by a quarter at a time, which allocates five times
 // their final size in all; doubling allocates twice.
 func push[T any](s []T, x T) []T {
+	return pushAtLeast(s, x, 8)
+}
+
+// pushAtLeast is push, growing s to a capacity of at least least when it
+// runs out.
+func pushAtLeast[T any](s []T, x T, least int) []T {
 	if len(s) == cap(s) {
-		n := make([]T, len(s), max(2*cap(s), 8))
+		n := make([]T, len(s), max(2*cap(s), least))
 		copy(n, s)
 		s = n
 	}
 	return append(s, x)
 }
 
-// A keySet holds the keys of one open object, to find repeats: a short
-// list while the object is small, a map when it grows.
+// A keySet finds the repeated keys of one open object: it compares a key
+// with the object's keys one by one while the object is small, and looks
+// it up in a map once it grows.
 type keySet struct {
-	list []string
-	m    map[string]struct{}
+	// start is where the object's keys begin in reader.keyList, which
+	// holds the keys of the open objects' small sets, innermost last.
+	start int
+	m     map[string]struct{} // nil while the object is small
 }
 
 // keySetSmall is how many keys a keySet compares one by one before it
-// switches to a map.
-const keySetSmall = 16
+// switches to a map. Comparing a key with up to 32 others, most of which
+// differ in length or in their first bytes, is cheap, and keeps the cost
+// linear; and the 21 ratings of a profile of the default framework then
+// need no map, which would cost about 2 KB.
+const keySetSmall = 32
 
-func (s *keySet) reset() {
-	clear(s.list) // let the keys go
-	s.list = s.list[:0]
-	s.m = nil // a map sized for one big object must not slow the next small ones
-}
+// The reader's stacks start in arrays of its own, which hold what most
+// documents need without an allocation: the path of a document nested up
+// to pathSmall levels, the key sets of keysSmall open objects, and
+// keyListSmall keys of the open objects' small key sets (a profile of
+// the 21 ratings of the default framework, each of five fields, needs
+// 29).
+const (
+	pathSmall    = 16
+	keysSmall    = 8
+	keyListSmall = 32
+)
 
-// add adds k and reports whether it was there already.
-func (s *keySet) add(k string) bool {
+// addKey adds k to the key set of the innermost open object and reports
+// whether it was there already.
+func (r *reader) addKey(k string) bool {
+	s := &r.keys[r.objects-1]
 	if s.m == nil {
-		for _, x := range s.list {
+		own := r.keyList[s.start:]
+		for _, x := range own {
 			if x == k {
 				return true
 			}
 		}
-		if len(s.list) < keySetSmall {
-			s.list = append(s.list, k) // from one key up: most objects are small
+		if len(own) < keySetSmall {
+			// Past the reader's array, the list takes room for a key per
+			// object the key sets have room for, and a small set more: a
+			// document nested deep holds a key or two per object, and then
+			// grows it once.
+			r.keyList = pushAtLeast(r.keyList, k, cap(r.keys)+keySetSmall)
 			return false
 		}
 		s.m = make(map[string]struct{}, 2*keySetSmall)
-		for _, x := range s.list {
+		for _, x := range own {
 			s.m[x] = struct{}{}
 		}
 	}
@@ -268,26 +316,27 @@ type reader struct {
 	// (the object's place and the field's name), noted when the problem
 	// is listed.
 	missing []string
-	// keys holds a key set per open object, innermost last; its slots
-	// (and their lists) are reused by the objects opened after.
+	// keys holds a key set per open object, innermost last, and keyList
+	// the keys of their small sets, in the same order.
 	keys    []keySet
+	keyList []string
 	objects int // how many of keys are in use
 	// items and members hold the parts of the generic arrays and objects
 	// being built, innermost last.
 	items   []any
 	members []member
 	buf     []byte // for unescaping strings
+	// The first arrays of path, keys and keyList.
+	pathArr    [pathSmall]token
+	keysArr    [keysSmall]keySet
+	keyListArr [keyListSmall]string
 }
 
 func newReader(src string, lim Limits) *reader {
 	r := &reader{src: src, max: lim.Depth()}
-	// The path holds a token per open level: sized once for the deepest
-	// the document can nest within the bound (an array takes two bytes),
-	// it costs a fixed number of bytes per byte of the document however
-	// deep it goes, where growing it as it goes would cost up to four
-	// times that. The key sets, one per open object (five bytes at
-	// least), are sized so on the first object.
-	r.path = make([]token, 0, min(r.max, len(src)/2+1))
+	r.path = r.pathArr[:0]
+	r.keys = r.keysArr[:0]
+	r.keyList = r.keyListArr[:0]
 	return r
 }
 
@@ -349,12 +398,21 @@ func (r *reader) pathLen() int {
 	return n
 }
 
+// pathBound is the capacity the path takes when it outgrows the
+// reader's array: a token per open level, as deep as the document can
+// nest within the bound (an array takes two bytes). Sized once so, it
+// costs a fixed number of bytes per byte of the document however deep it
+// goes, where growing it as it goes would cost up to twice that.
+func (r *reader) pathBound() int {
+	return min(r.max, len(r.src)/2+1)
+}
+
 func (r *reader) pushKey(k string) {
-	r.path = push(r.path, token{key: k, index: -1})
+	r.path = pushAtLeast(r.path, token{key: k, index: -1}, r.pathBound())
 }
 
 func (r *reader) pushIndex(i int) {
-	r.path = push(r.path, token{index: i})
+	r.path = pushAtLeast(r.path, token{index: i}, r.pathBound())
 }
 
 func (r *reader) pop() {
@@ -481,13 +539,10 @@ func (r *reader) open() {
 		r.stop(fmt.Sprintf("nested deeper than the limit of %d levels", r.max))
 	}
 	if r.src[r.pos] == '{' {
-		if r.keys == nil {
-			r.keys = make([]keySet, 0, min(r.max, len(r.src)/5+1))
-		}
-		if r.objects == len(r.keys) {
-			r.keys = push(r.keys, keySet{})
-		}
-		r.keys[r.objects].reset()
+		// Past the reader's array, the key sets are sized once for the
+		// most objects the document can open within the bound (an object
+		// takes five bytes at least).
+		r.keys = pushAtLeast(r.keys, keySet{start: len(r.keyList)}, min(r.max, len(r.src)/5+1))
 		r.objects++
 	}
 	r.pos++
@@ -498,6 +553,11 @@ func (r *reader) open() {
 func (r *reader) close() {
 	if r.src[r.pos-1] == '}' {
 		r.objects--
+		s := r.keys[r.objects]
+		clear(r.keyList[s.start:]) // let the keys go
+		r.keyList = r.keyList[:s.start]
+		r.keys[r.objects] = keySet{} // and the map, if the object had one
+		r.keys = r.keys[:r.objects]
 	}
 	r.depth--
 }
@@ -535,7 +595,7 @@ func (r *reader) member(i int) (key string, ok bool) {
 	}
 	key, _ = r.str(true)
 	r.pushKey(key)
-	if r.keys[r.objects-1].add(key) && !r.full(&r.dups) {
+	if r.addKey(key) && !r.full(&r.dups) {
 		r.add(&r.dups, "duplicate key "+problem.Quote(key))
 	}
 	if r.peek() != ':' {
@@ -1243,7 +1303,7 @@ func (r *reader) arrayValue(ti *typeInfo, v reflect.Value) {
 
 func (r *reader) mapValue(ti *typeInfo, v reflect.Value) {
 	r.open()
-	var elem reflect.Value
+	var elem, key reflect.Value
 	for i := 0; ; i++ {
 		k, ok := r.member(i)
 		if !ok {
@@ -1259,7 +1319,8 @@ func (r *reader) mapValue(ti *typeInfo, v reflect.Value) {
 				elem.SetZero()
 			}
 			r.value(ti.elem, elem)
-			if key, ok := r.mapKey(ti, k); ok {
+			var ok bool
+			if key, ok = r.mapKey(ti, k, key); ok {
 				v.SetMapIndex(key, elem)
 			}
 		} else {
@@ -1269,8 +1330,12 @@ func (r *reader) mapValue(ti *typeInfo, v reflect.Value) {
 	}
 }
 
-// mapKey converts an object key to the key type of a map.
-func (r *reader) mapKey(ti *typeInfo, k string) (reflect.Value, bool) {
+// mapKey converts an object key to the key type of a map. For a key of a
+// string kind it sets and returns reuse, a settable key of the map's key
+// type from an earlier call, or a new one if reuse is not valid: the map
+// copies the key, and a value made for each would cost an allocation
+// each.
+func (r *reader) mapKey(ti *typeInfo, k string, reuse reflect.Value) (reflect.Value, bool) {
 	kt := ti.t.Key()
 	if ti.keyText {
 		kv := reflect.New(kt)
@@ -1284,7 +1349,11 @@ func (r *reader) mapKey(ti *typeInfo, k string) (reflect.Value, bool) {
 		r.bad("cannot decode into " + ti.t.String())
 		return reflect.Value{}, false
 	}
-	return reflect.ValueOf(strings.Clone(k)).Convert(kt), true
+	if !reuse.IsValid() {
+		reuse = reflect.New(kt).Elem()
+	}
+	reuse.SetString(strings.Clone(k))
+	return reuse, true
 }
 
 // seenSmall is how many fields a struct may have for structValue to
@@ -1449,16 +1518,16 @@ type decoded struct {
 	missing []string // the places of the required fields missing
 }
 
-// decode reads src into a fresh value of type t, while the report has
-// room. The problem that stopped the reading, if one did, is in stop, and
-// then only the repeated keys found before it are in dups.
-func decode(src string, t reflect.Type, lim Limits) decoded {
+// decode reads src into out, a settable value at its zero value, while
+// the report has room. The problem that stopped the reading, if one did,
+// is in stop, and then only the repeated keys found before it are in
+// dups. Whatever the outcome, out holds what was decoded.
+func decode(src string, out reflect.Value, lim Limits) decoded {
 	if p := precheck(src); p != nil {
 		return decoded{stop: p}
 	}
 	r := newReader(src, lim)
-	ti := infoOf(t)
-	out := reflect.New(t).Elem()
+	ti := infoOf(out.Type())
 	if stop := r.run(func() { r.value(ti, out); r.end() }); stop != nil {
 		return decoded{dups: r.dups, stop: stop}
 	}
@@ -1494,7 +1563,7 @@ func Decode(data []byte, dst any, lim Limits) problem.List {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return problem.List{Problems: []problem.Problem{{Message: fmt.Sprintf("cannot decode into %T: not a non-nil pointer", dst)}}}
 	}
-	d := decode(string(data), rv.Type().Elem(), lim)
+	d := decode(string(data), reflect.New(rv.Type().Elem()).Elem(), lim)
 	if d.stop != nil {
 		d.dups.Append(*d.stop)
 		return d.dups

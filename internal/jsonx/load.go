@@ -63,7 +63,11 @@ func load(src string, dst any, lim Limits, check Check) problem.List {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return problem.List{Problems: []problem.Problem{{Message: fmt.Sprintf("cannot decode into %T: not a non-nil pointer", dst)}}}
 	}
-	d := decode(src, rv.Type().Elem(), lim)
+	// Decode straight into dst, which then holds what was decoded,
+	// whatever the outcome: see Read.
+	out := rv.Elem()
+	out.SetZero()
+	d := decode(src, out, lim)
 	l := d.dups
 	if d.stop != nil {
 		l.Append(*d.stop)
@@ -76,7 +80,6 @@ func load(src string, dst any, lim Limits, check Check) problem.List {
 	// Unknown fields, missing fields, repeated keys and values not read
 	// leave a document that is decoded all the same: run the checks too,
 	// so that the caller hears of every problem at once.
-	rv.Elem().Set(d.v)
 	if check != nil {
 		addChecked(&l, check(len(d.holes) == 0), d.holes, d.missing)
 	}
