@@ -1,6 +1,8 @@
 // Package testfix holds the test helpers that the tests of several
 // packages share, so that each exists once: loaders for framework and
-// profile files and a checker for SVG charts. Only tests import it.
+// profile files, a checker for SVG charts, and seeded populations of any
+// size for the benchmarks (generated, never committed). Only tests and
+// benchmarks import it.
 package testfix
 
 import (
