@@ -140,7 +140,7 @@ func readSteps(steps []step, o *Options, yield func(Person, error) bool) {
 		readExact(steps, o, yield)
 		return
 	}
-	d := &dedupe{filter: newBloom(size)}
+	d := &dedupe{filter: newBloom(size), seed: maphash.MakeSeed()}
 	if d.first(steps, o, yield) {
 		d.second(o, yield)
 	}
@@ -210,6 +210,15 @@ type dedupe struct {
 	ids     []firstRead    // the IDs of pending, each once
 	byID    map[string]int // an index of ids
 	other   map[int]Place  // the places pack cannot pack, by index of pending
+	seed    maphash.Seed   // of the sums of IDs (see fold)
+}
+
+// fold adds id to sum, the running sum of a file's IDs in the order read:
+// the second pass compares its own with the first's, to tell a file that
+// changed between the passes though its size and modification time did
+// not (a copy that keeps times, a clock too coarse).
+func (d *dedupe) fold(sum uint64, id string) uint64 {
+	return sum*0x100000001b3 + maphash.String(d.seed, id)
 }
 
 // fileRead is a file the first pass read.
@@ -218,6 +227,7 @@ type fileRead struct {
 	info   fs.FileInfo // as opened; nil when it could not be
 	people int         // the people read, held back or not
 	errs   int         // the problems yielded
+	sum    uint64      // its IDs in order, folded (see fold)
 	sheet  string      // the sheet of its places with a row
 	sheets bool        // sheet is set
 }
@@ -225,14 +235,16 @@ type fileRead struct {
 // held is a person held back by the first pass, its ID perhaps read
 // before: the index of its ID in dedupe.ids, its file (an index of
 // dedupe.files), its number in that file (from 0, counting the people
-// read), and its place, packed (see pack). It holds no pointer, and
-// takes 32 bytes: a file of one ID repeated costs that for each repeat.
+// read), its place, packed (see pack), and the sum of its file's IDs up
+// to and including its own (see fold). It holds no pointer, and takes 40
+// bytes: a file of one ID repeated costs that for each repeat.
 type held struct {
 	id    int
 	file  int32
 	shape shape
 	nth   int
 	n     int
+	sum   uint64
 }
 
 // shape is how a held person's place is packed.
@@ -323,6 +335,7 @@ func (d *dedupe) first(steps []step, o *Options, yield func(Person, error) bool)
 			}
 			nth := f.people
 			f.people++
+			f.sum = d.fold(f.sum, p.Profile.ID)
 			if d.filter.add(p.Profile.ID) {
 				d.hold(p, &f, i, nth)
 				continue
@@ -355,7 +368,7 @@ func (d *dedupe) hold(p Person, f *fileRead, i, nth int) {
 		}
 		d.other[len(d.pending)] = p.Place
 	}
-	d.pending = append(d.pending, held{id: id, file: int32(i), shape: sh, nth: nth, n: n})
+	d.pending = append(d.pending, held{id: id, file: int32(i), shape: sh, nth: nth, n: n, sum: f.sum})
 }
 
 // second is the second pass, which runs only when the first held people
@@ -415,6 +428,7 @@ func (r *rereader) file(i int, o *Options, yield func(Person, error) bool) bool 
 		return r.unsure(i, f.name, yield)
 	}
 	nth, errs := 0, 0
+	var sum uint64
 	for p, err := range Read(fh, f.name, o) {
 		if err != nil {
 			errs++
@@ -422,6 +436,7 @@ func (r *rereader) file(i int, o *Options, yield func(Person, error) bool) bool 
 		}
 		n := nth
 		nth++
+		sum = d.fold(sum, p.Profile.ID)
 		var first *firstRead
 		if id, ok := d.byID[p.Profile.ID]; ok {
 			first = &d.ids[id]
@@ -438,7 +453,7 @@ func (r *rereader) file(i int, o *Options, yield func(Person, error) bool) bool 
 		var q Person
 		var qerr error
 		switch {
-		case p.Profile.ID != id || p.Place != at:
+		case p.Profile.ID != id || p.Place != at || sum != h.sum:
 			r.change(i)
 			q, qerr = Person{Place: at}, unsure(at, id, f.name)
 		case r.changed >= 0 && first.file >= r.changed:
@@ -455,7 +470,7 @@ func (r *rereader) file(i int, o *Options, yield func(Person, error) bool) bool 
 			return true // no one is left to tell about
 		}
 	}
-	if nth != f.people || errs != f.errs {
+	if nth != f.people || errs != f.errs || sum != f.sum {
 		r.change(i) // the same size and time, but not the same people
 	}
 	return r.unsure(i, f.name, yield)

@@ -459,6 +459,11 @@ func TestAllChangedBetweenPasses(t *testing.T) {
 			"b.jsonl", "{\"id\":\"ben\"}\n{\"id\":\"ben\"}\n"},
 			tiny: true, change: "a.json", do: keepTime(`[          ]`),
 			want: []string{"ana at a.json", cannot("b.jsonl: line 1", "ben", "a.json"), cannot("b.jsonl: line 2", "ben", "a.json")}},
+		{name: "an earlier file's ID, same size and time", files: []string{
+			"a.jsonl", "{\"id\":\"xx\"}\n",
+			"b.jsonl", "{\"id\":\"xx\"}\n"},
+			change: "a.jsonl", do: keepTime("{\"id\":\"yy\"}\n"),
+			want: []string{"xx at a.jsonl: line 1", cannot("b.jsonl: line 1", "xx", "a.jsonl")}},
 		{name: "an earlier file", files: []string{
 			"a.json", `{"id":"ana"}`,
 			"b.json", `{"id":"bob"}`,
