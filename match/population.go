@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -59,7 +60,7 @@ func NewPopulation(f *wlp.Framework) *Population {
 // maxPopulationIDs bounds the bytes of profile IDs a Population holds,
 // since it places them with 32-bit offsets: 4 GiB, some 60 million
 // people with IDs of 64 bytes, the longest a profile ID can be.
-const maxPopulationIDs = 1<<32 - 1
+const maxPopulationIDs uint64 = 1<<32 - 1
 
 // ErrPopulationFull is returned by [Population.Add] when the population's
 // profile IDs would take more than 4 GiB.
@@ -74,7 +75,7 @@ func (pop *Population) Add(p profile.Profile) error {
 	if pop == nil || pop.f == nil {
 		return errors.New("match: the Population was not made by NewPopulation")
 	}
-	if len(pop.ids)+len(p.ID) > maxPopulationIDs {
+	if uint64(len(pop.ids))+uint64(len(p.ID)) > maxPopulationIDs {
 		return ErrPopulationFull
 	}
 	pop.levels = slices.Grow(pop.levels, pop.width)
@@ -92,9 +93,10 @@ func (pop *Population) Add(p profile.Profile) error {
 }
 
 // Grow makes room for n more people, so that adding them does not
-// reallocate. It costs O(n) memory.
+// reallocate. It costs O(n) memory. It does nothing for n <= 0, or for an
+// n whose levels would not fit in memory at all.
 func (pop *Population) Grow(n int) {
-	if pop == nil || n <= 0 {
+	if pop == nil || n <= 0 || pop.width > 0 && n > math.MaxInt/pop.width {
 		return
 	}
 	pop.levels = slices.Grow(pop.levels, n*pop.width)
@@ -164,15 +166,19 @@ func (m *Matcher) check(pop *Population) error {
 	return nil
 }
 
-// spread calls work(lo, hi) for slices of [0, n) that together cover it,
-// on as many goroutines as there are CPUs when n is large, and returns
-// how many slices there were: work(w, lo, hi) is told its slice's number
-// w, from 0.
-func spread(n int, work func(w, lo, hi int)) int {
-	workers := 1
-	if n >= parallelMin {
-		workers = min(runtime.GOMAXPROCS(0), n/(parallelMin/2))
+// workersFor returns how many goroutines share out n people: as many as
+// there are CPUs when n is large, else 1. Callers work it out once and
+// pass it to spread, since GOMAXPROCS can change between two calls.
+func workersFor(n int) int {
+	if n < parallelMin {
+		return 1
 	}
+	return max(1, min(runtime.GOMAXPROCS(0), n/(parallelMin/2)))
+}
+
+// spread calls work(w, lo, hi) on each of workers goroutines, for slices
+// of [0, n) that together cover it; w is the slice's number, from 0.
+func spread(n, workers int, work func(w, lo, hi int)) {
 	chunk := (n + workers - 1) / workers
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -184,7 +190,6 @@ func spread(n int, work func(w, lo, hi int)) int {
 		}()
 	}
 	wg.Wait()
-	return workers
 }
 
 // FitPopulation returns the fit of every person of pop against the role
@@ -208,7 +213,7 @@ func (m *Matcher) FitPopulation(pop *Population, target role.ID, dst []float64) 
 		dst = make([]float64, n)
 	}
 	dst = dst[:n]
-	spread(n, func(_, lo, hi int) {
+	spread(n, workersFor(n), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			dst[i], _ = m.fit(pop.row(i), t)
 		}
@@ -242,8 +247,9 @@ func (m *Matcher) RankPopulation(pop *Population, target role.ID, k int) ([]Rank
 	if k == 0 {
 		return []Ranked{}, nil
 	}
-	heaps := make([]topK[scored], min(runtime.GOMAXPROCS(0), max(1, n/(parallelMin/2))))
-	workers := spread(n, func(w, lo, hi int) {
+	workers := workersFor(n)
+	heaps := make([]topK[scored], workers)
+	spread(n, workers, func(w, lo, hi int) {
 		h := &heaps[w]
 		h.k, h.cmp = k, pop.compare
 		for i := lo; i < hi; i++ {

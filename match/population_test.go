@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"testing"
 
@@ -317,4 +318,28 @@ func TestRankingAdd(t *testing.T) {
 func withID(p profile.Profile, id string) profile.Profile {
 	p.ID = id
 	return p
+}
+
+// TestZeroValues checks that the zero and nil values of the new types
+// neither panic nor keep anything.
+func TestZeroValues(t *testing.T) {
+	var zero match.Ranking
+	var none *match.Ranking
+	p := profile.Profile{ID: "a"}
+	if zero.Add(p) || none.Add(p) || zero.Len() != 0 || none.Len() != 0 {
+		t.Error("a zero or nil Ranking kept a profile")
+	}
+	if len(zero.Ranked()) != 0 || len(none.Profiles()) != 0 || len(none.Ranked()) != 0 {
+		t.Error("a zero or nil Ranking ranked someone")
+	}
+	pop := match.NewPopulation(nil)
+	pop.Grow(math.MaxInt) // would overflow: ignored
+	pop.Grow(-1)
+	if err := pop.Add(p); err != nil || pop.Len() != 1 {
+		t.Errorf("after Grow of too many: Add = %v, Len = %d; want nil, 1", err, pop.Len())
+	}
+	var nilPop *match.Population
+	if nilPop.Len() != 0 || nilPop.Framework() != nil {
+		t.Error("a nil Population is not empty")
+	}
 }

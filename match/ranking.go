@@ -14,7 +14,8 @@ import (
 // cursor): it keeps the best k seen so far and forgets the rest. Its
 // ranking is [Matcher.Rank]'s: higher fit first, then lower profile ID,
 // then earlier added. Make one with [Matcher.NewRanking]; [Matcher.RankSeq]
-// ranks an [iter.Seq] with one. A Ranking is not safe for concurrent use.
+// ranks an [iter.Seq] with one. A Ranking is not safe for concurrent use;
+// a zero or nil Ranking keeps nothing.
 type Ranking struct {
 	m    *Matcher
 	t    *target
@@ -47,6 +48,9 @@ func (m *Matcher) NewRanking(target role.ID, k int) (*Ranking, error) {
 // displaces it. Add costs one [Matcher.Fit] and O(log k); it holds at most
 // k profiles (every profile when k <= 0).
 func (r *Ranking) Add(p profile.Profile) bool {
+	if r == nil || r.m == nil {
+		return false
+	}
 	var buf [vecSize]int8
 	f, _ := r.m.fit(r.m.vector(&p, r.t, &buf), r.t)
 	e := kept{fit: f, seq: r.n, p: p}
@@ -55,7 +59,12 @@ func (r *Ranking) Add(p profile.Profile) bool {
 }
 
 // Len returns how many profiles were added.
-func (r *Ranking) Len() int { return r.n }
+func (r *Ranking) Len() int {
+	if r == nil {
+		return 0
+	}
+	return r.n
+}
 
 // Ranked returns the best k profiles added so far, best first, each with
 // its full result, as [Matcher.Rank] returns them. It costs a sort of
@@ -77,6 +86,9 @@ func (r *Ranking) Ranked() []Ranked {
 // with whatever else the caller needs of them, such as their names. It
 // costs a sort of the kept profiles.
 func (r *Ranking) Profiles() []profile.Profile {
+	if r == nil {
+		return []profile.Profile{}
+	}
 	sorted := slices.Clone(r.kept.s)
 	slices.SortFunc(sorted, compareKept)
 	out := make([]profile.Profile, len(sorted))

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"runtime"
 	"slices"
 
 	"github.com/wlpmodel/wlp/role"
@@ -65,7 +64,9 @@ type TargetFit struct {
 // large populations. Its memory is the result: for n people, n person
 // shortlists of up to k targets each (about 40 + 40k bytes a person;
 // the profile IDs are sliced from one string, not allocated each), plus
-// k full results per target.
+// k full results per target. With k <= 0 that is every person's full
+// result against every target, some 14 KB a person for the default
+// framework: ask for the k you will show.
 func (m *Matcher) Shortlists(pop *Population, k int) (Shortlists, error) {
 	if err := m.check(pop); err != nil {
 		return Shortlists{}, err
@@ -108,9 +109,9 @@ func (m *Matcher) Shortlists(pop *Population, k int) (Shortlists, error) {
 		People:  make([]PersonShortlist, n),
 	}
 	fitsOut := make([]TargetFit, n*perPerson)
-	workers := min(runtime.GOMAXPROCS(0), max(1, n/(parallelMin/2)))
+	workers := workersFor(n)
 	heaps := make([][]topK[scored], workers)
-	used := spread(n, func(w, lo, hi int) {
+	spread(n, workers, func(w, lo, hi int) {
 		hs := make([]topK[scored], len(ts))
 		for i := range hs {
 			hs[i] = topK[scored]{k: keep, cmp: pop.compare}
@@ -149,7 +150,7 @@ func (m *Matcher) Shortlists(pop *Population, k int) (Shortlists, error) {
 	})
 	for ti, t := range ts {
 		var all []scored
-		for _, hs := range heaps[:used] {
+		for _, hs := range heaps {
 			all = append(all, hs[ti].s...)
 		}
 		slices.SortFunc(all, pop.compare)

@@ -17,7 +17,7 @@ func peakKiB(ps *os.ProcessState) (int64, bool) {
 	if !ok || ru == nil {
 		return 0, false
 	}
-	return ru.Maxrss, true
+	return int64(ru.Maxrss), true
 }
 
 // freeBytes returns the bytes free for an unprivileged user on the file
