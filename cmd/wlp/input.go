@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,8 @@ import (
 	"iter"
 	"os"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/wlpmodel/wlp"
@@ -249,34 +252,35 @@ func (e *env) readPeopleWith(f *wlp.Framework, args []string, merge bool) ([]peo
 // error too.
 func (e *env) eachPerson(f *wlp.Framework, args []string, merge bool, use func(people.Person)) error {
 	files, err := people.Expand(args)
-	var lines []string
+	var probs problemLines
 	if err != nil {
-		lines = placeLines(err)
+		probs.add(people.Place{}, placeLines(err))
 	}
 	prog := e.newProgress(len(files))
 	n := 0
 	for p, err := range people.All(files, e.peopleOptions(f, prog)) {
+		probs.see(p.Place.File)
 		if err != nil {
-			lines = append(lines, placeLines(err)...)
+			probs.add(p.Place, placeLines(err))
 			continue
 		}
 		prog.person()
 		if merge {
 			merged, cerr := e.combineProfile(p.Place.String(), p.Profile)
 			if cerr != nil {
-				lines = append(lines, placeLines(cerr)...)
+				probs.add(p.Place, placeLines(cerr))
 				continue
 			}
 			p.Profile = merged
 		}
 		n++
-		if len(lines) == 0 {
+		if probs.none() {
 			use(p)
 		}
 	}
 	prog.done()
-	if len(lines) > 0 {
-		return linesError(lines)
+	if !probs.none() {
+		return probs.err()
 	}
 	if n == 0 {
 		// A header-only sheet, an unfilled template or "[]": nothing to
@@ -293,6 +297,65 @@ func (e *env) eachPerson(f *wlp.Framework, args []string, merge bool, use func(p
 			clean(someOf(shown, maxListed)), verb)
 	}
 	return nil
+}
+
+// problemLines gathers the problems of reading people, to print them in
+// the order of the inputs and of the places within each, whatever order
+// they were found in (people.All finds duplicate IDs in files last), and
+// at most problem.MaxReported of them, counting the rest: a file of a
+// million bad lines costs no more than a thousand.
+type problemLines struct {
+	order map[string]int // the files, numbered as first seen
+	kept  []placedLines
+	more  int
+}
+
+// placedLines is one problem's lines and where it is.
+type placedLines struct {
+	file, at int // the file's number, and the place within it
+	lines    []string
+}
+
+// see numbers file, the first time it is seen.
+func (l *problemLines) see(file string) {
+	if l.order == nil {
+		l.order = map[string]int{}
+	}
+	if _, ok := l.order[file]; !ok && len(l.order) < 1<<20 {
+		l.order[file] = len(l.order)
+	}
+}
+
+// add keeps the lines of a problem at the place at, or counts them.
+func (l *problemLines) add(at people.Place, lines []string) {
+	if len(l.kept) >= problem.MaxReported {
+		l.more += len(lines)
+		return
+	}
+	l.see(at.File)
+	pos := max(at.Line, at.Row)
+	if n, err := strconv.Atoi(strings.TrimPrefix(at.Pointer, "/")); err == nil && pos == 0 {
+		pos = n + 1 // an element of a JSON array
+	}
+	l.kept = append(l.kept, placedLines{file: l.order[at.File], at: pos, lines: lines})
+}
+
+// none reports whether there is no problem.
+func (l *problemLines) none() bool { return len(l.kept) == 0 }
+
+// err returns the problems as one error, in order.
+func (l *problemLines) err() error {
+	slices.SortStableFunc(l.kept, func(a, b placedLines) int {
+		return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.at, b.at))
+	})
+	var out linesError
+	for _, k := range l.kept {
+		out = append(out, k.lines...)
+	}
+	if l.more > 0 {
+		out = append(out, fmt.Sprintf("and %s, not listed", plural(l.more, "more problem")))
+	}
+	return out
 }
 
 // loadProfiles loads the people of every input names, as readPeople

@@ -16,6 +16,7 @@ import (
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/internal/testfix"
+	"github.com/wlpmodel/wlp/problem"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -444,5 +445,50 @@ func TestNoAPIAdvice(t *testing.T) {
 		if strings.Contains(r.stdout+r.stderr, "Options.") {
 			t.Errorf("%v: the Go API's words reach the user:\n%s%s", a, r.stdout, r.stderr)
 		}
+	}
+}
+
+// TestProblemOrder checks that the problems of reading people are printed
+// in the order of the inputs and of the lines within each, though the
+// duplicate IDs of files are found last, and that a flood of them is
+// capped at problem.MaxReported with a count of the rest.
+func TestProblemOrder(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := write("a.jsonl", "{\"id\":\"dana\"}\n")
+	b := write("b.jsonl", "{\"id\":\"dana\"}\n{\"id\":\"x\",\"ratings\":{\"coaching\":{\"level\":9}}}\n{\"id\":\"-bad\"}\n")
+	c := write("c.json", `{"id":"cy","ratings":{"coaching":{"level":7}}}`)
+	r := runWLP("", "rank", "coaching-role-that-is-not", a, b, c)
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(r.stderr), "\n") {
+		line = strings.TrimPrefix(line, "wlp rank: ")
+		for _, in := range []string{a, b, c} {
+			if rest, ok := strings.CutPrefix(line, in+": "); ok {
+				at, _, _ := strings.Cut(rest, ":")
+				got = append(got, filepath.Base(in)+" "+at)
+			}
+		}
+	}
+	want := []string{"b.jsonl line 1", "b.jsonl line 2", "b.jsonl line 3", "c.json /ratings/coaching/level"}
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("the order of the problems (-want +got):\n%s\nstderr:\n%s", diff, r.stderr)
+	}
+
+	var flood strings.Builder
+	for i := range problem.MaxReported + 500 {
+		fmt.Fprintf(&flood, "{\"id\":\"p%d\",\"ratings\":{\"coaching\":{\"level\":9}}}\n", i)
+	}
+	r = runWLP("", "rank", "business-partner", write("flood.jsonl", flood.String()))
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	if r.code != exitFailure || len(lines) < problem.MaxReported+1 ||
+		!strings.Contains(r.stderr, "and 500 more problems, not listed") {
+		t.Errorf("a flood of %d bad lines: exit %d, %d lines of stderr ending %q; want %d listed and 500 counted",
+			problem.MaxReported+500, r.code, len(lines), lines[len(lines)-1], problem.MaxReported)
 	}
 }

@@ -93,7 +93,7 @@ func runRank(e *env, k int, args []string) error {
 			list.add(e, p.Profile)
 		}
 	})
-	if err := errors.Join(bad, err); err != nil {
+	if err := errors.Join(bad, err, list.err()); err != nil {
 		return err
 	}
 	rows := list.rows(m, target)
@@ -171,6 +171,7 @@ type rankRow struct {
 type rankList interface {
 	add(e *env, p profile.Profile)
 	rows(m *match.Matcher, target role.ID) iter.Seq[rankRow]
+	err() error // why a person could not be kept, if one could not
 }
 
 // best keeps the best k people (rank -k): a match.Ranking, which holds k
@@ -181,6 +182,8 @@ type best struct {
 }
 
 func (b *best) add(_ *env, p profile.Profile) { b.r.Add(p) }
+
+func (b *best) err() error { return nil }
 
 func (b *best) rows(m *match.Matcher, target role.ID) iter.Seq[rankRow] {
 	return func(yield func(rankRow) bool) {
@@ -201,15 +204,22 @@ type everyone struct {
 	pop      *match.Population
 	names    []string
 	combined []profile.Policy
+	full     error // the population is full: some 67 million people
 }
 
 func (a *everyone) add(e *env, p profile.Profile) {
+	if a.full != nil {
+		return
+	}
 	if err := a.pop.Add(p); err != nil {
-		return // 4 GiB of profile IDs: not reachable within the inputs' bounds
+		a.full = fmt.Errorf("%w: rank everyone in parts, or keep the best with -k N, which holds N people only", err)
+		return
 	}
 	a.names = append(a.names, p.Name)
 	a.combined = append(a.combined, e.combinedBy(p))
 }
+
+func (a *everyone) err() error { return a.full }
 
 func (a *everyone) rows(m *match.Matcher, target role.ID) iter.Seq[rankRow] {
 	return func(yield func(rankRow) bool) {

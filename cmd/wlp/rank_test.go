@@ -4,6 +4,9 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -106,6 +109,42 @@ func TestRankListsAgreeWithMatch(t *testing.T) {
 			if diff := gocmp.Diff(want, got); diff != "" {
 				t.Errorf("%s, k %d (-Rank +rank's rows):\n%s", target, k, diff)
 			}
+		}
+	}
+}
+
+// rankRowRE matches a row of rank's table and captures its NAME cell.
+var rankRowRE = regexp.MustCompile(`(?m)^\d+ +kim-[ab] +(.+?) +\d+\.\d%`)
+
+// TestRankNamesAmongRowsShown: two people of the same name are told
+// apart by profile ID in the table, but only when both are listed: rank
+// reads people one at a time and cannot know everyone's names, so with
+// -k 1 the one row shown keeps its name.
+func TestRankNamesAmongRowsShown(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "twins.jsonl")
+	text := `{"id":"kim-a","name":"Kim Lee","ratings":{"thinking-strategically":{"level":5}}}` + "\n" +
+		`{"id":"kim-b","name":"Kim Lee","ratings":{"thinking-strategically":{"level":2}}}` + "\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		k    string
+		want []string // the NAME cell of each row
+	}{
+		{"0", []string{"kim-a", "kim-b"}},
+		{"1", []string{"Kim Lee"}},
+	} {
+		r := runWLP("", "rank", "-k", c.k, "learning-strategist", path)
+		if r.code != 0 {
+			t.Fatalf("-k %s: exit %d: %s", c.k, r.code, r.stderr)
+		}
+		var got []string
+		for _, m := range rankRowRE.FindAllStringSubmatch(r.stdout, -1) {
+			got = append(got, m[1])
+		}
+		if diff := gocmp.Diff(c.want, got); diff != "" {
+			t.Errorf("-k %s: names (-want +got):\n%s\n%s", c.k, diff, r.stdout)
 		}
 	}
 }
