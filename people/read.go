@@ -107,10 +107,20 @@ func readFile(name string, o *Options, info *fs.FileInfo) iter.Seq2[Person, erro
 // cannot be read twice, so a caller that wants the check on its own
 // stream can keep [IDs], at O(people) memory.
 //
-// Read holds one person at a time for JSON Lines, a JSON array and a
-// wide sheet, and the whole input for a single JSON document (at most
-// MaxBytes), a long sheet (its people are grouped) and a workbook.
-// Its time is linear in the input's size.
+// Read holds one person at a time for a JSON array and a wide sheet,
+// and the whole input for a single JSON document (at most MaxBytes), a
+// long sheet (its people are grouped) and a workbook. Its time is linear
+// in the input's size.
+//
+// JSON Lines are decoded one line at a time for the first 64 lines, and
+// past them, when GOMAXPROCS is above 1, by GOMAXPROCS goroutines (at
+// most 16) in batches of at most 64 lines: Read then holds at most 3
+// batches a goroutine, each of at most 256 KiB + MaxBytes of text and
+// what it decodes to, and a 1 MiB read buffer, so memory stays flat in
+// the number of lines. It yields in line order all the same, and before
+// any read that may wait on r it yields every line read, so a slow
+// stream's people come as soon as their lines do. When the loop over
+// Read stops early, the goroutines end before it returns.
 func Read(r io.Reader, name string, o *Options) iter.Seq2[Person, error] {
 	return func(yield func(Person, error) bool) {
 		f := o.format()
@@ -271,6 +281,15 @@ func (o *Options) readDoc(br *bufio.Reader, name string, yield func(Person, erro
 // yieldDoc loads the profile document b, read at the place at, and
 // yields it or its problems.
 func (o *Options) yieldDoc(b []byte, at Place, yield func(Person, error) bool) bool {
+	return yield(o.decodeDoc(b, at))
+}
+
+// decodeDoc loads the profile document b, read at the place at, and
+// returns the person, or no one and the document's problems. It reads
+// o, b and the framework, and writes nothing they share, so several
+// goroutines may call it at once (see readLinesParallel). No Person or
+// error it returns refers to b: the loaders copy what they keep.
+func (o *Options) decodeDoc(b []byte, at Place) (Person, error) {
 	p, probs := load(b, o.framework(), o.maxBytes())
 	if probs.Len() > 0 {
 		var ps problems
@@ -280,46 +299,50 @@ func (o *Options) yieldDoc(b []byte, at Place, yield func(Person, error) bool) b
 			ps.add(in, pr.Message)
 		}
 		ps.more += probs.Omitted
-		return yield(Person{Place: at}, ps.err())
+		return Person{Place: at}, ps.err()
 	}
-	return yield(Person{Profile: p, Place: at}, nil)
+	return Person{Profile: p, Place: at}, nil
 }
 
 // readLines reads JSON Lines: a profile document a line. Blank lines are
 // skipped; a line longer than MaxBytes is a problem, skipped without
 // being held.
+//
+// The first batchLines lines (or batchBytes of them) are decoded here,
+// one at a time, so a small input starts no goroutine. When the input
+// goes on past them and more than one CPU may run Go code, the rest is
+// decoded in parallel by readLinesParallel, which yields the same people
+// and problems in the same order.
 func (o *Options) readLines(br *bufio.Reader, name string, yield func(Person, error) bool) bool {
 	skipBOM(br)
 	max := o.maxBytes()
 	var line []byte
+	held, first := 0, true // bytes of documents read in the first batch, and whether it goes on
 	for n := 1; ; n++ {
-		at := Place{File: name, Line: n}
-		line = line[:0]
-		long := false
-		var err error
-		for {
-			var chunk []byte
-			chunk, err = br.ReadSlice('\n')
-			if !long && int64(len(line)+len(chunk)) <= max+2 { // and "\r\n"
-				line = append(line, chunk...)
-			} else if !long {
-				long = true
-				line = line[:0]
-			}
-			if err != bufio.ErrBufferFull {
-				break
+		if first && (n > batchLines || held >= batchBytes) {
+			first = false
+			// Every line read is yielded: waiting here for more is
+			// what reading the next line would do.
+			if _, err := br.Peek(1); err == nil {
+				if workers := lineWorkerCount(); workers > 1 {
+					return o.readLinesParallel(br, name, n, workers, yield)
+				}
 			}
 		}
-		switch {
-		case err != nil && err != io.EOF:
-			return yield(Person{Place: at}, oneProblem(at, "cannot read: "+err.Error()))
-		case long || int64(len(bytes.TrimRight(line, "\r\n"))) > max:
-			msg := fmt.Sprintf("the line is longer than %d bytes, the bound on one profile", max)
-			if !yield(Person{Place: at}, oneProblem(at, msg)) {
+		var kind lineKind
+		var err error
+		line, kind, err = readLine(br, line[:0], max)
+		held += len(line)
+		at := Place{File: name, Line: n}
+		switch kind {
+		case lineFailed:
+			return yield(Person{Place: at}, readError(at, err))
+		case lineLong:
+			if !yield(Person{Place: at}, longLine(at, max)) {
 				return false
 			}
-		case len(bytes.TrimSpace(line)) > 0:
-			if !o.yieldLine(line, at, yield) {
+		case lineDoc:
+			if !o.yieldDoc(line, at, yield) {
 				return false
 			}
 		}
@@ -329,9 +352,59 @@ func (o *Options) readLines(br *bufio.Reader, name string, yield func(Person, er
 	}
 }
 
-// yieldLine loads one line of JSON Lines.
-func (o *Options) yieldLine(line []byte, at Place, yield func(Person, error) bool) bool {
-	return o.yieldDoc(bytes.TrimRight(line, "\r\n"), at, yield)
+// lineKind is what a line of JSON Lines holds.
+type lineKind int8
+
+const (
+	lineDoc    lineKind = iota // a document to load
+	lineBlank                  // white space only: skipped
+	lineLong                   // longer than MaxBytes: a problem, not held
+	lineFailed                 // the input could not be read: the end
+)
+
+// readLine reads the next line of br and appends the document it holds
+// to buf, without its line end, when it is lineDoc; else buf is returned
+// as it was. It holds at most max+2 bytes of a line (max and "\r\n"),
+// however long the line is. err is nil, io.EOF when this is the input's
+// last line, or, with lineFailed, why the input could not be read.
+func readLine(br *bufio.Reader, buf []byte, max int64) ([]byte, lineKind, error) {
+	start := len(buf)
+	long := false
+	var err error
+	for {
+		var chunk []byte
+		chunk, err = br.ReadSlice('\n')
+		if !long && int64(len(buf)-start+len(chunk)) <= max+2 {
+			buf = append(buf, chunk...)
+		} else if !long {
+			long = true
+			buf = buf[:start]
+		}
+		if err != bufio.ErrBufferFull {
+			break
+		}
+	}
+	doc := bytes.TrimRight(buf[start:], "\r\n")
+	switch {
+	case err != nil && err != io.EOF:
+		return buf[:start], lineFailed, err
+	case long || int64(len(doc)) > max:
+		return buf[:start], lineLong, err
+	case len(bytes.TrimSpace(doc)) == 0:
+		return buf[:start], lineBlank, err
+	}
+	return buf[:start+len(doc)], lineDoc, err
+}
+
+// longLine is the problem of a line longer than max bytes.
+func longLine(at Place, max int64) error {
+	return oneProblem(at, fmt.Sprintf("the line is longer than %d bytes, the bound on one profile", max))
+}
+
+// readError is the problem of an input that failed with err at the
+// place at.
+func readError(at Place, err error) error {
+	return oneProblem(at, "cannot read: "+err.Error())
 }
 
 // readArray reads a JSON array of profile documents, one element at a
