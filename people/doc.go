@@ -7,8 +7,9 @@
 //
 // [ReadFile] and [Read] return the people of one input; [All] walks many
 // inputs as an iterator that holds one input's people at a time (one
-// person at a time for JSON Lines, JSON arrays and wide sheets), so that
-// inputs too large to hold can still be scored. Every problem of an input
+// person at a time for JSON arrays and wide sheets, a few batches of
+// lines decoded on every CPU for JSON Lines), so that inputs too large to
+// hold can still be scored. Every problem of an input
 // is reported at once, each with its place, in an [*Error]. A profile
 // keeps its reviews as read: the match engine scores ratings only, so
 // merge a 360-degree profile's reviews first with
