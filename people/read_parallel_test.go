@@ -246,12 +246,15 @@ func TestReadLinesSmallNoGoroutine(t *testing.T) {
 			most = max(most, runtime.NumGoroutine()-before)
 			n++
 		}
-		want := 0
+		// A worker may finish its batch and return before the next person
+		// is yielded, so past the first batch the count is between 1 and
+		// the 4 workers, never more.
+		lo, hi := 0, 0
 		if size > batchLines {
-			want = 4 // the workers
+			lo, hi = 1, 4
 		}
-		if most != want {
-			t.Errorf("a team of %d: at most %d goroutines more while reading, want %d", size, most, want)
+		if most < lo || most > hi {
+			t.Errorf("a team of %d: at most %d goroutines more while reading, want %d to %d", size, most, lo, hi)
 		}
 		if n != size {
 			t.Errorf("read %d people, want %d", n, size)
