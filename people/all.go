@@ -163,8 +163,8 @@ func (ids *IDs) pack(at Place) (idAt, bool) {
 	rest.File, rest.Sheet, rest.Line, rest.Row, rest.Pointer = "", "", 0, 0, ""
 	elem := 0
 	if at.Pointer != "" {
-		n, err := strconv.Atoi(strings.TrimPrefix(at.Pointer, "/"))
-		if err != nil || n < 0 || at.Pointer != "/"+strconv.Itoa(n) {
+		n, ok := element(at.Pointer)
+		if !ok {
 			return idAt{}, false
 		}
 		elem = n + 1
@@ -186,6 +186,14 @@ func (ids *IDs) pack(at Place) (idAt, bool) {
 		ids.base[b] = i
 	}
 	return idAt{base: i, line: int32(at.Line), row: int32(at.Row), elem: int32(elem)}, true
+}
+
+// element returns the index of the JSON array element the pointer "/n"
+// names, as Read writes it (no leading zeros), or false for any other
+// pointer.
+func element(pointer string) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimPrefix(pointer, "/"))
+	return n, err == nil && n >= 0 && pointer == "/"+strconv.Itoa(n)
 }
 
 // unpack returns the place at stands for, or false for one kept whole.

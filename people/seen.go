@@ -279,7 +279,7 @@ func pack(at Place, f *fileRead) (shape, int) {
 	case Place{File: at.File, Line: at.Line}:
 		return atLine, at.Line
 	case Place{File: at.File, Pointer: at.Pointer}:
-		if n, err := strconv.Atoi(strings.TrimPrefix(at.Pointer, "/")); err == nil && n >= 0 && at.Pointer == "/"+strconv.Itoa(n) {
+		if n, ok := element(at.Pointer); ok {
 			return atElement, n
 		}
 	case Place{File: at.File, Sheet: at.Sheet, Row: at.Row}:

@@ -78,7 +78,7 @@ func runRank(e *env, k int, args []string) error {
 		target = role.ID(ids[0])
 	}
 	m := match.New(f)
-	var list rankList = &everyone{pop: match.NewPopulation(f)}
+	var list rankList = &everyone{pop: match.NewPopulation(f), e: e}
 	if k > 0 && bad == nil {
 		r, err := m.NewRanking(target, k)
 		if err != nil {
@@ -90,7 +90,7 @@ func runRank(e *env, k int, args []string) error {
 	err = e.eachPerson(f, args[1:], true, func(p people.Person) {
 		read++
 		if bad == nil {
-			list.add(e, p.Profile)
+			list.add(p.Profile)
 		}
 	})
 	if err := errors.Join(bad, err, list.err()); err != nil {
@@ -169,7 +169,7 @@ type rankRow struct {
 // person, rows yields the rows of the ranking, best first, building one
 // full result at a time.
 type rankList interface {
-	add(e *env, p profile.Profile)
+	add(p profile.Profile)
 	rows(m *match.Matcher, target role.ID) iter.Seq[rankRow]
 	err() error // why a person could not be kept, if one could not
 }
@@ -181,7 +181,7 @@ type best struct {
 	e *env
 }
 
-func (b *best) add(_ *env, p profile.Profile) { b.r.Add(p) }
+func (b *best) add(p profile.Profile) { b.r.Add(p) }
 
 func (b *best) err() error { return nil }
 
@@ -205,9 +205,10 @@ type everyone struct {
 	names    []string
 	combined []profile.Policy
 	full     error // the population is full: some 67 million people
+	e        *env
 }
 
-func (a *everyone) add(e *env, p profile.Profile) {
+func (a *everyone) add(p profile.Profile) {
 	if a.full != nil {
 		return
 	}
@@ -216,7 +217,7 @@ func (a *everyone) add(e *env, p profile.Profile) {
 		return
 	}
 	a.names = append(a.names, p.Name)
-	a.combined = append(a.combined, e.combinedBy(p))
+	a.combined = append(a.combined, a.e.combinedBy(p))
 }
 
 func (a *everyone) err() error { return a.full }

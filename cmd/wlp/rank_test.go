@@ -88,7 +88,7 @@ func TestRankListsAgreeWithMatch(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var list rankList = &everyone{pop: match.NewPopulation(f)}
+			var list rankList = &everyone{pop: match.NewPopulation(f), e: e}
 			if k > 0 {
 				r, err := m.NewRanking(target, k)
 				if err != nil {
@@ -97,7 +97,7 @@ func TestRankListsAgreeWithMatch(t *testing.T) {
 				list = &best{r: r, e: e}
 			}
 			for _, p := range ps {
-				list.add(e, p)
+				list.add(p)
 			}
 			var got []match.Ranked
 			for r := range list.rows(m, target) {
