@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,7 +15,7 @@ func (r *plot) layout() []label {
 	for i, a := range r.axes {
 		th := angle(i, n)
 		cos, sin := math.Cos(th), math.Sin(th)
-		l := label{lines: wrap(a.label, labelChars), note: a.note, anchor: "middle"}
+		l := label{lines: a.lines, note: a.note, anchor: "middle"}
 		l.h = float64(len(l.lines)) * lineHeight
 		if a.note != "" {
 			l.h += lineHeight - 2
@@ -52,7 +53,7 @@ type label struct {
 	lines  []string
 	note   string
 	anchor string  // text-anchor: start, middle or end
-	x, y   float64 // the anchor point (x) and, once drawn, the first baseline (y)
+	x      float64 // the anchor point
 	x0, y0 float64 // the box's top left corner
 	w, h   float64
 }
@@ -114,13 +115,16 @@ func angle(i, n int) float64 {
 	return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
 }
 
-// wrap breaks s into lines of about width characters at spaces; a line
-// longer than that stays whole. It keeps at most three lines, ending the
-// third with an ellipsis when s is longer.
-func wrap(s string, width int) []string {
+// wrapLines breaks s into lines of about width characters at spaces; a
+// word longer than that stays whole up to twice the width. With maxLines
+// above 0 it keeps at most that many lines, ending the last with an
+// ellipsis when s is longer. It reports whether the lines hold all of s.
+// It costs time linear in the length of s, and stops reading s once it
+// knows that s does not fit.
+func wrapLines(s string, width, maxLines int) ([]string, bool) {
 	var lines []string
 	var cur string
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		switch {
 		case cur == "":
 			cur = w
@@ -130,19 +134,93 @@ func wrap(s string, width int) []string {
 			lines = append(lines, cur)
 			cur = w
 		}
+		if maxLines > 0 && len(lines) >= maxLines {
+			break // cur starts a line too many
+		}
 	}
 	if cur != "" || len(lines) == 0 {
 		lines = append(lines, cur)
 	}
-	if len(lines) > 3 {
-		lines = append(lines[:2], lines[2]+"…")
-	}
+	whole := true
 	for i, l := range lines {
 		if utf8.RuneCountInString(l) > 2*width {
 			lines[i] = string([]rune(l)[:2*width-1]) + "…"
+			whole = false
 		}
 	}
+	if maxLines > 0 && len(lines) > maxLines {
+		lines = lines[:maxLines]
+		if !strings.HasSuffix(lines[maxLines-1], "…") {
+			lines[maxLines-1] += "…"
+		}
+		whole = false
+	}
+	return lines, whole
+}
+
+// wrapItems lists items after head, separated by commas, in lines of
+// about width characters, breaking lines only between items (an item
+// longer than a line has a line of its own). It costs time linear in the
+// length of the items.
+func wrapItems(head string, items []string, width int) []string {
+	var lines []string
+	var cur strings.Builder
+	cur.WriteString(head)
+	n := utf8.RuneCountInString(head)
+	for i, it := range items {
+		sep := " "
+		if i < len(items)-1 {
+			it += ","
+		}
+		w := utf8.RuneCountInString(it)
+		if n > 0 && n+len(sep)+w > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			n, sep = 0, ""
+		} else if n == 0 {
+			sep = ""
+		}
+		cur.WriteString(sep + it)
+		n += len(sep) + w
+	}
+	if n > 0 || len(lines) == 0 {
+		lines = append(lines, cur.String())
+	}
 	return lines
+}
+
+// axisLines returns the lines an axis label takes on a chart: at most
+// maxLines lines of about width characters, and whether they hold the
+// whole label. A label that does not fit ends with mark, which the chart
+// repeats before the whole label under the legend. A group label that
+// does not fit is shortened to what the group asks and as many of its
+// names as fit ("any 7 of 9 areas of expertise: Coaching, Designing
+// learning and 7 more [1]"). It costs time linear in the length of the
+// label and of the names that fit, and stops at the first name that does
+// not.
+func axisLines(a Axis, width, maxLines int, mark string) ([]string, bool) {
+	lines, whole := wrapLines(a.Label, width, maxLines)
+	if whole {
+		return lines, true
+	}
+	if a.Group != "" && len(a.Names) > 1 {
+		lines, _ = wrapLines(a.Group, width, maxLines)
+		var b strings.Builder
+		b.WriteString(a.Group + ":")
+		for k, name := range a.Names[:len(a.Names)-1] {
+			if k > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(" " + name)
+			ls, ok := wrapLines(b.String()+" and "+strconv.Itoa(len(a.Names)-k-1)+" more", width, maxLines)
+			if !ok {
+				break
+			}
+			lines = ls
+		}
+	}
+	lines[len(lines)-1] += " " + mark
+	return lines, false
 }
 
 // textWidth estimates the width of s set in a sans-serif font of the

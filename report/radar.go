@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
@@ -43,8 +44,12 @@ type Radar struct {
 
 // Axis is one axis of a chart: a requirement and the level it asks for.
 type Axis struct {
-	// Label names the requirement: the competency's or area's name, or
-	// for a group how many of what ("any 1 of 9 areas of expertise").
+	// Label names the requirement in full, as [RequirementLabel] does:
+	// the competency's or area's name, or for a group how many of which,
+	// naming each ("Coaching and Designing learning (both)", "any 7 of 9
+	// areas of expertise: Career planning and talent management,
+	// Coaching, ..."). A chart shortens a long group label with Group and
+	// Names and lists it whole under the legend.
 	Label string `json:"label"`
 	// Of lists the competency or area IDs the requirement is about.
 	Of []competency.ID `json:"of"`
@@ -53,6 +58,13 @@ type Axis struct {
 	AtLeast int `json:"atLeast,omitempty"`
 	// Need is the level the requirement asks for.
 	Need competency.Level `json:"need"`
+	// Group says, for a requirement of several IDs, how many of what it
+	// asks without naming them ("any 1 of 9 areas of expertise"), for
+	// places too narrow for Label; it is empty for one ID.
+	Group string `json:"group,omitempty"`
+	// Names holds, for a requirement of several IDs, the name of each ID
+	// of Of, in the same order; it is empty for one ID.
+	Names []string `json:"names,omitempty"`
 }
 
 // Person is one person on a chart.
@@ -235,7 +247,11 @@ func axesOf(f *wlp.Framework, target role.ID) []Axis {
 			atLeast = 0
 		}
 		seen[key] = len(axes)
-		axes = append(axes, Axis{Label: f.Label(q.Of, atLeast), Of: slices.Clone(q.Of), AtLeast: atLeast, Need: q.Level})
+		a := Axis{Label: RequirementLabel(f, q.Of, atLeast), Of: slices.Clone(q.Of), AtLeast: atLeast, Need: q.Level}
+		if len(q.Of) > 1 {
+			a.Group, a.Names = f.Label(q.Of, atLeast), namesOf(f, q.Of)
+		}
+		axes = append(axes, a)
 	}
 	slices.SortStableFunc(axes, func(a, b Axis) int {
 		ga, gb := len(a.Of) > 1, len(b.Of) > 1
@@ -269,4 +285,42 @@ func levelOn(p profile.Profile, a Axis) competency.Level {
 		return 0
 	}
 	return ls[k-1]
+}
+
+// RequirementLabel names a requirement of f for people to read: for one
+// ID its name; for two, both names ("Coaching and Designing learning
+// (both)", or "(either)" when one of them is enough); for more, how many
+// of what the framework's Label says, followed by every name ("any 7 of 9
+// areas of expertise: Career planning and talent management, Coaching,
+// ..."). An ID f does not know is named by the ID itself. atLeast is the
+// requirement's AtLeast: 0 (or len(of)) for all of them.
+//
+// It costs time and memory linear in the length of the names.
+func RequirementLabel(f *wlp.Framework, of []competency.ID, atLeast int) string {
+	if len(of) < 2 {
+		return f.Label(of, atLeast)
+	}
+	names := namesOf(f, of)
+	all := atLeast <= 0 || atLeast >= len(of)
+	switch {
+	case len(of) == 2 && all:
+		return names[0] + " and " + names[1] + " (both)"
+	case len(of) == 2:
+		return names[0] + " or " + names[1] + " (either)"
+	}
+	return f.Label(of, atLeast) + ": " + strings.Join(names, ", ")
+}
+
+// namesOf returns the name of each ID of of, or the ID where f does not
+// know it.
+func namesOf(f *wlp.Framework, of []competency.ID) []string {
+	names := make([]string, len(of))
+	for i, id := range of {
+		name, ok := f.NameOf(id)
+		if !ok {
+			name = string(id)
+		}
+		names[i] = name
+	}
+	return names
 }

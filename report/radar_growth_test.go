@@ -3,6 +3,7 @@ package report_test
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/internal/alloctest"
+	"github.com/wlpmodel/wlp/internal/testfix"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/report"
 	"github.com/wlpmodel/wlp/role"
@@ -79,5 +81,54 @@ func TestRadarGrowth(t *testing.T) {
 	if diff := cmp.Diff(true, ratio <= 6); diff != "" {
 		t.Errorf("%d bytes for %d axes, %d bytes for %d: ratio %.2f, want at most 6 (-want +got):\n%s",
 			small, n, large, 4*n, ratio, diff)
+	}
+}
+
+// team returns a chart of n people of a seeded population against the
+// CLO job, as a team: past 12 people it draws their spread.
+func team(tb testing.TB, n int) report.Radar {
+	tb.Helper()
+	f := wlp.Default()
+	ps := slices.Collect(testfix.Population(f, 1, n))
+	r, err := report.NewRadar(f, role.CLO, ps, report.AsTeam())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
+}
+
+// BenchmarkGrowthRadarPeople draws a chart of n people against the CLO
+// job's 21 axes: the spread of their levels on each axis, and each one's
+// fit under the legend. The cost grows linearly with n.
+func BenchmarkGrowthRadarPeople(b *testing.B) {
+	for _, n := range []int{1000, 2000, 4000} {
+		r := team(b, n)
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := r.WriteSVG(io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestRadarGrowthPeople measures work, not time: drawing a chart of four
+// times as many people allocates at most six times as much (linear
+// growth gives four).
+func TestRadarGrowthPeople(t *testing.T) {
+	const n = 200
+	small, large := team(t, n), team(t, 4*n)
+	draw := func(r report.Radar) func() {
+		return func() {
+			if err := r.WriteSVG(io.Discard); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	ratio := float64(alloctest.Bytes(draw(large))) / float64(alloctest.Bytes(draw(small)))
+	if diff := cmp.Diff(true, ratio <= 6); diff != "" {
+		t.Errorf("%d people against %d: allocation ratio %.2f, want at most 6 (-want +got):\n%s", 4*n, n, ratio, diff)
 	}
 }
