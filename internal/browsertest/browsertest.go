@@ -19,8 +19,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -144,42 +142,71 @@ func (c *Console) Problems() []string {
 
 // Downloads makes ctx's browser save what its pages download into a new
 // folder of t's, and returns a function that waits (until ctx ends) for
-// the next file to arrive there that has not been returned before, and
-// returns its contents and name.
+// the next download to complete, and returns its contents and the name
+// the page suggested for it. It goes by the browser's own events, not by
+// the folder: Chromium creates a file before its contents arrive, and
+// gives each download a name of its own (its GUID), so two downloads of
+// the same name are two files.
 func Downloads(t testing.TB, ctx context.Context) func() ([]byte, string) {
 	t.Helper()
 	dir := t.TempDir()
-	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+	type done struct{ guid, name, path string }
+	var (
+		mu      sync.Mutex
+		names   = map[string]string{}
+		pending []done
+		arrived = make(chan struct{}, 1)
+	)
+	err := chromedp.ListenBrowser(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *browser.EventDownloadWillBegin:
+			names[ev.GUID] = ev.SuggestedFilename
+		case *browser.EventDownloadProgress:
+			if ev.State == browser.DownloadProgressStateCompleted {
+				pending = append(pending, done{ev.GUID, names[ev.GUID], ev.FilePath})
+				select {
+				case arrived <- struct{}{}:
+				default:
+				}
+			}
+		}
+	})
+	if err != nil {
+		t.Fatalf("browsertest: listening for downloads: %v", err)
+	}
+	enabled := true
+	_, err = chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &enabled,
 	})
 	if err != nil {
 		t.Fatalf("browsertest: allowing downloads: %v", err)
 	}
-	var seen []string
 	return func() ([]byte, string) {
 		t.Helper()
 		for {
-			entries, _ := os.ReadDir(dir)
-			for _, e := range entries {
-				name := e.Name()
-				// Chromium writes into NAME.crdownload and renames it
-				// when done.
-				if strings.HasSuffix(name, ".crdownload") || slices.Contains(seen, name) {
-					continue
+			mu.Lock()
+			if len(pending) > 0 {
+				d := pending[0]
+				pending = pending[1:]
+				mu.Unlock()
+				path := d.path
+				if path == "" {
+					path = filepath.Join(dir, d.guid)
 				}
-				b, err := os.ReadFile(filepath.Join(dir, name))
+				b, err := os.ReadFile(path)
 				if err != nil {
-					continue
+					t.Fatalf("browsertest: reading the download %q: %v", d.name, err)
 				}
-				seen = append(seen, name)
-				return b, name
+				return b, d.name
 			}
+			mu.Unlock()
 			select {
+			case <-arrived:
 			case <-ctx.Done():
-				all, _ := os.ReadDir(dir)
-				t.Fatalf("browsertest: no download arrived: %v (folder holds %v)", ctx.Err(), all)
+				t.Fatalf("browsertest: no download arrived: %v", ctx.Err())
 				return nil, ""
-			case <-time.After(50 * time.Millisecond):
 			}
 		}
 	}

@@ -41,6 +41,13 @@ func TestBrowser(t *testing.T) {
 	if diff := cmp.Diff(`{"id":"x"}`, string(b)); diff != "" || name != "x.json" {
 		t.Errorf("download %q (-want +got):\n%s", name, diff)
 	}
+	// A second download of the same name is a download of its own.
+	if err := chromedp.Do(ctx, chromedp.Click("#save")); err != nil {
+		t.Fatal(err)
+	}
+	if b, name := next(); string(b) != `{"id":"x"}` || name != "x.json" {
+		t.Errorf("second download = %q named %q, want the same again", b, name)
+	}
 	if len(console.Problems()) != 0 {
 		t.Errorf("problems before the bad click: %q", console.Problems())
 	}
