@@ -1,0 +1,837 @@
+// The self-assessment page of package report (github.com/wlpmodel/wlp/report).
+// It edits one profile document in memory and saves it as a download;
+// nothing leaves the browser otherwise.
+(() => {
+  'use strict';
+
+  const $ = (id) => document.getElementById(id);
+  const cfg = JSON.parse($('wlp-config').textContent);
+  const idRE = new RegExp(cfg.idPattern);
+  const itemRE = new RegExp(cfg.itemIDPattern);
+  const dateRE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+
+  const form = $('wlp-form');
+  const statusBox = $('status');
+  const summary = $('problems');
+  const summaryTitle = $('problems-title');
+  const summaryList = $('problems-list');
+  const personID = $('person-id');
+  const personName = $('person-name');
+  const raterName = $('rater-name');
+  const raterKind = $('rater-kind');
+  const reviewDate = $('review-date');
+  const reviewEvidence = $('review-evidence');
+  const reviewPick = $('review-pick');
+  const reviewPickField = $('review-pick-field');
+  const openInput = $('open');
+  const openMsg = $('open-msg');
+
+  // The rows, one per competency and area the page lists, in page order.
+  const rows = new Map();
+  for (const fs of document.querySelectorAll('fieldset.item')) {
+    const id = fs.dataset.id;
+    rows.set(id, {
+      id,
+      fieldset: fs,
+      name: fs.querySelector('legend').textContent.trim(),
+      radios: Array.from(fs.querySelectorAll('input[type=radio]')),
+      date: $('date-' + id),
+      evidence: $('evidence-' + id),
+      details: fs.querySelector('details'),
+      origin: $('origin-' + id),
+    });
+  }
+
+  // doc is the profile as last opened or saved, in the field order of the
+  // Go types; part names what the rows show: 'ratings' (the person's own
+  // ratings), 'new' (a review not saved yet) or 'review-N' (the review at
+  // index N of doc.reviews). drafts holds the unsaved field values of the
+  // parts not shown.
+  let doc = {};
+  let part = 'ratings';
+  const drafts = new Map();
+
+  // ---- checks, in plain words ----
+
+  const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+  // idProblem says what is wrong with a profile ID, or returns ''. It
+  // follows profile.ValidID.
+  function idProblem(s) {
+    if (s === '') {
+      return 'Enter the profile ID of the person rated, such as an employee number, a user name or an e-mail address.';
+    }
+    for (const ch of s) {
+      if (!/[A-Za-z0-9._@+-]/.test(ch)) {
+        const what = ch === ' ' ? 'a space' : ch.trim() === '' ? 'an invisible character' : '“' + ch + '”';
+        return 'The ID cannot hold ' + what + '. Use only the letters A to Z, digits and the marks . _ @ + -';
+      }
+    }
+    if (s.length > cfg.maxIDLen) {
+      return 'The ID has ' + s.length + ' characters; it can have at most ' + cfg.maxIDLen + '.';
+    }
+    if (s[0] === '.' || s[0] === '-') {
+      return 'The ID cannot start with “' + s[0] + '”. Start it with a letter, a digit, _, @ or +.';
+    }
+    if (s.endsWith('.')) {
+      return 'The ID cannot end with a dot.';
+    }
+    if (reserved.test(s.split('.')[0])) {
+      return '“' + s.split('.')[0] + '” is a name Windows keeps for a device, so it cannot name a file. Choose another ID.';
+    }
+    if (!idRE.test(s)) {
+      return 'This ID would not be accepted. Use only the letters A to Z, digits and the marks . _ @ + -';
+    }
+    return '';
+  }
+
+  // dateProblem says what is wrong with a date, or returns ''; the empty
+  // date is fine. It follows time.Parse with the layout 2006-01-02.
+  function dateProblem(s) {
+    if (s === '') {
+      return '';
+    }
+    const m = dateRE.exec(s);
+    if (!m) {
+      return 'Write the date as year-month-day with digits, such as 2026-03-31.';
+    }
+    const y = +m[1];
+    const mo = +m[2];
+    const d = +m[3];
+    if (mo < 1 || mo > 12) {
+      return s + ' has no month ' + m[2] + ': months go from 01 to 12.';
+    }
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+    if (d < 1 || d > days) {
+      return s + ' is not a day of the calendar: that month has days 01 to ' + days + '.';
+    }
+    return '';
+  }
+
+  // raterProblem says what is wrong with a rater's name, or returns ''.
+  // It follows profile's rule for Review.Rater.
+  function raterProblem(s) {
+    const chars = Array.from(s);
+    if (chars.some((c) => c.codePointAt(0) < 0x20 || (c.codePointAt(0) >= 0x7f && c.codePointAt(0) <= 0x9f))) {
+      return 'The rater’s name holds a control character (such as a tab); remove it.';
+    }
+    if (chars.length > cfg.maxRaterLen) {
+      return 'The rater’s name has ' + chars.length + ' characters; it can have at most ' + cfg.maxRaterLen + '.';
+    }
+    return '';
+  }
+
+  // lines splits evidence text into its items: one a line, trimmed, empty
+  // lines left out.
+  function lines(text) {
+    return text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '');
+  }
+
+  // ---- reading a document ----
+
+  const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const isLevel = (v) => Number.isInteger(v) && v >= cfg.minLevel && v <= cfg.maxLevel;
+  const quote = (s) => '“' + (s.length > 40 ? s.slice(0, 40) + '…' : s) + '”';
+
+  // checkDoc lists, in plain words, what keeps v from being a profile
+  // document the page can edit: what profile.Load rejects, except for a
+  // missing or wrong ID, which the page asks for.
+  function checkDoc(v) {
+    const out = [];
+    if (!isObject(v)) {
+      out.push(Array.isArray(v) ? 'It holds a list, not one profile.' : 'It is not a profile document.');
+      return out;
+    }
+    const fields = (obj, where, allowed, required) => {
+      for (const k of Object.keys(obj)) {
+        if (!allowed.includes(k)) {
+          out.push(where + ' has a field ' + quote(k) + ', which profile documents do not have.');
+        } else if (obj[k] === null) {
+          out.push(where + ': ' + k + ' is empty (null).');
+        }
+      }
+      for (const k of required) {
+        if (!(k in obj)) {
+          out.push(where + ' has no ' + k + '.');
+        }
+      }
+    };
+    const text = (obj, k, where) => {
+      if (k in obj && obj[k] !== null && typeof obj[k] !== 'string') {
+        out.push(where + ': ' + k + ' is not text.');
+        return false;
+      }
+      return typeof obj[k] === 'string';
+    };
+    const common = (obj, where) => {
+      if (text(obj, 'source', where) && obj.source !== '' && !cfg.sources.includes(obj.source)) {
+        out.push(where + ': the source ' + quote(obj.source) + ' is not one of ' + cfg.sources.join(', ') + '.');
+      }
+      if (text(obj, 'assessedAt', where) && dateProblem(obj.assessedAt) !== '') {
+        out.push(where + ': the date ' + quote(obj.assessedAt) + ' is not a date written as YYYY-MM-DD.');
+      }
+      if ('evidence' in obj && obj.evidence !== null &&
+          (!Array.isArray(obj.evidence) || obj.evidence.some((e) => typeof e !== 'string'))) {
+        out.push(where + ': the evidence is not a list of texts.');
+      }
+      text(obj, 'note', where);
+    };
+    const itemID = (id, where) => {
+      if (!itemRE.test(id) || id.length > cfg.maxItemIDLen) {
+        out.push(where + ': ' + quote(id) + ' is not an ID of a competency or area (lower-case words joined by hyphens).');
+      }
+    };
+    fields(v, 'The document', ['id', 'name', 'ratings', 'reviews'], []);
+    text(v, 'id', 'The document');
+    text(v, 'name', 'The document');
+    if ('ratings' in v && v.ratings !== null) {
+      if (!isObject(v.ratings)) {
+        out.push('The ratings are not a set of ratings by ID.');
+      } else {
+        for (const [id, r] of Object.entries(v.ratings)) {
+          const where = 'The rating of ' + quote(id);
+          itemID(id, where);
+          if (!isObject(r)) {
+            out.push(where + ' is not a rating.');
+            continue;
+          }
+          fields(r, where, ['level', 'source', 'assessedAt', 'evidence', 'note', 'combined'], ['level']);
+          if ('level' in r && r.level !== null && !isLevel(r.level)) {
+            out.push(where + ': the level ' + JSON.stringify(r.level) + ' is not a whole number from ' + cfg.minLevel + ' to ' + cfg.maxLevel + '.');
+          }
+          common(r, where);
+          if (text(r, 'combined', where) && r.combined !== '' && !cfg.policies.includes(r.combined)) {
+            out.push(where + ': ' + quote(r.combined) + ' is not a way of combining reviews (' + cfg.policies.join(', ') + ').');
+          }
+        }
+      }
+    }
+    if ('reviews' in v && v.reviews !== null) {
+      if (!Array.isArray(v.reviews)) {
+        out.push('The reviews are not a list.');
+      } else {
+        v.reviews.forEach((rv, i) => {
+          const where = 'Review ' + (i + 1);
+          if (!isObject(rv)) {
+            out.push(where + ' is not a review.');
+            return;
+          }
+          fields(rv, where, ['rater', 'source', 'assessedAt', 'levels', 'evidence', 'note'], ['levels']);
+          if (text(rv, 'rater', where) && raterProblem(rv.rater) !== '') {
+            out.push(where + ': ' + raterProblem(rv.rater));
+          }
+          common(rv, where);
+          if ('levels' in rv && rv.levels !== null) {
+            if (!isObject(rv.levels)) {
+              out.push(where + ': the levels are not a set of levels by ID.');
+            } else if (Object.keys(rv.levels).length === 0) {
+              out.push(where + ' rates nothing.');
+            } else {
+              for (const [id, lv] of Object.entries(rv.levels)) {
+                itemID(id, where);
+                if (!isLevel(lv)) {
+                  out.push(where + ': the level of ' + quote(id) + ' is not a whole number from ' + cfg.minLevel + ' to ' + cfg.maxLevel + '.');
+                }
+              }
+            }
+          }
+        });
+      }
+    }
+    return out;
+  }
+
+  // tidyRating and tidyReview copy a rating and a review with their
+  // fields in the order of the Go types, leaving out empty ones, as Go
+  // writes them.
+  function tidyRating(r) {
+    const o = { level: r.level };
+    for (const k of ['source', 'assessedAt']) {
+      if (r[k]) o[k] = r[k];
+    }
+    if (r.evidence && r.evidence.length) o.evidence = r.evidence.slice();
+    for (const k of ['note', 'combined']) {
+      if (r[k]) o[k] = r[k];
+    }
+    return o;
+  }
+
+  function tidyReview(rv) {
+    const o = {};
+    for (const k of ['rater', 'source', 'assessedAt']) {
+      if (rv[k]) o[k] = rv[k];
+    }
+    o.levels = sorted(rv.levels);
+    if (rv.evidence && rv.evidence.length) o.evidence = rv.evidence.slice();
+    if (rv.note) o.note = rv.note;
+    return o;
+  }
+
+  function sorted(obj) {
+    const o = {};
+    for (const k of Object.keys(obj).sort()) o[k] = obj[k];
+    return o;
+  }
+
+  function tidyDoc(v) {
+    const o = { id: v.id || '' };
+    if (v.name) o.name = v.name;
+    if (v.ratings && Object.keys(v.ratings).length) {
+      o.ratings = {};
+      for (const k of Object.keys(v.ratings).sort()) o.ratings[k] = tidyRating(v.ratings[k]);
+    }
+    if (v.reviews && v.reviews.length) o.reviews = v.reviews.map(tidyReview);
+    return o;
+  }
+
+  // ---- the fields: capture, show, compare ----
+
+  function emptyState() {
+    const st = { rater: '', source: '', date: '', evidence: '', rows: {} };
+    for (const id of rows.keys()) st.rows[id] = { level: '', date: '', evidence: '' };
+    return st;
+  }
+
+  // baseline returns the field values that show part key of doc.
+  function baseline(key) {
+    const st = emptyState();
+    if (key === 'ratings') {
+      for (const [id, r] of Object.entries(doc.ratings || {})) {
+        if (st.rows[id]) {
+          st.rows[id] = { level: String(r.level), date: r.assessedAt || '', evidence: (r.evidence || []).join('\n') };
+        }
+      }
+    } else if (key !== 'new') {
+      const rv = review(key);
+      st.rater = rv.rater || '';
+      st.source = rv.source || '';
+      st.date = rv.assessedAt || '';
+      st.evidence = (rv.evidence || []).join('\n');
+      for (const [id, lv] of Object.entries(rv.levels)) {
+        if (st.rows[id]) st.rows[id].level = String(lv);
+      }
+    }
+    return st;
+  }
+
+  function review(key) {
+    return doc.reviews[+key.slice('review-'.length)];
+  }
+
+  function capture() {
+    const st = emptyState();
+    st.rater = raterName.value;
+    st.source = raterKind.value;
+    st.date = reviewDate.value;
+    st.evidence = reviewEvidence.value;
+    for (const [id, row] of rows) {
+      const checked = row.radios.find((r) => r.checked);
+      st.rows[id] = { level: checked ? checked.value : '', date: row.date.value, evidence: row.evidence.value };
+    }
+    return st;
+  }
+
+  function show(st) {
+    raterName.value = st.rater;
+    raterKind.value = st.source;
+    reviewDate.value = st.date;
+    reviewEvidence.value = st.evidence;
+    for (const [id, row] of rows) {
+      const r = st.rows[id];
+      for (const radio of row.radios) radio.checked = radio.value === r.level;
+      row.date.value = r.date;
+      row.evidence.value = r.evidence;
+      row.details.open = r.date !== '' || r.evidence !== '';
+    }
+    showOrigins();
+  }
+
+  function sameRow(a, b) {
+    return a.level === b.level && a.date === b.date && a.evidence === b.evidence;
+  }
+
+  function sameState(a, b, key) {
+    if (key !== 'ratings' && (a.rater !== b.rater || a.source !== b.source || a.date !== b.date || a.evidence !== b.evidence)) {
+      return false;
+    }
+    for (const id of rows.keys()) {
+      if (key === 'ratings' ? !sameRow(a.rows[id], b.rows[id]) : a.rows[id].level !== b.rows[id].level) return false;
+    }
+    return true;
+  }
+
+  // hasData reports whether part key holds anything in doc.
+  function hasData(key) {
+    if (key === 'ratings') return !!doc.ratings && Object.keys(doc.ratings).length > 0;
+    return key !== 'new';
+  }
+
+  // showOrigins says, in the rows of the person's own ratings, which
+  // opened ratings came from someone else or from combining reviews.
+  function showOrigins() {
+    for (const [id, row] of rows) {
+      const r = part === 'ratings' && doc.ratings ? doc.ratings[id] : undefined;
+      let text = '';
+      if (r && r.combined) {
+        text = 'In the opened file this rating was combined from the reviews (' + r.combined + '). ' +
+          'If you change it, it is saved as your own rating.';
+      } else if (r && r.source && r.source !== 'self') {
+        text = 'In the opened file this rating came from: ' + sourceTitle(r.source) + '. ' +
+          'If you change it, it is saved as your own rating.';
+      }
+      row.origin.textContent = text;
+      row.origin.hidden = text === '';
+    }
+  }
+
+  function sourceTitle(s) {
+    const opt = Array.from(raterKind.options).find((o) => o.value === s);
+    return opt ? opt.textContent.trim() : s;
+  }
+
+  // ---- who rates, and which part ----
+
+  function mode() {
+    return form.elements.who.value;
+  }
+
+  function setMode(m) {
+    form.elements.who.value = m;
+    form.classList.toggle('mode-rater', m === 'rater');
+    form.classList.toggle('mode-self', m !== 'rater');
+    for (const el of document.querySelectorAll('.rater-only')) el.hidden = m !== 'rater';
+  }
+
+  // switchTo shows part key. The values of the part left are kept as its
+  // draft; when neither part holds anything yet, the values move along,
+  // so that choosing who rates after clicking some levels keeps them.
+  function switchTo(key) {
+    if (key === part) return;
+    const st = capture();
+    if (!hasData(part) && !hasData(key) && !drafts.has(key)) {
+      drafts.delete(part);
+      part = key;
+      showOrigins();
+      return;
+    }
+    if (sameState(st, baseline(part), part)) {
+      drafts.delete(part);
+    } else {
+      drafts.set(part, st);
+    }
+    part = key;
+    show(drafts.get(key) || baseline(key));
+  }
+
+  function fillReviewPick() {
+    const reviews = doc.reviews || [];
+    reviewPick.replaceChildren();
+    const add = (value, text) => {
+      const o = document.createElement('option');
+      o.value = value;
+      o.textContent = text;
+      reviewPick.append(o);
+    };
+    add('new', 'A new review');
+    reviews.forEach((rv, i) => {
+      const who = rv.rater ? rv.rater : 'anonymous';
+      const bits = [rv.source ? sourceTitle(rv.source).toLowerCase() : 'kind of rater not stated'];
+      if (rv.assessedAt) bits.push(rv.assessedAt);
+      add('review-' + i, 'Review ' + (i + 1) + ': ' + who + ' (' + bits.join(', ') + ')');
+    });
+    reviewPickField.hidden = reviews.length === 0;
+    reviewPick.value = part === 'ratings' ? 'new' : part;
+  }
+
+  form.addEventListener('change', (ev) => {
+    if (ev.target.name === 'who') {
+      setMode(ev.target.value);
+      switchTo(ev.target.value === 'rater' ? reviewPick.value || 'new' : 'ratings');
+      announce(ev.target.value === 'rater'
+        ? 'You rate someone else: your levels are saved as one review.'
+        : 'The person rates themself: the levels are saved as their own ratings.');
+    } else if (ev.target === reviewPick) {
+      switchTo(reviewPick.value);
+      announce('Showing ' + reviewPick.selectedOptions[0].textContent + '.');
+    }
+  });
+
+  // ---- messages ----
+
+  function announce(text) {
+    statusBox.textContent = text;
+  }
+
+  function describedBy(el, id, on) {
+    const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter((s) => s && s !== id);
+    if (on) ids.unshift(id);
+    if (ids.length) {
+      el.setAttribute('aria-describedby', ids.join(' '));
+    } else {
+      el.removeAttribute('aria-describedby');
+    }
+  }
+
+  // A problem is a message shown at errorID, about the controls given;
+  // the first control is where focus goes.
+  function problem(errorID, controls, text) {
+    return { errorID, controls, text };
+  }
+
+  function markProblem(p, on) {
+    const err = $(p.errorID);
+    err.textContent = on ? p.text : '';
+    err.hidden = !on;
+    err.closest('.field, fieldset').classList.toggle('invalid', on);
+    for (const c of p.controls) {
+      describedBy(c, p.errorID, on);
+      if (on) {
+        c.setAttribute('aria-invalid', 'true');
+      } else {
+        c.removeAttribute('aria-invalid');
+      }
+    }
+  }
+
+  let shown = [];
+
+  function clearProblems() {
+    for (const p of shown) markProblem(p, false);
+    shown = [];
+    summaryList.replaceChildren();
+    summary.hidden = true;
+  }
+
+  function showProblems(list) {
+    clearProblems();
+    shown = list;
+    for (const p of list) {
+      markProblem(p, true);
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = '#' + p.controls[0].id;
+      a.textContent = p.text;
+      a.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        focusControl(p.controls);
+      });
+      li.append(a);
+      summaryList.append(li);
+    }
+    summaryTitle.textContent = list.length === 1
+      ? 'Nothing was saved: there is 1 problem'
+      : 'Nothing was saved: there are ' + list.length + ' problems';
+    summary.hidden = false;
+    announce(summaryTitle.textContent + '. The first: ' + list[0].text);
+    focusControl(list[0].controls);
+  }
+
+  function focusControl(controls) {
+    const checked = controls.find((c) => c.checked);
+    const c = checked || controls[0];
+    const details = c.closest('details');
+    if (details) details.open = true;
+    c.focus();
+  }
+
+  // A control the user changes loses its problem.
+  form.addEventListener('input', (ev) => forget(ev.target));
+  form.addEventListener('change', (ev) => forget(ev.target));
+
+  function forget(target) {
+    const i = shown.findIndex((p) => p.controls.includes(target));
+    if (i < 0) return;
+    markProblem(shown[i], false);
+    shown.splice(i, 1);
+    summaryList.children[i].remove();
+    if (shown.length === 0) summary.hidden = true;
+  }
+
+  // ---- saving ----
+
+  // check lists the problems of the fields, st being their values.
+  function check(st) {
+    const out = [];
+    const id = personID.value.trim();
+    personID.value = id;
+    const idMsg = idProblem(id);
+    if (idMsg) out.push(problem('person-id-error', [personID], idMsg));
+    const rater = part !== 'ratings';
+    let rated = 0;
+    for (const [rid, row] of rows) {
+      const r = st.rows[rid];
+      if (r.level !== '') rated++;
+      if (rater) continue;
+      const date = r.date.trim();
+      if (r.level === '' && (date !== '' || lines(r.evidence).length)) {
+        out.push(problem('level-' + rid + '-error', row.radios,
+          row.name + ': choose a level, or clear the date and evidence. Without a level they are not saved.'));
+      }
+      const dm = dateProblem(date);
+      if (dm) out.push(problem('date-' + rid + '-error', [row.date], row.name + ': ' + dm));
+    }
+    if (rater) {
+      const rm = raterProblem(st.rater.trim());
+      if (rm) out.push(problem('rater-name-error', [raterName], rm));
+      if (st.source === '') {
+        out.push(problem('rater-kind-error', [raterKind], 'Choose what kind of rater you are: the person’s manager, a peer, and so on.'));
+      }
+      const dm = dateProblem(st.date.trim());
+      if (dm) out.push(problem('review-date-error', [reviewDate], dm));
+      const kept = part === 'new' ? 0 : Object.keys(review(part).levels).filter((k) => !rows.has(k)).length;
+      if (rated + kept === 0) {
+        const first = rows.values().next().value;
+        out.push(problem(first ? 'level-' + first.id + '-error' : 'person-id-error', first ? first.radios : [personID],
+          'Choose a level for at least one competency or area: a review that rates nothing cannot be saved.'));
+      }
+    }
+    return out;
+  }
+
+  // apply returns doc with part changed to the field values st. Fields of
+  // a rating or review the user did not change stay as they were, so
+  // that nothing opened is lost.
+  function apply(st) {
+    const out = tidyDoc(doc);
+    out.id = personID.value.trim();
+    const name = personName.value.trim();
+    if (name) {
+      out.name = name;
+    } else {
+      delete out.name;
+    }
+    const base = baseline(part);
+    if (part === 'ratings') {
+      const old = doc.ratings || {};
+      const ratings = {};
+      for (const [id, r] of Object.entries(old)) {
+        if (!rows.has(id)) ratings[id] = tidyRating(r);
+      }
+      for (const id of rows.keys()) {
+        const now = st.rows[id];
+        const was = base.rows[id];
+        if (sameRow(now, was)) {
+          if (old[id]) ratings[id] = tidyRating(old[id]);
+          continue;
+        }
+        if (now.level === '') continue;
+        const r = { level: +now.level, source: 'self' };
+        const prev = old[id] || {};
+        r.assessedAt = now.date.trim() === was.date ? prev.assessedAt : now.date.trim();
+        r.evidence = now.evidence === was.evidence ? prev.evidence : lines(now.evidence);
+        r.note = prev.note;
+        ratings[id] = tidyRating(r);
+      }
+      delete out.ratings;
+      if (Object.keys(ratings).length) out.ratings = sorted(ratings);
+      if (!out.reviews) delete out.reviews;
+      return order(out);
+    }
+    const prev = part === 'new' ? { levels: {} } : review(part);
+    if (part !== 'new' && sameState(st, base, part)) return order(out);
+    const levels = {};
+    for (const [id, lv] of Object.entries(prev.levels)) {
+      if (!rows.has(id)) levels[id] = lv;
+    }
+    for (const id of rows.keys()) {
+      if (st.rows[id].level !== '') levels[id] = +st.rows[id].level;
+    }
+    const rv = {
+      rater: st.rater.trim() === base.rater ? prev.rater : st.rater.trim(),
+      source: st.source,
+      assessedAt: st.date.trim() === base.date ? prev.assessedAt : st.date.trim(),
+      levels,
+      evidence: st.evidence === base.evidence ? prev.evidence : lines(st.evidence),
+      note: prev.note,
+    };
+    const reviews = out.reviews ? out.reviews.slice() : [];
+    if (part === 'new') {
+      reviews.push(tidyReview(rv));
+    } else {
+      reviews[+part.slice('review-'.length)] = tidyReview(rv);
+    }
+    out.reviews = reviews;
+    return order(out);
+  }
+
+  function order(d) {
+    const o = { id: d.id };
+    if (d.name) o.name = d.name;
+    if (d.ratings) o.ratings = d.ratings;
+    if (d.reviews) o.reviews = d.reviews;
+    return o;
+  }
+
+  function save() {
+    const st = capture();
+    const list = check(st);
+    if (list.length) {
+      showProblems(list);
+      return;
+    }
+    const next = apply(st);
+    if (!next.ratings && !next.reviews) {
+      const first = rows.values().next().value;
+      showProblems([problem(first ? 'level-' + first.id + '-error' : 'person-id-error', first ? first.radios : [personID],
+        'Choose a level for at least one competency or area: there is nothing to save yet.')]);
+      return;
+    }
+    const text = JSON.stringify(next, null, 2) + '\n';
+    const bytes = new TextEncoder().encode(text);
+    if (bytes.length > cfg.maxBytes) {
+      showProblems([problem('person-id-error', [personID],
+        'The file would be ' + Math.ceil(bytes.length / 1024) + ' KB, more than the ' + (cfg.maxBytes / 1024) + ' KB a profile may have. Shorten the evidence.')]);
+      return;
+    }
+    clearProblems();
+    const fileName = next.id + '.json';
+    const url = window.URL.createObjectURL(new Blob([bytes], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => window.URL.revokeObjectURL(url), 60000);
+
+    const savedPart = part;
+    doc = next;
+    drafts.delete(savedPart);
+    if (savedPart === 'new') part = 'review-' + (doc.reviews.length - 1);
+    fillReviewPick();
+    show(baseline(part));
+    let msg = 'Saved ' + fileName + ' to your downloads: ' + describe(doc) + '.';
+    if (drafts.size) {
+      msg += ' Changes you made to ' + Array.from(drafts.keys()).map(partName).join(' and ') +
+        ' are not in this file: show them again and save once more to keep them.';
+    }
+    announce(msg);
+  }
+
+  function partName(key) {
+    if (key === 'ratings') return 'the person’s own ratings';
+    if (key === 'new') return 'a new review';
+    return 'review ' + (+key.slice('review-'.length) + 1);
+  }
+
+  function count(n, one, many) {
+    return n + ' ' + (n === 1 ? one : many);
+  }
+
+  function describe(d) {
+    const bits = [];
+    const nr = Object.keys(d.ratings || {}).length;
+    const nv = (d.reviews || []).length;
+    if (nr || !nv) bits.push(count(nr, 'rating', 'ratings'));
+    if (nv) bits.push(count(nv, 'review', 'reviews'));
+    return (d.name ? d.name + ', ' : '') + bits.join(' and ');
+  }
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    save();
+  });
+
+  // ---- opening ----
+
+  openInput.addEventListener('change', async () => {
+    const file = openInput.files[0];
+    if (!file) return;
+    const name = file.name;
+    openInput.value = '';
+    const fail = (items) => {
+      openMsg.replaceChildren();
+      const p = document.createElement('p');
+      p.textContent = name + ' could not be opened, and nothing on the page changed:';
+      const ul = document.createElement('ul');
+      for (const t of items.slice(0, 10)) {
+        const li = document.createElement('li');
+        li.textContent = t;
+        ul.append(li);
+      }
+      if (items.length > 10) {
+        const li = document.createElement('li');
+        li.textContent = 'and ' + (items.length - 10) + ' more.';
+        ul.append(li);
+      }
+      openMsg.append(p, ul);
+      openMsg.classList.add('invalid');
+      openMsg.hidden = false;
+      announce(p.textContent + ' ' + items[0]);
+    };
+    if (file.size > cfg.maxBytes) {
+      fail(['It is larger than the ' + (cfg.maxBytes / 1024) + ' KB a profile document may have.']);
+      return;
+    }
+    let v;
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+      try {
+        v = JSON.parse(text);
+      } catch (e) {
+        fail(['It is not a JSON document: the text breaks off, or has a typing mistake such as a missing comma or quote.']);
+        return;
+      }
+    } catch (e) {
+      fail(['It is not text in UTF-8, so it is not a profile document.']);
+      return;
+    }
+    const problems = checkDoc(v);
+    if (problems.length) {
+      fail(problems);
+      return;
+    }
+    open(name, tidyDoc(v));
+  });
+
+  function open(name, d) {
+    const replaced = drafts.size > 0 || !sameState(capture(), baseline(part), part) ||
+      personID.value.trim() !== (doc.id || '') || personName.value.trim() !== (doc.name || '');
+    doc = d;
+    drafts.clear();
+    clearProblems();
+    personID.value = d.id;
+    personName.value = d.name || '';
+    const onlyReviews = !d.ratings && d.reviews;
+    part = onlyReviews ? (d.reviews.length === 1 ? 'review-0' : 'new') : 'ratings';
+    setMode(onlyReviews ? 'rater' : 'self');
+    fillReviewPick();
+    show(baseline(part));
+
+    const unknown = new Set();
+    for (const id of Object.keys(d.ratings || {})) if (!rows.has(id)) unknown.add(id);
+    for (const rv of d.reviews || []) for (const id of Object.keys(rv.levels)) if (!rows.has(id)) unknown.add(id);
+    let msg = 'Opened ' + name + ': ' + describe(d) + '. Showing ' + partName(part) + '.';
+    if (unknown.size) {
+      const ids = Array.from(unknown).sort();
+      msg += ' It also rates ' + count(ids.length, 'competency or area', 'competencies or areas') +
+        ' this page does not list (' + ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '') +
+        '); they are kept as they are and saved with the rest.';
+    }
+    if (d.ratings && d.reviews) {
+      msg += ' To add or change a review, choose “Someone else” under who is rating.';
+    }
+    if (replaced) {
+      msg += ' What you had typed before opening it is replaced.';
+    }
+    openMsg.replaceChildren();
+    openMsg.classList.remove('invalid');
+    const p = document.createElement('p');
+    p.textContent = msg;
+    openMsg.append(p);
+    openMsg.hidden = false;
+    announce(msg);
+  }
+
+  // ---- start ----
+
+  // A browser that restores the fields of a page reloaded may have
+  // chosen a rater.
+  setMode(mode() || 'self');
+  part = mode() === 'rater' ? 'new' : 'ratings';
+  fillReviewPick();
+
+  // For tests and for pages that embed this one: the checks, by name.
+  window.wlpForm = Object.freeze({ idProblem, dateProblem, raterProblem, checkDoc });
+})();
