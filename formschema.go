@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/profile"
@@ -15,16 +16,7 @@ type obj []member
 
 type member struct {
 	key string
-	val any // a string, int, bool, []string, obj, []obj or *shared
-}
-
-// shared is a value that appears at many places of a document, such as
-// the properties every rating field has in common. A formWriter writes it
-// once for each depth it appears at and copies those bytes after.
-type shared struct {
-	v     any
-	depth int
-	out   []byte // v written at depth; nil until written
+	val any // a string, int, bool, []string, []int, obj, []obj or a func that writes the value
 }
 
 // schemaBaseURL is schema.BaseURL, the prefix of every schema's $id. It is
@@ -42,21 +34,67 @@ func ProfileSchemaURL(frameworkID string) string {
 	return schemaBaseURL + "forms/" + frameworkID + ".profile.schema.json"
 }
 
-// ProfileSchema returns a JSON Schema (draft 2020-12) for profiles of this
-// framework alone, ready for a form builder such as react-jsonschema-form
-// to render as a self-assessment form: one rating field per competency and
-// area, in model order (clusters first, then the areas), each titled with
-// its name and described with its summary; the level is a choice among the
-// scale's levels, each labelled with its name ("3 - competent"). Ratings of
-// IDs the framework does not know are rejected. Every document it accepts
-// is also a valid generic profile (see package schema). Being a form for
-// one person's self-assessment, it has no place for multi-rater reviews.
+// The keys of the form schema's headings in "ratings": "cluster:" and the
+// cluster's ID, and one key for the areas. A colon never appears in a
+// competency or area ID, so a heading cannot take the place of a rating.
+const (
+	clusterHeadingPrefix = "cluster:"
+	areasHeadingKey      = "tier:areas-of-expertise"
+)
+
+// The titles of the headings, and the summary of the areas' heading.
+const (
+	clusterHeadingTitle = "Foundational competencies: " // and the cluster's name
+	areasHeadingTitle   = "Areas of expertise"
+	areasHeadingSummary = "The specialist areas of the profession."
+	headingComment      = "A heading for the form: no value is valid here."
+)
+
+// fieldSize and headingSize are the bytes a rating field and a heading
+// take in the form schema besides their keys, titles and summaries (and
+// the escapes in those), at the depth they are written at.
+const (
+	fieldSize   = 112
+	headingSize = 150 + len(headingComment)
+)
+
+// ProfileSchema returns a JSON Schema for profiles of this framework
+// alone, made to be rendered as it is by a form builder, such as
+// react-jsonschema-form 6 with no uiSchema, as a self-assessment form.
+//
+// Under "ratings" it has one field per competency and area, in model order
+// (the competencies cluster by cluster, then the areas), each titled with
+// its name and described with its summary. Before each cluster's
+// competencies, and before the areas, stands a heading: a property titled
+// "Foundational competencies: <cluster>" or "Areas of expertise" that no
+// value satisfies, which a form builder draws as a section title and
+// never fills in. A rating field is a choice (a oneOf) between "Not
+// rated", which stands for no rating at all and is what the form starts
+// at, and one entry per level of the scale ("3 - competent", described
+// with what the level means); choosing a level shows that rating's
+// details: who gives it (titled choices), the date (a plain date field),
+// evidence and a note. Ratings of IDs the framework does not know are
+// rejected. Every document it accepts is also a valid generic profile
+// (see package schema); it is the narrower of the two, as a form leaves
+// out what is not given: it takes no empty source or date, which a
+// generic profile allows. Being a form for one person's self-assessment,
+// it has no place for multi-rater reviews.
+//
+// The schema names no $schema and uses only keywords that JSON Schema
+// drafts 07 and 2020-12 read alike, so validators of either draft (Ajv's
+// default class, as react-jsonschema-form uses it, and Ajv 2020) accept
+// the same documents. The parts every rating shares sit once under
+// "$defs" and are referenced from each field.
 //
 // The schema is indented with two spaces and ends in a newline; its text
 // escapes <, > and & as encoding/json does. ProfileSchema costs time and
 // memory linear in the size of the schema it returns: O(k + c + a) for k
 // clusters, c competencies and a areas, plus the length of their names
-// and summaries. Each rating field takes about 3 KB.
+// and summaries. Each rating field takes about 110 bytes besides its ID,
+// name and summary, each heading about 200 besides its cluster's ID, name
+// and summary, and what every form has (the ID field and the rating
+// schema) about 14 KB; it allocates about 1.5 times the bytes it returns
+// (1.8 for a small framework).
 func (f *Framework) ProfileSchema() ([]byte, error) {
 	// The competencies grouped by cluster, in the order of Clusters, and
 	// in model order within each cluster: a counting sort, linear where
@@ -80,35 +118,68 @@ func (f *Framework) ProfileSchema() ([]byte, error) {
 		next[s]++
 	}
 
-	// The rating fields sit at depth 4 (schema, properties, ratings,
-	// properties), so their shared properties at depth 5. Writing those
-	// now tells how large the schema will be.
-	rating := &shared{v: ratingProperties()}
-	if err := rating.writeAt(5); err != nil {
-		return nil, fmt.Errorf("wlp: encoding the profile schema: %v", err)
-	}
-	size := 2048
-	props := make(obj, 0, len(grouped)+len(f.spec.Areas))
-	add := func(id competency.ID, title, summary, group string) {
-		props = append(props, member{string(id), ratingField(title, summary, group, rating)})
-		size += len(rating.out) + 256 + len(id) + len(title) + len(summary) + len(group)
-	}
+	// The properties of "ratings" are written straight into the schema,
+	// headings and fields alike, with nothing built for each; their size
+	// is reckoned first, so that the buffer is allocated once.
+	size := 15 << 10 // the top, the ID field and $defs; the rest add theirs
+	prev := -1
 	for _, i := range grouped {
 		comp := f.spec.Competencies[i]
-		add(comp.ID, comp.Name, comp.Summary, "Foundational competencies: "+clusters[slot[comp.Cluster]].Name)
+		if s := slot[comp.Cluster]; s != prev {
+			c := clusters[s]
+			size += headingSize + len(clusterHeadingPrefix) + len(c.ID) + len(clusterHeadingTitle) + len(c.Name) + len(c.Summary)
+			prev = s
+		}
+		size += fieldSize + len(comp.ID) + len(comp.Name) + len(comp.Summary)
+	}
+	if len(f.spec.Areas) > 0 {
+		size += headingSize + len(areasHeadingKey) + len(areasHeadingTitle) + len(areasHeadingSummary)
 	}
 	for _, a := range f.spec.Areas {
-		add(a.ID, a.Name, a.Summary, "Areas of expertise")
+		size += fieldSize + len(a.ID) + len(a.Name) + len(a.Summary)
+	}
+	props := func(w *formWriter) error {
+		w.b = append(w.b, '{')
+		w.depth++
+		n, prev := 0, -1
+		for _, i := range grouped {
+			comp := f.spec.Competencies[i]
+			if s := slot[comp.Cluster]; s != prev {
+				c := clusters[s]
+				if err := w.heading(n, clusterHeadingPrefix, string(c.ID), clusterHeadingTitle, c.Name, c.Summary); err != nil {
+					return err
+				}
+				n++
+				prev = s
+			}
+			if err := w.field(n, string(comp.ID), comp.Name, comp.Summary); err != nil {
+				return err
+			}
+			n++
+		}
+		if len(f.spec.Areas) > 0 {
+			if err := w.heading(n, areasHeadingKey, "", areasHeadingTitle, "", areasHeadingSummary); err != nil {
+				return err
+			}
+			n++
+		}
+		for _, a := range f.spec.Areas {
+			if err := w.field(n, string(a.ID), a.Name, a.Summary); err != nil {
+				return err
+			}
+			n++
+		}
+		w.end(n, '}')
+		return nil
 	}
 	name := f.spec.Name
 	if name == "" {
 		name = "competency framework"
 	}
 	s := obj{
-		{"$schema", "https://json-schema.org/draft/2020-12/schema"},
 		{"$id", ProfileSchemaURL(f.spec.ID)},
 		{"title", "Self-assessment: " + name},
-		{"description", "Rate yourself on each competency and area of expertise, from 0 (not demonstrated) to 5 (expert). Leave out what you cannot judge: a missing rating counts as 0."},
+		{"description", "Choose a level, from 0 (not demonstrated) to 5 (expert), for each competency and area of expertise you can judge, and leave the others at \"Not rated\": a missing rating counts as 0."},
 		{"type", "object"},
 		{"properties", obj{
 			{"id", obj{{"title", "Your ID"}, {"description", "Your employee number or another ID your organization uses."}, {"type", "string"}, {"minLength", 1}, {"maxLength", profile.MaxIDLen}, {"pattern", profile.IDPattern}}},
@@ -122,6 +193,7 @@ func (f *Framework) ProfileSchema() ([]byte, error) {
 		}},
 		{"required", []string{"id"}},
 		{"additionalProperties", false},
+		{"$defs", obj{{"rating", ratingSchema()}}},
 	}
 	// An eighth more leaves room for escapes (& is written as \u0026)
 	// without copying the schema to a larger buffer at the end.
@@ -132,37 +204,47 @@ func (f *Framework) ProfileSchema() ([]byte, error) {
 	return append(w.b, '\n'), nil
 }
 
-// ratingField is the form schema of one rating. Its properties are the
-// same for every rating, so every field shares one copy of them.
-func ratingField(title, summary, group string, properties *shared) obj {
-	return obj{
-		{"title", title},
-		{"description", summary},
-		{"$comment", "group: " + group},
-		{"type", "object"},
-		{"properties", properties},
-		{"required", []string{"level"}},
-		{"additionalProperties", false},
-	}
-}
-
-// ratingProperties are the properties of a rating's form schema.
-func ratingProperties() obj {
-	var levels []obj
-	for _, l := range competency.DefaultScale().Levels {
-		levels = append(levels, obj{{"const", int(l.Level)}, {"title", fmt.Sprintf("%d - %s", l.Level, l.Name)}, {"description", l.Description}})
-	}
-	sources := []string{""}
+// ratingSchema is the schema every rating field refers to: "Not rated",
+// which no value satisfies, or one of the scale's levels with the
+// rating's details.
+//
+// react-jsonschema-form 6 draws a oneOf of objects as a choice of its
+// entries' titles, starting at the first; choosing an entry shows its
+// fields, and choosing "Not rated" (whose type is null, so it shows no
+// fields) removes the rating from the form's data. The level of each
+// entry is a one-value enum with that value as its default rather than a
+// const: on a change of entry the form fills in a default but clears a
+// const.
+func ratingSchema() obj {
+	sources := make([]obj, 0, len(profile.Sources()))
 	for _, s := range profile.Sources() {
-		sources = append(sources, string(s))
+		name := s.String()
+		sources = append(sources, obj{{"title", strings.ToUpper(name[:1]) + name[1:]}, {"enum", []string{string(s)}}})
 	}
-	return obj{
-		{"level", obj{{"title", "Level"}, {"type", "integer"}, {"oneOf", levels}}},
-		{"source", obj{{"title", "Who gives this rating"}, {"type", "string"}, {"enum", sources}}},
-		{"assessedAt", obj{{"title", "Date assessed"}, {"type", "string"}, {"anyOf", []obj{{{"const", ""}}, {{"type", "string"}, {"format", "date"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}}}},
-		{"evidence", obj{{"title", "Evidence"}, {"description", "Links, documents or examples that support the rating."}, {"type", "array"}, {"items", obj{{"type", "string"}}}}},
-		{"note", obj{{"title", "Note"}, {"type", "string"}}},
+	levels := []obj{{
+		{"title", "Not rated"},
+		{"description", "No rating: the profile leaves this out, and it counts as 0."},
+		{"type", "null"},
+		{"not", obj{}},
+	}}
+	for _, l := range competency.DefaultScale().Levels {
+		n := int(l.Level)
+		levels = append(levels, obj{
+			{"title", fmt.Sprintf("%d - %s", n, l.Name)},
+			{"description", l.Description},
+			{"type", "object"},
+			{"properties", obj{
+				{"level", obj{{"title", "Level"}, {"type", "integer"}, {"enum", []int{n}}, {"default", n}, {"readOnly", true}}},
+				{"source", obj{{"title", "Who gives this rating"}, {"type", "string"}, {"oneOf", sources}}},
+				{"assessedAt", obj{{"title", "Date assessed"}, {"type", "string"}, {"format", "date"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}},
+				{"evidence", obj{{"title", "Evidence"}, {"description", "Links, documents or examples that support the rating."}, {"type", "array"}, {"items", obj{{"type", "string"}}}}},
+				{"note", obj{{"title", "Note"}, {"type", "string"}}},
+			}},
+			{"required", []string{"level"}},
+			{"additionalProperties", false},
+		})
 	}
+	return obj{{"oneOf", levels}}
 }
 
 // formWriter writes a value in one pass, as json.MarshalIndent(v, "", "  ")
@@ -202,17 +284,16 @@ func (w *formWriter) value(v any) error {
 			}
 		}
 		w.end(len(v), ']')
-	case *shared:
-		if v.out == nil || v.depth != w.depth {
-			start := len(w.b)
-			if err := w.value(v.v); err != nil {
-				return err
-			}
-			// Later appends to w.b write past these bytes, never on them.
-			v.out, v.depth = w.b[start:len(w.b):len(w.b)], w.depth
-		} else {
-			w.b = append(w.b, v.out...)
+	case []int:
+		w.b = append(w.b, '[')
+		w.depth++
+		for i, n := range v {
+			w.sep(i)
+			w.b = strconv.AppendInt(w.b, int64(n), 10)
 		}
+		w.end(len(v), ']')
+	case func(*formWriter) error:
+		return v(w)
 	case obj:
 		w.b = append(w.b, '{')
 		w.depth++
@@ -233,13 +314,69 @@ func (w *formWriter) value(v any) error {
 	return nil
 }
 
-// writeAt writes s's value as it appears at the given depth.
-func (s *shared) writeAt(depth int) error {
-	w := formWriter{depth: depth}
-	if err := w.value(s.v); err != nil {
+// key starts the i-th member of an object: its key, which is the
+// concatenation of two parts, a colon and a space.
+func (w *formWriter) key(i int, a, b string) error {
+	w.sep(i)
+	if err := w.strs(a, b); err != nil {
 		return err
 	}
-	s.out, s.depth = w.b, depth
+	w.b = append(w.b, ':', ' ')
+	return nil
+}
+
+// field writes the i-th member of "ratings": a rating field with its
+// title, its summary if it has one, and a reference to the rating schema.
+func (w *formWriter) field(i int, id, title, summary string) error {
+	if err := w.key(i, id, ""); err != nil {
+		return err
+	}
+	w.b = append(w.b, '{')
+	w.depth++
+	n := 0
+	for _, m := range [...][2]string{{"title", title}, {"description", summary}, {"$ref", "#/$defs/rating"}} {
+		if m[1] == "" {
+			continue
+		}
+		if err := w.key(n, m[0], ""); err != nil {
+			return err
+		}
+		if err := w.strs(m[1], ""); err != nil {
+			return err
+		}
+		n++
+	}
+	w.end(n, '}')
+	return nil
+}
+
+// heading writes the i-th member of "ratings": a heading, keyed and
+// titled with the concatenations of two parts, with the summary if there
+// is one. It is an object that no value satisfies.
+func (w *formWriter) heading(i int, key1, key2, title1, title2, summary string) error {
+	if err := w.key(i, key1, key2); err != nil {
+		return err
+	}
+	w.b = append(w.b, '{')
+	w.depth++
+	n := 0
+	for _, m := range [...][3]string{{"title", title1, title2}, {"description", summary, ""}, {"$comment", headingComment, ""}, {"type", "object", ""}} {
+		if m[1] == "" && m[2] == "" {
+			continue
+		}
+		if err := w.key(n, m[0], ""); err != nil {
+			return err
+		}
+		if err := w.strs(m[1], m[2]); err != nil {
+			return err
+		}
+		n++
+	}
+	if err := w.key(n, "not", ""); err != nil {
+		return err
+	}
+	w.b = append(w.b, '{', '}')
+	w.end(n+1, '}')
 	return nil
 }
 
@@ -267,19 +404,32 @@ func (w *formWriter) newline() {
 	}
 }
 
-// str writes s as a JSON string. Printable ASCII other than ", \, <, >
-// and & goes out as is; any other string is left to encoding/json, so the
-// escaping stays exactly its own.
-func (w *formWriter) str(s string) error {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			q, err := json.Marshal(s)
-			w.b = append(w.b, q...)
+// str writes s as a JSON string.
+func (w *formWriter) str(s string) error { return w.strs(s, "") }
+
+// strs writes the concatenation of a and b as a JSON string, escaping
+// each part on its own, which escapes the whole alike when a ends on a
+// whole character. Printable ASCII other than ", \, <, > and & goes out
+// as is; any other part is left to encoding/json, so the escaping stays
+// exactly its own.
+func (w *formWriter) strs(a, b string) error {
+	w.b = append(w.b, '"')
+	for _, s := range [...]string{a, b} {
+		plain := true
+		for i := 0; i < len(s) && plain; i++ {
+			c := s[i]
+			plain = c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+		}
+		if plain {
+			w.b = append(w.b, s...)
+			continue
+		}
+		q, err := json.Marshal(s)
+		if err != nil {
 			return err
 		}
+		w.b = append(w.b, q[1:len(q)-1]...)
 	}
-	w.b = append(w.b, '"')
-	w.b = append(w.b, s...)
 	w.b = append(w.b, '"')
 	return nil
 }

@@ -25,36 +25,48 @@ import (
 	"github.com/wlpmodel/wlp/schema"
 )
 
-// fsCompile compiles a framework's form schema with a fresh compiler of
-// santhosh-tekuri/jsonschema (draft 2020-12, formats asserted), as a form
+// fsSchema is a framework's form schema compiled twice with
+// santhosh-tekuri/jsonschema (formats asserted), once read as draft
+// 2020-12 and once as draft 07: the schema names no $schema, so each
+// validator reads it as its own draft, and both must agree.
+type fsSchema struct {
+	d2020, d7 *jsonschema.Schema
+}
+
+// fsCompile compiles a framework's form schema as both drafts, as a form
 // builder's server side would. Compiling also checks the schema against
-// the draft's metaschema.
-func fsCompile(t testing.TB, f *wlp.Framework) (*jsonschema.Schema, []byte) {
+// each draft's metaschema.
+func fsCompile(t testing.TB, f *wlp.Framework) (fsSchema, []byte) {
 	t.Helper()
 	b, err := f.ProfileSchema()
 	if err != nil {
 		t.Fatalf("ProfileSchema: %v", err)
 	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-	if err != nil {
-		t.Fatalf("the form schema is not JSON: %v\n%s", err, b)
+	compile := func(draft *jsonschema.Draft) *jsonschema.Schema {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("the form schema is not JSON: %v\n%s", err, b)
+		}
+		c := jsonschema.NewCompiler()
+		c.DefaultDraft(draft)
+		c.AssertFormat()
+		url := wlp.ProfileSchemaURL(f.ID())
+		if err := c.AddResource(url, doc); err != nil {
+			t.Fatal(err)
+		}
+		s, err := c.Compile(url)
+		if err != nil {
+			t.Fatalf("the form schema does not compile as %v: %v", draft, err)
+		}
+		return s
 	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft2020)
-	c.AssertFormat()
-	url := wlp.ProfileSchemaURL(f.ID())
-	if err := c.AddResource(url, doc); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile(url)
-	if err != nil {
-		t.Fatalf("the form schema does not compile: %v", err)
-	}
-	return s, b
+	return fsSchema{compile(jsonschema.Draft2020), compile(jsonschema.Draft7)}, b
 }
 
 // fsLeaves returns the JSON pointers of the places a validation error
-// names: for an unknown property, the property itself.
+// names: for an unknown property, the property itself. A oneOf that no
+// entry satisfies names the place of the oneOf, not of its entries'
+// faults, as a form builder shows it.
 func fsLeaves(err error) []string {
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
@@ -73,7 +85,7 @@ func fsLeaves(err error) []string {
 			}
 			return
 		}
-		if len(e.Causes) == 0 {
+		if _, ok := e.ErrorKind.(*kind.OneOf); ok || len(e.Causes) == 0 {
 			out = append(out, at)
 			return
 		}
@@ -87,17 +99,24 @@ func fsLeaves(err error) []string {
 }
 
 // fsValidate validates a JSON document with a compiled form schema and
-// returns the places of its problems, or nil if it is valid.
-func fsValidate(t testing.TB, s *jsonschema.Schema, doc string) []string {
+// returns the places of its problems, or nil if it is valid. The two
+// drafts must find the same.
+func fsValidate(t testing.TB, s fsSchema, doc string) []string {
 	t.Helper()
-	v, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
-	if err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, doc)
+	var got [2][]string
+	for i, c := range []*jsonschema.Schema{s.d2020, s.d7} {
+		v, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
+		if err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, doc)
+		}
+		if err := c.Validate(v); err != nil {
+			got[i] = fsLeaves(err)
+		}
 	}
-	if err := s.Validate(v); err != nil {
-		return fsLeaves(err)
+	if diff := cmp.Diff(got[0], got[1]); diff != "" {
+		t.Errorf("drafts 2020-12 and 07 disagree on %s (-2020 +07):\n%s", doc, diff)
 	}
-	return nil
+	return got[0]
 }
 
 func TestProfileSchemaValidates(t *testing.T) {
@@ -116,19 +135,29 @@ func TestProfileSchemaValidates(t *testing.T) {
 		{"full", `{"id": "alex", "name": "Alex Kim", "ratings": {
 			"thinking-strategically": {"level": 4, "source": "manager"},
 			"coaching": {"level": 2, "source": "self", "assessedAt": "2026-03-31", "evidence": ["x"], "note": "n"},
-			"building-trust": {"level": 0, "source": "", "assessedAt": ""}}}`, nil},
+			"building-trust": {"level": 0, "source": "direct-report"},
+			"designing-learning": {"level": 5, "source": "assessment", "evidence": []}}}`, nil},
 		{"level 5.0", `{"id": "alex", "ratings": {"coaching": {"level": 5.0}}}`, nil},
 		{"unknown ID", `{"id": "alex", "ratings": {"juggling": {"level": 3}}}`, []string{"/ratings/juggling"}},
 		{"unknown and known", `{"id": "alex", "ratings": {"coaching": {"level": 3}, "juggling": {"level": 3}}}`, []string{"/ratings/juggling"}},
 		{"malformed ID", `{"id": "alex", "ratings": {"Coaching": {"level": 3}}}`, []string{"/ratings/Coaching"}},
-		{"level 6", `{"id": "alex", "ratings": {"coaching": {"level": 6}}}`, []string{"/ratings/coaching/level"}},
-		{"level -1", `{"id": "alex", "ratings": {"coaching": {"level": -1}}}`, []string{"/ratings/coaching/level"}},
-		{"level 2.5", `{"id": "alex", "ratings": {"coaching": {"level": 2.5}}}`, []string{"/ratings/coaching/level"}},
-		{"level string", `{"id": "alex", "ratings": {"coaching": {"level": "3"}}}`, []string{"/ratings/coaching/level"}},
+		{"level 6", `{"id": "alex", "ratings": {"coaching": {"level": 6}}}`, []string{"/ratings/coaching"}},
+		{"level -1", `{"id": "alex", "ratings": {"coaching": {"level": -1}}}`, []string{"/ratings/coaching"}},
+		{"level 2.5", `{"id": "alex", "ratings": {"coaching": {"level": 2.5}}}`, []string{"/ratings/coaching"}},
+		{"level string", `{"id": "alex", "ratings": {"coaching": {"level": "3"}}}`, []string{"/ratings/coaching"}},
 		{"no level", `{"id": "alex", "ratings": {"coaching": {"source": "self"}}}`, []string{"/ratings/coaching"}},
-		{"bad source", `{"id": "alex", "ratings": {"coaching": {"level": 1, "source": "boss"}}}`, []string{"/ratings/coaching/source"}},
-		{"bad date", `{"id": "alex", "ratings": {"coaching": {"level": 1, "assessedAt": "2026-02-30"}}}`, []string{"/ratings/coaching/assessedAt"}},
-		{"unknown rating field", `{"id": "alex", "ratings": {"coaching": {"level": 1, "score": 1}}}`, []string{"/ratings/coaching/score"}},
+		{"empty rating", `{"id": "alex", "ratings": {"coaching": {}}}`, []string{"/ratings/coaching"}},
+		{"null rating", `{"id": "alex", "ratings": {"coaching": null}}`, []string{"/ratings/coaching"}},
+		{"bad source", `{"id": "alex", "ratings": {"coaching": {"level": 1, "source": "boss"}}}`, []string{"/ratings/coaching"}},
+		{"bad date", `{"id": "alex", "ratings": {"coaching": {"level": 1, "assessedAt": "2026-02-30"}}}`, []string{"/ratings/coaching"}},
+		{"unknown rating field", `{"id": "alex", "ratings": {"coaching": {"level": 1, "score": 1}}}`, []string{"/ratings/coaching"}},
+		// The form leaves out what is not given, so it has no use for the
+		// empty source and date a generic profile allows.
+		{"empty source", `{"id": "alex", "ratings": {"coaching": {"level": 1, "source": ""}}}`, []string{"/ratings/coaching"}},
+		{"empty date", `{"id": "alex", "ratings": {"coaching": {"level": 1, "assessedAt": ""}}}`, []string{"/ratings/coaching"}},
+		// A heading is no place for a value of any kind.
+		{"rated heading", `{"id": "alex", "ratings": {"cluster:interpersonal": {"level": 1}}}`, []string{"/ratings/cluster:interpersonal"}},
+		{"empty heading", `{"id": "alex", "ratings": {"tier:areas-of-expertise": {}}}`, []string{"/ratings/tier:areas-of-expertise"}},
 		{"unknown top field", `{"id": "alex", "email": "a@b"}`, []string{"/email"}},
 		{"no ID", `{"name": "Alex"}`, []string{""}},
 		{"empty ID", `{"id": ""}`, []string{"/id"}},
@@ -192,6 +221,16 @@ func fsGet(t testing.TB, b []byte, keys ...string) json.RawMessage {
 	return cur
 }
 
+// fsKeys returns the keys of a JSON object in document order.
+func fsKeys(t testing.TB, b json.RawMessage) []string {
+	t.Helper()
+	var o fsObject
+	if err := json.Unmarshal(b, &o); err != nil {
+		t.Fatal(err)
+	}
+	return o.keys
+}
+
 // fsField is what a form builder needs of one rating field.
 type fsField struct {
 	ID          string
@@ -199,73 +238,179 @@ type fsField struct {
 	Description string
 }
 
-// fsChoice is one labelled choice of a level field.
+// fsItem is one entry of "ratings" as a form builder draws it: a heading
+// or a rating field.
+type fsItem struct {
+	Heading bool
+	Key     string
+	Title   string
+}
+
+// fsChoice is one labelled choice of a rating: "Not rated" (Level -1) or
+// a level.
 type fsChoice struct {
-	Const int
+	Level       int
+	Title       string
+	Description string
+}
+
+// fsSource is one titled choice of who gave a rating.
+type fsSource struct {
+	Value string
 	Title string
 }
 
 // fsForm is a form schema as a form builder renders it.
 type fsForm struct {
-	Fields  []fsField
-	Levels  map[string][]fsChoice // by field ID
-	Closed  map[string]bool       // rating fields with additionalProperties: false
-	Require map[string][]string   // rating fields' required properties
+	Items   []fsItem  // headings and rating fields, in order
+	Fields  []fsField // the rating fields alone
+	Choices []fsChoice
+	Sources []fsSource
+	Date    map[string]any // the schema of the date field
 }
 
-// fsRender walks a form schema the way react-jsonschema-form does: the
-// properties of "ratings" in order, each an object field with a title and
-// description, whose "level" is a choice among oneOf entries, each a const
-// with a title.
+// fsRender walks a form schema the way react-jsonschema-form does. The
+// properties of "ratings" in order are headings (an object no value
+// satisfies) or rating fields, each titled, that refer to the shared
+// rating schema. That is a oneOf whose first entry, "Not rated", draws no
+// field and takes no value, and whose other entries are the levels: each
+// an object, closed, that requires its level, a one-value enum with that
+// value as its default, and has the same details (who gives the rating,
+// the date, evidence, a note).
 func fsRender(t testing.TB, b []byte) fsForm {
 	t.Helper()
 	var ratings fsObject
 	if err := json.Unmarshal(fsGet(t, b, "properties", "ratings", "properties"), &ratings); err != nil {
 		t.Fatal(err)
 	}
-	form := fsForm{Levels: map[string][]fsChoice{}, Closed: map[string]bool{}, Require: map[string][]string{}}
-	for _, id := range ratings.keys {
-		var field struct {
-			Type                 string         `json:"type"`
-			Title                string         `json:"title"`
-			Description          string         `json:"description"`
-			Required             []string       `json:"required"`
-			AdditionalProperties *bool          `json:"additionalProperties"`
-			Properties           map[string]any `json:"properties"`
+	var form fsForm
+	for _, key := range ratings.keys {
+		var p struct {
+			Title       string         `json:"title"`
+			Description string         `json:"description"`
+			Comment     string         `json:"$comment"`
+			Type        string         `json:"type"`
+			Not         map[string]any `json:"not"`
+			Ref         string         `json:"$ref"`
 		}
-		if err := json.Unmarshal(ratings.vals[id], &field); err != nil {
-			t.Fatalf("ratings field %s: %v", id, err)
+		if err := json.Unmarshal(ratings.vals[key], &p); err != nil {
+			t.Fatalf("ratings property %s: %v", key, err)
 		}
-		if field.Type != "object" {
-			t.Errorf("ratings field %s has type %q, want object", id, field.Type)
+		if p.Title == "" {
+			t.Errorf("ratings property %s has no title", key)
 		}
-		form.Fields = append(form.Fields, fsField{id, field.Title, field.Description})
-		form.Closed[id] = field.AdditionalProperties != nil && !*field.AdditionalProperties
-		form.Require[id] = field.Required
-		var level struct {
-			Type  string `json:"type"`
-			Title string `json:"title"`
-			OneOf []struct {
-				Const *json.Number `json:"const"`
-				Title string       `json:"title"`
-			} `json:"oneOf"`
-		}
-		if err := json.Unmarshal(fsGet(t, ratings.vals[id], "properties", "level"), &level); err != nil {
-			t.Fatalf("level of %s: %v", id, err)
-		}
-		if level.Type != "integer" || level.Title == "" {
-			t.Errorf("level of %s: type %q, title %q; want integer and a title", id, level.Type, level.Title)
-		}
-		for i, c := range level.OneOf {
-			if c.Const == nil {
-				t.Errorf("level of %s: oneOf entry %d has no const", id, i)
-				continue
+		keys := fsKeys(t, ratings.vals[key])
+		if strings.Contains(key, ":") {
+			want := []string{"title", "description", "$comment", "type", "not"}
+			if p.Description == "" {
+				want = slices.Delete(want, 1, 2)
 			}
-			n, err := c.Const.Int64()
-			if err != nil {
-				t.Errorf("level of %s: oneOf entry %d: const %v is not an integer", id, i, *c.Const)
+			if !slices.Equal(keys, want) || p.Type != "object" || p.Not == nil || len(p.Not) != 0 {
+				t.Errorf("heading %s: keys %v, type %q, not %v; want %v, an object and not {}", key, keys, p.Type, p.Not, want)
 			}
-			form.Levels[id] = append(form.Levels[id], fsChoice{int(n), c.Title})
+			form.Items = append(form.Items, fsItem{true, key, p.Title})
+			continue
+		}
+		want := []string{"title", "description", "$ref"}
+		if p.Description == "" {
+			want = slices.Delete(want, 1, 2)
+		}
+		if !slices.Equal(keys, want) || p.Ref != "#/$defs/rating" {
+			t.Errorf("rating field %s: keys %v, $ref %q; want %v and the shared rating", key, keys, p.Ref, want)
+		}
+		form.Items = append(form.Items, fsItem{false, key, p.Title})
+		form.Fields = append(form.Fields, fsField{key, p.Title, p.Description})
+	}
+
+	type source struct {
+		Title string   `json:"title"`
+		Enum  []string `json:"enum"`
+	}
+	type entry struct {
+		Title                string         `json:"title"`
+		Description          string         `json:"description"`
+		Type                 string         `json:"type"`
+		Not                  map[string]any `json:"not"`
+		Required             []string       `json:"required"`
+		AdditionalProperties *bool          `json:"additionalProperties"`
+		Properties           struct {
+			Level struct {
+				Title    string `json:"title"`
+				Type     string `json:"type"`
+				Enum     []int  `json:"enum"`
+				Default  *int   `json:"default"`
+				ReadOnly bool   `json:"readOnly"`
+			} `json:"level"`
+			Source struct {
+				Title string   `json:"title"`
+				Type  string   `json:"type"`
+				OneOf []source `json:"oneOf"`
+			} `json:"source"`
+			AssessedAt map[string]any `json:"assessedAt"`
+		} `json:"properties"`
+	}
+	var rating struct {
+		OneOf []json.RawMessage `json:"oneOf"`
+	}
+	if err := json.Unmarshal(fsGet(t, b, "$defs", "rating"), &rating); err != nil {
+		t.Fatal(err)
+	}
+	if got := fsKeys(t, fsGet(t, b, "$defs", "rating")); !slices.Equal(got, []string{"oneOf"}) {
+		t.Errorf("the rating schema has keys %v, want a oneOf alone", got)
+	}
+	var firstDetails []string
+	for i, raw := range rating.OneOf {
+		var e entry
+		if err := json.Unmarshal(raw, &e); err != nil {
+			t.Fatalf("rating entry %d: %v", i, err)
+		}
+		if i == 0 {
+			// "Not rated": type null draws no field, and not {} takes no
+			// value, not even null.
+			if e.Type != "null" || e.Not == nil || len(e.Not) != 0 {
+				t.Errorf("the first rating entry has type %q and not %v; want null and {}", e.Type, e.Not)
+			}
+			form.Choices = append(form.Choices, fsChoice{-1, e.Title, e.Description})
+			continue
+		}
+		lv := e.Properties.Level
+		if e.Type != "object" || !slices.Equal(e.Required, []string{"level"}) || e.AdditionalProperties == nil || *e.AdditionalProperties {
+			t.Errorf("rating entry %d: type %q, required %v, additionalProperties %v; want a closed object that requires its level",
+				i, e.Type, e.Required, e.AdditionalProperties)
+		}
+		if lv.Type != "integer" || lv.Title == "" || len(lv.Enum) != 1 || lv.Default == nil || *lv.Default != lv.Enum[0] || !lv.ReadOnly {
+			t.Errorf("rating entry %d: level %+v; want a titled, read-only integer with one value that is also its default", i, lv)
+			continue
+		}
+		form.Choices = append(form.Choices, fsChoice{lv.Enum[0], e.Title, e.Description})
+		// Every level has the same details: the entries differ in the
+		// level alone.
+		details := fsKeys(t, fsGet(t, raw, "properties"))
+		if i == 1 {
+			firstDetails = details
+			for _, s := range e.Properties.Source.OneOf {
+				if len(s.Enum) != 1 {
+					t.Errorf("source choice %+v is not a single value", s)
+					continue
+				}
+				form.Sources = append(form.Sources, fsSource{s.Enum[0], s.Title})
+			}
+			form.Date = e.Properties.AssessedAt
+		}
+		if diff := cmp.Diff(firstDetails, details); diff != "" {
+			t.Errorf("rating entry %d: details (-first +this):\n%s", i, diff)
+		}
+		var a, z map[string]any
+		if err := json.Unmarshal(fsGet(t, rating.OneOf[1], "properties"), &a); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(fsGet(t, raw, "properties"), &z); err != nil {
+			t.Fatal(err)
+		}
+		delete(a, "level")
+		delete(z, "level")
+		if diff := cmp.Diff(a, z); diff != "" {
+			t.Errorf("rating entry %d differs from the first level beyond the level (-first +this):\n%s", i, diff)
 		}
 	}
 	return form
@@ -290,12 +435,78 @@ func fsModelOrder(f *wlp.Framework) []fsField {
 	return out
 }
 
+// fsWantItems lists the headings and fields the form of f must draw: a
+// heading before each cluster's competencies, naming the tier and the
+// cluster, and one before the areas.
+func fsWantItems(f *wlp.Framework) []fsItem {
+	var out []fsItem
+	for _, c := range f.Clusters() {
+		heading := true
+		for _, comp := range f.Competencies() {
+			if comp.Cluster != c.ID {
+				continue
+			}
+			if heading {
+				out = append(out, fsItem{true, "cluster:" + string(c.ID), "Foundational competencies: " + c.Name})
+				heading = false
+			}
+			out = append(out, fsItem{false, string(comp.ID), comp.Name})
+		}
+	}
+	if len(f.Areas()) > 0 {
+		out = append(out, fsItem{true, "tier:areas-of-expertise", "Areas of expertise"})
+	}
+	for _, a := range f.Areas() {
+		out = append(out, fsItem{false, string(a.ID), a.Name})
+	}
+	return out
+}
+
+// fsKeywords are the keywords the form schema may use: those drafts 07 and
+// 2020-12 read alike (with items a single schema, not a list), which
+// react-jsonschema-form's stock validator (Ajv, draft 07) and Ajv 2020
+// both know. $defs is not a keyword of draft 07, but a $ref to a JSON
+// pointer into it resolves the same in both.
+var fsKeywords = []string{
+	"$comment", "$defs", "$id", "$ref", "additionalProperties", "default", "description", "enum", "format",
+	"items", "maxLength", "minLength", "not", "oneOf", "pattern", "properties", "readOnly", "required", "title", "type",
+}
+
+// fsWalk calls f with every schema object in a form schema and the place
+// of each, following only keywords that hold schemas.
+func fsWalk(t testing.TB, v any, at string, f func(at string, s map[string]any)) {
+	t.Helper()
+	s, ok := v.(map[string]any)
+	if !ok {
+		t.Errorf("%s: a schema that is not an object: %v", at, v)
+		return
+	}
+	f(at, s)
+	for _, k := range []string{"properties", "$defs"} {
+		if m, ok := s[k].(map[string]any); ok {
+			for name, sub := range m {
+				fsWalk(t, sub, at+"/"+k+"/"+name, f)
+			}
+		}
+	}
+	for _, k := range []string{"items", "not"} {
+		if sub, ok := s[k]; ok {
+			fsWalk(t, sub, at+"/"+k, f)
+		}
+	}
+	if list, ok := s["oneOf"].([]any); ok {
+		for i, sub := range list {
+			fsWalk(t, sub, fmt.Sprintf("%s/oneOf/%d", at, i), f)
+		}
+	}
+}
+
 // fsCheckForm checks the form of f as a form builder sees it.
 func fsCheckForm(t *testing.T, f *wlp.Framework) fsForm {
 	t.Helper()
 	_, b := fsCompile(t, f)
 	var top struct {
-		Schema               string   `json:"$schema"`
+		Schema               *string  `json:"$schema"`
 		ID                   string   `json:"$id"`
 		Title                string   `json:"title"`
 		Type                 string   `json:"type"`
@@ -305,8 +516,8 @@ func fsCheckForm(t *testing.T, f *wlp.Framework) fsForm {
 	if err := json.Unmarshal(b, &top); err != nil {
 		t.Fatal(err)
 	}
-	if top.Schema != "https://json-schema.org/draft/2020-12/schema" {
-		t.Errorf("$schema = %q, want draft 2020-12", top.Schema)
+	if top.Schema != nil {
+		t.Errorf("$schema = %q, want none: react-jsonschema-form's stock validator knows only draft 07", *top.Schema)
 	}
 	if top.ID != wlp.ProfileSchemaURL(f.ID()) || !strings.HasPrefix(top.ID, "https://") {
 		t.Errorf("$id = %q, want %q", top.ID, wlp.ProfileSchemaURL(f.ID()))
@@ -318,6 +529,20 @@ func fsCheckForm(t *testing.T, f *wlp.Framework) fsForm {
 	if ap := string(fsGet(t, b, "properties", "ratings", "additionalProperties")); ap != "false" {
 		t.Errorf("ratings additionalProperties = %s, want false", ap)
 	}
+	var whole any
+	if err := json.Unmarshal(b, &whole); err != nil {
+		t.Fatal(err)
+	}
+	fsWalk(t, whole, "", func(at string, s map[string]any) {
+		for k := range s {
+			if !slices.Contains(fsKeywords, k) {
+				t.Errorf("%s uses %q, which drafts 07 and 2020-12 may not read alike", at, k)
+			}
+		}
+		if _, ok := s["items"].([]any); ok {
+			t.Errorf("%s: items is a list, which draft 2020-12 reads as prefixItems", at)
+		}
+	})
 
 	form := fsRender(t, b)
 	want := fsModelOrder(f)
@@ -327,34 +552,23 @@ func fsCheckForm(t *testing.T, f *wlp.Framework) fsForm {
 	if diff := cmp.Diff(want, form.Fields); diff != "" {
 		t.Errorf("rating fields: IDs in model order, titles and descriptions (-want +got):\n%s", diff)
 	}
-	var wantChoices []int
+	if diff := cmp.Diff(fsWantItems(f), form.Items); diff != "" {
+		t.Errorf("headings and fields (-want +got):\n%s", diff)
+	}
+	wantChoices := []fsChoice{{-1, "Not rated", "No rating: the profile leaves this out, and it counts as 0."}}
 	for _, l := range f.Scale().Levels {
-		wantChoices = append(wantChoices, int(l.Level))
+		wantChoices = append(wantChoices, fsChoice{int(l.Level), fmt.Sprintf("%d - %s", l.Level, l.Name), l.Description})
 	}
-	if diff := cmp.Diff([]int{0, 1, 2, 3, 4, 5}, wantChoices); diff != "" {
-		t.Fatalf("the scale's levels (-want +got):\n%s", diff)
+	if diff := cmp.Diff(wantChoices, form.Choices); diff != "" {
+		t.Errorf("rating choices (-want +got):\n%s", diff)
 	}
-	for _, fd := range form.Fields {
-		if fd.Title == "" {
-			t.Errorf("field %s has no title", fd.ID)
-		}
-		if !form.Closed[fd.ID] {
-			t.Errorf("field %s allows unknown properties", fd.ID)
-		}
-		if !slices.Contains(form.Require[fd.ID], "level") {
-			t.Errorf("field %s does not require a level: %v", fd.ID, form.Require[fd.ID])
-		}
-		var consts []int
-		for _, c := range form.Levels[fd.ID] {
-			consts = append(consts, c.Const)
-			name := competency.Level(c.Const).String()
-			if c.Title == "" || !strings.Contains(c.Title, name) {
-				t.Errorf("field %s, level %d: title %q does not contain the level's name %q", fd.ID, c.Const, c.Title, name)
-			}
-		}
-		if diff := cmp.Diff(wantChoices, consts); diff != "" {
-			t.Errorf("field %s: level choices (-want +got):\n%s", fd.ID, diff)
-		}
+	wantSources := []fsSource{{"self", "Self"}, {"manager", "Manager"}, {"peer", "Peer"}, {"direct-report", "Direct report"}, {"assessment", "Assessment"}}
+	if diff := cmp.Diff(wantSources, form.Sources); diff != "" {
+		t.Errorf("source choices (-want +got):\n%s", diff)
+	}
+	wantDate := map[string]any{"title": "Date assessed", "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+	if diff := cmp.Diff(wantDate, form.Date); diff != "" {
+		t.Errorf("the date field: a plain date (-want +got):\n%s", diff)
 	}
 	return form
 }
@@ -363,9 +577,10 @@ func TestProfileSchemaForm(t *testing.T) {
 	f := wlp.Default()
 	form := fsCheckForm(t, f)
 	// The default model: 12 competencies and 9 areas, the first
-	// interpersonal, the last an area.
-	if len(form.Fields) != 21 {
-		t.Errorf("the default form has %d fields, want 21", len(form.Fields))
+	// interpersonal, the last an area; four headings, one per cluster and
+	// one for the areas.
+	if len(form.Fields) != 21 || len(form.Items) != 25 {
+		t.Errorf("the default form has %d fields and %d items, want 21 and 25", len(form.Fields), len(form.Items))
 	}
 	if len(form.Fields) > 0 {
 		if first := form.Fields[0]; first.ID != string(competency.BuildingTrust) || first.Title != "Building trust" {
@@ -373,11 +588,13 @@ func TestProfileSchemaForm(t *testing.T) {
 		}
 	}
 	// Titles are the levels' names, as a person reads them.
-	want := []fsChoice{{0, "not demonstrated"}, {1, "novice"}, {2, "advanced beginner"}, {3, "competent"}, {4, "proficient"}, {5, "expert"}}
-	for i, c := range form.Levels["coaching"] {
-		if i < len(want) && !strings.Contains(c.Title, want[i].Title) {
-			t.Errorf("coaching level %d title %q lacks %q", c.Const, c.Title, want[i].Title)
-		}
+	want := []string{"Not rated", "0 - not demonstrated", "1 - novice", "2 - advanced beginner", "3 - competent", "4 - proficient", "5 - expert"}
+	var got []string
+	for _, c := range form.Choices {
+		got = append(got, c.Title)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("choice titles (-want +got):\n%s", diff)
 	}
 	// Every summary reaches the form.
 	for _, fd := range form.Fields {
@@ -536,7 +753,14 @@ func TestProfileSchemaAgreesWithLoad(t *testing.T) {
 		{"empty ID", `{"id": ""}`, false, false, false},
 		{"unknown field", `{"id": "a", "team": "x"}`, false, false, false},
 		{"evidence string", `{"id": "a", "ratings": {"coaching": {"level": 1, "evidence": "x"}}}`, false, false, false},
+		{"null rating", `{"id": "a", "ratings": {"coaching": null}}`, false, false, false},
+		{"rated heading", `{"id": "a", "ratings": {"cluster:personal": {"level": 1}}}`, false, false, false},
+		{"empty heading", `{"id": "a", "ratings": {"tier:areas-of-expertise": {}}}`, false, false, false},
 		{"repeated rating", `{"id": "a", "ratings": {"coaching": {"level": 9}, "coaching": {"level": 1}}}`, true, false, false},
+		// The form leaves out an unstated source or date; a generic
+		// profile may also give them as empty strings.
+		{"empty source", `{"id": "a", "ratings": {"coaching": {"level": 1, "source": ""}}}`, false, true, true},
+		{"empty date", `{"id": "a", "ratings": {"coaching": {"level": 1, "assessedAt": ""}}}`, false, true, true},
 		// The form collects self-ratings: a profile that also carries
 		// reviews is a valid profile, but not one the form produces.
 		{"with reviews", `{"id": "a", "ratings": {"coaching": {"level": 1}}, "reviews": [{"source": "peer", "levels": {"coaching": 2}}]}`, false, true, true},
@@ -557,7 +781,7 @@ func TestProfileSchemaAgreesWithLoad(t *testing.T) {
 					t.Errorf("the form schema accepts what profile.Load rejects: %v", err)
 				}
 			}
-			if tt.name != "repeated rating" && tt.name != "with reviews" && form != framework {
+			if narrower := []string{"repeated rating", "with reviews", "empty source", "empty date"}; !slices.Contains(narrower, tt.name) && form != framework {
 				t.Errorf("the form schema says %v, profile.Load plus ValidateProfile says %v", form, framework)
 			}
 		})
@@ -591,8 +815,8 @@ func formTrickySpec() wlp.Spec {
 }
 
 // formGoldens are the frameworks whose form schemas are kept in
-// testdata/form. The goldens were written by the ProfileSchema of before
-// issue 11, which was quadratic; the linear one must write the same bytes.
+// testdata/form, to be read as a form builder gets them; write them again
+// with go test -run TestProfileSchemaGoldens -update-forms.
 var formGoldens = []struct {
 	file string
 	spec func() wlp.Spec
@@ -631,8 +855,9 @@ func TestProfileSchemaGoldens(t *testing.T) {
 // TestProfileSchemaUnchanged compares forms too large to keep as golden
 // files (generated frameworks, and the custom framework of
 // formschema_test.go) with the SHA-256 of what ProfileSchema wrote for
-// them when it was made linear (byte for byte what the quadratic writer
-// wrote), with the profile ID rule added since.
+// them when the form was reshaped for react-jsonschema-form (issue 15),
+// and checks their layout against encoding/json's own: compacted and
+// indented again by it, each form comes out byte for byte the same.
 func TestProfileSchemaUnchanged(t *testing.T) {
 	specs := map[string]func() wlp.Spec{
 		"acme-2026":     fsCustomSpec,
@@ -640,9 +865,9 @@ func TestProfileSchemaUnchanged(t *testing.T) {
 		"generated 300": func() wlp.Spec { return growthSpec(300) },
 	}
 	want := map[string]string{
-		"acme-2026":     "e6f33614c2774fecf685354381cd3599ac628558aed7075262db8f105f29e390",
-		"generated 50":  "2513e99abbe1a7e449baae726c2a9f6e0c9dbb56e1bb4e02b0b3c1dbf1eb146e",
-		"generated 300": "9c7f9e349c68a92b37e2a177fae8dc54a9b4b253c3c0a32ef8533eaf9ff01fe9",
+		"acme-2026":     "e1b1e947891be2edcd02523bc99580b41857cc001a808e9e5897cfaf0c06c6bc",
+		"generated 50":  "8dec4ca20b497b80344aacc04a788d0f75a456e9db334d5963addc0f48d88483",
+		"generated 300": "706d263a2b9e393ff4b2082890a3599b3c3a0516c0dac52bd00e52684e4836f6",
 	}
 	got := map[string]string{}
 	for name, spec := range specs {
@@ -652,6 +877,17 @@ func TestProfileSchemaUnchanged(t *testing.T) {
 		}
 		sum := sha256.Sum256(b)
 		got[name] = hex.EncodeToString(sum[:])
+		var compact, indented bytes.Buffer
+		if err := json.Compact(&compact, b); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := json.Indent(&indented, compact.Bytes(), "", "  "); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		indented.WriteByte('\n')
+		if diff := cmp.Diff(indented.String(), string(b)); diff != "" {
+			t.Errorf("%s: the layout differs from encoding/json's (-json +ProfileSchema):\n%s", name, diff)
+		}
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("SHA-256 of the forms (-want +got):\n%s", diff)
@@ -664,4 +900,66 @@ func TestSchemaBaseURLAgrees(t *testing.T) {
 	if got := wlp.ProfileSchemaURL("x"); !strings.HasPrefix(got, schema.BaseURL+"forms/") {
 		t.Errorf("ProfileSchemaURL(\"x\") = %q, want it under %q", got, schema.BaseURL+"forms/")
 	}
+}
+
+// The form schema of the default framework, read back as a form builder
+// draws it: a heading per cluster and one for the areas, a field per
+// competency and area, and on each field the same choices.
+func ExampleFramework_ProfileSchema() {
+	b, err := wlp.Default().ProfileSchema()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var form struct {
+		Properties struct {
+			Ratings struct {
+				Properties map[string]struct {
+					Title string `json:"title"`
+					Ref   string `json:"$ref"`
+				} `json:"properties"`
+			} `json:"ratings"`
+		} `json:"properties"`
+		Defs struct {
+			Rating struct {
+				OneOf []struct {
+					Title string `json:"title"`
+				} `json:"oneOf"`
+			} `json:"rating"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(b, &form); err != nil {
+		fmt.Println(err)
+		return
+	}
+	var headings []string
+	fields := 0
+	for _, p := range form.Properties.Ratings.Properties {
+		if p.Ref == "#/$defs/rating" {
+			fields++
+		} else {
+			headings = append(headings, p.Title)
+		}
+	}
+	slices.Sort(headings)
+	fmt.Println(fields, "rating fields")
+	for _, h := range headings {
+		fmt.Println("heading:", h)
+	}
+	for _, c := range form.Defs.Rating.OneOf {
+		fmt.Println("choice:", c.Title)
+	}
+	// Output:
+	// 21 rating fields
+	// heading: Areas of expertise
+	// heading: Foundational competencies: Business/Management
+	// heading: Foundational competencies: Interpersonal
+	// heading: Foundational competencies: Personal
+	// choice: Not rated
+	// choice: 0 - not demonstrated
+	// choice: 1 - novice
+	// choice: 2 - advanced beginner
+	// choice: 3 - competent
+	// choice: 4 - proficient
+	// choice: 5 - expert
 }

@@ -3,9 +3,12 @@
 // profiles and a score result validate; documents the Go loaders reject
 // for structural reasons are rejected at the same JSON pointers; the
 // default framework's form schema accepts the samples and rejects unknown
-// IDs. Usage: node check.js WORKDIR (the files .ci/run writes there).
+// IDs, read as draft 2020-12 and as draft 07 alike (it names no $schema:
+// react-jsonschema-form's stock validator is Ajv's draft-07 class).
+// Usage: node check.js WORKDIR (the files .ci/run writes there).
 "use strict";
 const Ajv2020 = require("ajv/dist/2020");
+const Ajv7 = require("ajv");
 const addFormats = require("ajv-formats");
 const fs = require("fs");
 const path = require("path");
@@ -18,6 +21,9 @@ const kinds = ["framework", "profile", "result", "ranking", "team", "assignment"
 for (const k of kinds) ajv.addSchema(read(k + ".schema.json"));
 const schema = (k) => ajv.getSchema("https://wlpmodel.github.io/wlp/schema/" + k + ".schema.json");
 const form = ajv.compile(read("form.schema.json"));
+const ajv7 = new Ajv7({ strict: true, allErrors: true });
+addFormats(ajv7);
+const form7 = ajv7.compile(read("form.schema.json"));
 
 let failed = 0;
 const expect = (what, ok, errors) => {
@@ -37,7 +43,10 @@ expect("learning2 framework validates", fw(read("learning2.json")), fw.errors);
 expect("score result validates", schema("result")(read("result.json")), schema("result").errors);
 for (const f of fs.readdirSync(dir).filter((f) => f.startsWith("profile-"))) {
   expect(f + " validates", pr(read(f)), pr.errors);
-  if (!read(f).reviews) expect(f + " fits the form", form(read(f)), form.errors);
+  if (!read(f).reviews) {
+    expect(f + " fits the form", form(read(f)), form.errors);
+    expect(f + " fits the form read as draft 07", form7(read(f)), form7.errors);
+  }
 }
 
 const bad = [
@@ -52,7 +61,10 @@ const bad = [
   [fw, "framework wrong type", { competencies: [{ id: "x", name: 7, cluster: "personal" }] }, "/competencies/0/name"],
   [form, "form unknown ID", { id: "a", ratings: { juggling: { level: 1 } } }, "/ratings"],
   [form, "form level 6", { id: "a", ratings: { coaching: { level: 6 } } }, "/ratings/coaching/level"],
+  [form, "form rating without a level", { id: "a", ratings: { coaching: {} } }, "/ratings/coaching"],
+  [form, "form value under a heading", { id: "a", ratings: { "cluster:interpersonal": { level: 1 } } }, "/ratings/cluster:interpersonal"],
 ];
+for (const [v, what, doc, at] of bad.filter(([v]) => v === form)) bad.push([form7, what + " (draft 07)", doc, at]);
 for (const [v, what, doc, at] of bad) {
   const ok = v(doc);
   expect(what + " is rejected at '" + at + "'", !ok && places(v).includes(at), places(v));

@@ -23,9 +23,11 @@ ranking (rank -json's array), team (team -json's report), assignment
 
 With -for-framework, "wlp schema profile" prints instead the schema of
 profiles of one framework alone (the default, or the one -framework names):
-one field per competency and area, titled with its name, with the level as
-a labelled choice. Form builders such as react-jsonschema-form render it as
-a self-assessment form.
+a heading per cluster and one for the areas, and a field per competency
+and area, titled with its name, whose choices are "Not rated" and the
+levels by name. react-jsonschema-form 6 renders it as a self-assessment
+form as it is, with no uiSchema and either of its validators. For a page
+that needs no form builder at all, see "wlp form".
 
 The schema is JSON with or without -json.`,
 		Example: `wlp schema result > result.schema.json

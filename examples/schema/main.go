@@ -87,14 +87,24 @@ func fields(form []byte) int {
 	var s struct {
 		Properties struct {
 			Ratings struct {
-				Properties map[string]json.RawMessage `json:"properties"`
+				Properties map[string]struct {
+					Ref string `json:"$ref"`
+				} `json:"properties"`
 			} `json:"ratings"`
 		} `json:"properties"`
 	}
 	if err := json.Unmarshal(form, &s); err != nil {
 		fail(err)
 	}
-	return len(s.Properties.Ratings.Properties)
+	// A rating field refers to the shared rating schema; the headings
+	// between them ("Foundational competencies: Interpersonal") do not.
+	n := 0
+	for _, p := range s.Properties.Ratings.Properties {
+		if p.Ref != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func write(dir, name string, b []byte) {
