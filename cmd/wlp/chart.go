@@ -19,17 +19,23 @@ func newChart(e *env) *Command {
 		Short:     "an SVG radar chart of a profile (or a team, -team) against a role or job",
 		Long: `Chart draws an SVG radar (spider) chart of the person PROFILE names
 against TARGET, a role or a job (by its ID or name): one axis per
-requirement, labelled with the competency's or area's name ("any 1 of 9
-areas" for a group), rings for the levels 0 (centre) to 5 (outer ring), a
-dashed polygon of the required levels and a coloured polygon of the
-person's levels, with the fit in the title.
+requirement, labelled with the competency's or area's name (a group names
+what it lists: "Coaching and Designing learning (both)", "any 1 of 9 areas
+of expertise: ...", shortened on the chart and given whole under the
+legend), rings for the levels 0 (centre) to 5 (outer ring), a dashed
+polygon of the required levels and a coloured polygon of the person's
+levels, with the fit in the title. A target of fewer than three
+requirements is drawn as horizontal bars instead.
 
 A job's chart has one axis per requirement of the job and of each role it
 blends; a competency that several of them ask for gets one axis, at the
 highest level asked.
 
 With -team, every argument after TARGET names people, and each person gets a
-polygon of their own colour and a legend entry with their fit. A wide grey
+polygon of their own colour, marker and line pattern and a legend entry
+with their fit; a team of more than 12 is drawn as the spread of its
+levels on each axis (lowest to highest, the middle half, the median),
+with each person's fit listed under the legend. A wide grey
 band draws the team as a whole: on each axis the team's level, every
 member's best (as "wlp team" scores it), and the title gives the team's
 fit.

@@ -51,7 +51,7 @@ type Command struct {
 func commands(e *env) []*Command {
 	return []*Command{
 		newExport(e), newSchema(e), newValidate(e), newImport(e), newScore(e), newRoles(e), newRank(e),
-		newTeam(e), newAssign(e), newPlan(e), newChart(e), newVersion(e), newCompletion(e), newHelp(e),
+		newTeam(e), newAssign(e), newPlan(e), newChart(e), newReport(e), newForm(e), newVersion(e), newCompletion(e), newHelp(e),
 	}
 }
 

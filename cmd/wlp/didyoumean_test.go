@@ -78,7 +78,7 @@ func TestFlagMessage(t *testing.T) {
 		{args("plan", "-max-step", "2", clo, dana), "wlp plan: unknown flag -max-step; did you mean -max-steps?"},
 		{args("plan", "-steps", "2", clo, dana), "wlp plan: unknown flag -steps; did you mean -max-steps?"},
 		{args("score", "-combin", "median", clo, dana), "wlp score: unknown flag -combin; did you mean -combine?"},
-		{args("score", "-team", clo, dana), "wlp score: unknown flag -team: a flag of chart, not of score"},
+		{args("score", "-team", clo, dana), "wlp score: unknown flag -team: a flag of chart and report, not of score"},
 		{args("score", "-k", "2", clo, dana), "wlp score: unknown flag -k: a flag of rank, not of score"},
 		{args("score", "-verbose", clo, dana), "wlp score: unknown flag -verbose"},
 		{args("score", "-"+strings.Repeat("v", 100), clo, dana), "wlp score: unknown flag -" + strings.Repeat("v", 63) + "... (101 bytes)"},

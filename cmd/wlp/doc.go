@@ -25,6 +25,8 @@
 //	assign      hand roles (hats) out to a team for the best total fit
 //	plan        a person's development plan toward a role or job, step by step
 //	chart       an SVG radar chart of a profile (or a team, -team) against a role or job
+//	report      a self-contained HTML report of a person, or a team, against a role or job
+//	form        a self-contained HTML page to rate oneself or someone else, and save the profile
 //	version     the version of wlp, of the Go it was built with, and of its framework
 //	completion  a shell completion script for bash, zsh or fish
 //	help        explain a command: wlp help COMMAND
@@ -52,7 +54,7 @@
 // such as Department. "wlp help import" shows the layouts.
 //
 // A profile may carry reviews, several raters' levels (a 360-degree review).
-// score, roles, rank, team, assign, plan and chart merge them into the ratings
+// score, roles, rank, team, assign, plan, chart and report merge them into the ratings
 // first, by median unless -combine POLICY names another policy
 // (median, manager-first or mean-except-self, or none to score
 // the ratings alone); tables name the policy and note where raters disagree by
@@ -161,9 +163,11 @@
 //
 // With -for-framework, "wlp schema profile" prints instead the schema of
 // profiles of one framework alone (the default, or the one -framework names):
-// one field per competency and area, titled with its name, with the level as
-// a labelled choice. Form builders such as react-jsonschema-form render it as
-// a self-assessment form.
+// a heading per cluster and one for the areas, and a field per competency
+// and area, titled with its name, whose choices are "Not rated" and the
+// levels by name. react-jsonschema-form 6 renders it as a self-assessment
+// form as it is, with no uiSchema and either of its validators. For a page
+// that needs no form builder at all, see "wlp form".
 //
 // The schema is JSON with or without -json.
 //
@@ -751,17 +755,23 @@
 //
 // Chart draws an SVG radar (spider) chart of the person PROFILE names
 // against TARGET, a role or a job (by its ID or name): one axis per
-// requirement, labelled with the competency's or area's name ("any 1 of 9
-// areas" for a group), rings for the levels 0 (centre) to 5 (outer ring), a
-// dashed polygon of the required levels and a coloured polygon of the
-// person's levels, with the fit in the title.
+// requirement, labelled with the competency's or area's name (a group names
+// what it lists: "Coaching and Designing learning (both)", "any 1 of 9 areas
+// of expertise: ...", shortened on the chart and given whole under the
+// legend), rings for the levels 0 (centre) to 5 (outer ring), a dashed
+// polygon of the required levels and a coloured polygon of the person's
+// levels, with the fit in the title. A target of fewer than three
+// requirements is drawn as horizontal bars instead.
 //
 // A job's chart has one axis per requirement of the job and of each role it
 // blends; a competency that several of them ask for gets one axis, at the
 // highest level asked.
 //
 // With -team, every argument after TARGET names people, and each person gets a
-// polygon of their own colour and a legend entry with their fit. A wide grey
+// polygon of their own colour, marker and line pattern and a legend entry
+// with their fit; a team of more than 12 is drawn as the spread of its
+// levels on each axis (lowest to highest, the middle half, the median),
+// with each person's fit listed under the legend. A wide grey
 // band draws the team as a whole: on each axis the team's level, every
 // member's best (as "wlp team" scores it), and the title gives the team's
 // fit.
@@ -815,6 +825,146 @@
 //
 //	wlp chart -o dana.svg chief-learning-officer examples/data/dana.json
 //	wlp chart -team -o team.svg business-partner examples/data/lee.json examples/data/dana.json
+//
+// # The report command
+//
+// Usage:
+//
+//	wlp report [-framework FILE] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-team] [-o FILE] TARGET PROFILE...
+//
+// Report writes an HTML report of the people PROFILE names against TARGET, a
+// role or a job (by its ID or name): one file, with its style and charts
+// inside it, that any browser opens from disk, with no script and no
+// network access, and that prints cleanly.
+//
+// For one person it is the person report: the fit and its grade up front,
+// a radar chart of the person's levels against the levels needed, how the
+// parts add up to the fit (for a job, each role's fit, its share and what
+// it adds, and the job's own requirements; for a role, each requirement's
+// weight, score and what it adds), the gaps in the order that would raise
+// the fit most, each with what it would add, and a development plan, step
+// by step, until the fit is strong (or, for someone already strong, until
+// every requirement is met).
+//
+// For two or more people, or with -team, it is the team report: the team's
+// fit, a skills matrix (each member's level on each requirement, coloured
+// by how it stands against the level needed, with the level written in
+// each cell), the members ranked by their own fit, who covers each
+// requirement, the team's gaps with whether to develop a member or hire,
+// and who wears which hat (a job's roles, or the role itself, handed out
+// for the best total fit, one hat each). Its radar chart draws the team
+// and its 5 best members; the matrix and the ranking show everyone, and
+// scroll under headers that stay in view. A sheet of several people gives
+// the team report too. Two profiles may not share a profile ID.
+//
+// A grade puts each fit in words: full (every requirement met), strong
+// (85% or more), partial (60% to under 85%) or weak (under 60%). It speaks of
+// the fit, not of how sure the score is. JSON names the same grades exact,
+// high, low and no, in the field "confidence".
+//
+// A profile may carry reviews: several raters' levels, as in a 360-degree
+// review. They are merged into the ratings before scoring, by median (of
+// every rater) unless -combine POLICY names another policy: manager-first
+// (the manager's level where given) or mean-except-self (the mean of
+// everyone but the person); -combine none scores the profile's own ratings
+// alone. The table names the policy and notes each rating on which raters
+// differ by 2 levels or more; the JSON names the policy in "combined". On a report, the notes
+// go under the summary.
+//
+// The page goes to standard output, or to the file -o names; the same
+// input always gives the same bytes.
+//
+// With -o FILE the output goes to FILE instead of standard output ("-").
+// The file is written whole or not at all: wlp writes a temporary file in
+// FILE's folder and renames it over FILE only once every byte is on disk, so
+// a failure leaves an existing FILE as it was. A replaced FILE keeps its
+// permission bits (a new one gets 0644, less the umask); other hard links to
+// it keep the old content. When FILE is a symbolic link, the file it points
+// at is replaced and the link kept; a link to a missing file is refused. A
+// FILE that is a device or a named pipe, such as /dev/null, is written
+// directly. wlp refuses to write over one of the command's own input files,
+// however it is named (through a link or a hard link), and over a file you
+// may not write, such as a read-only one.
+//
+// Flags:
+//
+//	-combine POLICY
+//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
+//	-dates value
+//	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
+//	-framework FILE
+//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	-ignore COL,...
+//	  	skip the sheet columns COL,... (such as Department)
+//	-o FILE
+//	  	write the report to FILE instead of standard output ("-")
+//	-sheet NAME
+//	  	read the workbook sheet NAME instead of the first visible one
+//	-team
+//	  	write the team report even for one person
+//
+// Example:
+//
+//	wlp report -o dana.html chief-learning-officer examples/data/dana.json
+//	wlp report -o team.html business-partner examples/data/lee.json examples/data/dana.json examples/data/sam.json
+//	wlp report -team -o priya.html project-manager examples/data/priya.json
+//
+// # The form command
+//
+// Usage:
+//
+//	wlp form [-framework FILE] [-o FILE]
+//
+// Form writes a self-assessment page: one HTML file, with its style and
+// script inside, that loads nothing from anywhere and works opened from disk
+// as well as served from a web server. Send it round, or put it where people
+// can open it; what they type stays in their browser.
+//
+// The page rates one person on every competency and area of expertise of
+// the framework (the embedded one, or the one -framework names), under a
+// heading for each cluster and one for the areas. Each row offers the six
+// levels, each with what it means, and "Not rated", where every row starts:
+// a row left there stays out of the saved file. The person fills it in
+// themself, and each level becomes one of their own ratings, with an
+// optional date and evidence; or a rater (a manager, a peer, a direct
+// report, ...) fills it in about them, and the levels become one review of
+// a 360-degree review, with the rater's name, one date and one list of
+// evidence.
+//
+// Save checks what was typed (the profile ID, dates, a date or evidence
+// without a level) and says in plain words what is missing or wrong, by
+// the field and in a list at the top; when all is well it downloads the
+// profile document, named after the profile ID, that "wlp validate" and
+// the other commands read. Open loads a saved profile to change it:
+// what the page does not show (notes, other raters' reviews, ratings of
+// other frameworks' IDs) is saved again as it was.
+//
+// The page works from the keyboard and with a screen reader, and prints
+// without its buttons.
+//
+// With -o FILE the output goes to FILE instead of standard output ("-").
+// The file is written whole or not at all: wlp writes a temporary file in
+// FILE's folder and renames it over FILE only once every byte is on disk, so
+// a failure leaves an existing FILE as it was. A replaced FILE keeps its
+// permission bits (a new one gets 0644, less the umask); other hard links to
+// it keep the old content. When FILE is a symbolic link, the file it points
+// at is replaced and the link kept; a link to a missing file is refused. A
+// FILE that is a device or a named pipe, such as /dev/null, is written
+// directly. wlp refuses to write over one of the command's own input files,
+// however it is named (through a link or a hard link), and over a file you
+// may not write, such as a read-only one.
+//
+// Flags:
+//
+//	-framework FILE
+//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	-o FILE
+//	  	write the page to FILE instead of standard output ("-")
+//
+// Example:
+//
+//	wlp form -o self-assessment.html
+//	wlp form -framework examples/frameworks/learning2.json -o learning2-form.html
 //
 // # The version command
 //
