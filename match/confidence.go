@@ -34,6 +34,20 @@ func (c Confidence) String() string {
 	return "confidence(" + strconv.Itoa(int(c)) + ")"
 }
 
+// confidenceWords are the words people read for the grades.
+var confidenceWords = [...]string{"weak", "partial", "strong", "full"}
+
+// Word returns the word people read for the grade, as the wlp command's
+// tables and package report's pages print it: "weak", "partial",
+// "strong" or "full". It says how well the person fits, where String is
+// the grade's name in documents ("no", "low", "high", "exact").
+func (c Confidence) Word() string {
+	if c >= No && c <= Exact {
+		return confidenceWords[c]
+	}
+	return c.String()
+}
+
 // MarshalText encodes c as its name, so JSON carries "high", not 2.
 func (c Confidence) MarshalText() ([]byte, error) {
 	if c < No || c > Exact {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/wlpmodel/wlp/match"
 )
 
@@ -54,5 +56,18 @@ func TestConfidenceText(t *testing.T) {
 	var c match.Confidence
 	if err := json.Unmarshal([]byte(`2`), &c); err == nil {
 		t.Errorf("json.Unmarshal(2) into a Confidence succeeded: %v", c)
+	}
+}
+
+// TestConfidenceWord checks the words people read for the grades, which
+// the wlp command's tables and package report's pages share.
+func TestConfidenceWord(t *testing.T) {
+	got := map[match.Confidence]string{}
+	for _, c := range []match.Confidence{match.No, match.Low, match.High, match.Exact, match.Confidence(7), match.Confidence(-1)} {
+		got[c] = c.Word()
+	}
+	want := map[match.Confidence]string{match.No: "weak", match.Low: "partial", match.High: "strong", match.Exact: "full", 7: "confidence(7)", -1: "confidence(-1)"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Word (-want +got):\n%s", diff)
 	}
 }

@@ -106,7 +106,7 @@ func (r Radar) plot() plot {
 	}
 	pl.series = append(pl.series, need)
 	if r.Team != nil {
-		s := series{kind: teamSeries, name: fmt.Sprintf("The team, each member's best level: fit %s, %s confidence", percent(r.Team.Fit), r.Team.Confidence)}
+		s := series{kind: teamSeries, name: fmt.Sprintf("The team, each member's best level: fit %s (%s)", percent(r.Team.Fit), r.Team.Confidence.Word())}
 		for _, l := range r.Team.Levels {
 			s.values = append(s.values, float64(l))
 		}
@@ -131,7 +131,7 @@ func (r Radar) plot() plot {
 	} else {
 		for i, p := range r.People {
 			s := series{kind: personSeries, style: personStyle(i)}
-			s.name = fmt.Sprintf("%s: fit %s, %s confidence", cmp.Or(p.Name, p.Profile), percent(p.Fit), p.Confidence)
+			s.name = fmt.Sprintf("%s: fit %s (%s)", cmp.Or(p.Name, p.Profile), percent(p.Fit), p.Confidence.Word())
 			for _, l := range p.Levels {
 				s.values = append(s.values, float64(l))
 			}
@@ -163,10 +163,17 @@ func (r Radar) plot() plot {
 	case single:
 		p := r.People[0]
 		pl.title = fmt.Sprintf("%s: fit %s", cmp.Or(p.Name, p.Profile), percent(p.Fit))
-		pl.subtitle = fmt.Sprintf("against %s (%s %s), %s confidence", r.Name, r.Kind, r.Target, p.Confidence)
+		pl.subtitle = fmt.Sprintf("against %s (%s %s), a %s fit", r.Name, r.Kind, r.Target, p.Confidence.Word())
 	case r.Team != nil:
-		pl.title = fmt.Sprintf("%s: a team of %s, team fit %s", r.Name, countPeople(len(r.People)), percent(r.Team.Fit))
-		pl.subtitle = fmt.Sprintf("%s %s, %s confidence together; each person's own fit %s", r.Kind, r.Target, r.Team.Confidence, where)
+		pl.title = fmt.Sprintf("%s: a team of %s, team fit %s", r.Name, countPeople(max(r.Team.Members, len(r.People))), percent(r.Team.Fit))
+		pl.subtitle = fmt.Sprintf("%s %s, a %s fit together; each person's own fit %s", r.Kind, r.Target, r.Team.Confidence.Word(), where)
+		if r.Team.Members > len(r.People) {
+			fits := "in the legend"
+			if spread {
+				fits = "listed under the legend"
+			}
+			pl.subtitle = fmt.Sprintf("%s %s, a %s fit together; its %s drawn, their own fits %s", r.Kind, r.Target, r.Team.Confidence.Word(), bestOf(len(r.People)), fits)
+		}
 	default:
 		pl.title = fmt.Sprintf("%s: %s", r.Name, countPeople(len(r.People)))
 		pl.subtitle = fmt.Sprintf("%s %s; each person's fit %s", r.Kind, r.Target, where)
@@ -252,7 +259,7 @@ func (r Radar) description(stats []spreadStats) string {
 			if i > 0 {
 				desc.WriteString(",")
 			}
-			fmt.Fprintf(&desc, " %s %s (%s confidence)", cmp.Or(p.Name, p.Profile), percent(p.Fit), p.Confidence)
+			fmt.Fprintf(&desc, " %s %s (%s)", cmp.Or(p.Name, p.Profile), percent(p.Fit), p.Confidence.Word())
 		}
 		desc.WriteString(".")
 	}
@@ -261,6 +268,15 @@ func (r Radar) description(stats []spreadStats) string {
 
 // percent prints a fraction as a percentage with one decimal: "83.3%".
 func percent(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) + "%" }
+
+// bestOf names the people a team chart draws when it draws fewer than
+// the team: "best member", "5 best members".
+func bestOf(n int) string {
+	if n == 1 {
+		return "best member"
+	}
+	return strconv.Itoa(n) + " best members"
+}
 
 // countPeople counts people: "1 person", "3 people".
 func countPeople(n int) string {

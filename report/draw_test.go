@@ -39,3 +39,32 @@ func TestSpread(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleTeamSize checks that a team chart that draws only some of the
+// team (as the team report's does) counts the whole team in its title and
+// says how many it drew.
+func TestTitleTeamSize(t *testing.T) {
+	tests := []struct {
+		name           string
+		members, drawn int
+		title, sub     string
+	}{
+		{"all drawn", 3, 3, "T: a team of 3 people, team fit 50.0%", "role t, a weak fit together; each person's own fit is in the legend"},
+		{"the best five of 500", 500, 5, "T: a team of 500 people, team fit 50.0%", "role t, a weak fit together; its 5 best members drawn, their own fits in the legend"},
+		{"the best one of 2", 2, 1, "T: a team of 2 people, team fit 50.0%", "role t, a weak fit together; its best member drawn, their own fits in the legend"},
+		{"members unknown", 0, 2, "T: a team of 2 people, team fit 50.0%", "role t, a weak fit together; each person's own fit is in the legend"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Radar{Target: "t", Kind: "role", Name: "T", Axes: []Axis{{Label: "A", Of: []competency.ID{"a"}, Need: 2}},
+				Team: &Team{Fit: 0.5, Levels: []competency.Level{1}, Members: tt.members}}
+			for i := range tt.drawn {
+				r.People = append(r.People, Person{Profile: string(rune('a' + i)), Fit: 0.5, Levels: []competency.Level{1}})
+			}
+			pl := r.plot()
+			if diff := cmp.Diff([]string{tt.title, tt.sub}, []string{pl.title, pl.subtitle}); diff != "" {
+				t.Errorf("title and subtitle (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

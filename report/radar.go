@@ -96,6 +96,11 @@ type Team struct {
 	// Radar.Axes: the level a person with every member's best level in
 	// each ID would have.
 	Levels []competency.Level `json:"levels"`
+	// Members counts the team's members. NewRadar draws them all, so
+	// it is len(Radar.People); a chart of a large team that draws only
+	// some of them (as TeamReport's does) keeps the whole team's count
+	// here, and its title says how many were drawn.
+	Members int `json:"members"`
 }
 
 // An Option changes how NewRadar charts the people.
@@ -211,7 +216,7 @@ func teamOf(f *wlp.Framework, m *match.Matcher, target role.ID, people []profile
 			}
 		}
 	}
-	t := &Team{Fit: tr.Result.Fit, Confidence: tr.Result.Confidence, Levels: []competency.Level{}}
+	t := &Team{Fit: tr.Result.Fit, Confidence: tr.Result.Confidence, Levels: []competency.Level{}, Members: len(people)}
 	for _, a := range axes {
 		t.Levels = append(t.Levels, levelOn(best, a))
 	}

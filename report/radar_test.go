@@ -67,7 +67,7 @@ func TestNewRadar(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return &report.Team{Fit: tr.Result.Fit, Confidence: tr.Result.Confidence, Levels: levels}
+		return &report.Team{Fit: tr.Result.Fit, Confidence: tr.Result.Confidence, Levels: levels, Members: len(ps)}
 	}
 	listening := report.Axis{Label: "Listening", Of: []competency.ID{"listening"}, Need: 4}
 	talking := report.Axis{Label: "Talking", Of: []competency.ID{"talking"}, Need: 3}
@@ -200,9 +200,9 @@ func TestWriteSVG(t *testing.T) {
 		{"one person", chart("host", []profile.Profile{odd}),
 			[]string{"<Kim> & \"Co\"\uFFFD\u202e: fit", "against Host (job host)", "Listening", "need 4 · has 5"}},
 		{"two people", chart("talker", []profile.Profile{odd, lee}),
-			[]string{"Talker: 2 people", "role talker; each person's fit is in the legend", "Required level for Talker", "lee: fit 50.0%, no confidence"}},
+			[]string{"Talker: 2 people", "role talker; each person's fit is in the legend", "Required level for Talker", "lee: fit 50.0% (weak)"}},
 		{"a team of one", chart("listener", []profile.Profile{lee}, report.AsTeam()),
-			[]string{"Listener: a team of 1 person, team fit 50.0%", "The team, each member's best level: fit 50.0%, no confidence", "lee: fit 50.0%"}},
+			[]string{"Listener: a team of 1 person, team fit 50.0%", "The team, each member's best level: fit 50.0% (weak)", "lee: fit 50.0%"}},
 		{"notes", noted, []string{"lee: fit 50.0%", "raters disagree on <listening>"}},
 		{"no axes, nobody", report.Radar{Name: "Nothing"}, []string{"Nothing: 0 people"}},
 	}

@@ -555,18 +555,10 @@ func say(w io.Writer, format string, args ...any) {
 // says.
 func brief(s string) string { return cut(clean(s), 60) }
 
-// The words tables use for the grades of a fit (match.Confidence): what
-// the grade says of the fit, not how sure the tool is.
-var gradeWords = [...]string{match.No: "weak", match.Low: "partial", match.High: "strong", match.Exact: "full"}
-
 // gradeWord names a grade in a table cell: "weak", "partial", "strong"
-// or "full".
-func gradeWord(c match.Confidence) string {
-	if c >= match.No && c <= match.Exact {
-		return gradeWords[c]
-	}
-	return c.String()
-}
+// or "full" (match.Confidence.Word): what the grade says of the fit, not
+// how sure the tool is.
+func gradeWord(c match.Confidence) string { return c.Word() }
 
 // gradePhrase says what a grade means, for the line above a table:
 // "partial: 60% to under 85%".
