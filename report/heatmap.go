@@ -60,9 +60,10 @@ func cellClass(have, need competency.Level, rated bool) string {
 	return class
 }
 
-// matrix lays the members' levels out as the skills matrix, names being
-// how the report names each member.
-func (r TeamReport) matrix(names map[string]string) matrixView {
+// matrix lays the members' levels out as the skills matrix. A row is
+// named as the ranking names it: the member's name (or profile ID), with
+// the profile ID after it.
+func (r TeamReport) matrix() matrixView {
 	mv := matrixView{Legend: matrixLegend}
 	groups := 0
 	for _, col := range r.Columns {
@@ -99,7 +100,7 @@ func (r TeamReport) matrix(names map[string]string) matrixView {
 			}
 			b.WriteString("</td>")
 		}
-		mv.Rows = append(mv.Rows, matrixRow{Name: names[m.Profile], ID: m.Profile, Fit: fmtPct(m.Fit),
+		mv.Rows = append(mv.Rows, matrixRow{Name: displayName(m.Profile, m.Name), ID: m.Profile, Fit: fmtPct(m.Fit),
 			Cells: template.HTML(b.String())}) // numbers and fixed words only
 	}
 	return mv

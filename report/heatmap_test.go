@@ -67,10 +67,11 @@ func TestMatrixCells(t *testing.T) {
 	}
 }
 
-// TestMatrixNames checks how the matrix names its rows: by name with the
-// profile ID after it, by the ID alone when there is no name, long names
-// whole; and that two members of one name stay apart elsewhere on the
-// page.
+// TestMatrixNames checks how the matrix names its rows: as the ranking
+// does, by name with the profile ID after it (so two members of one name
+// are told apart by their IDs, once), by the ID alone when there is no
+// name, long names whole; and that two members of one name stay apart
+// elsewhere on the page.
 func TestMatrixNames(t *testing.T) {
 	long := strings.Repeat("Maximiliana ", 12) + "Featherstonehaugh"
 	r := report.TeamReport{Target: "listener", Kind: match.KindRole,
@@ -85,8 +86,12 @@ func TestMatrixNames(t *testing.T) {
 	}
 	root := readPage(t, html(t, r.WriteHTML))
 	rows := column(rowTexts(root.byID(t, "matrix").tags("table")[0]), 0)
-	if diff := cmp.Diff([]string{"Alex (a1) a1", "Alex (a2) a2", "p3", long + " p4"}, rows); diff != "" {
+	want := []string{"Alex a1", "Alex a2", "p3", long + " p4"}
+	if diff := cmp.Diff(want, rows); diff != "" {
 		t.Errorf("row names (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, column(rowTexts(root.byID(t, "ranking").tags("table")[0]), 1)); diff != "" {
+		t.Errorf("the ranking names the members otherwise (-matrix +ranking):\n%s", diff)
 	}
 	by := column(rowTexts(root.byID(t, "coverage").tags("table")[0]), 4)
 	if diff := cmp.Diff([]string{"Alex (a1) and Alex (a2)"}, by); diff != "" {

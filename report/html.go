@@ -187,17 +187,9 @@ func fmtLevel(names []string, l competency.Level) string {
 	return strconv.Itoa(int(l))
 }
 
-// gradeWordList puts the confidence grades in the words the wlp command
-// uses.
-var gradeWordList = [...]string{match.No: "weak", match.Low: "partial", match.High: "strong", match.Exact: "full"}
-
-// fmtGrade returns the word for a grade: "strong".
-func fmtGrade(c match.Confidence) string {
-	if c >= match.No && c <= match.Exact {
-		return gradeWordList[c]
-	}
-	return c.String()
-}
+// fmtGrade returns the word for a grade, as the wlp command uses it:
+// "strong".
+func fmtGrade(c match.Confidence) string { return c.Word() }
 
 // gradeCSS returns the CSS class that colours a grade: "g-high".
 func gradeCSS(c match.Confidence) string {
@@ -240,6 +232,16 @@ func displayName(id, name string) string {
 		return name
 	}
 	return id
+}
+
+// blankNames clears the names of people that hold nothing but spaces, so
+// that a chart names them by profile ID, as the report's tables do.
+func blankNames(ps []Person) {
+	for i := range ps {
+		if strings.TrimSpace(ps[i].Name) == "" {
+			ps[i].Name = ""
+		}
+	}
 }
 
 // reviewsNote says how reviews were merged into the ratings, for a

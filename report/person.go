@@ -3,6 +3,7 @@ package report
 import (
 	"html/template"
 	"io"
+	"strings"
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
@@ -207,6 +208,7 @@ func NewPersonReport(m *match.Matcher, p profile.Profile, target role.ID, opts .
 	if err != nil {
 		return PersonReport{}, err
 	}
+	blankNames(radar.People)
 	r := PersonReport{
 		Framework: f.Name(), Version: f.Version(),
 		Target: target, Kind: kind, TargetName: name, Summary: summary,
@@ -375,11 +377,20 @@ func (r PersonReport) view() (personView, error) {
 	case unrated > 1:
 		v.Unrated = "No rating for " + fmtInt(unrated) + " of them: they count as level 0 (not demonstrated)."
 	}
+	// A gap's level is "not rated" when its requirement is: whether a
+	// profile rates any of a requirement's IDs depends on the IDs alone.
+	unratedOf := make(map[string]bool)
+	for _, q := range r.Requirements {
+		if !q.Rated {
+			unratedOf[idsKey(q.Of)] = true
+		}
+	}
+	gapHave := func(g Gap) string { return fmtHave(r.Levels, g.Have, !unratedOf[idsKey(g.Of)]) }
 	if len(r.Gaps) == 0 {
 		v.First = "Nothing to close: every requirement is met."
 	} else {
 		g := r.Gaps[0]
-		v.First = "Close first: " + g.Label + ", from " + fmtLevel(r.Levels, g.Have) + " to " + fmtLevel(r.Levels, g.Need) + " (" + fmtPts(g.Gain) + ")."
+		v.First = "Close first: " + g.Label + ", from " + gapHave(g) + " to " + fmtLevel(r.Levels, g.Need) + " (" + fmtPts(g.Gain) + ")."
 	}
 	if s := reviewsNote(r.Combined, r.Reviews); s != "" {
 		v.Notes = append(v.Notes, s)
@@ -455,7 +466,7 @@ func (r PersonReport) view() (personView, error) {
 		most = max(most, g.Gain)
 	}
 	for i, g := range r.Gaps {
-		row := gapRow{N: fmtInt(i + 1), Label: g.Label, For: g.PartName, Have: fmtLevel(r.Levels, g.Have), Need: fmtLevel(r.Levels, g.Need), Gain: fmtPts(g.Gain)}
+		row := gapRow{N: fmtInt(i + 1), Label: g.Label, For: g.PartName, Have: gapHave(g), Need: fmtLevel(r.Levels, g.Need), Gain: fmtPts(g.Gain)}
 		if row.For == "" {
 			row.For = "the " + kind + " itself"
 		}
@@ -493,6 +504,16 @@ func (r PersonReport) reqRow(q Requirement) reqRow {
 		row.Status, row.Class = levelStatus(q.Need, q.Have, q.Rated)
 	}
 	return row
+}
+
+// idsKey joins ids into one string, to look a requirement up by its IDs.
+func idsKey(ids []competency.ID) string {
+	var b strings.Builder
+	for _, id := range ids {
+		b.WriteString(string(id))
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 // fmtHave names a level a person has, or says the requirement is not

@@ -470,6 +470,59 @@ func TestPersonReportUnrated(t *testing.T) {
 	}
 }
 
+// TestPersonReportGapsUnrated checks that a gap on a requirement the
+// profile does not rate says "not rated", in the gaps and in the line
+// on what to close first, as the tables of requirements do, while a
+// rating of 0 reads as level 0; and that the plan explains how its steps
+// are chosen only when it has steps.
+func TestPersonReportGapsUnrated(t *testing.T) {
+	m := match.New(frameworkOf(t, tinyEscaping))
+	for _, tc := range []struct {
+		name    string
+		ratings map[competency.ID]profile.Rating
+		first   string
+		has     []string // the gaps' levels, in order
+		explain bool     // whether the plan says how steps are chosen
+	}{
+		{"talking unrated", map[competency.ID]profile.Rating{"listening": {Level: 1}},
+			"Close first: Talking <clearly> & kindly, from not rated (counts as 0) to 3 competent (+50.0 pts).",
+			[]string{"not rated (counts as 0)", "1 novice"}, true},
+		{"both rated 0", map[competency.ID]profile.Rating{"listening": {Level: 0}, "talking": {Level: 0}},
+			"Close first: Listening, from 0 not demonstrated to 2 advanced beginner (+50.0 pts).",
+			[]string{"0 not demonstrated", "0 not demonstrated"}, true},
+		{"nothing rated", nil,
+			"Close first: Listening, from not rated (counts as 0) to 2 advanced beginner (+50.0 pts).",
+			[]string{"not rated (counts as 0)", "not rated (counts as 0)"}, true},
+		{"everything met", map[competency.ID]profile.Rating{"listening": {Level: 5}, "talking": {Level: 5}},
+			"Nothing to close: every requirement is met.", nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := report.NewPersonReport(m, profile.Profile{ID: "p", Ratings: tc.ratings}, "talker")
+			if err != nil {
+				t.Fatal(err)
+			}
+			root := readPage(t, html(t, r.WriteHTML))
+			first := root.all(func(n *htmlNode) bool { return n.tag == "p" && n.attr["class"] == "first" })
+			if len(first) != 1 || first[0].Text() != tc.first {
+				t.Errorf("the line on what to close first: got %d, want %q", len(first), tc.first)
+				for _, n := range first {
+					t.Logf("%q", n.Text())
+				}
+			}
+			var has []string
+			if tables := root.byID(t, "gaps").tags("table"); len(tables) > 0 {
+				has = column(rowTexts(tables[0]), 2)
+			}
+			if diff := cmp.Diff(tc.has, has); diff != "" {
+				t.Errorf("the gaps' levels (-want +got):\n%s", diff)
+			}
+			if got := strings.Contains(root.byID(t, "plan").Text(), "Each step raises"); got != tc.explain {
+				t.Errorf("the plan explains its steps: %v, want %v (%d steps)", got, tc.explain, len(r.Plan))
+			}
+		})
+	}
+}
+
 // TestPersonReportByHand checks that a report edited by hand, however
 // inconsistent, is written or refused, never a panic.
 func TestPersonReportByHand(t *testing.T) {

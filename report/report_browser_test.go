@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/internal/browsertest"
 	"github.com/wlpmodel/wlp/internal/testfix"
 	"github.com/wlpmodel/wlp/match"
@@ -242,5 +243,109 @@ func TestReportBrowserLargeTeam(t *testing.T) {
 	}
 	if small := jsValue[int](openReport(t, few.WriteHTML), shapes); large != small {
 		t.Errorf("the chart of 500 draws %d shapes, the chart of the best %d alone %d; want the same", large, report.MaxCharted, small)
+	}
+}
+
+// TestReportBrowserPhone opens reports on a phone's screen, 390 pixels
+// wide: the page is no wider than the screen (a table too wide for it
+// scrolls in its own box, the bars give way), so nobody pans the whole
+// page sideways to read a row. The team's matrix keeps its words for
+// screen readers inside its box too.
+func TestReportBrowserPhone(t *testing.T) {
+	m := match.New(nil)
+	dana, err := report.NewPersonReport(m, sampleProfile(t, "dana"), role.CLO)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sam, err := report.NewPersonReport(m, sampleProfile(t, "sam"), role.ProjectManager)
+	if err != nil {
+		t.Fatal(err)
+	}
+	team, err := report.NewTeamReport(m, theFour(t), role.CLO)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{"a person against a job", dana.WriteHTML},
+		{"a person against a role", sam.WriteHTML},
+		{"a team", team.WriteHTML},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tab := openReport(t, tc.write)
+			if err := chromedp.Do(tab.ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
+				t.Fatal(err)
+			}
+			got := jsValue[[]float64](tab, `[document.documentElement.scrollWidth, document.querySelectorAll('td.barcell').length,
+				[...document.querySelectorAll('td.barcell')].filter(td => td.getBoundingClientRect().width > 0).length]`)
+			if got[0] > 390 {
+				t.Errorf("the page is %.0f pixels wide on a screen of 390", got[0])
+			}
+			if got[2] != 0 {
+				t.Errorf("%.0f of %.0f bars show on a phone", got[2], got[1])
+			}
+		})
+	}
+}
+
+// TestReportBrowserPrintTotal checks that, printed, the total of how the
+// fit adds up comes once, under the table's last row, rather than at the
+// foot of every page the table spans.
+func TestReportBrowserPrintTotal(t *testing.T) {
+	r, err := report.NewPersonReport(match.New(nil), sampleProfile(t, "dana"), role.CLO)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := openReport(t, r.WriteHTML)
+	if _, err := chromedp.Call(tab.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := jsValue[string](tab, `getComputedStyle(document.querySelector('#adds tfoot')).display`); got != "table-row-group" {
+		t.Errorf("printed, the total's row group displays as %q; want table-row-group, printed once", got)
+	}
+}
+
+// TestReportBrowserRightToLeft checks, on the screen, that names in
+// right-to-left scripts listed as covering a requirement ("A, B and C")
+// read in the list's order from left to right, as the English sentence
+// around them runs: the first named stands left of the second.
+func TestReportBrowserRightToLeft(t *testing.T) {
+	arabic, hebrew := "سارة العلي", "דוד כהן"
+	people := []profile.Profile{
+		{ID: "r1", Name: arabic, Ratings: map[competency.ID]profile.Rating{"listening": {Level: 3}}},
+		{ID: "r2", Name: hebrew, Ratings: map[competency.ID]profile.Rating{"listening": {Level: 3}}},
+		{ID: "r3", Name: "נועה", Ratings: map[competency.ID]profile.Rating{"listening": {Level: 3}}},
+	}
+	r, err := report.NewTeamReport(match.New(testfix.LoadFramework(t, tinyEscaping)), people, "listener")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"r1", "r2", "r3"}, r.Covers[0].By); diff != "" {
+		t.Fatalf("who covers listening (-want +got):\n%s", diff)
+	}
+	tab := openReport(t, r.WriteHTML)
+	// left returns where a name starts on the screen, from a range over
+	// the text, wherever the page puts its elements.
+	left := jsValue[[]float64](tab, fmt.Sprintf(`(() => {
+		const cell = document.querySelector('#coverage tbody td:last-child');
+		const left = name => {
+			const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+			for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+				const i = n.data.indexOf(name);
+				if (i >= 0) {
+					const r = document.createRange();
+					r.setStart(n, i);
+					r.setEnd(n, i + name.length);
+					return r.getBoundingClientRect().left;
+				}
+			}
+			return -1;
+		};
+		return [left(%q), left(%q)];
+	})()`, arabic, hebrew))
+	if left[0] < 0 || left[1] < 0 || left[0] >= left[1] {
+		t.Errorf("the names start at %.0f and %.0f pixels; want the first listed left of the second", left[0], left[1])
 	}
 }

@@ -251,6 +251,7 @@ func NewTeamReport(m *match.Matcher, people []profile.Profile, target role.ID, o
 	r.Members = ranked
 	r.Radar = radar
 	r.Radar.People = charted
+	blankNames(r.Radar.People)
 
 	for _, c := range tr.Covers {
 		cov := Coverage{Part: c.Part, Label: RequirementLabel(f, c.Of, c.AtLeast), Of: c.Of, AtLeast: c.AtLeast,
@@ -310,7 +311,7 @@ type teamView struct {
 	MetBig, MetWhat        string
 	PeopleBig, PeopleWhat  string
 	GapsBig, GapsWhat      string
-	Best                   string
+	Best, BestName         string // "Best alone: ", the name, ", fit 88.9% (strong)."
 	Notes                  []string
 	Chart                  template.HTML
 	ChartCaption           string
@@ -337,16 +338,18 @@ type coverGroup struct {
 
 // coverRow is one requirement's cover.
 type coverRow struct {
-	Label, Need, Have, Met, Class, By string
+	Label, Need, Have, Met, Class string
+	By                            template.HTML // names, each in a bdi element
 }
 
-// teamGapRow is one of the team's gaps.
+// teamGapRow is one of the team's gaps: Close says how to close it, and
+// for a gap to develop, Who names the member and Close what they have.
 type teamGapRow struct {
-	N, Label, For, Have, Need, Gain, Close string
-	Hire                                   bool
+	N, Label, For, Have, Need, Gain, Close, Who string
+	Hire                                        bool
 }
 
-// hatRow is one hat.
+// hatRow is one hat; Who is empty when nobody is left to wear it.
 type hatRow struct {
 	Role, Weight, Who, Fit string
 }
@@ -383,7 +386,7 @@ func (r TeamReport) view() (teamView, error) {
 	v.GapsWhat = "gaps: " + fmtInt(len(r.Gaps)-hires) + " to develop, " + fmtInt(hires) + " to hire"
 	if len(r.Members) > 0 {
 		b := r.Members[0]
-		v.Best = "Best alone: " + names[b.Profile] + ", fit " + fmtPct(b.Fit) + " (" + fmtGrade(b.Confidence) + ")."
+		v.Best, v.BestName = ", fit "+fmtPct(b.Fit)+" ("+fmtGrade(b.Confidence)+").", names[b.Profile]
 	} else {
 		v.Best = "The team has no members: it meets nothing."
 	}
@@ -407,7 +410,7 @@ func (r TeamReport) view() (teamView, error) {
 		v.ChartCaption += ", with each member."
 	}
 
-	v.Matrix = r.matrix(names)
+	v.Matrix = r.matrix()
 
 	for i, mem := range r.Members {
 		v.Ranking = append(v.Ranking, rankRow{N: fmtInt(i + 1), Name: displayName(mem.Profile, mem.Name), ID: mem.Profile,
@@ -443,14 +446,14 @@ func (r TeamReport) view() (teamView, error) {
 			row.For = "the " + kind + " itself"
 		}
 		if !g.Hire {
-			row.Close = "develop " + cmp.Or(names[g.Develop], g.Develop) + " (now " + fmtLevel(r.Levels, g.From) + ")"
+			row.Who, row.Close = cmp.Or(names[g.Develop], g.Develop), "now "+fmtLevel(r.Levels, g.From)
 		}
 		v.Gaps = append(v.Gaps, row)
 	}
 
 	total, most := 0.0, 0.0
 	for _, h := range r.Hats {
-		row := hatRow{Role: cmp.Or(h.Name, string(h.Role)), Weight: fmtWeight(h.Weight), Who: "nobody left to wear it", Fit: "–"}
+		row := hatRow{Role: cmp.Or(h.Name, string(h.Role)), Weight: fmtWeight(h.Weight), Fit: "–"}
 		if h.Profile != "" {
 			row.Who, row.Fit = cmp.Or(names[h.Profile], h.Profile), fmtPct(h.Fit)
 		}
@@ -489,8 +492,9 @@ func memberNames(ms []Member) map[string]string {
 }
 
 // nameList names the members ids, the first maxNamed of them, and counts
-// the rest: "Ana, Ben and 3 more".
-func nameList(ids []string, names map[string]string) string {
+// the rest: "Ana, Ben and 3 more". Each name is in a bdi element, so that
+// names in right-to-left scripts keep their places in the list.
+func nameList(ids []string, names map[string]string) template.HTML {
 	var b strings.Builder
 	shown := min(len(ids), maxNamed)
 	if len(ids) > maxNamed {
@@ -504,10 +508,10 @@ func nameList(ids []string, names map[string]string) string {
 				b.WriteString(", ")
 			}
 		}
-		b.WriteString(cmp.Or(names[id], id))
+		b.WriteString("<bdi>" + template.HTMLEscapeString(cmp.Or(names[id], id)) + "</bdi>")
 	}
 	if rest := len(ids) - shown; rest > 0 {
 		b.WriteString(" and " + fmtInt(rest) + " more")
 	}
-	return b.String()
+	return template.HTML(b.String()) // names escaped, fixed words
 }

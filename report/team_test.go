@@ -3,6 +3,7 @@ package report_test
 import (
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"strings"
@@ -480,5 +481,93 @@ func TestTeamReportByHand(t *testing.T) {
 			}
 			readPage(t, []byte(b.String()))
 		})
+	}
+}
+
+// TestTeamReportNamesIsolated checks that every member's name the team
+// report writes in its sentences, lists and tables sits in a bdi element
+// of its own, so that a name in a right-to-left script neither takes the
+// words and numbers around it along nor swaps places with the name next
+// to it in a list.
+func TestTeamReportNamesIsolated(t *testing.T) {
+	arabic, hebrew := "سارة العلي", "דוד כהן"
+	people := []profile.Profile{
+		{ID: "r1", Name: arabic, Ratings: map[competency.ID]profile.Rating{"listening": {Level: 3}, "talking": {Level: 1}}},
+		{ID: "r2", Name: hebrew, Ratings: map[competency.ID]profile.Rating{"listening": {Level: 3}}},
+	}
+	r, err := report.NewTeamReport(match.New(frameworkOf(t, tinyEscaping)), people, "listener")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := readPage(t, html(t, r.WriteHTML))
+	isolated := func(n *htmlNode) []string {
+		var out []string
+		for _, b := range n.tags("bdi") {
+			out = append(out, b.Text())
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		section string
+		want    []string
+	}{
+		{"summary", []string{arabic}},          // best alone
+		{"matrix", []string{arabic, hebrew}},   // row names
+		{"ranking", []string{arabic, hebrew}},  // row names
+		{"coverage", []string{arabic, hebrew}}, // who brings listening 3
+		{"gaps", []string{arabic}},             // develop the closest
+		{"hats", []string{arabic}},             // the listener's hat
+	} {
+		if diff := cmp.Diff(tc.want, isolated(root.byID(t, tc.section))); diff != "" {
+			t.Errorf("%s: the names in bdi elements (-want +got):\n%s", tc.section, diff)
+		}
+	}
+	if got := root.byID(t, "coverage").tags("tbody")[0].tags("td")[3].Text(); got != arabic+" and "+hebrew {
+		t.Errorf("covered by %q, want both names joined by and", got)
+	}
+	if got := root.byID(t, "gaps").tags("tbody")[0].tags("td"); len(got) == 0 || got[len(got)-1].Text() != "develop "+arabic+" (now 3 competent)" {
+		t.Errorf("the gap's way to close it: %v", got)
+	}
+}
+
+// TestReportBlankNames checks that a profile whose name holds nothing but
+// spaces is named by its profile ID on the chart, as it is in the
+// tables, in the person report and in the team report.
+func TestReportBlankNames(t *testing.T) {
+	m := match.New(frameworkOf(t, tinyEscaping))
+	blank := profile.Profile{ID: "blank-id", Name: " \t ", Ratings: map[competency.ID]profile.Rating{"listening": {Level: 2}}}
+	pr, err := report.NewPersonReport(m, blank, "listener")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := report.NewTeamReport(m, []profile.Profile{blank, kim()}, "listener")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		radar report.Radar
+		write func(io.Writer) error
+	}{
+		{"person", pr.Radar, pr.WriteHTML},
+		{"team", tr.Radar, tr.WriteHTML},
+	} {
+		var names []string
+		for _, p := range tc.radar.People {
+			names = append(names, p.Profile+"="+p.Name)
+		}
+		if !slices.Contains(names, "blank-id=") {
+			t.Errorf("%s: the chart's people %q; want blank-id without a name", tc.name, names)
+		}
+		// The chart's own words: its title, and its text alternative.
+		var said []string
+		for _, svg := range readPage(t, html(t, tc.write)).byID(t, "chart").tags("svg") {
+			for _, n := range append(svg.tags("title"), svg.tags("desc")...) {
+				said = append(said, n.Text())
+			}
+		}
+		if text := strings.Join(said, " | "); !strings.Contains(text, "blank-id has 2") {
+			t.Errorf("%s: the chart does not name blank-id by its ID: %s", tc.name, text)
+		}
 	}
 }

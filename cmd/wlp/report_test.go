@@ -173,7 +173,7 @@ func TestReportTeamFromSheet(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	for i := 1; i <= 12; i++ {
-		if want := fmt.Sprintf(`<th scope="row">Person %d <span class="id">p%07d</span></th><td class="fit">`, i, i); !strings.Contains(r.stdout, want) {
+		if want := fmt.Sprintf(`<th scope="row"><bdi>Person %d</bdi> <span class="id">p%07d</span></th><td class="fit">`, i, i); !strings.Contains(r.stdout, want) {
 			t.Errorf("the matrix has no row %q", want)
 		}
 	}
