@@ -22,7 +22,9 @@
 //     against need), ranking, coverage, gaps with develop or hire, and
 //     hats, as a [TeamReport]. Their WriteHTML methods write one
 //     self-contained page each: inline style and SVG, no script, nothing
-//     fetched, the same bytes for the same input, and clean printing.
+//     fetched, the same bytes for the same input, and clean printing;
+//     they fit a phone's width (wide tables scroll in place), and names
+//     are isolated for right-to-left scripts.
 //   - [NewForm] lists a framework's competencies and areas by tier and
 //     cluster as a [Form]; [Form.WriteHTML] writes the self-assessment
 //     page, on which a person rates themself or a rater rates them in a
@@ -49,5 +51,5 @@
 // and its page takes about 85 bytes per cell of the matrix (about 1.3 MB
 // for 500 people against the CLO job). NewForm and Form.WriteHTML are
 // linear in the competencies and areas times the levels; the default
-// model's page is about 130 KB.
+// model's page is about 140 KB.
 package report
