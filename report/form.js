@@ -85,26 +85,69 @@
     return '';
   }
 
+  const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July',
+    'August', 'September', 'October', 'November', 'December'];
+
+  // daysIn returns the number of days of month mo (1 to 12) of year y.
+  function daysIn(y, mo) {
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  }
+
+  // isoDate returns year y (four digits), month mo and day d written as
+  // YYYY-MM-DD, or '' when they name no day of the calendar.
+  function isoDate(y, mo, d) {
+    if (mo < 1 || mo > 12 || d < 1 || d > daysIn(+y, mo)) return '';
+    return y + '-' + String(mo).padStart(2, '0') + '-' + String(d).padStart(2, '0');
+  }
+
   // dateProblem says what is wrong with a date, or returns ''; the empty
-  // date is fine. It follows time.Parse with the layout 2006-01-02.
+  // date is fine. It follows time.Parse with the layout 2006-01-02. For a
+  // date written another common way it says how to write it, and for a
+  // date that may put the day or the month first, both ways.
   function dateProblem(s) {
     if (s === '') {
       return '';
     }
     const m = dateRE.exec(s);
     if (!m) {
-      return 'Write the date as year-month-day with digits, such as 2026-03-31.';
+      return 'Write the date as year-month-day with digits, such as 2026-03-31.' + dateHint(s);
     }
-    const y = +m[1];
     const mo = +m[2];
-    const d = +m[3];
     if (mo < 1 || mo > 12) {
       return s + ' has no month ' + m[2] + ': months go from 01 to 12.';
     }
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
-    if (d < 1 || d > days) {
+    const days = daysIn(+m[1], mo);
+    if (+m[3] < 1 || +m[3] > days) {
       return s + ' is not a day of the calendar: that month has days 01 to ' + days + '.';
+    }
+    return '';
+  }
+
+  // dateHint says in a sentence how to write s, a date not written as
+  // YYYY-MM-DD, when it can tell; it returns '' otherwise.
+  function dateHint(s) {
+    let m = /^([0-9]{4})[-/. ]([0-9]{1,2})[-/. ]([0-9]{1,2})$/.exec(s) || /^([0-9]{4})([0-9]{2})([0-9]{2})$/.exec(s);
+    if (m) {
+      const iso = isoDate(m[1], +m[2], +m[3]);
+      return iso ? ' For ' + s + ' write ' + iso + '.' : ' ' + s + ' is not a day of the calendar.';
+    }
+    m = /^([0-9]{1,2})[-/. ]([0-9]{1,2})[-/. ]([0-9]{4})$/.exec(s);
+    if (m) {
+      const a = +m[1];
+      const b = +m[2];
+      const dayFirst = isoDate(m[3], b, a);
+      const monthFirst = a === b ? '' : isoDate(m[3], a, b);
+      if (dayFirst && monthFirst) {
+        return ' Write ' + dayFirst + ' if ' + s + ' means ' + a + ' ' + monthNames[b - 1] +
+          ', or ' + monthFirst + ' if it means ' + monthNames[a - 1] + ' ' + b + '.';
+      }
+      if (dayFirst || monthFirst) return ' For ' + s + ' write ' + (dayFirst || monthFirst) + '.';
+      return ' ' + s + ' is not a day of the calendar.';
+    }
+    m = /^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]/.exec(s);
+    if (m && !dateProblem(m[1])) {
+      return ' Leave out the time: ' + m[1] + '.';
     }
     return '';
   }
@@ -134,13 +177,71 @@
   const isLevel = (v) => Number.isInteger(v) && v >= cfg.minLevel && v <= cfg.maxLevel;
   const quote = (s) => '“' + (s.length > 40 ? s.slice(0, 40) + '…' : s) + '”';
 
+  const onePerson = ' The page changes one person at a time: “wlp import -o FOLDER” writes such a file out as one file a person, to open here one by one.';
+
+  // notJSON says why text, which JSON.parse refused, is no document: it
+  // tells JSON Lines (one profile a line) from a broken document.
+  function notJSON(text) {
+    const docs = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+    if (docs.length > 1 && docs.every((l) => {
+      try {
+        return isObject(JSON.parse(l));
+      } catch (e) {
+        return false;
+      }
+    })) {
+      return 'It holds ' + docs.length + ' documents, one a line (JSON Lines), not one profile.' + onePerson;
+    }
+    return 'It is not a JSON document: the text breaks off, or has a typing mistake such as a missing comma or quote.';
+  }
+
+  // duplicateKey returns the first name given twice in one object of
+  // text, a JSON document JSON.parse has accepted, or null. JSON.parse
+  // keeps the last silently; profile.Load refuses the document.
+  function duplicateKey(text) {
+    const stack = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '{') {
+        stack.push(new Set());
+      } else if (c === '[') {
+        stack.push(null);
+      } else if (c === '}' || c === ']') {
+        stack.pop();
+      } else if (c === '"') {
+        let j = i + 1;
+        while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+        const names = stack[stack.length - 1];
+        const raw = text.slice(i, j + 1);
+        i = j;
+        if (!names) continue;
+        let k = j + 1;
+        while (text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r') k++;
+        if (text[k] !== ':') continue;
+        const name = JSON.parse(raw);
+        if (names.has(name)) return name;
+        names.add(name);
+      }
+    }
+    return null;
+  }
+
   // checkDoc lists, in plain words, what keeps v from being a profile
   // document the page can edit: what profile.Load rejects, except for a
   // missing or wrong ID, which the page asks for.
   function checkDoc(v) {
     const out = [];
+    if (Array.isArray(v)) {
+      out.push('It holds a list of ' + count(v.length, 'item', 'items') + ', not one profile.' + (v.length ? onePerson : ''));
+      return out;
+    }
     if (!isObject(v)) {
-      out.push(Array.isArray(v) ? 'It holds a list, not one profile.' : 'It is not a profile document.');
+      out.push('It is not a profile document.');
+      return out;
+    }
+    if (!('ratings' in v) && !('reviews' in v) && ['competencies', 'areas', 'roles', 'clusters', 'jobs'].some((k) => k in v)) {
+      out.push('It is a framework document, which lists competencies and roles, not a profile, which rates a person.' +
+        ' To rate people on that framework, make its page with “wlp form -framework FILE”.');
       return out;
     }
     const fields = (obj, where, allowed, required) => {
@@ -403,25 +504,53 @@
     for (const el of document.querySelectorAll('.rater-only')) el.hidden = m !== 'rater';
   }
 
+  // levelsOnly returns st with only its levels: no rater, dates nor
+  // evidence.
+  function levelsOnly(st) {
+    const o = emptyState();
+    for (const id of rows.keys()) o.rows[id].level = st.rows[id].level;
+    return o;
+  }
+
+  // hasOwn reports whether st holds values that only part key shows: the
+  // dates and evidence of the own ratings, or the rater, kind, date and
+  // evidence of a review.
+  function hasOwn(st, key) {
+    if (key === 'ratings') {
+      return Object.values(st.rows).some((r) => r.date.trim() !== '' || r.evidence.trim() !== '');
+    }
+    return st.rater.trim() !== '' || st.source !== '' || st.date.trim() !== '' || st.evidence.trim() !== '';
+  }
+
   // switchTo shows part key. The values of the part left are kept as its
-  // draft; when neither part holds anything yet, the values move along,
-  // so that choosing who rates after clicking some levels keeps them.
+  // draft; when neither part holds anything yet, the levels move along,
+  // so that choosing who rates after clicking some levels keeps them, and
+  // what only the part left shows is kept as its draft. switchTo reports
+  // whether it kept such values aside.
   function switchTo(key) {
-    if (key === part) return;
+    if (key === part) return false;
     const st = capture();
     if (!hasData(part) && !hasData(key) && !drafts.has(key)) {
       drafts.delete(part);
+      const aside = hasOwn(st, part);
+      if (aside) {
+        drafts.set(part, st);
+        show(levelsOnly(st));
+      }
       part = key;
       showOrigins();
-      return;
+      return aside;
     }
-    if (sameState(st, baseline(part), part)) {
+    const back = drafts.get(key);
+    // Levels that moved along and were not changed need no draft.
+    if (sameState(st, baseline(part), part) || (back && sameState(st, levelsOnly(back), part))) {
       drafts.delete(part);
     } else {
       drafts.set(part, st);
     }
     part = key;
-    show(drafts.get(key) || baseline(key));
+    show(back || baseline(key));
+    return false;
   }
 
   function fillReviewPick() {
@@ -436,7 +565,8 @@
     add('new', 'A new review');
     reviews.forEach((rv, i) => {
       const who = rv.rater ? rv.rater : 'anonymous';
-      const bits = [rv.source ? sourceTitle(rv.source).toLowerCase() : 'kind of rater not stated'];
+      // The kind's title without what it explains in brackets.
+      const bits = [rv.source ? sourceTitle(rv.source).replace(/\s*\(.*\)$/, '').toLowerCase() : 'kind of rater not stated'];
       if (rv.assessedAt) bits.push(rv.assessedAt);
       add('review-' + i, 'Review ' + (i + 1) + ': ' + who + ' (' + bits.join(', ') + ')');
     });
@@ -446,11 +576,18 @@
 
   form.addEventListener('change', (ev) => {
     if (ev.target.name === 'who') {
+      const rater = ev.target.value === 'rater';
       setMode(ev.target.value);
-      switchTo(ev.target.value === 'rater' ? reviewPick.value || 'new' : 'ratings');
-      announce(ev.target.value === 'rater'
+      const aside = switchTo(rater ? reviewPick.value || 'new' : 'ratings');
+      let msg = rater
         ? 'You rate someone else: your levels are saved as one review.'
-        : 'The person rates themself: the levels are saved as their own ratings.');
+        : 'The person rates themself: the levels are saved as their own ratings.';
+      if (aside) {
+        msg += rater
+          ? ' The dates and evidence given to single ratings are kept aside, as a review has one date and one list of evidence: choose “The person themself” again to see them.'
+          : ' The rater’s name, kind, date and evidence are kept aside: choose “Someone else” again to see them.';
+      }
+      announce(msg);
     } else if (ev.target === reviewPick) {
       switchTo(reviewPick.value);
       announce('Showing ' + reviewPick.selectedOptions[0].textContent + '.');
@@ -515,6 +652,7 @@
       a.addEventListener('click', (ev) => {
         ev.preventDefault();
         focusControl(p.controls);
+        jumped = document.activeElement;
       });
       li.append(a);
       summaryList.append(li);
@@ -526,6 +664,19 @@
     announce(summaryTitle.textContent + '. The first: ' + list[0].text);
     focusControl(list[0].controls);
   }
+
+  // jumped is the control a link of the summary has just focused. A
+  // browser follows a link on the Enter key's keydown and sends the key's
+  // keypress to the control focused since, where it would save the form
+  // again (or start a new line); that keypress is dropped.
+  let jumped = null;
+  document.addEventListener('keydown', () => {
+    jumped = null;
+  }, true);
+  document.addEventListener('keypress', (ev) => {
+    if (ev.target === jumped && ev.key === 'Enter') ev.preventDefault();
+    jumped = null;
+  }, true);
 
   function focusControl(controls) {
     const checked = controls.find((c) => c.checked);
@@ -680,7 +831,8 @@
     const text = JSON.stringify(next, null, 2) + '\n';
     const bytes = new TextEncoder().encode(text);
     if (bytes.length > cfg.maxBytes) {
-      showProblems([problem('person-id-error', [personID],
+      const [errorID, control] = longestEvidence(st);
+      showProblems([problem(errorID, [control],
         'The file would be ' + Math.ceil(bytes.length / 1024) + ' KB, more than the ' + (cfg.maxBytes / 1024) + ' KB a profile may have. Shorten the evidence.')]);
       return;
     }
@@ -707,6 +859,20 @@
         ' are not in this file: show them again and save once more to keep them.';
     }
     announce(msg);
+  }
+
+  // longestEvidence returns the error's ID and the control of the
+  // longest evidence shown, where a file too large is best shortened; the
+  // profile ID's when no evidence is shown.
+  function longestEvidence(st) {
+    if (part !== 'ratings') {
+      return st.evidence.trim() !== '' ? ['review-evidence-error', reviewEvidence] : ['person-id-error', personID];
+    }
+    let best = null;
+    for (const [id, row] of rows) {
+      if (st.rows[id].evidence.length > (best ? st.rows[best.id].evidence.length : 0)) best = row;
+    }
+    return best ? ['evidence-' + best.id + '-error', best.evidence] : ['person-id-error', personID];
   }
 
   function partName(key) {
@@ -764,17 +930,34 @@
       fail(['It is larger than the ' + (cfg.maxBytes / 1024) + ' KB a profile document may have.']);
       return;
     }
-    let v;
+    let buf;
     try {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-      try {
-        v = JSON.parse(text);
-      } catch (e) {
-        fail(['It is not a JSON document: the text breaks off, or has a typing mistake such as a missing comma or quote.']);
-        return;
-      }
+      buf = await file.arrayBuffer();
+    } catch (e) {
+      fail(['The browser could not read it: it may have been moved, deleted or changed since you chose it. Choose it again.']);
+      return;
+    }
+    let text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     } catch (e) {
       fail(['It is not text in UTF-8, so it is not a profile document.']);
+      return;
+    }
+    if (text.trim() === '') {
+      fail(['It is empty.']);
+      return;
+    }
+    let v;
+    try {
+      v = JSON.parse(text);
+    } catch (e) {
+      fail([notJSON(text)]);
+      return;
+    }
+    const twice = duplicateKey(text);
+    if (twice !== null) {
+      fail(['It gives ' + quote(twice) + ' twice in one object, so which of the two holds is not clear. Keep one of them.']);
       return;
     }
     const problems = checkDoc(v);
@@ -807,7 +990,7 @@
       const ids = Array.from(unknown).sort();
       msg += ' It also rates ' + count(ids.length, 'competency or area', 'competencies or areas') +
         ' this page does not list (' + ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '') +
-        '); they are kept as they are and saved with the rest.';
+        (ids.length === 1 ? '); it is kept as it is' : '); they are kept as they are') + ' and saved with the rest.';
     }
     if (d.ratings && d.reviews) {
       msg += ' To add or change a review, choose “Someone else” under who is rating.';

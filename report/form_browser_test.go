@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -36,6 +37,7 @@ type formPage struct {
 	ctx     context.Context
 	console *browsertest.Console
 	next    func() ([]byte, string)
+	page    string // the page's URL
 }
 
 // writeForm writes the page of f to a file and returns its path.
@@ -58,7 +60,7 @@ func writeForm(t *testing.T, f *wlp.Framework) string {
 func openForm(t *testing.T, url string) *formPage {
 	t.Helper()
 	ctx := browsertest.Start(t)
-	p := &formPage{t: t, ctx: ctx, console: browsertest.Watch(ctx), next: browsertest.Downloads(t, ctx)}
+	p := &formPage{t: t, ctx: ctx, console: browsertest.Watch(ctx), next: browsertest.Downloads(t, ctx), page: url}
 	p.do(chromedp.Navigate(url), chromedp.WaitReady(chromedp.ID("save")))
 	t.Cleanup(func() {
 		// Let late messages arrive before the browser closes.
@@ -352,7 +354,7 @@ func TestFormBrowserProblems(t *testing.T) {
 	})`)
 	want := []field{
 		{"person-id", "The ID cannot hold a space. Use only the letters A to Z, digits and the marks . _ @ + -", "true", "person-id-error"},
-		{"date-coaching", "Coaching: Write the date as year-month-day with digits, such as 2026-03-31.", "true", "date-coaching-error"},
+		{"date-coaching", "Coaching: Write the date as year-month-day with digits, such as 2026-03-31. For 31/03/2026 write 2026-03-31.", "true", "date-coaching-error"},
 		{"level-delivering-training-none", "Delivering training: choose a level, or clear the date and evidence. Without a level they are not saved.", "true", "level-delivering-training-error"},
 	}
 	if diff := gocmp.Diff(want, got); diff != "" {
@@ -513,7 +515,7 @@ func TestFormBrowserOpenReview(t *testing.T) {
 	p.do(chromedp.SetUploadFiles(chromedp.ID("open"), []string{file}))
 	p.do(chromedp.Poll[chromedp.Void](`document.getElementById('status').textContent.startsWith('Opened')`))
 	status := p.text("status")
-	for _, s := range []string{"Lee Wong, 3 ratings and 2 reviews", "1 competency or area this page does not list (other-model-skill)"} {
+	for _, s := range []string{"Lee Wong, 3 ratings and 2 reviews", "1 competency or area this page does not list (other-model-skill); it is kept as it is and saved with the rest."} {
 		if !strings.Contains(status, s) {
 			t.Errorf("the status %q does not say %q", status, s)
 		}
@@ -578,12 +580,24 @@ func TestFormBrowserOpenBad(t *testing.T) {
 	p := openForm(t, browsertest.FileURL(t, writeForm(t, f)))
 	p.do(typeIn("person-id", "kept"), rate(aoe.Coaching, 2))
 	dir := t.TempDir()
+	framework, err := os.ReadFile("../examples/frameworks/learning2.json")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i, c := range []struct{ doc, msg string }{
+		{"", "It is empty."},
+		{" \r\n\t", "It is empty."},
+		{"{\"id\": \"a\", \"ratings\": {\"coaching\": {\"level\": 1}}}\n{\"id\": \"b\"}\n",
+			"It holds 2 documents, one a line (JSON Lines), not one profile. The page changes one person at a time"},
+		{`[{"id": "a"}, {"id": "b"}]`, "It holds a list of 2 items, not one profile."},
+		{string(framework), "It is a framework document, which lists competencies and roles, not a profile"},
 		{`{"id": "a", "ratings": {"coaching": {"level": 3}}`, "not a JSON document"},
-		{`[{"id": "a"}]`, "holds a list, not one profile"},
+		{`[{"id": "a"}]`, "holds a list of 1 item, not one profile. The page changes one person at a time"},
 		{`{"id": "a", "ratings": {"coaching": {"level": 9}}}`, "the level 9 is not a whole number from 0 to 5"},
 		{`{"id": "a", "ratings": {"coaching": {"level": 3, "source": "boss"}}}`, "the source “boss” is not one of"},
 		{`{"id": "a", "ratings": {"coaching": {"level": 3, "assessedAt": "2026-13-01"}}}`, "is not a date written as YYYY-MM-DD"},
+		{`{"id": "a", "id": "b", "ratings": {"coaching": {"level": 1}}}`, "It gives “id” twice in one object"},
+		{`{"id": "a", "ratings": {"coaching": {"level": 1, "note": "x\"y"}, "co\u0061ching": {"level": 2}}}`, "It gives “coaching” twice in one object"},
 		{`{"id": "a", "skills": {}}`, "has a field “skills”, which profile documents do not have"},
 		{`{"id": "a", "reviews": [{"source": "peer", "levels": {}}]}`, "Review 1 rates nothing"},
 		{`{"id": "a", "reviews": [{"rater": "` + strings.Repeat("x", 65) + `", "levels": {"coaching": 1}}]}`, "it can have at most 64"},
@@ -603,6 +617,13 @@ func TestFormBrowserOpenBad(t *testing.T) {
 		if got := p.text("open-msg"); !strings.Contains(got, "could not be opened, and nothing on the page changed") || !strings.Contains(got, c.msg) {
 			t.Errorf("%s: the page says %q, want it to say %q", c.doc, got, c.msg)
 		}
+	}
+	// A file the browser cannot read (gone since it was chosen) is not
+	// called a file of another encoding.
+	p.do(chromedp.SetUploadFiles(chromedp.ID("open"), []string{filepath.Join(dir, "gone.json")}))
+	p.do(chromedp.Poll[chromedp.Void](`document.getElementById('open-msg').textContent.includes('gone.json')`))
+	if got := p.text("open-msg"); !strings.Contains(got, "The browser could not read it") {
+		t.Errorf("a file that cannot be read: the page says %q", got)
 	}
 	if got := eval[string](p, `document.getElementById('person-id').value + ' ' + document.querySelector('input[name="level-coaching"]:checked').value`); got != "kept 2" {
 		t.Errorf("after the refusals the page holds %q, want %q", got, "kept 2")
@@ -798,11 +819,385 @@ func TestFormBrowserPrint(t *testing.T) {
 	if diff := gocmp.Diff(want, got); diff != "" {
 		t.Errorf("printed (-want +got):\n%s", diff)
 	}
+	// On paper a level's number and name stay apart: "0 not demonstrated",
+	// not "0not demonstrated".
+	gap := eval[float64](p, `(() => {
+		const c = document.querySelector('.choice:not(.unrated)');
+		return c.querySelector('.level-name').getBoundingClientRect().left - c.querySelector('.level-number').getBoundingClientRect().right;
+	})()`)
+	if gap < 2 {
+		t.Errorf("printed, a level's name starts %.1f px after its number", gap)
+	}
 	pdf, err := chromedp.Run(p.ctx, chromedp.PrintToPDF())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
 		t.Errorf("no PDF printed")
+	}
+}
+
+// TestFormBrowserDates types dates as people write them: the message
+// says how to write each one the page can read another way (both ways for
+// a day and a month that could be either), and a pasted date with spaces
+// around it is saved trimmed.
+func TestFormBrowserDates(t *testing.T) {
+	f := wlp.Default()
+	p := openForm(t, browsertest.FileURL(t, writeForm(t, f)))
+	p.do(typeIn("person-id", "dates"), rate(aoe.Coaching, 3), extras(aoe.Coaching))
+	const base = "Coaching: Write the date as year-month-day with digits, such as 2026-03-31."
+	for _, c := range []struct{ typed, want string }{
+		{"2026-1-5", base + " For 2026-1-5 write 2026-01-05."},
+		{"2026/03/31", base + " For 2026/03/31 write 2026-03-31."},
+		{"2026.3.9", base + " For 2026.3.9 write 2026-03-09."},
+		{"20260331", base + " For 20260331 write 2026-03-31."},
+		{"05/01/2026", base + " Write 2026-01-05 if 05/01/2026 means 5 January, or 2026-05-01 if it means May 1."},
+		{"31/03/2026", base + " For 31/03/2026 write 2026-03-31."},
+		{"03/31/2026", base + " For 03/31/2026 write 2026-03-31."},
+		{"7.7.2026", base + " For 7.7.2026 write 2026-07-07."},
+		{"31/02/2026", base + " 31/02/2026 is not a day of the calendar."},
+		{"2026-2-30", base + " 2026-2-30 is not a day of the calendar."},
+		{"2026-03-31T09:30", base + " Leave out the time: 2026-03-31."},
+		{"5 Jan 2026", base},
+		{"2026-02-29", "Coaching: 2026-02-29 is not a day of the calendar: that month has days 01 to 28."},
+		{"2026-13-01", "Coaching: 2026-13-01 has no month 13: months go from 01 to 12."},
+	} {
+		p.do(clear("date-coaching"), typeIn("date-coaching", c.typed), click("save"))
+		if got := p.text("date-coaching-error"); got != c.want {
+			t.Errorf("typed %q: the message is\n%q, want\n%q", c.typed, got, c.want)
+		}
+	}
+	// Pasted, with spaces around it.
+	p.do(clear("date-coaching"), chromedp.Focus(chromedp.ID("date-coaching")),
+		chromedp.Evaluate[chromedp.Void](`document.execCommand('insertText', false, '  2026-01-05 ')`))
+	pr := p.save(f)
+	if got := pr.Ratings[aoe.Coaching].AssessedAt; got != "2026-01-05" {
+		t.Errorf("the pasted date is saved as %q", got)
+	}
+}
+
+// TestFormBrowserSwitchKeeps switches who rates with values pending that
+// only the other part shows: the dates and evidence of single ratings
+// when choosing to rate as someone else, and a rater's name and kind when
+// choosing the person themself. Nothing typed is lost: each is kept aside,
+// the page says so, and it is there to save on switching back.
+func TestFormBrowserSwitchKeeps(t *testing.T) {
+	f := wlp.Default()
+	p := openForm(t, browsertest.FileURL(t, writeForm(t, f)))
+	p.do(
+		typeIn("person-id", "ana"),
+		rate(aoe.Coaching, 3),
+		extras(aoe.Coaching),
+		typeIn("date-coaching", "2026-01-05"),
+		typeIn("evidence-coaching", "Coached two new hires"),
+		click("who-rater"),
+	)
+	if got := p.text("status"); !strings.Contains(got, "The dates and evidence given to single ratings are kept aside") {
+		t.Errorf("switching to a rater says %q", got)
+	}
+	if got := eval[string](p, `document.querySelector('input[name="level-coaching"]:checked').value`); got != "3" {
+		t.Errorf("the level clicked before choosing a rater is %q, want 3", got)
+	}
+	p.do(chromedp.SetValue(chromedp.ID("rater-kind"), "peer"))
+	pr := p.save(f)
+	review := profile.Review{Source: profile.Peer, Levels: map[competency.ID]competency.Level{aoe.Coaching: 3}}
+	if diff := gocmp.Diff(profile.Profile{ID: "ana", Reviews: []profile.Review{review}}, pr); diff != "" {
+		t.Errorf("saved as a review (-want +got):\n%s", diff)
+	}
+	if got := p.text("status"); !strings.Contains(got, "Changes you made to the person’s own ratings are not in this file") {
+		t.Errorf("after saving the review the status says %q", got)
+	}
+	p.do(click("who-self"))
+	type row struct{ Level, Date, Evidence string }
+	got := eval[row](p, `({Level: document.querySelector('input[name="level-coaching"]:checked').value,
+		Date: document.getElementById('date-coaching').value, Evidence: document.getElementById('evidence-coaching').value})`)
+	if diff := gocmp.Diff(row{"3", "2026-01-05", "Coached two new hires"}, got); diff != "" {
+		t.Errorf("back to the own ratings, coaching shows (-want +got):\n%s", diff)
+	}
+	pr = p.save(f)
+	want := profile.Profile{ID: "ana", Ratings: map[competency.ID]profile.Rating{
+		aoe.Coaching: {Level: 3, Source: profile.Self, AssessedAt: "2026-01-05", Evidence: []string{"Coached two new hires"}},
+	}, Reviews: []profile.Review{review}}
+	if diff := gocmp.Diff(want, pr); diff != "" {
+		t.Errorf("saved with the own ratings (-want +got):\n%s", diff)
+	}
+
+	// The other way: a rater's fields, then the person themself.
+	p.do(chromedp.Navigate(p.page), chromedp.WaitReady(chromedp.ID("save")))
+	p.do(
+		click("who-rater"),
+		typeIn("person-id", "sam"),
+		typeIn("rater-name", "Kim"),
+		chromedp.SetValue(chromedp.ID("rater-kind"), "manager"),
+		rate(competency.BuildingTrust, 4),
+		click("who-self"),
+	)
+	if got := p.text("status"); !strings.Contains(got, "The rater’s name, kind, date and evidence are kept aside") {
+		t.Errorf("switching to the person themself says %q", got)
+	}
+	pr = p.save(f)
+	want = profile.Profile{ID: "sam", Ratings: map[competency.ID]profile.Rating{competency.BuildingTrust: {Level: 4, Source: profile.Self}}}
+	if diff := gocmp.Diff(want, pr); diff != "" {
+		t.Errorf("saved as own ratings (-want +got):\n%s", diff)
+	}
+	p.do(click("who-rater"))
+	pr = p.save(f)
+	want.Reviews = []profile.Review{{Rater: "Kim", Source: profile.Manager, Levels: map[competency.ID]competency.Level{competency.BuildingTrust: 4}}}
+	if diff := gocmp.Diff(want, pr); diff != "" {
+		t.Errorf("saved with the review kept aside (-want +got):\n%s", diff)
+	}
+}
+
+// TestFormBrowserTooLarge writes evidence too long for a profile: the
+// problem shows at the longest evidence, which gets the focus, nothing is
+// saved, and once shortened the profile saves.
+func TestFormBrowserTooLarge(t *testing.T) {
+	f := wlp.Default()
+	p := openForm(t, browsertest.FileURL(t, writeForm(t, f)))
+	p.do(
+		typeIn("person-id", "long"),
+		rate(aoe.Coaching, 3), rate(competency.BuildingTrust, 2),
+		extras(competency.BuildingTrust), typeIn("evidence-building-trust", "short"),
+		chromedp.Evaluate[chromedp.Void](`(() => {
+			const el = document.getElementById('evidence-coaching');
+			el.value = 'x'.repeat(1100000);
+			el.dispatchEvent(new Event('input', {bubbles: true}));
+		})()`),
+		click("save"),
+	)
+	if got := p.text("evidence-coaching-error"); !strings.Contains(got, "more than the 1024 KB a profile may have. Shorten the evidence.") {
+		t.Errorf("the long evidence's message is %q", got)
+	}
+	if got := eval[string](p, `document.activeElement.id + ' ' + document.getElementById('person-id').getAttribute('aria-invalid')`); got != "evidence-coaching null" {
+		t.Errorf("focus and the ID's mark: %q, want the evidence focused and the ID not marked", got)
+	}
+	p.do(clear("evidence-coaching"), typeIn("evidence-coaching", "a line"))
+	pr := p.save(f)
+	if got := pr.Ratings[aoe.Coaching].Evidence; !slices.Equal(got, []string{"a line"}) {
+		t.Errorf("saved evidence %q", got)
+	}
+}
+
+// TestFormBrowserPhone checks the page at a phone's width: nothing is
+// wider than the screen, and the key of levels stays inside its box.
+func TestFormBrowserPhone(t *testing.T) {
+	p := openForm(t, browsertest.FileURL(t, writeForm(t, wlp.Default())))
+	if _, err := chromedp.Call(p.ctx, emulation.SetDeviceMetricsOverride,
+		emulation.SetDeviceMetricsOverrideParams{Width: 375, Height: 800, DeviceScaleFactor: 1, Mobile: true}); err != nil {
+		t.Fatal(err)
+	}
+	over := eval[[]string](p, `(() => {
+		const box = document.querySelector('.scale').getBoundingClientRect();
+		const out = [];
+		if (document.documentElement.scrollWidth > window.innerWidth) out.push('the page scrolls sideways');
+		for (const el of document.querySelectorAll('.scale dt, .scale dd, .choice, input, select, textarea')) {
+			const r = el.getBoundingClientRect();
+			if (r.width === 0) continue;
+			if (r.right > window.innerWidth) out.push(el.id || el.textContent.slice(0, 20));
+			if (el.closest('.scale') && r.right > box.right) out.push('key: ' + el.textContent.slice(0, 20));
+		}
+		return out;
+	})()`)
+	if diff := gocmp.Diff([]string{}, over); diff != "" {
+		t.Errorf("wider than a phone's screen or its box (-want +got):\n%s", diff)
+	}
+}
+
+// axText returns an accessibility value as text.
+func axText(v *accessibility.Value) string {
+	if v == nil {
+		return ""
+	}
+	var s string
+	if err := json.Unmarshal(v.Value, &s); err != nil {
+		return string(v.Value)
+	}
+	return s
+}
+
+// TestFormBrowserAccessibility reads the page as a screen reader gets it,
+// from the browser's accessibility tree: every row a group named after
+// its competency or area, every radio and field named, no two fields of
+// the same name (a screen reader's list of fields tells them apart), and
+// a problem announced in the description of its field.
+func TestFormBrowserAccessibility(t *testing.T) {
+	f := wlp.Default()
+	p := openForm(t, browsertest.FileURL(t, writeForm(t, f)))
+	p.do(typeIn("person-id", "a b"), click("save"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details').forEach((d) => { d.open = true; })`))
+	tree, err := chromedp.Call(p.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := map[string]bool{}
+	radios, fields := 0, map[string]int{}
+	var unnamed []string
+	for _, n := range tree.Nodes {
+		if n.Ignored {
+			continue
+		}
+		role, name := axText(n.Role), axText(n.Name)
+		switch role {
+		case "group":
+			groups[name] = true
+		case "radio":
+			radios++
+			if name == "" {
+				unnamed = append(unnamed, "a radio")
+			}
+		case "textbox", "combobox", "button", "DisclosureTriangle":
+			fields[name]++
+			if name == "" {
+				unnamed = append(unnamed, role)
+			}
+		}
+		if role == "textbox" && name == "Profile ID of the person rated" {
+			if d := axText(n.Description); !strings.HasPrefix(d, "The ID cannot hold a space.") {
+				t.Errorf("the ID's description is %q, want its problem first", d)
+			}
+		}
+	}
+	var missing []string
+	for _, id := range f.IDs() {
+		name := ""
+		if c, ok := f.Competency(id); ok {
+			name = c.Name
+		} else if a, ok := f.Area(id); ok {
+			name = a.Name
+		}
+		if !groups[name] {
+			missing = append(missing, name)
+		}
+	}
+	if !groups["Who is rating?"] {
+		missing = append(missing, "Who is rating?")
+	}
+	if len(missing) > 0 {
+		t.Errorf("no group named %q", missing)
+	}
+	if want := len(f.IDs())*(len(competency.DefaultScale().Levels)+1) + 2; radios != want {
+		t.Errorf("%d radios, want %d", radios, want)
+	}
+	if len(unnamed) > 0 {
+		t.Errorf("unnamed: %q", unnamed)
+	}
+	var twice []string
+	for name, n := range fields {
+		if n > 1 {
+			twice = append(twice, fmt.Sprintf("%s (%d)", name, n))
+		}
+	}
+	slices.Sort(twice)
+	if len(twice) > 0 {
+		t.Errorf("fields of the same name: %q", twice)
+	}
+	if fields["Date assessed for Coaching"] != 1 || fields["Evidence for Coaching"] != 1 {
+		t.Errorf("coaching's date and evidence are not named after it: %q", fields)
+	}
+}
+
+// TestFormBrowserSummaryKeys follows the links of the summary of problems
+// with the Enter key: each focuses its field and stays there; the key
+// does not save the form again, which would send the focus back to the
+// first problem.
+func TestFormBrowserSummaryKeys(t *testing.T) {
+	p := openForm(t, browsertest.FileURL(t, writeForm(t, wlp.Default())))
+	p.do(typeIn("person-id", "ana"), extras(aoe.Coaching), typeIn("date-coaching", "2026-1-5"), click("save"))
+	links := eval[[]string](p, `Array.from(document.querySelectorAll('#problems a')).map((a) => a.getAttribute('href'))`)
+	if diff := gocmp.Diff([]string{"#level-coaching-none", "#date-coaching"}, links); diff != "" {
+		t.Fatalf("the summary's links (-want +got):\n%s", diff)
+	}
+	for i, want := range []string{"date-coaching", "level-coaching-none"} {
+		p.do(chromedp.Focus(chromedp.CSS(fmt.Sprintf("#problems li:nth-child(%d) a", 2-i))), chromedp.KeyEvent(kb.Enter))
+		if got := eval[string](p, `document.activeElement.id`); got != want {
+			t.Errorf("Enter on the link to %s focuses %q", want, got)
+		}
+	}
+	if got := eval[string](p, `document.getElementById('date-coaching').value`); got != "2026-1-5" {
+		t.Errorf("the date reads %q after following the links", got)
+	}
+	// A later Enter in the field saves as ever.
+	p.do(chromedp.Focus(chromedp.ID("date-coaching")), chromedp.KeyEvent(kb.Enter))
+	if got := eval[string](p, `document.activeElement.id`); got != "level-coaching-none" {
+		t.Errorf("Enter in the date focuses %q, want the first problem", got)
+	}
+}
+
+// TestFormBrowserTiny fills in the page of a framework of one cluster,
+// no areas and a competency without a summary: its levels lie side by
+// side, each wide enough to read, and the saved profile is valid for it.
+func TestFormBrowserTiny(t *testing.T) {
+	f, err := wlp.New(wlp.Spec{ID: "tiny", Name: "Tiny", Competencies: []competency.Competency{
+		{ID: "listening", Name: "Listening", Cluster: competency.Personal},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := openForm(t, browsertest.FileURL(t, writeForm(t, f)))
+	type box struct{ Left, Width float64 }
+	boxes := eval[[]box](p, `Array.from(document.querySelectorAll('#item-listening .choice')).map((c) => {
+		const r = c.getBoundingClientRect();
+		return {Left: r.left, Width: r.width};
+	})`)
+	if len(boxes) != 7 {
+		t.Fatalf("%d choices, want 7", len(boxes))
+	}
+	for i, b := range boxes {
+		if b.Width < 100 || (i > 0 && b.Left < boxes[i-1].Left+boxes[i-1].Width) {
+			t.Errorf("choice %d lies at %+v, after %+v", i, b, boxes[max(i-1, 0)])
+		}
+	}
+	p.do(typeIn("person-id", "x"), rate("listening", 2))
+	pr := p.save(f)
+	if diff := gocmp.Diff(profile.Profile{ID: "x", Ratings: map[competency.ID]profile.Rating{"listening": {Level: 2, Source: profile.Self}}}, pr); diff != "" {
+		t.Errorf("saved (-want +got):\n%s", diff)
+	}
+}
+
+// TestFormBrowserReviewNames checks how the list of reviews names each
+// review's kind of rater: in a word, without the explanation the list of
+// kinds gives in brackets.
+func TestFormBrowserReviewNames(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "jo.json")
+	doc := `{"id": "jo", "reviews": [
+		{"rater": "Jo <\"Self\">", "source": "self", "assessedAt": "2026-02-20", "levels": {"coaching": 3}},
+		{"source": "assessment", "levels": {"coaching": 4}},
+		{"rater": "Kim", "levels": {"coaching": 2}}]}`
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := openForm(t, browsertest.FileURL(t, writeForm(t, wlp.Default())))
+	p.do(chromedp.SetUploadFiles(chromedp.ID("open"), []string{file}))
+	p.do(chromedp.Poll[chromedp.Void](`document.getElementById('status').textContent.startsWith('Opened')`))
+	options := eval[[]string](p, `Array.from(document.getElementById('review-pick').options).map((o) => o.textContent)`)
+	want := []string{"A new review", `Review 1: Jo <"Self"> (self, 2026-02-20)`, "Review 2: anonymous (assessment)", "Review 3: Kim (kind of rater not stated)"}
+	if diff := gocmp.Diff(want, options); diff != "" {
+		t.Errorf("the reviews to choose from (-want +got):\n%s", diff)
+	}
+}
+
+// TestFormBrowserOpenBOM opens a profile that starts with a byte-order
+// mark, as some editors on Windows save it: profile.Load refuses it, the
+// page opens it, and what the page saves loads.
+func TestFormBrowserOpenBOM(t *testing.T) {
+	f := wlp.Default()
+	doc := "\ufeff" + `{"id": "bom", "ratings": {"coaching": {"level": 2, "note": "kept"}}}`
+	if _, err := profile.Load(strings.NewReader(doc)); err == nil {
+		t.Fatal("profile.Load accepts a byte-order mark")
+	}
+	file := filepath.Join(t.TempDir(), "bom.json")
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := openForm(t, browsertest.FileURL(t, writeForm(t, f)))
+	p.do(chromedp.SetUploadFiles(chromedp.ID("open"), []string{file}))
+	p.do(chromedp.Poll[chromedp.Void](`document.getElementById('status').textContent.startsWith('Opened')`))
+	p.do(rate(competency.BuildingTrust, 3))
+	got := p.save(f)
+	want := profile.Profile{ID: "bom", Ratings: map[competency.ID]profile.Rating{
+		aoe.Coaching: {Level: 2, Note: "kept"}, competency.BuildingTrust: {Level: 3, Source: profile.Self},
+	}}
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("saved (-want +got):\n%s", diff)
 	}
 }
