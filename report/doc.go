@@ -51,5 +51,5 @@
 // and its page takes about 85 bytes per cell of the matrix (about 1.3 MB
 // for 500 people against the CLO job). NewForm and Form.WriteHTML are
 // linear in the competencies and areas times the levels; the default
-// model's page is about 140 KB.
+// model's page is about 150 KB.
 package report

@@ -27,7 +27,14 @@ import (
 // saved as the profile's ratings) or someone else as one of their raters
 // in a 360-degree review (saved as one review of the profile). It saves a
 // profile document that profile.Load and `wlp validate` accept, and opens
-// one to change it.
+// one to change it. Opened together, several files of one person (each
+// rater's file of a 360-degree review) become one profile: their reviews
+// in file order, a review found in more than one file kept once, and
+// their direct ratings where they agree. Files of different people, or
+// that give one competency different direct ratings or the person
+// different names, are refused, every problem listed, and so is a
+// gathering larger than profile.DefaultMaxBytes (a profile has no limit
+// on its number of reviews, only on its size).
 type Form struct {
 	// Title is the page's title and main heading.
 	Title string `json:"title"`
@@ -226,7 +233,7 @@ type formData struct {
 //
 // The page's size and WriteHTML's time and memory are linear in the rows
 // times the levels: the default framework's 21 rows make a page of about
-// 140 KB, of which the style and script are about 45 KB, written in a few
+// 150 KB, of which the style and script are about 55 KB, written in a few
 // milliseconds; a thousand rows take about a tenth of a second.
 func (fm Form) WriteHTML(w io.Writer) error {
 	cfg := formConfig{
@@ -263,7 +270,7 @@ func (fm Form) WriteHTML(w io.Writer) error {
 // Handler returns an http.Handler that serves fm's page, written once,
 // to GET and HEAD requests at any path it is given; other methods get
 // 405 Method Not Allowed. Mount it on a mux of your own, such as at
-// "/self-assessment". Each request costs a copy of the page (about 140 KB
+// "/self-assessment". Each request costs a copy of the page (about 150 KB
 // for the default framework) to the connection.
 func (fm Form) Handler() http.Handler {
 	var b bytes.Buffer

@@ -722,6 +722,11 @@
       const dm = dateProblem(date);
       if (dm) out.push(problem('date-' + rid + '-error', [row.date], row.name + ': ' + dm));
     }
+    // A new review left as it started saves the document as opened, as
+    // after gathering the files of several raters.
+    if (rater && part === 'new' && sameState(st, emptyState(), part) && (hasData('ratings') || (doc.reviews || []).length)) {
+      return out;
+    }
     if (rater) {
       const rm = raterProblem(st.rater.trim());
       if (rm) out.push(problem('rater-name-error', [raterName], rm));
@@ -780,7 +785,9 @@
       return order(out);
     }
     const prev = part === 'new' ? { levels: {} } : review(part);
-    if (part !== 'new' && sameState(st, base, part)) return order(out);
+    // A review unchanged, or a new one left empty (see check), stays as
+    // it is.
+    if (sameState(st, base, part)) return order(out);
     const levels = {};
     for (const [id, lv] of Object.entries(prev.levels)) {
       if (!rows.has(id)) levels[id] = lv;
@@ -848,9 +855,10 @@
     setTimeout(() => window.URL.revokeObjectURL(url), 60000);
 
     const savedPart = part;
+    const added = (next.reviews || []).length > (doc.reviews || []).length;
     doc = next;
     drafts.delete(savedPart);
-    if (savedPart === 'new') part = 'review-' + (doc.reviews.length - 1);
+    if (savedPart === 'new' && added) part = 'review-' + (doc.reviews.length - 1);
     fillReviewPick();
     show(baseline(part));
     let msg = 'Saved ' + fileName + ' to your downloads: ' + describe(doc) + '.';
@@ -885,13 +893,41 @@
     return n + ' ' + (n === 1 ? one : many);
   }
 
+  // describe says in a few words what document d holds: "Lee Wong, 3
+  // ratings and 2 reviews (manager, peer)".
   function describe(d) {
     const bits = [];
     const nr = Object.keys(d.ratings || {}).length;
     const nv = (d.reviews || []).length;
     if (nr || !nv) bits.push(count(nr, 'rating', 'ratings'));
-    if (nv) bits.push(count(nv, 'review', 'reviews'));
+    if (nv) bits.push(count(nv, 'review', 'reviews') + ' (' + reviewKinds(d.reviews) + ')');
     return (d.name ? d.name + ', ' : '') + bits.join(' and ');
+  }
+
+  // kindWords are the words for one and for several reviews of each kind
+  // of rater, '' for a review that does not say.
+  const kindWords = new Map([
+    ['self', ['self-review', 'self-reviews']],
+    ['manager', ['manager', 'managers']],
+    ['peer', ['peer', 'peers']],
+    ['direct-report', ['direct report', 'direct reports']],
+    ['assessment', ['assessment', 'assessments']],
+    ['', ['rater of no stated kind', 'raters of no stated kind']],
+  ]);
+
+  // reviewKinds counts reviews by their kind of rater, in the order of
+  // the list of kinds: "manager, 2 peers, 2 direct reports".
+  function reviewKinds(reviews) {
+    const n = new Map();
+    for (const rv of reviews) n.set(rv.source || '', (n.get(rv.source || '') || 0) + 1);
+    const out = [];
+    for (const s of cfg.sources.concat([''])) {
+      const k = n.get(s);
+      if (!k) continue;
+      const [one, many] = kindWords.get(s) || [s, s];
+      out.push(k === 1 ? one : k + ' ' + many);
+    }
+    return out.join(', ');
   }
 
   form.addEventListener('submit', (ev) => {
@@ -901,74 +937,245 @@
 
   // ---- opening ----
 
+  // choice counts the choices of files made with Open: reading is
+  // asynchronous, and what a choice read is dropped when a later choice
+  // was made meanwhile.
+  let choice = 0;
+
   openInput.addEventListener('change', async () => {
-    const file = openInput.files[0];
-    if (!file) return;
-    const name = file.name;
+    const files = Array.from(openInput.files);
+    if (files.length === 0) return;
     openInput.value = '';
-    const fail = (items) => {
-      openMsg.replaceChildren();
-      const p = document.createElement('p');
-      p.textContent = name + ' could not be opened, and nothing on the page changed:';
-      const ul = document.createElement('ul');
-      for (const t of items.slice(0, 10)) {
-        const li = document.createElement('li');
-        li.textContent = t;
-        ul.append(li);
+    const mine = ++choice;
+    const read = [];
+    // One file after the other: each is at most cfg.maxBytes, and what is
+    // kept of it is its parsed document.
+    for (const file of files) read.push(await readProfile(file));
+    if (mine !== choice) return;
+    if (read.length === 1) {
+      const r = read[0];
+      if (r.problems) {
+        refuse(r.name + ' could not be opened, and nothing on the page changed:', r.problems, 10);
+      } else {
+        open(r.name, r.doc, []);
       }
-      if (items.length > 10) {
-        const li = document.createElement('li');
-        li.textContent = 'and ' + (items.length - 10) + ' more.';
-        ul.append(li);
-      }
-      openMsg.append(p, ul);
-      openMsg.classList.add('invalid');
-      openMsg.hidden = false;
-      announce(p.textContent + ' ' + items[0]);
-    };
-    if (file.size > cfg.maxBytes) {
-      fail(['It is larger than the ' + (cfg.maxBytes / 1024) + ' KB a profile document may have.']);
       return;
+    }
+    const g = gather(read);
+    if (g.problems.length) {
+      refuse('These ' + read.length + ' files could not be opened together, and nothing on the page changed:', g.problems, 40);
+      return;
+    }
+    const notes = [];
+    if (g.repeated) {
+      notes.push('Left out ' + count(g.repeated, 'review that repeats', 'reviews that repeat') + ' one from an earlier file.');
+    }
+    notes.push('Save writes it all as one file, ' + g.doc.id + '.json.');
+    open(count(read.length, 'file', 'files') + ' of ' + g.doc.id, g.doc, notes);
+  });
+
+  // readProfile reads a file the user chose and returns its name and
+  // either the document, tidied, or the problems that keep it from
+  // opening, in plain words.
+  async function readProfile(file) {
+    const name = file.name;
+    const fail = (problems) => ({ name, problems });
+    if (file.size > cfg.maxBytes) {
+      return fail(['It is larger than the ' + (cfg.maxBytes / 1024) + ' KB a profile document may have.']);
     }
     let buf;
     try {
       buf = await file.arrayBuffer();
     } catch (e) {
-      fail(['The browser could not read it: it may have been moved, deleted or changed since you chose it. Choose it again.']);
-      return;
+      return fail(['The browser could not read it: it may have been moved, deleted or changed since you chose it. Choose it again.']);
     }
     let text;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     } catch (e) {
-      fail(['It is not text in UTF-8, so it is not a profile document.']);
-      return;
+      return fail(['It is not text in UTF-8, so it is not a profile document.']);
     }
     if (text.trim() === '') {
-      fail(['It is empty.']);
-      return;
+      return fail(['It is empty.']);
     }
     let v;
     try {
       v = JSON.parse(text);
     } catch (e) {
-      fail([notJSON(text)]);
-      return;
+      return fail([notJSON(text)]);
     }
     const twice = duplicateKey(text);
     if (twice !== null) {
-      fail(['It gives ' + quote(twice) + ' twice in one object, so which of the two holds is not clear. Keep one of them.']);
-      return;
+      return fail(['It gives ' + quote(twice) + ' twice in one object, so which of the two holds is not clear. Keep one of them.']);
     }
     const problems = checkDoc(v);
     if (problems.length) {
-      fail(problems);
-      return;
+      return fail(problems);
     }
-    open(name, tidyDoc(v));
-  });
+    return { name, doc: tidyDoc(v) };
+  }
 
-  function open(name, d) {
+  // refuse shows why what was chosen did not open: the sentence head and
+  // at most limit of the items.
+  function refuse(head, items, limit) {
+    openMsg.replaceChildren();
+    const p = document.createElement('p');
+    p.textContent = head;
+    const ul = document.createElement('ul');
+    for (const t of items.slice(0, limit)) {
+      const li = document.createElement('li');
+      li.textContent = t;
+      ul.append(li);
+    }
+    if (items.length > limit) {
+      const li = document.createElement('li');
+      li.textContent = 'and ' + (items.length - limit) + ' more.';
+      ul.append(li);
+    }
+    openMsg.append(p, ul);
+    openMsg.classList.add('invalid');
+    openMsg.hidden = false;
+    announce(head + ' ' + items[0]);
+  }
+
+  // fileList names files in a sentence: "a.json", "a.json and b.json",
+  // "a.json, b.json and c.json", naming at most five.
+  function fileList(names) {
+    const shown = names.length > 5 ? names.slice(0, 5).concat([(names.length - 5) + ' more']) : names;
+    return shown.length === 1 ? shown[0] : shown.slice(0, -1).join(', ') + ' and ' + shown[shown.length - 1];
+  }
+
+  // itemName is how a message names a rated ID: by its row's name when
+  // the page lists it.
+  function itemName(id) {
+    return rows.has(id) ? rows.get(id).name : quote(id);
+  }
+
+  // ratingDifference says in words how two direct ratings of one ID
+  // differ, both tidied.
+  function ratingDifference(a, b) {
+    if (a.level !== b.level) return 'level ' + a.level + ' in one and level ' + b.level + ' in the other';
+    const what = [];
+    const same = (k) => JSON.stringify(a[k]) === JSON.stringify(b[k]);
+    if (!same('source')) what.push('kind of rater');
+    if (!same('assessedAt')) what.push('date');
+    if (!same('evidence')) what.push('evidence');
+    if (!same('note')) what.push('note');
+    if (!same('combined')) what.push('way of combining');
+    const words = what.length === 1 ? what[0] : what.slice(0, -1).join(', ') + ' and ' + what[what.length - 1];
+    return 'the same level, ' + a.level + ', but they differ in their ' + words;
+  }
+
+  // gather puts several files of one person together: the files read
+  // (each a name and a document or its problems), in the order chosen.
+  // It returns the problems, in plain words, or the gathered document:
+  // the files' ID and name, their direct ratings and their reviews in
+  // file order, where a review found in several files counts once (as
+  // many times as the one file holding it most often has it). repeated
+  // counts the reviews so left out.
+  //
+  // gather costs time and memory linear in the documents' size.
+  function gather(read) {
+    const out = [];
+    for (const r of read) {
+      if (!r.problems) continue;
+      for (const t of r.problems.slice(0, 5)) out.push(r.name + ': ' + t);
+      if (r.problems.length > 5) {
+        out.push(r.name + ': and ' + count(r.problems.length - 5, 'more problem', 'more problems') + '.');
+      }
+    }
+    const good = read.filter((r) => !r.problems);
+
+    // Whose the files are: one ID in all of them.
+    const byID = new Map();
+    for (const r of good) {
+      if (r.doc.id === '') {
+        out.push(r.name + ' gives no profile ID, so the page cannot tell whether it is of the same person as the other files.' +
+          ' Open it on its own, enter the ID and save it, then choose it with the others again.');
+        continue;
+      }
+      if (!byID.has(r.doc.id)) byID.set(r.doc.id, []);
+      byID.get(r.doc.id).push(r.name);
+    }
+    if (byID.size > 1) {
+      const whose = Array.from(byID, ([id, names]) => fileList(names) + (names.length === 1 ? ' is of ' : ' are of ') + quote(id));
+      out.push('These files are of different people: ' + fileList(whose) +
+        '. Choose the files of one person at a time.');
+    }
+
+    // The name: the same wherever it is given.
+    const byName = new Map();
+    for (const r of good) {
+      if (!r.doc.name) continue;
+      if (!byName.has(r.doc.name)) byName.set(r.doc.name, []);
+      byName.get(r.doc.name).push(r.name);
+    }
+    if (byName.size > 1) {
+      const said = Array.from(byName, ([n, names]) => fileList(names) + (names.length === 1 ? ' gives ' : ' give ') + quote(n));
+      out.push('The files give the person different names: ' + fileList(said) +
+        '. Correct the name in the files that are wrong (or leave it out of them), then choose the files again.');
+    }
+
+    // The direct ratings: one per ID, the same in every file that gives it.
+    const ratings = new Map();
+    for (const r of good) {
+      for (const [id, rt] of Object.entries(r.doc.ratings || {})) {
+        const seen = ratings.get(id);
+        if (!seen) {
+          ratings.set(id, [{ rating: rt, file: r.name, json: JSON.stringify(rt) }]);
+          continue;
+        }
+        const json = JSON.stringify(rt);
+        if (seen.some((s) => s.json === json)) continue;
+        out.push(itemName(id) + ' is rated directly in both ' + seen[0].file + ' and ' + r.name +
+          ', differently: ' + ratingDifference(seen[0].rating, rt) + '. A profile holds one direct rating of each;' +
+          ' correct one of the files (or open it on its own and save it again), then choose the files again.');
+        seen.push({ rating: rt, file: r.name, json });
+      }
+    }
+
+    // The reviews, in file order.
+    const reviews = [];
+    const kept = new Map();
+    let repeated = 0;
+    for (const r of good) {
+      const inFile = new Map();
+      for (const rv of r.doc.reviews || []) {
+        const key = JSON.stringify(rv);
+        const n = (inFile.get(key) || 0) + 1;
+        inFile.set(key, n);
+        if (n > (kept.get(key) || 0)) {
+          reviews.push(rv);
+          kept.set(key, n);
+        } else {
+          repeated++;
+        }
+      }
+    }
+
+    const first = good.length ? good[0].doc : { id: '' };
+    const doc = { id: first.id };
+    if (byName.size) doc.name = byName.keys().next().value;
+    if (ratings.size) {
+      doc.ratings = {};
+      for (const id of Array.from(ratings.keys()).sort()) doc.ratings[id] = ratings.get(id)[0].rating;
+    }
+    if (reviews.length) doc.reviews = reviews;
+    if (good.length) {
+      const size = new TextEncoder().encode(JSON.stringify(order(doc), null, 2) + '\n').length;
+      if (size > cfg.maxBytes) {
+        out.push('Put together, these files make a profile of ' + Math.ceil(size / 1024) + ' KB, more than the ' +
+          (cfg.maxBytes / 1024) + ' KB a profile document may have, so it could not be saved nor read back.' +
+          ' A profile may hold any number of reviews, but not more text than that: shorten long evidence or notes in the files,' +
+          ' or leave out reviews that are no longer needed.');
+      }
+    }
+    return { problems: out, doc: order(doc), repeated };
+  }
+
+  // open shows the document d, opened as what (a file's name, or "5
+  // files of alex"), and says so, with the sentences of notes.
+  function open(what, d, notes) {
     const replaced = drafts.size > 0 || !sameState(capture(), baseline(part), part) ||
       personID.value.trim() !== (doc.id || '') || personName.value.trim() !== (doc.name || '');
     doc = d;
@@ -985,7 +1192,8 @@
     const unknown = new Set();
     for (const id of Object.keys(d.ratings || {})) if (!rows.has(id)) unknown.add(id);
     for (const rv of d.reviews || []) for (const id of Object.keys(rv.levels)) if (!rows.has(id)) unknown.add(id);
-    let msg = 'Opened ' + name + ': ' + describe(d) + '. Showing ' + partName(part) + '.';
+    let msg = 'Opened ' + what + ': ' + describe(d) + '. Showing ' + partName(part) + '.';
+    for (const n of notes) msg += ' ' + n;
     if (unknown.size) {
       const ids = Array.from(unknown).sort();
       msg += ' It also rates ' + count(ids.length, 'competency or area', 'competencies or areas') +

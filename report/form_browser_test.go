@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -1199,5 +1200,282 @@ func TestFormBrowserOpenBOM(t *testing.T) {
 	}}
 	if diff := gocmp.Diff(want, got); diff != "" {
 		t.Errorf("saved (-want +got):\n%s", diff)
+	}
+}
+
+// rater is one rater's review as typed on the page.
+type rater struct {
+	name, source, date, evidence string
+	levels                       map[competency.ID]int
+}
+
+// fillReview fills in a review of person id (named name, or not) on a
+// fresh page as r, saves it and returns the file downloaded and its name.
+func (p *formPage) fillReview(f *wlp.Framework, id, name string, r rater) ([]byte, string) {
+	p.t.Helper()
+	p.do(chromedp.Navigate(p.page), chromedp.WaitReady(chromedp.ID("save")))
+	p.do(click("who-rater"), typeIn("person-id", id), chromedp.SetValue(chromedp.ID("rater-kind"), r.source))
+	for _, s := range []struct{ field, text string }{{"person-name", name}, {"rater-name", r.name}, {"review-date", r.date}, {"review-evidence", r.evidence}} {
+		if s.text != "" {
+			p.do(typeIn(s.field, s.text))
+		}
+	}
+	for _, c := range slices.Sorted(maps.Keys(r.levels)) {
+		p.do(rate(c, r.levels[c]))
+	}
+	p.do(click("save"))
+	b, file := p.next()
+	checkSaved(p.t, f, b, file, nil)
+	return b, file
+}
+
+// openFiles opens the files at paths at once with Open, on a fresh page,
+// and waits for the page to say how it went.
+func (p *formPage) openFiles(paths ...string) {
+	p.t.Helper()
+	p.do(chromedp.Navigate(p.page), chromedp.WaitReady(chromedp.ID("save")))
+	p.do(chromedp.SetUploadFiles(chromedp.ID("open"), paths))
+	p.do(chromedp.Poll[chromedp.Void](`!document.getElementById('open-msg').hidden`))
+}
+
+// writeFile writes b to a file named name in dir and returns its path.
+func writeFile(t *testing.T, dir, name string, b []byte) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestFormBrowserGather is the 360-degree review an L&D lead gathers:
+// five raters fill in the page for the same person and save, the lead
+// opens the five files at once, saves one profile, and that profile
+// loads, is valid, combines and scores at the median of what was typed.
+// Then the same file chosen twice, and a self-assessment with the
+// reviews.
+func TestFormBrowserGather(t *testing.T) {
+	f := wlp.Default()
+	p := openForm(t, browsertest.FileURL(t, writeForm(t, f)))
+	if got := eval[string](p, `(() => {
+		const el = document.getElementById('open');
+		return el.multiple + ' ' + el.labels[0].textContent;
+	})()`); got != "true Open a profile file, or several files of one person (optional)" {
+		t.Errorf("the file input: %q", got)
+	}
+
+	raters := []rater{
+		{"Kim Park", "manager", "2026-03-01", "Led the onboarding redesign",
+			map[competency.ID]int{competency.BuildingTrust: 4, aoe.Coaching: 3, competency.AnalyzingNeeds: 2}},
+		{"Ravi", "peer", "", "", map[competency.ID]int{competency.BuildingTrust: 3, aoe.Coaching: 3}},
+		{"", "peer", "", "", map[competency.ID]int{aoe.Coaching: 2, aoe.DeliveringTraining: 4}},
+		{"Lee", "direct-report", "2026-02-14", "", map[competency.ID]int{competency.BuildingTrust: 5, aoe.Coaching: 4}},
+		{"Sam", "direct-report", "", "Ran my first workshop with me\nhttps://example.com/notes",
+			map[competency.ID]int{competency.BuildingTrust: 4, aoe.Coaching: 4}},
+	}
+	dir := t.TempDir()
+	var files []string
+	var typed []profile.Review
+	for i, r := range raters {
+		name := ""
+		if i%2 == 0 {
+			name = "Alex Kim" // some raters leave the name out
+		}
+		b, file := p.fillReview(f, "alex", name, r)
+		if i > 0 {
+			file = fmt.Sprintf("alex (%d).json", i) // as a browser names the copies it downloads
+		}
+		files = append(files, writeFile(t, dir, file, b))
+		rv := profile.Review{Rater: r.name, Source: profile.Source(r.source), AssessedAt: r.date, Levels: map[competency.ID]competency.Level{}}
+		for id, lv := range r.levels {
+			rv.Levels[id] = competency.Level(lv)
+		}
+		for _, e := range strings.Split(r.evidence, "\n") {
+			if e != "" {
+				rv.Evidence = append(rv.Evidence, e)
+			}
+		}
+		typed = append(typed, rv)
+	}
+
+	p.openFiles(files...)
+	if got, want := p.text("status"), "Opened 5 files of alex: Alex Kim, 5 reviews (manager, 2 peers, 2 direct reports). "+
+		"Showing a new review. Save writes it all as one file, alex.json."; got != want {
+		t.Errorf("the status says\n%q, want\n%q", got, want)
+	}
+	pr := p.save(f)
+	if diff := gocmp.Diff(profile.Profile{ID: "alex", Name: "Alex Kim", Reviews: typed}, pr); diff != "" {
+		t.Errorf("the gathered profile (-typed +saved):\n%s", diff)
+	}
+	if got, want := p.text("status"), "Saved alex.json to your downloads: Alex Kim, 5 reviews (manager, 2 peers, 2 direct reports)."; got != want {
+		t.Errorf("after saving the status says\n%q, want\n%q", got, want)
+	}
+	combined, _, err := pr.Combine(profile.Median)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The medians of what was typed, the lower middle one of an even count.
+	medians := map[competency.ID]competency.Level{
+		competency.BuildingTrust: 4, aoe.Coaching: 3, competency.AnalyzingNeeds: 2, aoe.DeliveringTraining: 4,
+	}
+	scored(t, f, combined, role.LearningStrategist, medians)
+	scored(t, f, combined, role.BusinessPartner, medians)
+
+	// The same file twice, and a file that went from one rater to the
+	// next: each review is kept once.
+	chain := writeFile(t, dir, "alex-chain.json", must(json.Marshal(profile.Profile{ID: "alex", Reviews: typed[:2]})))
+	copied := writeFile(t, dir, "alex-copy.json", must(os.ReadFile(files[0])))
+	p.openFiles(files[0], copied, chain, files[2])
+	if got, want := p.text("status"), "Opened 4 files of alex: Alex Kim, 3 reviews (manager, 2 peers). Showing a new review. "+
+		"Left out 2 reviews that repeat one from an earlier file. Save writes it all as one file, alex.json."; got != want {
+		t.Errorf("the status says\n%q, want\n%q", got, want)
+	}
+	pr = p.save(f)
+	if diff := gocmp.Diff(profile.Profile{ID: "alex", Name: "Alex Kim", Reviews: typed[:3]}, pr); diff != "" {
+		t.Errorf("gathered with repeats (-want +got):\n%s", diff)
+	}
+
+	// The person's own ratings, filled in on the page, with two raters'
+	// files: the ratings and the reviews together, the self-assessment's
+	// view counted when they combine.
+	p.do(chromedp.Navigate(p.page), chromedp.WaitReady(chromedp.ID("save")))
+	p.do(typeIn("person-id", "alex"), rate(aoe.Coaching, 5), extras(aoe.Coaching), typeIn("evidence-coaching", "Coached three new facilitators"),
+		rate(competency.ThinkingStrategically, 2))
+	self := p.save(f)
+	selfFile := writeFile(t, dir, "alex-self.json", must(json.Marshal(self)))
+	p.openFiles(files[3], selfFile, files[4])
+	if got, want := p.text("status"), "Opened 3 files of alex: Alex Kim, 2 ratings and 2 reviews (2 direct reports). Showing the person’s own ratings. "+
+		"Save writes it all as one file, alex.json. To add or change a review, choose “Someone else” under who is rating."; got != want {
+		t.Errorf("the status says\n%q, want\n%q", got, want)
+	}
+	pr = p.save(f)
+	if diff := gocmp.Diff(profile.Profile{ID: "alex", Name: "Alex Kim", Ratings: self.Ratings, Reviews: typed[3:]}, pr); diff != "" {
+		t.Errorf("a self-assessment gathered with reviews (-want +got):\n%s", diff)
+	}
+	combined, _, err = pr.Combine(profile.Median)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// coaching: 4, 4 and the own 5; building trust: 5 and 4.
+	scored(t, f, combined, role.LearningStrategist, map[competency.ID]competency.Level{
+		aoe.Coaching: 4, competency.BuildingTrust: 4, competency.ThinkingStrategically: 2,
+	})
+}
+
+// TestFormBrowserGatherProblems opens several files that cannot be
+// gathered into one profile: every problem is listed at once, each names
+// the files, and the page keeps what it held.
+func TestFormBrowserGatherProblems(t *testing.T) {
+	f := wlp.Default()
+	p := openForm(t, browsertest.FileURL(t, writeForm(t, f)))
+	type file struct{ name, doc string }
+	const (
+		peer    = `{"source": "peer", "levels": {"coaching": 3}}`
+		manager = `{"rater": "Kim", "source": "manager", "levels": {"coaching": 2}}`
+	)
+	long := strings.Repeat("x", 400_000)
+	big := func(rater string) string {
+		return `{"id": "alex", "reviews": [{"rater": "` + rater + `", "levels": {"coaching": 3}, "evidence": ["` + long + `"]}]}`
+	}
+	for _, c := range []struct {
+		name  string
+		files []file
+		want  []string
+	}{{
+		name: "different people",
+		files: []file{
+			{"alex.json", `{"id": "alex", "reviews": [` + peer + `]}`},
+			{"bob.json", `{"id": "bob", "reviews": [` + peer + `]}`},
+			{"alex (1).json", `{"id": "alex", "reviews": [` + manager + `]}`},
+			{"no-id.json", `{"reviews": [` + manager + `]}`},
+		},
+		want: []string{
+			"no-id.json gives no profile ID, so the page cannot tell whether it is of the same person as the other files. " +
+				"Open it on its own, enter the ID and save it, then choose it with the others again.",
+			"These files are of different people: alex.json and alex (1).json are of “alex” and bob.json is of “bob”. " +
+				"Choose the files of one person at a time.",
+		},
+	}, {
+		name: "different names",
+		files: []file{
+			{"a.json", `{"id": "alex", "name": "Alex Kim", "reviews": [` + peer + `]}`},
+			{"b.json", `{"id": "alex", "reviews": [` + manager + `]}`},
+			{"c.json", `{"id": "alex", "name": "Alexander Kim", "reviews": [` + manager + `]}`},
+			{"d.json", `{"id": "alex", "name": "Alex Kim", "reviews": [` + manager + `]}`},
+		},
+		want: []string{
+			"The files give the person different names: a.json and d.json give “Alex Kim” and c.json gives “Alexander Kim”. " +
+				"Correct the name in the files that are wrong (or leave it out of them), then choose the files again.",
+		},
+	}, {
+		name: "direct ratings that differ",
+		files: []file{
+			{"self.json", `{"id": "alex", "ratings": {"coaching": {"level": 3, "source": "self"}, "building-trust": {"level": 4, "evidence": ["a"]},
+				"other-model-skill": {"level": 1}, "analyzing-needs": {"level": 2}}}`},
+			{"self-old.json", `{"id": "alex", "ratings": {"coaching": {"level": 2, "source": "self"}, "building-trust": {"level": 4, "evidence": ["b"], "note": "n"},
+				"other-model-skill": {"level": 1, "source": "peer"}, "analyzing-needs": {"level": 2}}}`},
+			{"rater.json", `{"id": "alex", "reviews": [` + peer + `]}`},
+		},
+		want: []string{
+			"Building trust is rated directly in both self.json and self-old.json, differently: the same level, 4, but they differ in their evidence and note. " +
+				"A profile holds one direct rating of each; correct one of the files (or open it on its own and save it again), then choose the files again.",
+			"Coaching is rated directly in both self.json and self-old.json, differently: level 3 in one and level 2 in the other. " +
+				"A profile holds one direct rating of each; correct one of the files (or open it on its own and save it again), then choose the files again.",
+			"“other-model-skill” is rated directly in both self.json and self-old.json, differently: the same level, 1, but they differ in their kind of rater. " +
+				"A profile holds one direct rating of each; correct one of the files (or open it on its own and save it again), then choose the files again.",
+		},
+	}, {
+		name: "one bad file among good ones",
+		files: []file{
+			{"alex.json", `{"id": "alex", "reviews": [` + peer + `]}`},
+			{"broken.json", `{"id": "alex", "reviews": [`},
+			{"alex (1).json", `{"id": "alex", "reviews": [` + manager + `]}`},
+			{"level.json", `{"id": "alex", "reviews": [{"levels": {"coaching": 9}}]}`},
+		},
+		want: []string{
+			"broken.json: It is not a JSON document: the text breaks off, or has a typing mistake such as a missing comma or quote.",
+			"level.json: Review 1: the level of “coaching” is not a whole number from 0 to 5.",
+		},
+	}, {
+		name: "too large together",
+		files: []file{
+			{"a.json", big("a")}, {"b.json", big("b")}, {"c.json", big("c")},
+		},
+		want: []string{
+			"Put together, these files make a profile of 1173 KB, more than the 1024 KB a profile document may have, so it could not be saved nor read back. " +
+				"A profile may hold any number of reviews, but not more text than that: shorten long evidence or notes in the files, " +
+				"or leave out reviews that are no longer needed.",
+		},
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			outer := p.t
+			p.t = t
+			defer func() { p.t = outer }()
+			dir := t.TempDir()
+			var paths []string
+			for _, fl := range c.files {
+				paths = append(paths, writeFile(t, dir, fl.name, []byte(fl.doc)))
+			}
+			// What the page held before stays.
+			p.do(chromedp.Navigate(p.page), chromedp.WaitReady(chromedp.ID("save")))
+			p.do(typeIn("person-id", "kept"), rate(aoe.Coaching, 1))
+			p.do(chromedp.SetUploadFiles(chromedp.ID("open"), paths))
+			p.do(chromedp.Poll[chromedp.Void](`document.getElementById('open-msg').classList.contains('invalid')`))
+			head := fmt.Sprintf("These %d files could not be opened together, and nothing on the page changed:", len(paths))
+			if got := p.text("open-msg"); !strings.HasPrefix(got, head) {
+				t.Errorf("the page says %q, want it to start %q", got, head)
+			}
+			got := eval[[]string](p, `Array.from(document.querySelectorAll('#open-msg li')).map((li) => li.textContent)`)
+			if diff := gocmp.Diff(c.want, got); diff != "" {
+				t.Errorf("the problems listed (-want +got):\n%s", diff)
+			}
+			if got, want := p.text("status"), head+" "+c.want[0]; got != want {
+				t.Errorf("the live region says\n%q, want\n%q", got, want)
+			}
+			held := eval[string](p, `document.getElementById('person-id').value + ' ' + document.querySelector('input[name="level-coaching"]:checked').value`)
+			if held != "kept 1" {
+				t.Errorf("after the refusal the page holds %q, want %q", held, "kept 1")
+			}
+		})
 	}
 }
