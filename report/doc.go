@@ -33,6 +33,12 @@
 //     allows only its own script and style, and nothing typed leaves the
 //     browser. [FormHandler] serves it from a program's own mux.
 //
+// The reports' row types (Part, Requirement, Gap, Step; Member,
+// Coverage, TeamGap, Hat) mirror match's results with every ID named
+// for display: where match says what was computed, they say what a
+// reader sees. A [TeamReport] is the page of a team; [match.TeamReport]
+// is the document `wlp team -json` prints.
+//
 // The wlp command's chart, report and form subcommands are these calls,
 // so a Go program writes the same documents, byte for byte.
 //
@@ -48,8 +54,8 @@
 //
 // NewPersonReport adds one [match.Matcher.Plan]; NewTeamReport costs a
 // Score per member, Team, TeamPlan and Assign, and a sort of the members,
-// and its page takes about 85 bytes per cell of the matrix (about 1.3 MB
-// for 500 people against the CLO job). NewForm and Form.WriteHTML are
+// and its page takes about 100 bytes per cell of the matrix and 550 per
+// member (about 1.3 MB for 500 people against the CLO job). NewForm and Form.WriteHTML are
 // linear in the competencies and areas times the levels; the default
 // model's page is about 150 KB.
 package report

@@ -192,6 +192,9 @@
     })) {
       return 'It holds ' + docs.length + ' documents, one a line (JSON Lines), not one profile.' + onePerson;
     }
+    if (/^\s*</.test(text)) {
+      return 'It looks like a web page (HTML), such as this form itself, not a profile document: open the .json file the form saved.';
+    }
     return 'It is not a JSON document: the text breaks off, or has a typing mistake such as a missing comma or quote.';
   }
 

@@ -593,6 +593,7 @@ func TestFormBrowserOpenBad(t *testing.T) {
 		{`[{"id": "a"}, {"id": "b"}]`, "It holds a list of 2 items, not one profile."},
 		{string(framework), "It is a framework document, which lists competencies and roles, not a profile"},
 		{`{"id": "a", "ratings": {"coaching": {"level": 3}}`, "not a JSON document"},
+		{"<!DOCTYPE html>\n<html lang=\"en\"><title>x</title></html>", "It looks like a web page (HTML), such as this form itself"},
 		{`[{"id": "a"}]`, "holds a list of 1 item, not one profile. The page changes one person at a time"},
 		{`{"id": "a", "ratings": {"coaching": {"level": 9}}}`, "the level 9 is not a whole number from 0 to 5"},
 		{`{"id": "a", "ratings": {"coaching": {"level": 3, "source": "boss"}}}`, "the source “boss” is not one of"},

@@ -215,6 +215,16 @@ func pageProblems(doc []byte, titleHas ...string) (*htmlNode, []string) {
 	if !bytes.HasPrefix(doc, []byte("<!DOCTYPE html>\n")) {
 		errorf("the page does not start with <!DOCTYPE html>")
 	}
+	csp := false
+	for _, m := range root.tags("meta") {
+		if m.attr["http-equiv"] == "Content-Security-Policy" && strings.HasPrefix(m.attr["content"], "default-src 'none';") &&
+			!strings.Contains(m.attr["content"], "script-src") {
+			csp = true
+		}
+	}
+	if !csp {
+		errorf("no Content-Security-Policy that forbids scripts and fetching")
+	}
 	titles := root.tags("title")
 	if len(titles) == 0 {
 		return root, append(problems, "the page has no title")
@@ -295,7 +305,7 @@ func pageProblems(doc []byte, titleHas ...string) (*htmlNode, []string) {
 // TestCheckPage checks the checks: a page that breaks each rule fails.
 func TestCheckPage(t *testing.T) {
 	good := `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>A · B</title><style>@media print { tr { break-inside: avoid; } } * { print-color-adjust: exact; } th { position: sticky; }</style></head>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>A · B</title><style>@media print { tr { break-inside: avoid; } } * { print-color-adjust: exact; } th { position: sticky; }</style></head>
 <body><h1>A</h1><section id="s" aria-labelledby="s-h"><h2 id="s-h">S</h2>
 <table><caption>C</caption><thead><tr><th scope="col">X</th></tr></thead><tbody><tr><th scope="row">x</th></tr></tbody></table>
 <figure><svg role="img" viewBox="0 0 1 1"><title>T</title></svg><figcaption>F</figcaption></figure></section></body></html>`
@@ -312,6 +322,8 @@ func TestCheckPage(t *testing.T) {
 		{"a skipped level", "<h2 id=\"s-h\">S</h2>", "<h2 id=\"s-h\">S</h2><h4>D</h4>", true},
 		{"no print colours", "print-color-adjust: exact", "", true},
 		{"no title", "<title>A · B</title>", "<title>A</title>", true},
+		{"no security policy", `http-equiv="Content-Security-Policy"`, `name="x"`, true},
+		{"a policy that lets scripts run", `default-src 'none';`, `default-src 'none'; script-src 'unsafe-inline';`, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := good

@@ -75,7 +75,8 @@ type PersonReport struct {
 }
 
 // Part is one role of a job and what it adds to the person's fit for the
-// job.
+// job: a [match.Part] with the role named and its share worked out, for
+// display.
 type Part struct {
 	// Role is the role's ID.
 	Role role.ID `json:"role"`
@@ -125,7 +126,8 @@ type Requirement struct {
 	Met bool `json:"met"`
 }
 
-// Gap is an unmet requirement and what meeting it would add to the fit.
+// Gap is an unmet requirement and what meeting it would add to the fit:
+// a [match.Gap] with its part and requirement named, for display.
 type Gap struct {
 	// Part is the role of a job the requirement belongs to, or empty for
 	// the target's own.
@@ -148,7 +150,8 @@ type Gap struct {
 }
 
 // Step is one step of a development plan: raise one competency or area
-// from one level to another.
+// from one level to another. It is a [match.Step] with the competency
+// named, for display.
 type Step struct {
 	// ID is the competency or area to develop.
 	ID competency.ID `json:"id"`

@@ -98,7 +98,8 @@ type Member struct {
 	Rated []bool `json:"rated"`
 }
 
-// Coverage is one requirement and the members who carry it.
+// Coverage is one requirement, the team's level in it, and the members
+// who hold that level (others may meet the need at a lower one).
 type Coverage struct {
 	// Part is the role of a job the requirement belongs to, or empty for
 	// the target's own.
@@ -137,7 +138,8 @@ type TeamGap struct {
 	From competency.Level `json:"from"`
 }
 
-// Hat is one role handed to one member of a team.
+// Hat is one role handed to one member of a team: a [match.Hat] with
+// the role and the wearer named, for display.
 type Hat struct {
 	// Role is the role's ID.
 	Role role.ID `json:"role"`
@@ -288,10 +290,11 @@ func NewTeamReport(m *match.Matcher, people []profile.Profile, target role.ID, o
 //
 // It costs time and memory linear in the report: O(P × A) for P members
 // and A columns, plus its requirements, gaps, hats and chart; each cell
-// of the matrix takes about 85 bytes of the page and each member's row
-// of the ranking about 400, so 500 people against the default model's
-// largest target (21 columns) give a page of about 1.3 MB. The error starts "report: "; w is written once, with the whole
-// page, or not at all when the page cannot be made.
+// of the matrix takes about 100 bytes of the page and each member about
+// 550 more (the rows of the matrix and the ranking), so 500 people
+// against the default model's largest target (21 columns) give a page
+// of about 1.3 MB. The error starts "report: "; w is written once, with
+// the whole page, or not at all when the page cannot be made.
 func (r TeamReport) WriteHTML(w io.Writer) error {
 	v, err := r.view()
 	if err != nil {

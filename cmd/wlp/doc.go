@@ -937,7 +937,12 @@
 // profile document, named after the profile ID, that "wlp validate" and
 // the other commands read. Open loads a saved profile to change it:
 // what the page does not show (notes, other raters' reviews, ratings of
-// other frameworks' IDs) is saved again as it was.
+// other frameworks' IDs) is saved again as it was. Open several raters'
+// files of one person at once (alex.json, "alex (1).json", ...) and the
+// page gathers them: every review, and the ratings where the files agree,
+// so that Save writes the whole 360-degree review as one file; files of
+// different people, or that rate one competency differently, are refused
+// with the files named.
 //
 // The page works from the keyboard and with a screen reader, and prints
 // without its buttons.
