@@ -302,6 +302,25 @@ func pageProblems(doc []byte, titleHas ...string) (*htmlNode, []string) {
 	return root, problems
 }
 
+// checkWrite writes a report edited by hand: it must fail (with a
+// "report: " error and nothing written) when fail is set, and otherwise
+// give a page that parses.
+func checkWrite(t *testing.T, write func(io.Writer) error, fail bool) {
+	t.Helper()
+	var b strings.Builder
+	err := write(&b)
+	if diff := cmp.Diff(fail, err != nil); diff != "" {
+		t.Fatalf("error %v (-want +got):\n%s", err, diff)
+	}
+	if err != nil {
+		if !strings.HasPrefix(err.Error(), "report: ") || b.Len() != 0 {
+			t.Errorf("error %q, %d bytes written; want a report: error and nothing written", err, b.Len())
+		}
+		return
+	}
+	readPage(t, []byte(b.String()))
+}
+
 // TestCheckPage checks the checks: a page that breaks each rule fails.
 func TestCheckPage(t *testing.T) {
 	good := `<!DOCTYPE html>

@@ -468,18 +468,7 @@ func TestTeamReportByHand(t *testing.T) {
 			r.Hats = slices.Clone(good.Hats)
 			r.Radar.Axes = slices.Clone(good.Radar.Axes)
 			tc.edit(&r)
-			var b strings.Builder
-			err := r.WriteHTML(&b)
-			if diff := cmp.Diff(tc.fail, err != nil); diff != "" {
-				t.Fatalf("error %v (-want +got):\n%s", err, diff)
-			}
-			if err != nil {
-				if !strings.HasPrefix(err.Error(), "report: ") || b.Len() != 0 {
-					t.Errorf("error %q, %d bytes written; want a report: error and nothing written", err, b.Len())
-				}
-				return
-			}
-			readPage(t, []byte(b.String()))
+			checkWrite(t, r.WriteHTML, tc.fail)
 		})
 	}
 }
