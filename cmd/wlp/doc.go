@@ -830,7 +830,7 @@
 //
 // Usage:
 //
-//	wlp report [-framework FILE] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-team] [-o FILE] TARGET PROFILE...
+//	wlp report [-framework FILE] [-json] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-team] [-o FILE] TARGET PROFILE...
 //
 // Report writes an HTML report of the people PROFILE names against TARGET, a
 // role or a job (by its ID or name): one file, with its style and charts
@@ -872,7 +872,9 @@
 // go under the summary.
 //
 // The page goes to standard output, or to the file -o names; the same
-// input always gives the same bytes.
+// input always gives the same bytes. With -json it prints instead the
+// report's data, every figure and name the page shows (package report's
+// PersonReport or TeamReport), for a program that draws its own page.
 //
 // With -o FILE the output goes to FILE instead of standard output ("-").
 // The file is written whole or not at all: wlp writes a temporary file in
@@ -896,6 +898,8 @@
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
 //	-ignore COL,...
 //	  	skip the sheet columns COL,... (such as Department)
+//	-json
+//	  	print the report's data (every figure and name the page shows) as JSON instead of the page
 //	-o FILE
 //	  	write the report to FILE instead of standard output ("-")
 //	-sheet NAME

@@ -18,7 +18,7 @@ func newReport(e *env) *Command {
 	var team bool
 	c := newCommand(&Command{
 		Name:      "report",
-		UsageLine: "wlp report [-framework FILE] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-team] [-o FILE] TARGET PROFILE...",
+		UsageLine: "wlp report [-framework FILE] [-json] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-team] [-o FILE] TARGET PROFILE...",
 		Short:     "a self-contained HTML report of a person, or a team, against a role or job",
 		Long: `Report writes an HTML report of the people PROFILE names against TARGET, a
 role or a job (by its ID or name): one file, with its style and charts
@@ -51,7 +51,9 @@ the team report too. Two profiles may not share a profile ID.
 go under the summary.
 
 The page goes to standard output, or to the file -o names; the same
-input always gives the same bytes.
+input always gives the same bytes. With -json it prints instead the
+report's data, every figure and name the page shows (package report's
+PersonReport or TeamReport), for a program that draws its own page.
 
 ` + outputDoc,
 		Example: `wlp report -o dana.html chief-learning-officer examples/data/dana.json
@@ -61,7 +63,7 @@ wlp report -team -o priya.html project-manager examples/data/priya.json`,
 		MaxArgs: -1,
 		Run:     func(args []string) error { return runReport(e, out, team, args) },
 	})
-	c.Flag.StringVar(&e.framework, "framework", "", "read the framework from `FILE` (\"-\" for standard input) instead of the embedded ASTD 2004 framework")
+	c.commonFlags(e, "print the report's data (every figure and name the page shows) as JSON instead of the page")
 	c.combineFlag(e)
 	c.peopleFlags(e)
 	c.Flag.BoolVar(&team, "team", false, "write the team report even for one person")
@@ -97,7 +99,11 @@ func runReport(e *env, out string, team bool, args []string) error {
 		}
 		r.Combined = e.combinedBy(ps[0])
 		r.Notes = e.reportNotes(f, false)
-		err = r.WriteHTML(&b)
+		if e.json {
+			err = writeJSON(&b, r)
+		} else {
+			err = r.WriteHTML(&b)
+		}
 		if err != nil {
 			return err
 		}
@@ -108,7 +114,12 @@ func runReport(e *env, out string, team bool, args []string) error {
 		}
 		r.Combined = e.combinedByAny(ps)
 		r.Notes = e.reportNotes(f, true)
-		if err := r.WriteHTML(&b); err != nil {
+		if e.json {
+			err = writeJSON(&b, r)
+		} else {
+			err = r.WriteHTML(&b)
+		}
+		if err != nil {
 			return err
 		}
 	}

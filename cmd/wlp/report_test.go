@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -41,6 +43,7 @@ func TestReportSameAsPackage(t *testing.T) {
 				}
 				name := strings.Join(argv, " ")
 				var want bytes.Buffer
+				var wantData, gotData any // the report's data, for -json
 				if len(ps) == 1 && !asTeam {
 					r, err := report.NewPersonReport(m, ps[0], target)
 					if err != nil {
@@ -51,6 +54,7 @@ func TestReportSameAsPackage(t *testing.T) {
 					if err := r.WriteHTML(&want); err != nil {
 						t.Fatal(err)
 					}
+					wantData, gotData = r, new(report.PersonReport)
 				} else {
 					r, err := report.NewTeamReport(m, ps, target)
 					if err != nil {
@@ -65,10 +69,22 @@ func TestReportSameAsPackage(t *testing.T) {
 					if err := r.WriteHTML(&want); err != nil {
 						t.Fatal(err)
 					}
+					wantData, gotData = r, new(report.TeamReport)
 				}
 				got := runWLP("", argv...)
 				if diff := gocmp.Diff(result{0, want.String(), ""}, got, gocmp.AllowUnexported(result{})); diff != "" {
 					t.Errorf("wlp %s (-package +command):\n%.2000s", name, diff)
+				}
+				// With -json, the same report as data.
+				got = runWLP("", append([]string{"report", "-json"}, argv[1:]...)...)
+				if got.code != 0 || got.stderr != "" {
+					t.Fatalf("wlp %s -json: %+v", name, got)
+				}
+				if err := json.Unmarshal([]byte(got.stdout), gotData); err != nil {
+					t.Fatalf("wlp %s -json: %v", name, err)
+				}
+				if diff := gocmp.Diff(wantData, reflect.ValueOf(gotData).Elem().Interface()); diff != "" {
+					t.Errorf("wlp %s -json (-package +command):\n%.2000s", name, diff)
 				}
 			}
 		}
@@ -199,7 +215,7 @@ func TestReportErrors(t *testing.T) {
 	}{
 		{"no arguments", args("report"), 2, "wlp report: wants at least 2 arguments, got 0"},
 		{"no profile", args("report", clo), 2, "wlp report: wants at least 2 arguments, got 1"},
-		{"an unknown flag", args("report", "-json", clo, dana), 2, "unknown flag -json"},
+		{"an unknown flag", args("report", "-k", "3", clo, dana), 2, "unknown flag -k"},
 		{"an unknown policy", args("report", "-combine", "mode", clo, dana), 2, `unknown -combine policy "mode"`},
 		{"an unknown target", args("report", "ceo", dana), 1, `wlp report: unknown target "ceo"`},
 		{"the target last", args("report", dana, clo), 2, "the target comes first, then the profiles: wlp report chief-learning-officer"},
