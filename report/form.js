@@ -50,6 +50,10 @@
   let doc = {};
   let part = 'ratings';
   const drafts = new Map();
+  // shownName is what the name field showed of doc.name: a text box
+  // drops line breaks, and saving what it shows unchanged keeps doc.name
+  // as it is.
+  let shownName = '';
 
   // ---- checks, in plain words ----
 
@@ -171,6 +175,43 @@
     return text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '');
   }
 
+  // closest returns the ID of a listed row within two edits of id (a
+  // letter added, dropped, changed or two swapped), or null; it compares
+  // with every row, each in O(len(id) × len(row)), and only for the few
+  // unknown IDs a file holds.
+  function closest(id) {
+    if (id.length < 4) return null;
+    let best = null;
+    let bestD = 3;
+    for (const row of rows.keys()) {
+      if (Math.abs(row.length - id.length) >= bestD) continue;
+      const d = editDistance(id, row);
+      if (d < bestD) {
+        best = row;
+        bestD = d;
+      }
+    }
+    return best;
+  }
+
+  // editDistance is the optimal string alignment distance of a and b.
+  function editDistance(a, b) {
+    const d = [];
+    for (let i = 0; i <= a.length; i++) {
+      d.push([i]);
+      for (let j = 1; j <= b.length; j++) {
+        if (i === 0) {
+          d[i].push(j);
+          continue;
+        }
+        let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+        d[i].push(v);
+      }
+    }
+    return d[a.length][b.length];
+  }
+
   // ---- reading a document ----
 
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -227,6 +268,65 @@
       }
     }
     return null;
+  }
+
+  // loneHalf finds half of a character: a UTF-16 surrogate without its
+  // other half.
+  const loneHalf = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+  // wholeExactly reports whether lit, a JSON number, is exactly a whole
+  // number, as profile.Load reads it: 3.0 and 0.3e1 are, 1e-400 and
+  // 3.0000000000000000001 are not, though JSON.parse rounds them to one.
+  function wholeExactly(lit) {
+    const m = /^-?([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/.exec(lit);
+    if (!m) return false;
+    const frac = m[2] || '';
+    const digits = (m[1] + frac).replace(/^0+/, '');
+    if (digits === '') return true;
+    const kept = digits.replace(/0+$/, '');
+    return (digits.length - kept.length) - frac.length + (m[3] ? Number(m[3]) : 0) >= 0;
+  }
+
+  // textProblem says in plain words what JSON.parse let pass in text, a
+  // JSON document it accepted, that profile.Load refuses, or returns '':
+  // a string holding half of a character (written \ud800, say), and a
+  // number the browser rounds to a whole one or to infinity. It names
+  // the field it found it in. It costs time linear in the text's length.
+  function textProblem(text) {
+    let key = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '"') {
+        let j = i + 1;
+        while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+        const raw = text.slice(i, j + 1);
+        i = j;
+        const s = raw.includes('\\') ? JSON.parse(raw) : raw.slice(1, -1);
+        let k = j + 1;
+        while (text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r') k++;
+        const isKey = text[k] === ':';
+        if (loneHalf.test(s)) {
+          return (isKey ? 'The name ' + quote(s.replace(loneHalf, '\uFFFD')) : 'The text of ' + quote(key || 'the document')) +
+            ' holds half of a character (an unpaired surrogate, written like \\ud800), which is no character. Remove it, or write the whole character.';
+        }
+        if (isKey) key = s;
+      } else if (c === '-' || (c >= '0' && c <= '9')) {
+        let j = i + 1;
+        while (j < text.length && /[0-9eE.+-]/.test(text[j])) j++;
+        const lit = text.slice(i, j);
+        i = j - 1;
+        const n = Number(lit);
+        const where = key ? ' given for ' + quote(key) : '';
+        if (!Number.isFinite(n)) {
+          return 'The number ' + quote(lit) + where + ' is far too large to be a level from ' + cfg.minLevel + ' to ' + cfg.maxLevel + '.';
+        }
+        if (Number.isInteger(n) && !wholeExactly(lit)) {
+          return 'The number ' + quote(lit) + where + ' is not a whole number, only close to one, so it is not a level from ' +
+            cfg.minLevel + ' to ' + cfg.maxLevel + '.';
+        }
+      }
+    }
+    return '';
   }
 
   // checkDoc lists, in plain words, what keeps v from being a profile
@@ -754,7 +854,7 @@
   function apply(st) {
     const out = tidyDoc(doc);
     out.id = personID.value.trim();
-    const name = personName.value.trim();
+    const name = personName.value === shownName ? doc.name : personName.value.trim();
     if (name) {
       out.name = name;
     } else {
@@ -858,6 +958,7 @@
     setTimeout(() => window.URL.revokeObjectURL(url), 60000);
 
     const savedPart = part;
+    shownName = personName.value;
     const added = (next.reviews || []).length > (doc.reviews || []).length;
     doc = next;
     drafts.delete(savedPart);
@@ -1010,6 +1111,10 @@
     const twice = duplicateKey(text);
     if (twice !== null) {
       return fail(['It gives ' + quote(twice) + ' twice in one object, so which of the two holds is not clear. Keep one of them.']);
+    }
+    const odd = textProblem(text);
+    if (odd !== '') {
+      return fail([odd]);
     }
     const problems = checkDoc(v);
     if (problems.length) {
@@ -1180,12 +1285,13 @@
   // files of alex"), and says so, with the sentences of notes.
   function open(what, d, notes) {
     const replaced = drafts.size > 0 || !sameState(capture(), baseline(part), part) ||
-      personID.value.trim() !== (doc.id || '') || personName.value.trim() !== (doc.name || '');
+      personID.value.trim() !== (doc.id || '') || personName.value !== shownName;
     doc = d;
     drafts.clear();
     clearProblems();
     personID.value = d.id;
     personName.value = d.name || '';
+    shownName = personName.value;
     const onlyReviews = !d.ratings && d.reviews;
     part = onlyReviews ? (d.reviews.length === 1 ? 'review-0' : 'new') : 'ratings';
     setMode(onlyReviews ? 'rater' : 'self');
@@ -1202,6 +1308,17 @@
       msg += ' It also rates ' + count(ids.length, 'competency or area', 'competencies or areas') +
         ' this page does not list (' + ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '') +
         (ids.length === 1 ? '); it is kept as it is' : '); they are kept as they are') + ' and saved with the rest.';
+      // A look-alike of a listed ID is more likely a typing mistake
+      // than another framework's: say which, as wlp validate would.
+      const typos = [];
+      for (const id of ids) {
+        const near = closest(id);
+        if (near !== null) typos.push('“' + id + '” looks like “' + near + '”');
+      }
+      if (typos.length) {
+        msg += ' ' + typos.slice(0, 5).join('; ') + (typos.length > 5 ? '; …' : '') +
+          ': if that is a typing mistake, correct it in the file, as wlp validate refuses IDs its framework does not know.';
+      }
     }
     if (d.ratings && d.reviews) {
       msg += ' To add or change a review, choose “Someone else” under who is rating.';
