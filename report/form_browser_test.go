@@ -521,6 +521,9 @@ func TestFormBrowserOpenReview(t *testing.T) {
 			t.Errorf("the status %q does not say %q", status, s)
 		}
 	}
+	if strings.Contains(status, "looks like") {
+		t.Errorf("the status %q takes other-model-skill for a typing mistake", status)
+	}
 	if got := p.text("origin-building-trust"); !strings.Contains(got, "combined from the reviews (median)") {
 		t.Errorf("the origin of a combined rating reads %q", got)
 	}
@@ -1478,5 +1481,37 @@ func TestFormBrowserGatherProblems(t *testing.T) {
 				t.Errorf("after the refusal the page holds %q, want %q", held, "kept 1")
 			}
 		})
+	}
+}
+
+// TestFormBrowserOpenTypo opens a profile that rates IDs the framework
+// lacks: one a typing mistake away from a listed ID, which the status
+// names with the ID it looks like, and one of another framework, which it
+// only keeps.
+func TestFormBrowserOpenTypo(t *testing.T) {
+	f := wlp.Default()
+	file := filepath.Join(t.TempDir(), "typo.json")
+	doc := `{"id": "ana", "ratings": {"coachng": {"level": 3}, "bulding-trust": {"level": 2}, "wiki-gardening": {"level": 4}, "coaching": {"level": 1}}}`
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := openForm(t, browsertest.FileURL(t, writeForm(t, f)))
+	p.do(chromedp.SetUploadFiles(chromedp.ID("open"), []string{file}))
+	p.do(chromedp.Poll[chromedp.Void](`document.getElementById('status').textContent.startsWith('Opened')`))
+	status := p.text("status")
+	want := "“bulding-trust” looks like “building-trust”; “coachng” looks like “coaching”: if that is a typing mistake, correct it in the file, as wlp validate refuses IDs its framework does not know."
+	if !strings.Contains(status, want) {
+		t.Errorf("the status %q does not say %q", status, want)
+	}
+	if strings.Contains(status, "“wiki-gardening” looks like") {
+		t.Errorf("the status %q takes wiki-gardening for a typing mistake", status)
+	}
+	// Go says the same of the file.
+	pr, err := profile.Load(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.ValidateProfile(pr); err == nil || !strings.Contains(err.Error(), `did you mean "coaching"?`) {
+		t.Errorf("ValidateProfile = %v, want a did-you-mean for coachng", err)
 	}
 }
