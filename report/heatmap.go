@@ -100,7 +100,7 @@ func (r TeamReport) matrix() matrixView {
 			}
 			b.WriteString("</td>")
 		}
-		mv.Rows = append(mv.Rows, matrixRow{Name: displayName(m.Profile, m.Name), ID: m.Profile, Fit: fmtPct(m.Fit),
+		mv.Rows = append(mv.Rows, matrixRow{Name: displayName(m.Profile, m.Name), ID: m.Profile, Fit: percent(m.Fit),
 			Cells: template.HTML(b.String())}) // numbers and fixed words only
 	}
 	return mv

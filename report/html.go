@@ -158,9 +158,6 @@ func ratesAny(p profile.Profile, of []competency.ID) bool {
 
 // Formatting of numbers and words, the same in every report.
 
-// fmtPct prints a fraction as a percentage with one decimal: "83.3%".
-func fmtPct(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) + "%" }
-
 // fmtPct0 prints a fraction as a whole percentage: "40%".
 func fmtPct0(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" }
 
@@ -186,10 +183,6 @@ func fmtLevel(names []string, l competency.Level) string {
 	}
 	return strconv.Itoa(int(l))
 }
-
-// fmtGrade returns the word for a grade, as the wlp command uses it:
-// "strong".
-func fmtGrade(c match.Confidence) string { return c.Word() }
 
 // gradeCSS returns the CSS class that colours a grade: "g-high".
 func gradeCSS(c match.Confidence) string {

@@ -355,8 +355,8 @@ func (r PersonReport) view() (personView, error) {
 	v := personView{
 		pageView: newPageView("Person report", r.Framework, r.Version, who, "against the "+kind+" "+target, r.Summary,
 			who+" against "+target+" · "+r.Framework, r.Levels),
-		Fit: fmtPct(r.Fit), Grade: fmtGrade(r.Confidence), GradeClass: gradeCSS(r.Confidence),
-		Job: r.Kind == match.KindJob, Total: fmtPct(r.Fit), GradeNote: gradeNoteText,
+		Fit: percent(r.Fit), Grade: r.Confidence.Word(), GradeClass: gradeCSS(r.Confidence),
+		Job: r.Kind == match.KindJob, Total: percent(r.Fit), GradeNote: gradeNoteText,
 	}
 
 	met, unrated := 0, 0
@@ -426,7 +426,7 @@ func (r PersonReport) view() (personView, error) {
 	if v.Job {
 		for _, pt := range r.Parts {
 			v.Adds = append(v.Adds, addRow{Kind: "role", Name: pt.Name, Weight: fmtWeight(pt.Weight), Share: fmtPct0(pt.Share),
-				Score: fmtPct(pt.Fit), Grade: fmtGrade(pt.Confidence), GradeClass: gradeCSS(pt.Confidence),
+				Score: percent(pt.Fit), Grade: pt.Confidence.Word(), GradeClass: gradeCSS(pt.Confidence),
 				Adds: fmtPts(pt.Share * pt.Fit), Room: bar(pt.Share), Got: bar(pt.Share * pt.Fit)})
 		}
 	}
@@ -479,10 +479,10 @@ func (r PersonReport) view() (personView, error) {
 		v.Gaps = append(v.Gaps, row)
 	}
 
-	v.PlanNow = "Now: fit " + fmtPct(r.Fit) + ", " + fmtGrade(r.Confidence) + "."
+	v.PlanNow = "Now: fit " + percent(r.Fit) + ", " + r.Confidence.Word() + "."
 	for i, s := range r.Plan {
 		v.Plan = append(v.Plan, stepRow{N: fmtInt(i + 1), Name: s.Name, From: fmtLevel(r.Levels, s.From), To: fmtLevel(r.Levels, s.To),
-			Gain: fmtPts(s.Gain), Fit: fmtPct(s.Fit), Grade: fmtGrade(s.Confidence), GradeClass: gradeCSS(s.Confidence), Bar: barWidth(s.Fit)})
+			Gain: fmtPts(s.Gain), Fit: percent(s.Fit), Grade: s.Confidence.Word(), GradeClass: gradeCSS(s.Confidence), Bar: barWidth(s.Fit)})
 	}
 	switch {
 	case len(r.Plan) == 0 && r.Confidence == match.Exact:
@@ -491,7 +491,7 @@ func (r PersonReport) view() (personView, error) {
 		v.PlanEnd = "No step would raise the fit within the plan's limits."
 	default:
 		last := r.Plan[len(r.Plan)-1]
-		v.PlanEnd = "After " + fmtCount(len(r.Plan), "step") + ": fit " + fmtPct(last.Fit) + ", " + fmtGrade(last.Confidence) + "."
+		v.PlanEnd = "After " + fmtCount(len(r.Plan), "step") + ": fit " + percent(last.Fit) + ", " + last.Confidence.Word() + "."
 		if !r.Reached {
 			v.PlanEnd += " The plan stops short of the grade it aimed for, within its limits."
 		}

@@ -365,7 +365,7 @@ func (r TeamReport) view() (teamView, error) {
 	v := teamView{
 		pageView: newPageView("Team report", r.Framework, r.Version, "A team of "+fmtPeople(len(r.Members)), "against the "+kind+" "+target, r.Summary,
 			"Team against "+target+" · "+r.Framework, r.Levels),
-		Fit: fmtPct(r.Fit), Grade: fmtGrade(r.Confidence), GradeClass: gradeCSS(r.Confidence),
+		Fit: percent(r.Fit), Grade: r.Confidence.Word(), GradeClass: gradeCSS(r.Confidence),
 		Job: r.Kind == match.KindJob, GradeNote: gradeNoteText,
 	}
 	met := 0
@@ -389,7 +389,7 @@ func (r TeamReport) view() (teamView, error) {
 	v.GapsWhat = "gaps: " + fmtInt(len(r.Gaps)-hires) + " to develop, " + fmtInt(hires) + " to hire"
 	if len(r.Members) > 0 {
 		b := r.Members[0]
-		v.Best, v.BestName = ", fit "+fmtPct(b.Fit)+" ("+fmtGrade(b.Confidence)+").", names[b.Profile]
+		v.Best, v.BestName = ", fit "+percent(b.Fit)+" ("+b.Confidence.Word()+").", names[b.Profile]
 	} else {
 		v.Best = "The team has no members: it meets nothing."
 	}
@@ -417,7 +417,7 @@ func (r TeamReport) view() (teamView, error) {
 
 	for i, mem := range r.Members {
 		v.Ranking = append(v.Ranking, rankRow{N: fmtInt(i + 1), Name: displayName(mem.Profile, mem.Name), ID: mem.Profile,
-			Fit: fmtPct(mem.Fit), Grade: fmtGrade(mem.Confidence), GradeClass: gradeCSS(mem.Confidence), Adds: fmtPts(mem.Adds), Bar: barWidth(mem.Fit)})
+			Fit: percent(mem.Fit), Grade: mem.Confidence.Word(), GradeClass: gradeCSS(mem.Confidence), Adds: fmtPts(mem.Adds), Bar: barWidth(mem.Fit)})
 	}
 
 	for i, c := range r.Covers {
@@ -458,7 +458,7 @@ func (r TeamReport) view() (teamView, error) {
 	for _, h := range r.Hats {
 		row := hatRow{Role: cmp.Or(h.Name, string(h.Role)), Weight: fmtWeight(h.Weight), Fit: "–"}
 		if h.Profile != "" {
-			row.Who, row.Fit = cmp.Or(names[h.Profile], h.Profile), fmtPct(h.Fit)
+			row.Who, row.Fit = cmp.Or(names[h.Profile], h.Profile), percent(h.Fit)
 		}
 		total += h.Weight * h.Fit
 		most += h.Weight
