@@ -33,6 +33,10 @@ type Spec struct {
 	// Jobs lists the jobs, each a weighted blend of roles plus needs of its
 	// own. Jobs share the roles' ID space.
 	Jobs []role.Job `json:"jobs,omitempty"`
+	// CASE keeps the identity a framework imported from a CASE package
+	// had there, so that exporting it again keeps its identifiers, URIs
+	// and tree (see [CASESource]). Frameworks written by hand leave it out.
+	CASE *CASESource `json:"case,omitempty"`
 }
 
 // Clone returns a deep copy of s: changing the copy never changes s.
@@ -42,6 +46,7 @@ func (s Spec) Clone() Spec {
 	s.Areas = cloneAll(s.Areas, aoe.Area.Clone)
 	s.Roles = cloneAll(s.Roles, role.Role.Clone)
 	s.Jobs = cloneAll(s.Jobs, role.Job.Clone)
+	s.CASE = s.CASE.Clone()
 	return s
 }
 
@@ -74,6 +79,35 @@ func (s *Spec) normalize() {
 	for i := range s.Jobs {
 		s.Jobs[i].Roles = nilIfEmpty(s.Jobs[i].Roles)
 		s.Jobs[i].Requirements = nilIfEmpty(s.Jobs[i].Requirements)
+	}
+	if c := s.CASE; c != nil {
+		c.Clusters = nilIfEmptyMap(c.Clusters)
+		c.Items = nilIfEmptyMap(c.Items)
+		c.Targets = nilIfEmptyMap(c.Targets)
+		c.Others = nilIfEmpty(c.Others)
+		normalizeItems(c.Clusters)
+		normalizeItems(c.Items)
+		normalizeItems(c.Targets)
+		for i := range c.Others {
+			c.Others[i].Behaviors = nilIfEmpty(c.Others[i].Behaviors)
+		}
+	}
+}
+
+func nilIfEmptyMap[K comparable, V any](m map[K]V) map[K]V {
+	if len(m) == 0 {
+		return nil
+	}
+	return m
+}
+
+// normalizeItems makes every empty list of behaviours in m nil.
+func normalizeItems[K comparable](m map[K]CASEItem) {
+	for k, it := range m {
+		if it.Behaviors != nil && len(it.Behaviors) == 0 {
+			it.Behaviors = nil
+			m[k] = it
+		}
 	}
 }
 

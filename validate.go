@@ -393,4 +393,5 @@ func (v *validator) check(s Spec) {
 			v.requirement(base, k, req)
 		}
 	}
+	v.checkCASE(s)
 }

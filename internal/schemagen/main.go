@@ -181,6 +181,13 @@ func generate(root string) (map[string][]byte, error) {
 				at.Format, at.Pattern = "", ""
 			}
 		}
+		if src, ok := s.Definitions["CASESource"]; ok {
+			// Its maps are keyed by the framework's IDs.
+			for _, name := range []string{"clusters", "items", "targets"} {
+				m, _ := src.Properties.Get(name)
+				m.PropertyNames = idSchema("")
+			}
+		}
 		if d.kind == schema.Ranking {
 			s.Description = "A ranking: people best first, each with their match result."
 		}
