@@ -1,0 +1,664 @@
+package cfpackage
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/role"
+)
+
+// The item types an export gives its items, as CFItemType titles. Import
+// takes the same titles by default (see [ImportOptions]).
+const (
+	TypeCluster      = "Competency cluster"
+	TypeCompetency   = "Foundational competency"
+	TypeArea         = "Area of expertise"
+	TypeRole         = "Role"
+	TypeJob          = "Job"
+	TypeBehavior     = "Key behavior"
+	TypeTechnologies = "Learning technologies"
+)
+
+// itemTypes lists the export's item types with their descriptions, in
+// hierarchy order.
+var itemTypes = []struct{ title, description string }{
+	{TypeCluster, "A group of foundational competencies that share a theme."},
+	{TypeCompetency, "A behaviour wanted of every practitioner, whatever their specialty or role."},
+	{TypeArea, "A specialised field in which a practitioner can hold in-depth knowledge."},
+	{TypeRole, "A hat a practitioner wears: a broad area of responsibility with the competencies and areas it needs (its rubric)."},
+	{TypeJob, "A position that blends several roles, each with a weight, and may add needs of its own (its rubric)."},
+	{TypeBehavior, "A key behaviour or action that shows a competency or an area in practice."},
+	{TypeTechnologies, "How learning technologies figure in an area of expertise."},
+}
+
+// RubricTarget is the targetType of an association's destination that is
+// a rubric of the same package: an export relates each role and job to
+// its rubric this way.
+const RubricTarget = "ext:CFRubric"
+
+// ExtensionName is the name under which an export keeps, in CASE
+// extensions, the facts CASE has no field for. See [ExportOptions.Strict].
+const ExtensionName = "wlp"
+
+// namespace is the UUID namespace of every identifier an export derives:
+// version 5 (SHA-1) of this package's import path as a URL.
+var namespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://github.com/wlpmodel/wlp/cfpackage"))
+
+// DocumentIdentifier returns the CASE identifier an export gives a
+// framework's document when the framework holds none of its own: a
+// version 5 UUID of the framework's ID (of its name, if it has no ID),
+// in lower case. Every other identifier derives from it.
+func DocumentIdentifier(f *wlp.Framework) string {
+	name := "framework:" + f.ID()
+	if f.ID() == "" {
+		name = "framework-name:" + f.Name()
+	}
+	return uuid.NewSHA1(namespace, []byte(name)).String()
+}
+
+// ExportOptions says how [Export] writes a package. The zero value writes
+// URIs of the form "urn:uuid:IDENTIFIER", the time of every change as
+// 1970-01-01T00:00:00Z, and extensions.
+type ExportOptions struct {
+	// BaseURI, when set, is an absolute URI that prefixes each object's
+	// identifier to make its uri, such as "https://case.example.org/uri/"
+	// (a "/" is added if it ends in neither "/", "#", ":" nor "=").
+	// Identities kept from an imported package keep their own URIs.
+	BaseURI string
+	// Strict leaves out every extension, as 1EdTech's certification of
+	// CASE providers requires. A strict package still carries the whole
+	// tree, the names, summaries, behaviours and the rubrics; the README
+	// lists what only extensions carry.
+	Strict bool
+	// Creator is the document's creator: in CASE, the body that owns the
+	// framework, such as "ASTD". Empty keeps the creator of the package
+	// the framework was imported from, or else writes "wlp".
+	Creator string
+	// Changed is every object's lastChangeDateTime, written in UTC to the
+	// second. The zero time writes 1970-01-01T00:00:00Z, so that the same
+	// framework always exports to the same bytes.
+	Changed time.Time
+}
+
+// Export writes f as a CASE 1.1 package: a CFDocument for the framework;
+// a CFItem for every cluster, competency, area, role, job, key behaviour
+// and technologies note, typed with the CFItemTypes of its
+// CFDefinitions; isChildOf associations for the tree (each with its
+// sequence number), isPartOf from each role to the jobs that blend it;
+// and a CFRubric for each role and job, which holds its requirements as
+// criteria that point at items, with weights, and the credit each level
+// of the scale earns. Identifiers are lower-case version 5 UUIDs derived
+// from the framework's and elements' IDs (or kept from the package the
+// framework was imported from, see [wlp.CASESource]), so the same
+// framework always gives the same package.
+//
+// The error reports a BaseURI that is not an absolute URI. Export costs
+// time and memory linear in the size of f.
+func Export(f *wlp.Framework, opt *ExportOptions) (*Package, error) {
+	var o ExportOptions
+	if opt != nil {
+		o = *opt
+	}
+	base := "urn:uuid:"
+	if o.BaseURI != "" {
+		u, err := url.Parse(o.BaseURI)
+		if err != nil || !u.IsAbs() || !uriChars(o.BaseURI) {
+			return nil, fmt.Errorf("cfpackage: the base URI %q is not an absolute URI (RFC 3986: ASCII, no spaces, quotes or <>; percent-encode the rest)", o.BaseURI)
+		}
+		base = o.BaseURI
+		if !strings.HasSuffix(base, "/") && !strings.HasSuffix(base, "#") && !strings.HasSuffix(base, ":") && !strings.HasSuffix(base, "=") {
+			base += "/"
+		}
+	}
+	changed := "1970-01-01T00:00:00Z"
+	if !o.Changed.IsZero() {
+		changed = o.Changed.UTC().Truncate(time.Second).Format(time.RFC3339)
+	}
+	e := &exporter{f: f, spec: f.Spec(), base: base, changed: changed, strict: o.Strict, creator: o.Creator}
+	return e.run(), nil
+}
+
+// uriChars reports whether s holds only characters RFC 3986 allows in a
+// URI: unreserved, reserved and "%".
+func uriChars(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case strings.IndexByte("-._~:/?#[]@!$&'()*+,;=%", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// exporter builds one package.
+type exporter struct {
+	f       *wlp.Framework
+	spec    wlp.Spec
+	base    string
+	changed string
+	strict  bool
+	creator string
+
+	doc     string // the document's identifier
+	docURI  string
+	pkg     Package
+	types   map[string]LinkURI // item type title -> its link
+	nodes   map[string]NodeURI // item identifier -> node
+	seq     map[string]int     // parent identifier -> children so far
+	pending []child            // the tree, linked once every item is in
+	itemOf  map[competency.ID]LinkURI
+	roleOf  map[role.ID]LinkURI
+	present map[string]bool // identifiers of the package's items
+}
+
+// id derives the identifier of the element named name ("cluster:ID",
+// "item:ID", ...) from the document's.
+func (e *exporter) id(name string) string {
+	return uuid.NewSHA1(uuid.MustParse(e.doc), []byte(name)).String()
+}
+
+func (e *exporter) uri(id string) string { return e.base + id }
+
+func (e *exporter) run() *Package {
+	src := e.spec.CASE
+	if src != nil {
+		e.doc, e.docURI = src.Document.Identifier, src.Document.URI
+	} else {
+		e.doc = DocumentIdentifier(e.f)
+		e.docURI = e.uri(e.doc)
+	}
+	e.types = map[string]LinkURI{}
+	e.nodes = map[string]NodeURI{}
+	e.seq = map[string]int{}
+	e.itemOf = map[competency.ID]LinkURI{}
+	e.roleOf = map[role.ID]LinkURI{}
+	e.present = map[string]bool{}
+
+	d := Document{
+		Identifier:         e.doc,
+		URI:                e.docURI,
+		CaseVersion:        "1.1",
+		Creator:            "wlp",
+		Title:              e.spec.Name,
+		LastChangeDateTime: e.changed,
+		Description:        e.spec.Description,
+		Version:            e.spec.Version,
+	}
+	if d.Title == "" {
+		d.Title = e.spec.ID
+	}
+	if d.Title == "" {
+		d.Title = "Untitled framework"
+	}
+	if src != nil {
+		s := src.Document
+		d.Creator = s.Creator
+		if d.Creator == "" {
+			d.Creator = "wlp"
+		}
+		d.Publisher, d.Language, d.OfficialSourceURL, d.AdoptionStatus = s.Publisher, s.Language, s.OfficialSourceURL, s.AdoptionStatus
+	}
+	if e.creator != "" {
+		d.Creator = e.creator
+	}
+	if e.spec.ID != "" {
+		d.Extensions = e.ext(docExt{ID: e.spec.ID})
+	}
+	e.pkg.Document = d
+	for _, t := range itemTypes {
+		e.itemType(t.title, t.description)
+	}
+
+	e.others()
+	clusters := e.f.Clusters()
+	for _, c := range clusters {
+		it := e.identity(e.clusterSource(c.ID), "cluster:"+string(c.ID))
+		e.item(it, string(c.ID), TypeCluster, c.Name, c.Summary, e.doc)
+	}
+	for _, c := range e.spec.Competencies {
+		it := e.identity(e.itemSource(c.ID), "item:"+string(c.ID))
+		parent := e.id("cluster:" + string(c.Cluster))
+		if src != nil {
+			if s, ok := src.Clusters[c.Cluster]; ok {
+				parent = s.Identifier
+			}
+		}
+		link := e.item(it, string(c.ID), TypeCompetency, c.Name, c.Summary, parent)
+		e.itemOf[c.ID] = link
+		e.behaviors(it, string(c.ID), c.Behaviors)
+	}
+	for _, a := range e.spec.Areas {
+		it := e.identity(e.itemSource(a.ID), "item:"+string(a.ID))
+		link := e.item(it, string(a.ID), TypeArea, a.Name, a.Summary, e.doc)
+		e.itemOf[a.ID] = link
+		e.behaviors(it, string(a.ID), a.Behaviors)
+		if a.Technologies != "" {
+			t := e.identity(nil, "technologies:"+string(a.ID))
+			e.item(t, string(a.ID)+".technologies", TypeTechnologies, a.Technologies, "", it.Identifier)
+		}
+	}
+	for _, r := range e.spec.Roles {
+		it := e.identity(e.targetSource(r.ID), "role:"+string(r.ID))
+		e.roleOf[r.ID] = e.item(it, string(r.ID), TypeRole, r.Name, r.Summary, e.doc)
+	}
+	for _, j := range e.spec.Jobs {
+		it := e.identity(e.targetSource(j.ID), "job:"+string(j.ID))
+		e.roleOf[j.ID] = e.item(it, string(j.ID), TypeJob, j.Title, j.Summary, e.doc)
+	}
+	e.tree()
+	for _, r := range e.spec.Roles {
+		e.roleRubric(r)
+	}
+	for _, j := range e.spec.Jobs {
+		e.jobRubric(j)
+	}
+	return &e.pkg
+}
+
+func (e *exporter) clusterSource(id competency.Cluster) *wlp.CASEItem {
+	if e.spec.CASE == nil {
+		return nil
+	}
+	if s, ok := e.spec.CASE.Clusters[id]; ok {
+		return &s
+	}
+	return nil
+}
+
+func (e *exporter) itemSource(id competency.ID) *wlp.CASEItem {
+	if e.spec.CASE == nil {
+		return nil
+	}
+	if s, ok := e.spec.CASE.Items[id]; ok {
+		return &s
+	}
+	return nil
+}
+
+func (e *exporter) targetSource(id role.ID) *wlp.CASEItem {
+	if e.spec.CASE == nil {
+		return nil
+	}
+	if s, ok := e.spec.CASE.Targets[id]; ok {
+		return &s
+	}
+	return nil
+}
+
+// identity returns the kept identity src, or one derived from name.
+func (e *exporter) identity(src *wlp.CASEItem, name string) wlp.CASEItem {
+	if src != nil {
+		return *src
+	}
+	id := e.id(name)
+	return wlp.CASEItem{Identifier: id, URI: e.uri(id)}
+}
+
+// child is an item and the identifier of its parent, for the tree.
+type child struct {
+	node   NodeURI
+	parent string
+}
+
+// tree adds the isChildOf associations, in item order, once every item is
+// in the package: a kept parent may come later than its child.
+func (e *exporter) tree() {
+	for _, c := range e.pending {
+		e.associate(IsChildOf, c.node, c.parent)
+	}
+	e.pending = nil
+}
+
+// itemType adds the item type title to the definitions, once, and
+// returns its link.
+func (e *exporter) itemType(title, description string) LinkURI {
+	if l, ok := e.types[title]; ok {
+		return l
+	}
+	id := e.id("type:" + title)
+	if e.pkg.Definitions == nil {
+		e.pkg.Definitions = &Definitions{}
+	}
+	if description == "" {
+		description = "An item type of the package this framework was imported from."
+	}
+	e.pkg.Definitions.CFItemTypes = append(e.pkg.Definitions.CFItemTypes, ItemType{
+		Identifier:         id,
+		URI:                e.uri(id),
+		Title:              title,
+		Description:        description,
+		HierarchyCode:      strconv.Itoa(len(e.pkg.Definitions.CFItemTypes) + 1),
+		LastChangeDateTime: e.changed,
+	})
+	l := LinkURI{Title: title, Identifier: id, URI: e.uri(id)}
+	e.types[title] = l
+	return l
+}
+
+// item adds an item and its isChildOf association to parent (the
+// document or an item identifier; the kept Parent wins when that item is
+// in the package), and returns its link. name and summary become the
+// statements: the full statement is the summary, with the name as the
+// abbreviated one, or the name alone when there is no summary.
+func (e *exporter) item(it wlp.CASEItem, code, typ, name, summary, parent string) LinkURI {
+	if it.Code != "" {
+		code = it.Code
+	}
+	if it.Type != "" {
+		typ = it.Type
+	}
+	if it.Parent != "" {
+		parent = it.Parent
+	}
+	full, short := name, ""
+	if summary != "" {
+		full, short = summary, name
+	}
+	if it.Statement != "" {
+		full, short = it.Statement, it.Abbreviated
+	}
+	t := e.itemType(typ, "")
+	e.pkg.Items = append(e.pkg.Items, Item{
+		Identifier:           it.Identifier,
+		FullStatement:        full,
+		CFItemType:           typ,
+		URI:                  it.URI,
+		HumanCodingScheme:    code,
+		AbbreviatedStatement: short,
+		CFItemTypeURI:        &t,
+		LastChangeDateTime:   e.changed,
+	})
+	title := short
+	if title == "" {
+		title = full
+	}
+	node := NodeURI{Title: title, Identifier: it.Identifier, URI: it.URI}
+	e.nodes[it.Identifier] = node
+	e.present[it.Identifier] = true
+	e.pending = append(e.pending, child{node, parent})
+	return LinkURI{Title: title, Identifier: it.Identifier, URI: it.URI}
+}
+
+// associate adds an association of type typ from origin to the node
+// with identifier dest (the document's or an item's), numbered among
+// dest's children of that type.
+func (e *exporter) associate(typ string, origin NodeURI, dest string) {
+	dn, ok := e.nodes[dest]
+	switch {
+	case dest == e.doc:
+		dn = NodeURI{Title: e.pkg.Document.Title, Identifier: e.doc, URI: e.docURI}
+	case !ok:
+		// A kept parent that is not in the package: the document takes
+		// the item.
+		dn = NodeURI{Title: e.pkg.Document.Title, Identifier: e.doc, URI: e.docURI}
+		dest = e.doc
+	}
+	e.link(typ, origin, dn, dest)
+}
+
+func (e *exporter) link(typ string, origin, dest NodeURI, key string) {
+	e.seq[typ+" "+key]++
+	n := e.seq[typ+" "+key]
+	id := e.id("association:" + typ + ":" + origin.Identifier + ">" + dest.Identifier)
+	o, d := origin, dest
+	if o.TargetType == "" {
+		o.TargetType = "CASE"
+	}
+	if d.TargetType == "" {
+		d.TargetType = "CASE"
+	}
+	e.pkg.Associations = append(e.pkg.Associations, Association{
+		Identifier:         id,
+		AssociationType:    typ,
+		SequenceNumber:     &n,
+		URI:                e.uri(id),
+		OriginNodeURI:      o,
+		DestinationNodeURI: d,
+		LastChangeDateTime: e.changed,
+	})
+}
+
+// others adds the items kept from an imported package that the model has
+// no place for, parents first as they were read.
+func (e *exporter) others() {
+	if e.spec.CASE == nil {
+		return
+	}
+	for _, o := range e.spec.CASE.Others {
+		parent := o.Parent
+		if parent == "" {
+			parent = e.doc
+		}
+		typ := o.Type
+		it := o
+		it.Type = ""
+		if typ == "" {
+			// An item without a type stays without one.
+			e.untyped(it, parent)
+			continue
+		}
+		e.item(it, o.Code, typ, o.Statement, "", parent)
+	}
+}
+
+// untyped adds a kept item that had no type.
+func (e *exporter) untyped(it wlp.CASEItem, parent string) {
+	e.pkg.Items = append(e.pkg.Items, Item{
+		Identifier:           it.Identifier,
+		FullStatement:        it.Statement,
+		URI:                  it.URI,
+		HumanCodingScheme:    it.Code,
+		AbbreviatedStatement: it.Abbreviated,
+		LastChangeDateTime:   e.changed,
+	})
+	title := it.Abbreviated
+	if title == "" {
+		title = it.Statement
+	}
+	node := NodeURI{Title: title, Identifier: it.Identifier, URI: it.URI}
+	e.nodes[it.Identifier] = node
+	e.present[it.Identifier] = true
+	e.pending = append(e.pending, child{node, parent})
+}
+
+// behaviors adds an item for each behaviour, a child of parent.
+func (e *exporter) behaviors(parent wlp.CASEItem, code string, bs []string) {
+	for i, b := range bs {
+		var src *wlp.CASEItem
+		if i < len(parent.Behaviors) {
+			src = &parent.Behaviors[i]
+		}
+		it := e.identity(src, "behavior:"+code+":"+strconv.Itoa(i+1))
+		e.item(it, code+"."+strconv.Itoa(i+1), TypeBehavior, b, "", parent.Identifier)
+	}
+}
+
+// The extensions an export writes under ExtensionName.
+type (
+	// docExt is the document's: the framework's ID.
+	docExt struct {
+		ID string `json:"id"`
+	}
+	// rubricExt is a rubric's: the role or job it scores, exactly.
+	rubricExt struct {
+		Role         role.ID            `json:"role,omitempty"`
+		Job          role.ID            `json:"job,omitempty"`
+		Roles        []role.Share       `json:"roles,omitempty"`
+		Requirements []role.Requirement `json:"requirements,omitempty"`
+	}
+	// criterionExt is a criterion's: which requirement (its index in
+	// the rubric's requirements) or which share of a job it comes from.
+	criterionExt struct {
+		Requirement *int `json:"requirement,omitempty"`
+		Share       *int `json:"share,omitempty"`
+	}
+)
+
+// ext returns v as extensions under ExtensionName, or nil when strict.
+func (e *exporter) ext(v any) Extensions {
+	if e.strict {
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("cfpackage: " + err.Error()) // the extension types always marshal
+	}
+	return Extensions{ExtensionName: b}
+}
+
+func (e *exporter) roleRubric(r role.Role) {
+	name := "role:" + string(r.ID)
+	rb := e.rubric(name, r.Name+": requirements", fmt.Sprintf("What the role %s needs. ", r.Name)+rubricRule)
+	rb.Extensions = e.ext(rubricExt{Role: r.ID, Requirements: r.Requirements})
+	e.requirements(&rb, name, r.Requirements)
+	e.finish(rb, r.ID)
+}
+
+func (e *exporter) jobRubric(j role.Job) {
+	name := "job:" + string(j.ID)
+	desc := fmt.Sprintf("What the job %s needs. ", j.Title)
+	if len(j.Roles) > 0 {
+		desc += jobRule
+	}
+	rb := e.rubric(name, j.Title+": requirements", desc+rubricRule)
+	rb.Extensions = e.ext(rubricExt{Job: j.ID, Roles: j.Roles, Requirements: j.Requirements})
+	for k, sh := range j.Roles {
+		link := e.roleOf[sh.Role]
+		w := sh.Weight
+		pos := len(rb.CFRubricCriteria) + 1
+		cid := e.id("criterion:" + name + ":share:" + string(sh.Role))
+		k := k
+		c := Criterion{
+			Identifier:         cid,
+			URI:                e.uri(cid),
+			Category:           "role",
+			Description:        sh.Why,
+			CFItemURI:          &link,
+			Weight:             &w,
+			Position:           &pos,
+			RubricID:           rb.Identifier,
+			LastChangeDateTime: e.changed,
+			Extensions:         e.ext(criterionExt{Share: &k}),
+		}
+		rb.CFRubricCriteria = append(rb.CFRubricCriteria, c)
+		if n, ok := e.nodes[link.Identifier]; ok {
+			e.associate(IsPartOf, n, e.roleOf[j.ID].Identifier)
+		}
+	}
+	e.requirements(&rb, name, j.Requirements)
+	e.finish(rb, j.ID)
+}
+
+// rubricRule says, in plain words, how a rubric's criteria score.
+const rubricRule = "Each criterion is one competency or area of expertise. A person earns, on a criterion, " +
+	"the score of the level they reach: the level reached, capped at the level needed, divided by the level needed, " +
+	"so reaching the level needed scores 1 and surplus earns nothing. Criteria that share a category of the form " +
+	"\"requirement N: K of M at level L\" make one group requirement: only the K best of them count, each with the " +
+	"weight shown (the group's weight divided by K). The fit is the weighted mean of the scores, from 0 to 1."
+
+// jobRule says how a job's role criteria score.
+const jobRule = "Criteria of the category \"role\" point at a role the job blends: their score is the person's fit " +
+	"to that role's rubric, and their weight the role's share of the job. "
+
+func (e *exporter) rubric(name, title, description string) Rubric {
+	id := e.id("rubric:" + name)
+	return Rubric{
+		Identifier:         id,
+		URI:                e.uri(id),
+		Title:              title,
+		Description:        description,
+		LastChangeDateTime: e.changed,
+	}
+}
+
+// finish adds rb to the package and relates the role or job to it.
+func (e *exporter) finish(rb Rubric, target role.ID) {
+	e.pkg.Rubrics = append(e.pkg.Rubrics, rb)
+	if n, ok := e.nodes[e.roleOf[target].Identifier]; ok {
+		dest := NodeURI{Title: rb.Title, Identifier: rb.Identifier, URI: rb.URI, TargetType: RubricTarget}
+		e.link(IsRelatedTo, n, dest, rb.Identifier)
+	}
+}
+
+// requirements adds a criterion for each ID each requirement lists.
+func (e *exporter) requirements(rb *Rubric, name string, reqs []role.Requirement) {
+	for i, r := range reqs {
+		category := ""
+		weight := r.Weight
+		if len(r.Of) > 1 {
+			category = fmt.Sprintf("requirement %d: %d of %d at level %d", i+1, r.K(), len(r.Of), r.Level)
+			weight = r.Weight / float64(r.K())
+		}
+		for _, id := range r.Of {
+			link := e.itemOf[id]
+			pos := len(rb.CFRubricCriteria) + 1
+			cid := e.id("criterion:" + name + ":" + strconv.Itoa(i) + ":" + string(id))
+			w := weight
+			i := i
+			c := Criterion{
+				Identifier:         cid,
+				URI:                e.uri(cid),
+				Category:           category,
+				Description:        r.Why,
+				CFItemURI:          &link,
+				Weight:             &w,
+				Position:           &pos,
+				RubricID:           rb.Identifier,
+				LastChangeDateTime: e.changed,
+				Extensions:         e.ext(criterionExt{Requirement: &i}),
+			}
+			c.CFRubricCriterionLevels = e.levels(cid, r.Level)
+			rb.CFRubricCriteria = append(rb.CFRubricCriteria, c)
+		}
+	}
+}
+
+// levels returns the scale's levels for a criterion that needs need,
+// each with the credit it earns.
+func (e *exporter) levels(criterion string, need competency.Level) []CriterionLevel {
+	scale := e.f.Scale()
+	out := make([]CriterionLevel, 0, len(scale.Levels))
+	for _, l := range scale.Levels {
+		id := e.id("level:" + criterion + ":" + strconv.Itoa(int(l.Level)))
+		score := float64(min(l.Level, need)) / float64(need)
+		pos := int(l.Level)
+		out = append(out, CriterionLevel{
+			Identifier:         id,
+			URI:                e.uri(id),
+			Description:        l.Description,
+			Quality:            l.Name,
+			Score:              &score,
+			Position:           &pos,
+			RubricCriterionID:  criterion,
+			LastChangeDateTime: e.changed,
+		})
+	}
+	return out
+}
+
+// Encode writes p as indented JSON and a final newline. The same package
+// always encodes to the same bytes. It costs time and memory linear in
+// the size of p.
+func Encode(w io.Writer, p *Package) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(p); err != nil {
+		return fmt.Errorf("cfpackage: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,1843 @@
+package cfpackage
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/aoe"
+	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/problem"
+	"github.com/wlpmodel/wlp/role"
+)
+
+// ImportOptions says how [Import] maps a package's items onto the model.
+// The zero value reads the extensions an export writes and takes the
+// export's item types.
+//
+// # Kinds of item
+//
+// An item's kind comes from its CFItemType (or, without one, the title of
+// its CFItemTypeURI), compared without regard to case with the lists
+// below. An item whose type is on no list is placed by the shape of the
+// isChildOf tree (the origin of an isChildOf association is the child):
+//
+//   - a leaf (an item with no children but key behaviours and technologies
+//     notes) under another item is a competency, whose cluster is that
+//     item; a leaf under the document is an area of expertise;
+//   - an item with a competency among its children is a cluster;
+//   - any other item with children (a level of the tree above the
+//     clusters, such as a domain above standards) has no place in the
+//     model: it is kept whole in [wlp.CASESource] Others (identifier, uri,
+//     statements, human coding scheme, type and parent), with a warning,
+//     so that an export puts it back;
+//   - an item in no tree at all (no isChildOf association) is an area,
+//     with a warning.
+//
+// A warning counts the items placed by the shape of the tree, one for
+// each type no list names (and one for the items without a type), so
+// that the options to give are plain.
+//
+// Whatever their type says, some items cannot be what it says, and are
+// imported as areas of expertise, whose parent [wlp.CASESource] keeps,
+// with a warning: a competency directly under the document or under an
+// item that cannot be a cluster (a competency, area, role or job); a key
+// behaviour or technologies note that is not the child of a competency or
+// an area (of an area, for technologies; an area keeps its first
+// technologies note). A role whose rubric gives it no requirement, or a
+// job with neither shares nor requirements, is kept in Others, with a
+// warning.
+//
+// # Elements
+//
+// An element's name is the item's abbreviated statement and its summary
+// the full statement; an item without an abbreviated statement gives its
+// full statement as the name and no summary. (That is how an export
+// writes them, so the two read back exactly.) Key behaviours are the
+// full statements of a competency's or an area's key-behaviour children,
+// in the order of their sequence numbers; technologies, the full
+// statement of an area's technologies child. An item with neither
+// statement is named after its human coding scheme, with a warning (and
+// without any of the three, it is an error).
+//
+// IDs are slugs: the item's human coding scheme when it is a well-formed
+// ID, else a slug of it (lower-case ASCII letters and digits in words
+// joined by hyphens, common Latin accents transliterated, other
+// characters dropped, cut at a word boundary to at most
+// [competency.MaxIDLen] bytes), or, without a human coding scheme, a slug
+// of the abbreviated or the full statement. Clusters have an ID space of
+// their own, competencies and areas share one, and roles and jobs
+// share one; within a space, a slug taken by an earlier item (in package
+// order) gets "-2", "-3" and so on.
+//
+// The framework's name is the document's title, with its version and
+// description. Its ID is ID when set; else the one the export kept in its
+// extension; else none when the document's identifier is the one an
+// export derives for a framework without ID ([DocumentIdentifier]); else
+// a slug of the title.
+//
+// # Requirements
+//
+// A role's or a job's requirements come from the rubric its item is
+// related to (an isRelatedTo association whose destination has the
+// targetType [RubricTarget] and the rubric's identifier), or else from the
+// rubric titled "NAME: requirements". Criteria count in the order of
+// their positions (those without one last, in package order). A
+// criterion that points at a role item is one of a job's shares: its
+// weight and, as its why, its description. The others
+// point at competencies and areas: criteria that share a category of the
+// form "requirement N: K of M at level L" make one group requirement (of
+// the items in criterion order; K of them at level L, or all of them when
+// K is M; its weight the criterion's weight times K, rounded to 12
+// significant digits), and any other criterion is a single requirement,
+// whose level is the lowest level position with a score of 1 or more. A
+// requirement's why is the criteria's description. When the package
+// carries the extensions an export writes (and IgnoreExtensions is not
+// set), levels, counts, weights and whys come from them exactly. A rubric
+// no role or job is related to becomes a role of its own, named after its
+// title, with a warning. A criterion without a weight weighs 1; a weight
+// outside the model's bounds ([wlp.MinWeight], [wlp.MaxWeight]) is
+// brought within them, and one that is not a positive number leaves the
+// criterion out, each with a warning. What a rubric says that a
+// requirement cannot (a criterion that points at no item, or at a
+// cluster; levels without scores, or scores that never reach 1, or that
+// are not the credit the model gives each level) is reported as a warning
+// at its place.
+//
+// # Identity
+//
+// [wlp.Spec] CASE keeps what an export of the imported framework would
+// not write by itself, so that exporting it writes the package's
+// identities again: the document's identifier, URI, creator, publisher,
+// language, official source URL and adoption status; and, under its
+// element's ID, the identifier and URI of every cluster, competency,
+// area, role and job (with those of its key behaviours) that are not the
+// ones an export derives (see [DocumentIdentifier]; the URIs of the form
+// "urn:uuid:IDENTIFIER"), with the parent, human coding scheme and item
+// type it had when they are not what an export writes. An identifier that
+// is not a lower-case UUID (Decode already lower-cases those in upper
+// case) is replaced, with a warning, by a version 5 UUID derived from it.
+// When every identity is an export's, CASE stays nil, so that an export
+// then an import gives back an equal framework. An item the export writes
+// before its parent (an item kept in Others whose parent is a cluster,
+// say) is put under the document: Import warns of each.
+//
+// A framework imported with item types of the options' lists exports its
+// items with those types: import its packages with the same options.
+//
+// # What is not kept
+//
+// The model has no place for the CASE fields not named above (education
+// levels, subjects, concept keywords, notes, licences, status dates,
+// alternative labels, list enumerations, the abbreviated statements of
+// key behaviours and technologies notes, CFDefinitions other than item
+// types, association groupings, associations other than isChildOf, the
+// isPartOf of a role to a job that blends it and isRelatedTo to a rubric,
+// extensions of other exporters, the identities of technologies notes,
+// rubrics, criteria and associations other than those an export derives,
+// and the titles, descriptions and level texts of rubrics other than an
+// export's): for each, Import warns once per field and class of object,
+// counting the objects and naming the first. The lastChangeDateTime and
+// caseVersion fields are not kept, and not warned about: an export
+// writes its own. The sequence numbers of the tree are read as an order
+// among siblings; an export numbers the children of each item in the
+// order it writes them (clusters, then competencies, areas, roles and
+// jobs).
+type ImportOptions struct {
+	// ID is the framework's ID; empty takes the one an export kept, or a
+	// slug of the document's title.
+	ID string
+	// The CFItemType titles (compared without regard to case) whose items
+	// become each kind of element; nil takes the export's Type* constant.
+	ClusterTypes, CompetencyTypes, AreaTypes, RoleTypes, JobTypes, BehaviorTypes, TechnologiesTypes []string
+	// IgnoreExtensions reads CASE's own fields only, as if the package
+	// were strict.
+	IgnoreExtensions bool
+}
+
+// Import maps p onto the model and returns the framework, validated as
+// [wlp.New] validates it, with warnings that say, each at a JSON pointer
+// into the package, what was read with a guess and what the model has no
+// place for. [ImportOptions] documents the mapping; a nil opt is the zero
+// ImportOptions.
+// Warnings come in JSON pointer order ([problem.Compare]); past
+// [problem.MaxReported] of them, one last warning counts the rest.
+//
+// Import of a package that [Export] wrote gives back an equal framework
+// (its Spec is equal), with its extensions, but for what no package
+// says: a framework whose clusters are all the model's, declared or not,
+// comes back declaring them (as [wlp.DefaultSpec] does); one with
+// clusters of its own comes back not declaring the model's clusters
+// listed after its last own one when they are, as an export lists
+// undeclared clusters, the model's own (names and summaries) in the
+// order of their first competencies; and a framework whose name is empty
+// and whose ID is set comes back named after its ID. Without the extensions
+// (a strict package, or IgnoreExtensions), the framework's ID becomes a
+// slug of the title (and Spec.CASE keeps the document's identity, from
+// which the others derive), a group requirement's weight is rounded to
+// 12 significant digits and an AtLeast equal to the number of IDs
+// becomes 0.
+//
+// The error, a *[problem.Error] of package "cfpackage", lists every
+// problem at its JSON pointer: a package without items, two items with
+// one identifier, an isChildOf association whose origin or destination is
+// not in the package, a cycle of isChildOf associations, an item without
+// statements, and anything the imported framework breaks of [wlp.New]'s
+// rules. Import costs time and memory linear in the size of p (sorting
+// the children of each item, and the criteria of each rubric, adds a
+// logarithmic factor), an export of the framework (to check that it puts
+// every item under its parent) included.
+func Import(p *Package, opt *ImportOptions) (*wlp.Framework, []Warning, error) {
+	var o ImportOptions
+	if opt != nil {
+		o = *opt
+	}
+	im := &importer{p: p, o: o, ext: !o.IgnoreExtensions}
+	return im.run()
+}
+
+// The kinds of item an import tells apart.
+type kind uint8
+
+const (
+	kindUnknown kind = iota
+	kindCluster
+	kindCompetency
+	kindArea
+	kindRole
+	kindJob
+	kindBehavior
+	kindTechnologies
+	kindOther
+)
+
+// The parents of an item that is not another item's child.
+const (
+	toDocument = -1 // the document's child
+	toNone     = -2 // in no isChildOf association as a child
+)
+
+// inode is what an import works out about one item.
+type inode struct {
+	kind     kind
+	parent   int // an item's index, toDocument or toNone
+	assoc    int // the isChildOf association that chose parent, or -1
+	seq      int // its sequence number there (MaxInt without one)
+	children []int
+	ident    string // the lower-case UUID
+	id       string // the element's ID, or "" for an other
+	typ      string // the CFItemType (or the type link's title)
+}
+
+// importer imports one package.
+type importer struct {
+	p   *Package
+	o   ImportOptions
+	ext bool // read the extensions an export writes
+
+	errs  problem.List
+	warns []Warning
+	tally map[string]*tallied // field warnings by key
+
+	types   map[string]kind // lower-cased type title -> kind
+	doc     string          // the document's identifier, as found
+	base    string          // the URIs' prefix, from the document's URI
+	docID   string          // the document's lower-case UUID
+	docNS   uuid.UUID       // docID parsed, once derive needs it
+	nodes   []inode
+	byIdent map[string]int // original identifier -> item index
+	byURI   map[string]int
+	rubrics map[string]int     // rubric identifier (and uri) -> index
+	related map[int][]relation // item index -> the rubrics it is related to
+	partOf  []int              // isPartOf associations, to check against shares
+	hasDoc  bool               // the document carries an export's extension
+	docExt  docExt
+	spec    wlp.Spec
+	where   map[string]string // spec path of an element -> package pointer
+	targets *space            // the roles' and jobs' ID space
+
+	roleOK map[int]bool // role items imported as roles
+}
+
+// relation is an isRelatedTo association of an item to a rubric.
+type relation struct{ rubric, assoc int }
+
+// tallied counts the objects that have one field the model cannot keep.
+type tallied struct {
+	first string // pointer to the first
+	n     int
+	class string // "item", "association", ...
+	what  string // the rest of the message
+}
+
+// warn adds a warning at path.
+func (im *importer) warn(path, msg string) {
+	im.warns = append(im.warns, Warning{Path: path, Message: msg})
+}
+
+// count tallies one object of class (singular, such as "item") at path
+// that has field, which the model has no place for.
+func (im *importer) count(class, path, field string) {
+	im.countAs(class, path+"/"+field, field, ", which the model has no place for; not kept")
+}
+
+// countAs tallies one object of class with a field at path, with the
+// message's end what.
+func (im *importer) countAs(class, path, field, what string) {
+	key := class + "\x00" + field + "\x00" + what
+	if t, ok := im.tally[key]; ok {
+		t.n++
+		return
+	}
+	if im.tally == nil {
+		im.tally = map[string]*tallied{}
+	}
+	im.tally[key] = &tallied{first: path, n: 1, class: class, what: field + what}
+	// A placeholder keeps the warning's place among the others.
+	im.warns = append(im.warns, Warning{Path: path, Message: "\x00" + key})
+}
+
+// finishTally writes the tallied warnings' messages in their places.
+func (im *importer) finishTally() {
+	for i, w := range im.warns {
+		key, ok := strings.CutPrefix(w.Message, "\x00")
+		if !ok {
+			continue
+		}
+		t := im.tally[key]
+		noun, verb := t.class, "has"
+		if t.n != 1 {
+			noun, verb = plural(t.class), "have"
+		}
+		im.warns[i].Message = fmt.Sprintf("%d %s %s %s", t.n, noun, verb, t.what)
+	}
+}
+
+func plural(class string) string {
+	switch {
+	case strings.HasSuffix(class, "criterion"):
+		return strings.TrimSuffix(class, "criterion") + "criteria"
+	case strings.HasSuffix(class, "y") && !strings.HasSuffix(class, "ey"):
+		return class[:len(class)-1] + "ies"
+	case strings.HasSuffix(class, "s"):
+		return class + "es"
+	}
+	return class + "s"
+}
+
+// presentAt returns the pointer of the field name of the object at path when
+// it has a value, else the object's: a warning names what is there.
+func presentAt(path, name, value string) string {
+	if value == "" {
+		return path
+	}
+	return path + "/" + name
+}
+
+func itemPath(i int) string  { return "/CFItems/" + strconv.Itoa(i) }
+func assocPath(k int) string { return "/CFAssociations/" + strconv.Itoa(k) }
+func rubricPath(r int) string {
+	return "/CFRubrics/" + strconv.Itoa(r)
+}
+
+func (im *importer) run() (*wlp.Framework, []Warning, error) {
+	p := im.p
+	if p == nil || len(p.Items) == 0 {
+		im.errs.Add("/CFItems", "the package has no items")
+		return nil, nil, im.errs.Err("cfpackage")
+	}
+	im.kinds()
+	im.identities()
+	im.associations()
+	if im.errs.Len() > 0 {
+		return nil, nil, im.errs.Err("cfpackage")
+	}
+	im.cycles()
+	if im.errs.Len() > 0 {
+		return nil, nil, im.errs.Err("cfpackage")
+	}
+	im.extensions()
+	im.classify()
+	im.assignIDs()
+	im.build()
+	im.fields()
+	if im.errs.Len() > 0 {
+		return nil, nil, im.errs.Err("cfpackage")
+	}
+	f, err := wlp.New(im.spec)
+	if err != nil {
+		im.mapErrors(err)
+		return nil, nil, im.errs.Err("cfpackage")
+	}
+	im.checkTree(f)
+	im.finishTally()
+	slices.SortStableFunc(im.warns, problem.Compare)
+	if n := len(im.warns) - problem.MaxReported; n > 0 {
+		im.warns = append(im.warns[:problem.MaxReported:problem.MaxReported], Warning{Message: fmt.Sprintf("and %d more warnings, not listed", n)})
+	}
+	return f, im.warns, nil
+}
+
+// kinds indexes the option lists' type titles.
+func (im *importer) kinds() {
+	im.types = map[string]kind{}
+	add := func(list []string, def string, k kind) {
+		if list == nil {
+			list = []string{def}
+		}
+		for _, t := range list {
+			t = strings.ToLower(t)
+			if _, ok := im.types[t]; !ok {
+				im.types[t] = k
+			}
+		}
+	}
+	add(im.o.ClusterTypes, TypeCluster, kindCluster)
+	add(im.o.CompetencyTypes, TypeCompetency, kindCompetency)
+	add(im.o.AreaTypes, TypeArea, kindArea)
+	add(im.o.RoleTypes, TypeRole, kindRole)
+	add(im.o.JobTypes, TypeJob, kindJob)
+	add(im.o.BehaviorTypes, TypeBehavior, kindBehavior)
+	add(im.o.TechnologiesTypes, TypeTechnologies, kindTechnologies)
+}
+
+// newIdent returns the lower-case UUID that stands for identifier s.
+func newIdent(s string) string {
+	if wlp.ValidUUID(s) {
+		return s
+	}
+	return uuid.NewSHA1(namespace, []byte("identifier:"+s)).String()
+}
+
+// identities indexes the items by identifier and URI, checks their
+// statements, and gives each a lower-case UUID.
+func (im *importer) identities() {
+	p := im.p
+	im.doc = p.Document.Identifier
+	im.docID = newIdent(im.doc)
+	im.base = "urn:uuid:"
+	if u := p.Document.URI; len(u) > len(im.doc) && strings.EqualFold(u[len(u)-len(im.doc):], im.doc) {
+		im.base = u[:len(u)-len(im.doc)]
+	}
+	if im.docID != im.doc {
+		im.warn("/CFDocument/identifier", fmt.Sprintf("%s is not a lower-case UUID; the framework keeps the version 5 UUID %s derived from it", problem.Quote(im.doc), im.docID))
+	}
+	im.nodes = make([]inode, len(p.Items))
+	im.byIdent = make(map[string]int, len(p.Items))
+	im.byURI = make(map[string]int, len(p.Items))
+	for i := range p.Items {
+		it := &p.Items[i]
+		n := &im.nodes[i]
+		n.parent, n.assoc, n.seq = toNone, -1, math.MaxInt
+		if j, dup := im.byIdent[it.Identifier]; dup {
+			im.errs.Add(itemPath(i)+"/identifier", fmt.Sprintf("identifier %s is already used by %s", problem.Quote(it.Identifier), itemPath(j)))
+			continue
+		}
+		if it.Identifier == im.doc {
+			im.errs.Add(itemPath(i)+"/identifier", fmt.Sprintf("identifier %s is the document's", problem.Quote(it.Identifier)))
+			continue
+		}
+		im.byIdent[it.Identifier] = i
+		if it.URI != "" {
+			if _, dup := im.byURI[it.URI]; !dup {
+				im.byURI[it.URI] = i
+			}
+		}
+		n.ident = newIdent(it.Identifier)
+		if n.ident != it.Identifier {
+			im.countAs("item", itemPath(i)+"/identifier", "an identifier that is not a lower-case UUID",
+				": each is replaced with a version 5 UUID derived from it")
+		}
+		if it.FullStatement == "" && it.AbbreviatedStatement == "" && it.HumanCodingScheme == "" {
+			im.errs.Add(itemPath(i), "the item has no statement (nor abbreviated statement, nor human coding scheme)")
+		}
+		n.typ = it.CFItemType
+		if n.typ == "" && it.CFItemTypeURI != nil {
+			n.typ = it.CFItemTypeURI.Title
+		}
+		if k, ok := im.types[strings.ToLower(n.typ)]; ok && n.typ != "" {
+			n.kind = k
+		} else if n.typ == "" {
+			im.countAs("item", itemPath(i), "no type", ": placed by the shape of the tree")
+		} else {
+			im.countAs("item", itemPath(i)+"/CFItemType", "the type "+problem.Quote(n.typ), ", which no option names: placed by the shape of the tree")
+		}
+	}
+	// Two identifiers may derive one UUID only if one is the UUID the
+	// other derives, which a package would have to be built to do.
+	seen := make(map[string]int, len(im.nodes))
+	for i, n := range im.nodes {
+		if n.ident == "" {
+			continue
+		}
+		if j, ok := seen[n.ident]; ok || n.ident == im.docID {
+			other := "/CFDocument"
+			if ok {
+				other = itemPath(j)
+			}
+			im.errs.Add(itemPath(i)+"/identifier", fmt.Sprintf("identifier %s stands for the same UUID %s as %s", problem.Quote(p.Items[i].Identifier), n.ident, other))
+			continue
+		}
+		seen[n.ident] = i
+	}
+	im.rubrics = make(map[string]int, 2*len(p.Rubrics))
+	for r, rb := range p.Rubrics {
+		if _, ok := im.rubrics[rb.Identifier]; !ok {
+			im.rubrics[rb.Identifier] = r
+		}
+		if rb.URI != "" {
+			if _, ok := im.rubrics[rb.URI]; !ok {
+				im.rubrics[rb.URI] = r
+			}
+		}
+	}
+}
+
+// node returns the item an association's end names, by identifier, then
+// by URI: its index, toDocument, or toNone when it names neither.
+func (im *importer) node(n NodeURI) int {
+	if i, ok := im.byIdent[n.Identifier]; ok {
+		return i
+	}
+	if n.Identifier == im.doc || (n.URI != "" && n.URI == im.p.Document.URI) {
+		return toDocument
+	}
+	if i, ok := im.byURI[n.URI]; ok && n.URI != "" {
+		return i
+	}
+	return toNone
+}
+
+// associations builds the tree from the isChildOf associations, notes
+// the isRelatedTo associations to rubrics and the isPartOf ones, and
+// tallies the others.
+func (im *importer) associations() {
+	im.related = map[int][]relation{}
+	for k, a := range im.p.Associations {
+		path := assocPath(k)
+		if a.CFAssociationGroupingURI != nil {
+			im.count("association", path, "CFAssociationGroupingURI")
+		}
+		if a.Notes != "" {
+			im.count("association", path, "notes")
+		}
+		origin, dest := im.node(a.OriginNodeURI), im.node(a.DestinationNodeURI)
+		switch a.AssociationType {
+		case IsChildOf:
+			if origin < 0 {
+				msg := fmt.Sprintf("the origin %s is not an item of the package", problem.Quote(a.OriginNodeURI.Identifier))
+				if origin == toDocument {
+					msg = "the origin is the document, which is no item's child"
+				}
+				im.errs.Add(path+"/originNodeURI", msg)
+			}
+			if dest == toNone {
+				im.errs.Add(path+"/destinationNodeURI", fmt.Sprintf("the destination %s is neither an item of the package nor its document", problem.Quote(a.DestinationNodeURI.Identifier)))
+			}
+			if origin < 0 || dest == toNone {
+				continue
+			}
+			if origin == dest {
+				im.errs.Add(path, fmt.Sprintf("the item %s is its own child", problem.Quote(a.OriginNodeURI.Identifier)))
+				continue
+			}
+			seq := math.MaxInt
+			if a.SequenceNumber != nil {
+				seq = *a.SequenceNumber
+			}
+			n := &im.nodes[origin]
+			switch {
+			case n.assoc < 0:
+				n.parent, n.assoc, n.seq = dest, k, seq
+			case seq < n.seq:
+				im.warn(assocPath(n.assoc), fmt.Sprintf("the item %s has another parent with a lower sequence number, at %s; this association is not kept", problem.Quote(a.OriginNodeURI.Identifier), path))
+				n.parent, n.assoc, n.seq = dest, k, seq
+			default:
+				im.warn(path, fmt.Sprintf("the item %s already has a parent, at %s; this association is not kept", problem.Quote(a.OriginNodeURI.Identifier), assocPath(n.assoc)))
+			}
+		case IsRelatedTo:
+			r, isRubric := im.rubrics[a.DestinationNodeURI.Identifier]
+			if !isRubric && a.DestinationNodeURI.URI != "" {
+				r, isRubric = im.rubrics[a.DestinationNodeURI.URI]
+			}
+			if isRubric && origin >= 0 && (a.DestinationNodeURI.TargetType == "" || strings.EqualFold(a.DestinationNodeURI.TargetType, RubricTarget)) {
+				im.related[origin] = append(im.related[origin], relation{r, k})
+				continue
+			}
+			im.otherAssociation(k, a, origin, dest)
+		case IsPartOf:
+			if origin >= 0 && dest >= 0 {
+				im.partOf = append(im.partOf, k)
+				continue
+			}
+			im.otherAssociation(k, a, origin, dest)
+		default:
+			im.otherAssociation(k, a, origin, dest)
+		}
+	}
+	// The children of each item, and of the document, in the order of
+	// their sequence numbers, then of their associations.
+	for i := range im.nodes {
+		if p := im.nodes[i].parent; p >= 0 {
+			im.nodes[p].children = append(im.nodes[p].children, i)
+		}
+	}
+	for i := range im.nodes {
+		slices.SortStableFunc(im.nodes[i].children, func(a, b int) int {
+			return cmp.Or(cmp.Compare(im.nodes[a].seq, im.nodes[b].seq), cmp.Compare(im.nodes[a].assoc, im.nodes[b].assoc))
+		})
+	}
+}
+
+// otherAssociation tallies an association the model has no place for.
+func (im *importer) otherAssociation(k int, a Association, origin, dest int) {
+	path := assocPath(k)
+	if origin == toNone || dest == toNone {
+		end := "originNodeURI"
+		if origin != toNone {
+			end = "destinationNodeURI"
+		}
+		im.countAs("association", path+"/"+end, "an end outside the package", ", which the model has no place for; not kept")
+		return
+	}
+	im.countAs("association", path+"/associationType", "the type "+problem.Quote(a.AssociationType), ", which the model has no place for; not kept")
+}
+
+// cycles reports every cycle of the tree, once each, at the association
+// of the item where the walk found it. It costs O(items) time.
+func (im *importer) cycles() {
+	state := make([]uint8, len(im.nodes)) // 0 new, 1 on the walk, 2 done
+	var walk []int
+	for i := range im.nodes {
+		walk = walk[:0]
+		j := i
+		for j >= 0 && state[j] == 0 {
+			state[j] = 1
+			walk = append(walk, j)
+			j = im.nodes[j].parent
+		}
+		if j >= 0 && state[j] == 1 {
+			im.errs.Add(assocPath(im.nodes[j].assoc), fmt.Sprintf("the isChildOf associations make a cycle through the item %s", problem.Quote(im.p.Items[j].Identifier)))
+		}
+		for _, w := range walk {
+			state[w] = 2
+		}
+	}
+}
+
+// extensions reads the export's extensions of the document and tallies
+// those of other exporters, on the package and its definitions.
+func (im *importer) extensions() {
+	p := im.p
+	im.foreign("package", "", p.Extensions)
+	if raw, ok := p.Document.Extensions[ExtensionName]; ok && im.ext {
+		var d docExt
+		if err := json.Unmarshal(raw, &d); err != nil {
+			im.warn("/CFDocument/extensions/"+ExtensionName, "the extension cannot be read ("+err.Error()+"); not kept")
+		} else {
+			im.hasDoc, im.docExt = true, d
+		}
+	}
+	im.foreign("document", "/CFDocument", p.Document.Extensions)
+	d := p.Document
+	for _, f := range []struct {
+		name string
+		set  bool
+	}{
+		{"frameworkType", d.FrameworkType != ""},
+		{"subject", len(d.Subject) > 0},
+		{"subjectURI", len(d.SubjectURI) > 0},
+		{"statusStartDate", d.StatusStartDate != ""},
+		{"statusEndDate", d.StatusEndDate != ""},
+		{"licenseURI", d.LicenseURI != nil},
+		{"notes", d.Notes != ""},
+	} {
+		if f.set {
+			im.count("document", "/CFDocument", f.name)
+		}
+	}
+	if defs := p.Definitions; defs != nil {
+		for _, f := range []struct {
+			name string
+			n    int
+		}{
+			{"CFConcepts", len(defs.CFConcepts)},
+			{"CFSubjects", len(defs.CFSubjects)},
+			{"CFLicenses", len(defs.CFLicenses)},
+			{"CFAssociationGroupings", len(defs.CFAssociationGroupings)},
+		} {
+			if f.n > 0 {
+				im.warn("/CFDefinitions/"+f.name, fmt.Sprintf("%d %s, which the model has no place for; not kept", f.n, map[bool]string{true: "definition", false: "definitions"}[f.n == 1]))
+			}
+		}
+		im.foreign("definitions object", "/CFDefinitions", defs.Extensions)
+		desc := map[string]string{}
+		for _, t := range itemTypes {
+			desc[t.title] = t.description
+		}
+		for i, t := range defs.CFItemTypes {
+			path := "/CFDefinitions/CFItemTypes/" + strconv.Itoa(i)
+			want, ours := desc[t.Title]
+			if !ours {
+				want = "An item type of the package this framework was imported from."
+			}
+			if t.Description != want {
+				im.countAs("item type", path+"/description", "a description other than an export's", "; not kept")
+			}
+			if t.TypeCode != "" {
+				im.count("item type", path, "typeCode")
+			}
+			im.foreign("item type", path, t.Extensions)
+		}
+	}
+}
+
+// foreign tallies the extensions of exporters other than this package
+// (all of them when the import ignores extensions) of an object of class
+// at path.
+func (im *importer) foreign(class, path string, ext Extensions) {
+	for _, name := range sortedKeys(ext) {
+		if name == ExtensionName {
+			continue
+		}
+		im.countAs(class, path+"/extensions/"+problem.Escape(name), "the extension "+problem.Quote(name), ", which the model has no place for; not kept")
+	}
+}
+
+func sortedKeys(ext Extensions) []string {
+	if len(ext) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(ext))
+	for k := range ext {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// treeOrder returns the items parents first: the document's children and
+// the items in no tree in package order, each followed by its subtree.
+func (im *importer) treeOrder() []int {
+	out := make([]int, 0, len(im.nodes))
+	var stack []int
+	for i := range im.nodes {
+		if im.nodes[i].parent >= 0 {
+			continue
+		}
+		stack = append(stack[:0], i)
+		for len(stack) > 0 {
+			j := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			out = append(out, j)
+			ch := im.nodes[j].children
+			for c := len(ch) - 1; c >= 0; c-- {
+				stack = append(stack, ch[c])
+			}
+		}
+	}
+	return out
+}
+
+// classify works out the kind of every item: by type, then by the shape
+// of the tree, then mends what the model cannot hold (see ImportOptions).
+func (im *importer) classify() {
+	ns := im.nodes
+	leaf := func(i int) bool {
+		for _, c := range ns[i].children {
+			if k := ns[c].kind; k != kindBehavior && k != kindTechnologies {
+				return false
+			}
+		}
+		return true
+	}
+	typed := make([]bool, len(ns))
+	for i := range ns {
+		typed[i] = ns[i].kind != kindUnknown
+	}
+	// Leaves first, so that their parents see what they are.
+	for i := range ns {
+		if typed[i] || !leaf(i) {
+			continue
+		}
+		switch ns[i].parent {
+		case toNone:
+			ns[i].kind = kindArea
+			im.warn(itemPath(i), "the item is in no isChildOf association: imported as an area of expertise, which an export puts under the document")
+		case toDocument:
+			ns[i].kind = kindArea
+		default:
+			ns[i].kind = kindCompetency
+		}
+	}
+	for i := range ns {
+		if ns[i].kind != kindUnknown {
+			continue
+		}
+		ns[i].kind = kindOther
+		for _, c := range ns[i].children {
+			if ns[c].kind == kindCompetency {
+				ns[i].kind = kindCluster
+				break
+			}
+		}
+		if ns[i].parent == toNone {
+			im.warn(itemPath(i), "the item is no item's child: read as a child of the document")
+		}
+	}
+	tech := map[int]bool{} // areas with a technologies note
+	for _, i := range im.treeOrder() {
+		n := &ns[i]
+		pk := kindUnknown
+		if n.parent >= 0 {
+			pk = ns[n.parent].kind
+		}
+		what := ""
+		switch n.kind {
+		case kindCompetency:
+			switch {
+			case pk == kindCluster:
+			case n.parent < 0 && typed[i]:
+				what = "a competency directly under the document has no cluster"
+			case n.parent >= 0:
+				what = "a competency whose parent cannot be a cluster"
+			}
+		case kindBehavior:
+			if pk != kindCompetency && pk != kindArea {
+				what = "a key behaviour that is not the child of a competency or an area"
+			}
+		case kindTechnologies:
+			switch {
+			case pk != kindArea:
+				what = "a technologies note that is not the child of an area"
+			case tech[n.parent]:
+				what = "a second technologies note of one area"
+			default:
+				tech[n.parent] = true
+			}
+		case kindOther:
+			im.warn(itemPath(i), "the item is above the clusters, where the model has no place; kept whole in Spec.CASE.Others, which an export puts back")
+		}
+		if what != "" {
+			n.kind = kindArea
+			im.warn(itemPath(i), what+": imported as an area of expertise, whose parent Spec.CASE keeps")
+		}
+	}
+}
+
+// ID spaces.
+type space struct {
+	used map[string]bool
+	next map[string]int // a slug -> the next suffix to try
+}
+
+func (s *space) take(base string) string {
+	if s.used == nil {
+		s.used, s.next = map[string]bool{}, map[string]int{}
+	}
+	if !s.used[base] {
+		s.used[base] = true
+		return base
+	}
+	for n := max(s.next[base], 2); ; n++ {
+		suffix := "-" + strconv.Itoa(n)
+		id := cut(base, competency.MaxIDLen-len(suffix)) + suffix
+		if !s.used[id] {
+			s.used[id] = true
+			s.next[base] = n + 1
+			return id
+		}
+	}
+}
+
+// assignIDs gives every cluster, competency, area, role and job its ID,
+// in package order within each ID space.
+func (im *importer) assignIDs() {
+	var clusters, items, targets space
+	for i := range im.nodes {
+		n := &im.nodes[i]
+		it := &im.p.Items[i]
+		var s *space
+		fallback := ""
+		switch n.kind {
+		case kindCluster:
+			s, fallback = &clusters, "cluster"
+		case kindCompetency, kindArea:
+			s, fallback = &items, "item"
+		case kindRole, kindJob:
+			s, fallback = &targets, "role"
+		default:
+			continue
+		}
+		base := ""
+		for _, src := range []string{it.HumanCodingScheme, it.AbbreviatedStatement, it.FullStatement} {
+			if base = Slug(src); base != "" {
+				break
+			}
+		}
+		if base == "" {
+			base = fallback
+		}
+		n.id = s.take(base)
+	}
+	im.targets = &targets
+}
+
+// Slug returns s as an ID: lower-case ASCII letters and digits in words
+// joined by single hyphens, common Latin accented letters transliterated
+// ("é" to "e", "ß" to "ss"), apostrophes dropped, any other character a
+// break between words, cut at a word boundary to at most
+// [competency.MaxIDLen] bytes. It returns "" when s holds no letter or
+// digit it can write. A well-formed ID is its own slug. Slug costs time
+// linear in the length of s.
+func Slug(s string) string {
+	var b strings.Builder
+	gap := false
+	write := func(t string) {
+		if gap && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		gap = false
+		b.WriteString(t)
+	}
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			write(string(r))
+		case 'A' <= r && r <= 'Z':
+			write(string(r + 'a' - 'A'))
+		case r == '\'' || r == '\u2019' || r == '\u02bc':
+		default:
+			if t, ok := latin[r]; ok {
+				write(t)
+			} else {
+				gap = true
+			}
+		}
+		if b.Len() > 4*competency.MaxIDLen {
+			break
+		}
+	}
+	return cut(b.String(), competency.MaxIDLen)
+}
+
+// cut shortens the slug s to at most n bytes, at a word boundary when
+// it has one.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if s[n] == '-' {
+		return s[:n]
+	}
+	if i := strings.LastIndexByte(s[:n], '-'); i > 0 {
+		return s[:i]
+	}
+	return s[:n]
+}
+
+// latin transliterates the common accented Latin letters.
+var latin = func() map[rune]string {
+	m := map[rune]string{}
+	for _, g := range []struct{ from, to string }{
+		{"àáâãäåāăąÀÁÂÃÄÅĀĂĄ", "a"}, {"çćĉċčÇĆĈĊČ", "c"}, {"ďđĎĐ", "d"},
+		{"èéêëēĕėęěÈÉÊËĒĔĖĘĚ", "e"}, {"ĝğġģĜĞĠĢ", "g"}, {"ĥħĤĦ", "h"},
+		{"ìíîïĩīĭįıÌÍÎÏĨĪĬĮİ", "i"}, {"ĵĴ", "j"}, {"ķĶ", "k"}, {"ĺļľŀłĹĻĽĿŁ", "l"},
+		{"ñńņňÑŃŅŇ", "n"}, {"òóôõöøōŏőÒÓÔÕÖØŌŎŐ", "o"}, {"ŕŗřŔŖŘ", "r"},
+		{"śŝşšșŚŜŞŠȘ", "s"}, {"ţťŧțŢŤŦȚ", "t"}, {"ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ", "u"},
+		{"ŵŴ", "w"}, {"ýÿŷÝŸŶ", "y"}, {"źżžŹŻŽ", "z"},
+		{"æÆ", "ae"}, {"œŒ", "oe"}, {"ß", "ss"}, {"þÞ", "th"}, {"ðÐ", "d"},
+	} {
+		for _, r := range g.from {
+			m[r] = g.to
+		}
+	}
+	return m
+}()
+
+// names returns the name and summary item i gives an element (see
+// ImportOptions), the name taken from the human coding scheme, with a
+// warning, when the item has no statement.
+func (im *importer) names(i int) (name, summary string) {
+	it := &im.p.Items[i]
+	switch {
+	case it.AbbreviatedStatement != "":
+		return it.AbbreviatedStatement, it.FullStatement
+	case it.FullStatement != "":
+		return it.FullStatement, ""
+	}
+	im.warn(itemPath(i), "the item has no statement: named after its human coding scheme")
+	return it.HumanCodingScheme, ""
+}
+
+// derive returns the identifier an export derives from the document's
+// for the element named name ("item:ID", ...).
+func (im *importer) derive(name string) string {
+	if im.docNS == (uuid.UUID{}) {
+		im.docNS = uuid.MustParse(im.docID)
+	}
+	return uuid.NewSHA1(im.docNS, []byte(name)).String()
+}
+
+// uri returns item i's URI, or, without one, the URI an export would give
+// it, with a warning.
+func (im *importer) uri(i int) string {
+	if u := im.p.Items[i].URI; u != "" {
+		return u
+	}
+	im.countAs("item", itemPath(i), "no uri", `: each is given the URI "urn:uuid:" and its identifier`)
+	return "urn:uuid:" + im.nodes[i].ident
+}
+
+// keep returns the identity of item i, an element of the ID id that an
+// export writes with the name derived, the human coding scheme code and
+// the item type typ under parent, and whether it differs from that.
+func (im *importer) keep(i int, derived, code, typ string, parent int) (wlp.CASEItem, bool) {
+	n := &im.nodes[i]
+	it := wlp.CASEItem{Identifier: n.ident, URI: im.uri(i)}
+	if p := max(n.parent, toDocument); p != parent && p >= 0 {
+		it.Parent = im.nodes[p].ident
+	}
+	if c := im.p.Items[i].HumanCodingScheme; c != code && c != "" {
+		it.Code = c
+	}
+	if n.typ != typ && n.typ != "" {
+		it.Type = n.typ
+	}
+	differs := it.Identifier != im.derive(derived) || it.URI != "urn:uuid:"+it.Identifier ||
+		it.Parent != "" || it.Code != "" || it.Type != ""
+	return it, differs
+}
+
+// keepBehaviors fills it.Behaviors with the identities of the behaviour
+// items bs of the element id, when any differs from an export's, and
+// reports whether it did.
+func (im *importer) keepBehaviors(it *wlp.CASEItem, id string, bs []int) bool {
+	out := make([]wlp.CASEItem, len(bs))
+	differs := false
+	for k, b := range bs {
+		n := strconv.Itoa(k + 1)
+		var d bool
+		out[k], d = im.keep(b, "behavior:"+id+":"+n, id+"."+n, TypeBehavior, im.nodes[b].parent)
+		differs = differs || d
+		if im.p.Items[b].AbbreviatedStatement != "" {
+			im.count("key behaviour", itemPath(b), "abbreviatedStatement")
+		}
+	}
+	if differs {
+		it.Behaviors = out
+	}
+	return differs
+}
+
+// childrenOf returns the children of item i of kind k, in order.
+func (im *importer) childrenOf(i int, k kind) []int {
+	var out []int
+	for _, c := range im.nodes[i].children {
+		if im.nodes[c].kind == k {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// statement returns the text of a behaviour or technologies item.
+func (im *importer) statement(i int) string {
+	it := &im.p.Items[i]
+	switch {
+	case it.FullStatement != "":
+		return it.FullStatement
+	case it.AbbreviatedStatement != "":
+		return it.AbbreviatedStatement
+	}
+	return it.HumanCodingScheme
+}
+
+// build makes the framework's Spec.
+func (im *importer) build() {
+	p, s := im.p, &im.spec
+	d := p.Document
+	s.Name, s.Version, s.Description = d.Title, d.Version, d.Description
+	docName := func(name string) string { return uuid.NewSHA1(namespace, []byte(name)).String() }
+	switch {
+	case im.o.ID != "":
+		s.ID = im.o.ID
+	case im.hasDoc:
+		s.ID = im.docExt.ID
+	case im.docID == docName("framework-name:"+d.Title):
+	case im.docID == docName("framework-name:"):
+		s.Name = ""
+	default:
+		s.ID = Slug(d.Title)
+	}
+	src := &wlp.CASESource{
+		Document: wlp.CASEDocument{
+			Identifier: im.docID, URI: d.URI, Creator: d.Creator, Publisher: d.Publisher,
+			Language: d.Language, OfficialSourceURL: d.OfficialSourceURL, AdoptionStatus: d.AdoptionStatus,
+		},
+		Clusters: map[competency.Cluster]wlp.CASEItem{},
+		Items:    map[competency.ID]wlp.CASEItem{},
+		Targets:  map[role.ID]wlp.CASEItem{},
+	}
+	if src.Document.URI == "" {
+		im.warn("/CFDocument/uri", `the document has no uri: given "urn:uuid:" and its identifier`)
+		src.Document.URI = "urn:uuid:" + im.docID
+	}
+	keepCASE := im.docID != docName(documentName(s.ID, s.Name)) || src.Document.URI != "urn:uuid:"+im.docID ||
+		d.Creator != "wlp" || d.Publisher != "" || d.Language != "" || d.OfficialSourceURL != "" || d.AdoptionStatus != ""
+	im.where = map[string]string{"/case/document": "/CFDocument"}
+	if im.hasDoc && im.o.ID == "" {
+		im.where["/id"] = "/CFDocument/extensions/" + ExtensionName
+	}
+
+	var clusters []competency.ClusterInfo
+	for i := range im.nodes {
+		n := &im.nodes[i]
+		switch n.kind {
+		case kindCluster:
+			name, summary := im.names(i)
+			id := competency.Cluster(n.id)
+			clusters = append(clusters, competency.ClusterInfo{ID: id, Name: name, Summary: summary})
+			im.where["/case/clusters/"+problem.Escape(n.id)] = itemPath(i)
+			if it, differs := im.keep(i, "cluster:"+n.id, n.id, TypeCluster, toDocument); differs {
+				src.Clusters[id] = it
+				keepCASE = true
+			}
+		case kindCompetency, kindArea:
+			name, summary := im.names(i)
+			bs := im.childrenOf(i, kindBehavior)
+			var behaviors []string
+			for _, b := range bs {
+				behaviors = append(behaviors, im.statement(b))
+			}
+			id := competency.ID(n.id)
+			typ, parent := TypeArea, toDocument
+			if n.kind == kindCompetency {
+				typ, parent = TypeCompetency, n.parent
+				im.where["/competencies/"+strconv.Itoa(len(s.Competencies))] = itemPath(i)
+				s.Competencies = append(s.Competencies, competency.Competency{
+					ID: id, Name: name, Cluster: competency.Cluster(im.nodes[n.parent].id), Summary: summary, Behaviors: behaviors,
+				})
+			} else {
+				a := aoe.Area{ID: id, Name: name, Summary: summary, Behaviors: behaviors}
+				if ts := im.childrenOf(i, kindTechnologies); len(ts) > 0 {
+					t := ts[0]
+					a.Technologies = im.statement(t)
+					ti := &p.Items[t]
+					if im.nodes[t].ident != im.derive("technologies:"+n.id) || (ti.URI != "" && ti.URI != im.base+im.nodes[t].ident) ||
+						(ti.HumanCodingScheme != "" && ti.HumanCodingScheme != n.id+".technologies") || (im.nodes[t].typ != "" && im.nodes[t].typ != TypeTechnologies) {
+						im.countAs("technologies note", itemPath(t)+"/identifier", "an identity other than the one an export derives",
+							"; not kept: the model keeps no identity for an area's technologies")
+					}
+					if ti.AbbreviatedStatement != "" {
+						im.count("technologies note", itemPath(t), "abbreviatedStatement")
+					}
+				}
+				im.where["/areas/"+strconv.Itoa(len(s.Areas))] = itemPath(i)
+				s.Areas = append(s.Areas, a)
+			}
+			im.where["/case/items/"+problem.Escape(n.id)] = itemPath(i)
+			it, differs := im.keep(i, "item:"+n.id, n.id, typ, parent)
+			if im.keepBehaviors(&it, n.id, bs) || differs {
+				src.Items[id] = it
+				keepCASE = true
+			}
+		}
+	}
+	s.Clusters = im.declared(clusters)
+	if im.targetsAndRubrics(src) {
+		keepCASE = true
+	}
+	for _, i := range im.treeOrder() {
+		if im.nodes[i].kind != kindOther {
+			continue
+		}
+		it := &p.Items[i]
+		o := wlp.CASEItem{
+			Identifier: im.nodes[i].ident, URI: im.uri(i), Code: it.HumanCodingScheme, Type: im.nodes[i].typ,
+			Statement: it.FullStatement, Abbreviated: it.AbbreviatedStatement,
+		}
+		if o.Statement == "" {
+			o.Statement, o.Abbreviated = im.statement(i), ""
+			im.warn(itemPath(i), "the item has no full statement: kept with its abbreviated statement or human coding scheme as one")
+		}
+		if pa := im.nodes[i].parent; pa >= 0 {
+			o.Parent = im.nodes[pa].ident
+		}
+		im.where["/case/others/"+strconv.Itoa(len(src.Others))] = itemPath(i)
+		src.Others = append(src.Others, o)
+		keepCASE = true
+	}
+	if keepCASE {
+		s.CASE = src
+	}
+}
+
+// documentName is the name from which DocumentIdentifier derives the
+// identifier of a framework with the ID id and the name name.
+func documentName(id, name string) string {
+	if id == "" {
+		return "framework-name:" + name
+	}
+	return "framework:" + id
+}
+
+// declared returns the clusters the framework declares, of the cluster
+// items cs in package order. An export writes the declared clusters, then
+// the model's clusters used but not declared; so when cs holds a cluster
+// of the framework's own, the model's clusters after the last of those
+// that are exactly what an undeclared model cluster would give are left
+// undeclared. (Clusters that are all the model's are declared, as
+// [wlp.DefaultSpec] declares them.)
+func (im *importer) declared(cs []competency.ClusterInfo) []competency.ClusterInfo {
+	model := map[competency.Cluster]competency.ClusterInfo{}
+	for _, c := range competency.Clusters() {
+		model[c.ID] = c
+	}
+	last := -1
+	for i, c := range cs {
+		if model[c.ID] != c {
+			last = i
+		}
+	}
+	if last < 0 {
+		return cs
+	}
+	for k := last + 1; k < len(cs); k++ {
+		listed := map[competency.Cluster]bool{}
+		for _, c := range cs[:k] {
+			listed[c.ID] = true
+		}
+		var rest []competency.Cluster
+		for _, c := range im.spec.Competencies {
+			if !listed[c.Cluster] {
+				listed[c.Cluster] = true
+				rest = append(rest, c.Cluster)
+			}
+		}
+		if slices.EqualFunc(rest, cs[k:], func(id competency.Cluster, c competency.ClusterInfo) bool { return id == c.ID }) {
+			return cs[:k]
+		}
+	}
+	return cs
+}
+
+// round12 rounds w to 12 significant digits.
+func round12(w float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(w, 'g', 12, 64), 64)
+	if err != nil {
+		return w
+	}
+	return r
+}
+
+// targetsAndRubrics makes the roles and jobs from their items and
+// rubrics, and the roles of the rubrics related to no item, keeping the
+// identities of their items in src. It reports whether any identity
+// differs from an export's.
+func (im *importer) targetsAndRubrics(src *wlp.CASESource) bool {
+	p, s := im.p, &im.spec
+	keepCASE := false
+	byTitle := map[string]int{}
+	for r, rb := range p.Rubrics {
+		if _, ok := byTitle[rb.Title]; !ok && rb.Title != "" {
+			byTitle[rb.Title] = r
+		}
+	}
+	used := make([]bool, len(p.Rubrics))
+	rubricOf := func(i int, name string) int {
+		rs := im.related[i]
+		if len(rs) == 0 {
+			if r, ok := byTitle[name+": requirements"]; ok {
+				used[r] = true
+				return r
+			}
+			return -1
+		}
+		for _, r := range rs[1:] {
+			if r.rubric != rs[0].rubric {
+				im.warn(assocPath(r.assoc), fmt.Sprintf("the item is related to more than one rubric; only the first, %s, is read, not %s", rubricPath(rs[0].rubric), rubricPath(r.rubric)))
+			}
+		}
+		rb := &p.Rubrics[rs[0].rubric]
+		for _, r := range rs {
+			im.sameAssociation(r.assoc, IsRelatedTo, im.nodes[i].ident, newIdent(rb.Identifier))
+		}
+		used[rs[0].rubric] = true
+		return rs[0].rubric
+	}
+	im.roleOK = map[int]bool{}
+	jobShares := map[int]map[role.ID]bool{}
+	for pass := range 2 {
+		for i := range im.nodes {
+			n := &im.nodes[i]
+			if (pass == 0) != (n.kind == kindRole) || (pass == 1) != (n.kind == kindJob) {
+				continue
+			}
+			name, summary := im.names(i)
+			r := rubricOf(i, name)
+			var rd reading
+			if r >= 0 {
+				rd = im.readRubric(r, n.kind == kindJob)
+			}
+			id := role.ID(n.id)
+			if n.kind == kindRole {
+				if len(rd.reqs) == 0 {
+					n.kind = kindOther
+					im.warn(itemPath(i), "the role has no requirement the model can read (it needs a rubric of criteria that point at competencies or areas): kept whole in Spec.CASE.Others")
+					continue
+				}
+				im.roleOK[i] = true
+				k := len(s.Roles)
+				im.whereReading(fmt.Sprintf("/roles/%d", k), i, rd)
+				s.Roles = append(s.Roles, role.Role{ID: id, Name: name, Summary: summary, Requirements: rd.reqs})
+				im.checkRubric(r, "role:"+n.id, fmt.Sprintf("What the role %s needs. ", name), name)
+			} else {
+				if len(rd.reqs) == 0 && len(rd.shares) == 0 {
+					n.kind = kindOther
+					im.warn(itemPath(i), "the job has neither shares nor requirements the model can read (they come from a rubric of criteria that point at roles, competencies or areas): kept whole in Spec.CASE.Others")
+					continue
+				}
+				k := len(s.Jobs)
+				im.whereReading(fmt.Sprintf("/jobs/%d", k), i, rd)
+				s.Jobs = append(s.Jobs, role.Job{ID: id, Title: name, Summary: summary, Roles: rd.shares, Requirements: rd.reqs})
+				set := map[role.ID]bool{}
+				for _, sh := range rd.shares {
+					set[sh.Role] = true
+				}
+				jobShares[i] = set
+				desc := fmt.Sprintf("What the job %s needs. ", name)
+				if len(rd.shares) > 0 {
+					desc += jobRule
+				}
+				im.checkRubric(r, "job:"+n.id, desc, name)
+			}
+			im.where["/case/targets/"+problem.Escape(n.id)] = itemPath(i)
+			typ, prefix := TypeRole, "role:"
+			if n.kind == kindJob {
+				typ, prefix = TypeJob, "job:"
+			}
+			if it, differs := im.keep(i, prefix+n.id, n.id, typ, toDocument); differs {
+				src.Targets[id] = it
+				keepCASE = true
+			}
+		}
+	}
+	for r, rb := range p.Rubrics {
+		if used[r] {
+			continue
+		}
+		name := strings.TrimSuffix(rb.Title, ": requirements")
+		if name == "" {
+			name = "Rubric " + strconv.Itoa(r+1)
+		}
+		rd := im.readRubric(r, false)
+		if len(rd.reqs) == 0 {
+			im.warn(rubricPath(r), "no role or job is related to the rubric, and it has no requirement the model can read; not kept")
+			continue
+		}
+		base := Slug(name)
+		if base == "" {
+			base = "role"
+		}
+		id := role.ID(im.targets.take(base))
+		im.warn(rubricPath(r), fmt.Sprintf("no role or job is related to the rubric: imported as the role %s, named after its title", problem.Quote(string(id))))
+		im.checkRubric(r, "role:"+string(id), fmt.Sprintf("What the role %s needs. ", name), name)
+		k := len(s.Roles)
+		im.where[fmt.Sprintf("/roles/%d", k)] = rubricPath(r)
+		im.whereReading(fmt.Sprintf("/roles/%d", k), -1, rd)
+		s.Roles = append(s.Roles, role.Role{ID: id, Name: name, Requirements: rd.reqs})
+	}
+	for _, k := range im.partOf {
+		a := p.Associations[k]
+		o, d := im.node(a.OriginNodeURI), im.node(a.DestinationNodeURI)
+		if im.roleOK[o] && jobShares[d][role.ID(im.nodes[o].id)] {
+			im.sameAssociation(k, IsPartOf, im.nodes[o].ident, im.nodes[d].ident)
+			continue
+		}
+		im.otherAssociation(k, a, o, d)
+	}
+	return keepCASE
+}
+
+// whereReading notes where the requirements and shares of the role or
+// job at path (from item i, or -1) came from in the package.
+func (im *importer) whereReading(path string, i int, rd reading) {
+	if i >= 0 {
+		im.where[path] = itemPath(i)
+	}
+	for k, at := range rd.reqAt {
+		im.where[path+"/requirements/"+strconv.Itoa(k)] = at
+	}
+	for k, at := range rd.shareAt {
+		im.where[path+"/roles/"+strconv.Itoa(k)] = at
+	}
+}
+
+// checkRubric tallies what rubric r says that an export of the role or
+// job it became (derived from name, with the description desc and the
+// name of its title) would not: a title, a description, an identity.
+func (im *importer) checkRubric(r int, name, desc, title string) {
+	if r < 0 {
+		return
+	}
+	rb := &im.p.Rubrics[r]
+	path := rubricPath(r)
+	if rb.Title != title+": requirements" {
+		im.countAs("rubric", presentAt(path, "title", rb.Title), "a title other than an export's", "; not kept")
+	}
+	if rb.Description != desc+rubricRule {
+		im.countAs("rubric", presentAt(path, "description", rb.Description), "a description other than an export's", "; not kept")
+	}
+	id := im.derive("rubric:" + name)
+	if rb.Identifier != id || rb.URI != im.base+id {
+		im.countAs("rubric", path+"/identifier", "an identity other than the one an export derives",
+			"; not kept: an export derives its rubrics' identities, and their criteria's and levels', from the role's or job's")
+	}
+}
+
+// sameAssociation tallies the association k of type typ from origin to
+// dest (lower-case UUIDs) when its identity is not the one an export
+// derives.
+func (im *importer) sameAssociation(k int, typ, origin, dest string) {
+	a := &im.p.Associations[k]
+	id := im.derive("association:" + typ + ":" + origin + ">" + dest)
+	if a.Identifier != id || a.URI != im.base+id {
+		im.countAs("association", assocPath(k)+"/identifier", "an identity other than the one an export derives",
+			"; not kept: an export derives it from its ends")
+	}
+	im.foreign("association", assocPath(k), a.Extensions)
+}
+
+// reading is what a rubric gives a role or a job, with the pointer of the
+// first criterion of each requirement and share.
+type reading struct {
+	reqs    []role.Requirement
+	reqAt   []string
+	shares  []role.Share
+	shareAt []string
+}
+
+// group is the criteria of one requirement or share.
+type group struct {
+	key   string
+	share bool
+	crit  []int // criterion indexes
+	items []int // the items they point at
+	wts   []float64
+	ext   int // the requirement's index in the extension, or -1
+}
+
+// readRubric reads the requirements (and, for a job, the shares) of
+// rubric r (see ImportOptions).
+func (im *importer) readRubric(r int, forJob bool) reading {
+	rb := &im.p.Rubrics[r]
+	path := rubricPath(r)
+	var ext *rubricExt
+	if raw, ok := rb.Extensions[ExtensionName]; ok && im.ext {
+		ext = new(rubricExt)
+		if err := json.Unmarshal(raw, ext); err != nil {
+			im.warn(path+"/extensions/"+ExtensionName, "the extension cannot be read ("+err.Error()+"); the rubric is read from its criteria")
+			ext = nil
+		}
+	}
+	im.foreign("rubric", path, rb.Extensions)
+	crit := rb.CFRubricCriteria
+	order := make([]int, len(crit))
+	for c := range order {
+		order[c] = c
+	}
+	pos := func(c int) int {
+		if p := crit[c].Position; p != nil {
+			return *p
+		}
+		return math.MaxInt
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(pos(a), pos(b)) })
+	var groups []*group
+	byKey := map[string]*group{}
+	for _, c := range order {
+		cr := &crit[c]
+		cp := path + "/CFRubricCriteria/" + strconv.Itoa(c)
+		im.foreign("rubric criterion", cp, cr.Extensions)
+		t := toNone
+		if l := cr.CFItemURI; l != nil {
+			t = im.node(NodeURI{Identifier: l.Identifier, URI: l.URI})
+		}
+		if t < 0 {
+			im.warn(cp+"/CFItemURI", "the criterion points at no item of the package; not kept")
+			continue
+		}
+		share := false
+		switch k := im.nodes[t].kind; {
+		case k == kindRole && forJob:
+			share = true
+		case k == kindRole:
+			im.warn(cp+"/CFItemURI", "the criterion points at a role, which only a job's rubric can blend; not kept")
+			continue
+		case k == kindCompetency || k == kindArea:
+		case k == kindCluster:
+			im.warn(cp+"/CFItemURI", "the criterion points at a cluster, which a requirement cannot name; not kept")
+			continue
+		case k == kindOther:
+			im.warn(cp+"/CFItemURI", "the criterion points at an item the model has no place for (kept in Spec.CASE.Others); not kept")
+			continue
+		default:
+			im.warn(cp+"/CFItemURI", "the criterion points at an item that is neither a competency, an area of expertise nor a role; not kept")
+			continue
+		}
+		w := 1.0
+		switch {
+		case cr.Weight == nil:
+			im.warn(cp, "the criterion has no weight: read as 1")
+		case !(*cr.Weight > 0) || math.IsInf(*cr.Weight, 0):
+			im.warn(cp+"/weight", fmt.Sprintf("the weight %v is not a positive number; not kept", *cr.Weight))
+			continue
+		default:
+			w = *cr.Weight
+		}
+		key, extIndex := "", -1
+		var ce criterionExt
+		if raw, ok := cr.Extensions[ExtensionName]; ok && ext != nil {
+			if err := json.Unmarshal(raw, &ce); err != nil {
+				im.warn(cp+"/extensions/"+ExtensionName, "the extension cannot be read ("+err.Error()+"); not kept")
+			}
+		}
+		switch {
+		case share:
+			key = "s" + strconv.Itoa(c)
+		case ce.Requirement != nil:
+			key, extIndex = "r"+strconv.Itoa(*ce.Requirement), *ce.Requirement
+		case groupCategory(cr.Category):
+			key = "c" + cr.Category
+		default:
+			key = "u" + strconv.Itoa(c)
+			if cr.Category != "" {
+				im.countAs("rubric criterion", cp+"/category", `a category not of the form "requirement N: K of M at level L"`, "; not kept: each is read as a requirement of its own")
+			}
+		}
+		g := byKey[key]
+		if g == nil {
+			g = &group{key: key, share: share, ext: extIndex}
+			byKey[key] = g
+			groups = append(groups, g)
+		}
+		g.crit = append(g.crit, c)
+		g.items = append(g.items, t)
+		g.wts = append(g.wts, w)
+	}
+	var rd reading
+	shared := map[int]bool{}
+	for _, g := range groups {
+		cp := path + "/CFRubricCriteria/" + strconv.Itoa(g.crit[0])
+		cr := &crit[g.crit[0]]
+		if g.share {
+			if shared[g.items[0]] {
+				im.warn(cp+"/CFItemURI", "the role is already blended by an earlier criterion; not kept")
+				continue
+			}
+			shared[g.items[0]] = true
+			rd.shares = append(rd.shares, role.Share{Role: role.ID(im.nodes[g.items[0]].id), Weight: im.weight(cp, g.wts[0]), Why: cr.Description})
+			rd.shareAt = append(rd.shareAt, cp)
+			continue
+		}
+		var of []competency.ID
+		seen := map[int]bool{}
+		for k, t := range g.items {
+			if seen[t] {
+				im.warn(path+"/CFRubricCriteria/"+strconv.Itoa(g.crit[k])+"/CFItemURI", "the requirement already names this item; not kept twice")
+				continue
+			}
+			seen[t] = true
+			of = append(of, competency.ID(im.nodes[t].id))
+		}
+		req, ok := role.Requirement{}, false
+		if g.ext >= 0 && ext != nil && g.ext < len(ext.Requirements) && len(ext.Requirements[g.ext].Of) == len(of) {
+			e := ext.Requirements[g.ext]
+			req, ok = role.Requirement{Of: of, AtLeast: e.AtLeast, Level: e.Level, Weight: e.Weight, Why: e.Why}, true
+		} else {
+			if g.ext >= 0 {
+				im.warn(cp+"/extensions/"+ExtensionName, "the rubric's extension does not list this requirement as its criteria do: read from the criteria")
+			}
+			req, ok = im.strictRequirement(r, g, of)
+		}
+		if !ok {
+			continue
+		}
+		rd.reqs = append(rd.reqs, req)
+		rd.reqAt = append(rd.reqAt, cp)
+	}
+	for _, g := range groups {
+		if g.share {
+			continue
+		}
+		for _, c := range g.crit {
+			im.checkLevels(path+"/CFRubricCriteria/"+strconv.Itoa(c), &crit[c])
+		}
+	}
+	return rd
+}
+
+// groupCategory reports whether category is of the form "requirement N:
+// K of M at level L", as an export writes a group requirement's.
+func groupCategory(category string) bool {
+	_, _, _, ok := parseCategory(category)
+	return ok
+}
+
+func parseCategory(category string) (k, m, l int, ok bool) {
+	var n int
+	if _, err := fmt.Sscanf(category, "requirement %d: %d of %d at level %d", &n, &k, &m, &l); err != nil {
+		return 0, 0, 0, false
+	}
+	if category != fmt.Sprintf("requirement %d: %d of %d at level %d", n, k, m, l) {
+		return 0, 0, 0, false
+	}
+	return k, m, l, true
+}
+
+// weight returns w within the model's bounds, with a warning at the
+// criterion cp when it is not.
+func (im *importer) weight(cp string, w float64) float64 {
+	switch {
+	case w > wlp.MaxWeight:
+		im.warn(cp+"/weight", fmt.Sprintf("the weight %v is above the model's most, %v: read as %v", w, wlp.MaxWeight, wlp.MaxWeight))
+		return wlp.MaxWeight
+	case w < wlp.MinWeight:
+		im.warn(cp+"/weight", fmt.Sprintf("the weight %v is below the model's least, %v: read as %v", w, wlp.MinWeight, wlp.MinWeight))
+		return wlp.MinWeight
+	}
+	return w
+}
+
+// strictRequirement reads the requirement of the criteria g from CASE's
+// fields alone.
+func (im *importer) strictRequirement(r int, g *group, of []competency.ID) (role.Requirement, bool) {
+	path := rubricPath(r)
+	cp := path + "/CFRubricCriteria/" + strconv.Itoa(g.crit[0])
+	crit := im.p.Rubrics[r].CFRubricCriteria
+	first := &crit[g.crit[0]]
+	for _, c := range g.crit[1:] {
+		if crit[c].Description != first.Description {
+			im.warn(path+"/CFRubricCriteria/"+strconv.Itoa(c)+"/description", "the criteria of one group requirement differ in description: the first is kept")
+			break
+		}
+	}
+	k, m, l, isGroup := parseCategory(first.Category)
+	if !isGroup {
+		if len(of) > 1 {
+			im.warn(cp, "the criteria of one requirement have no category that says how many of them count: read as all of them, at the level of the first")
+		}
+		lvl, ok := im.needed(cp, first)
+		if !ok {
+			return role.Requirement{}, false
+		}
+		return role.Requirement{Of: of, Level: lvl, Weight: im.weight(cp, g.wts[0]), Why: first.Description}, true
+	}
+	for _, w := range g.wts[1:] {
+		if w != g.wts[0] {
+			im.warn(cp+"/weight", "the criteria of one group requirement differ in weight: the first is kept")
+			break
+		}
+	}
+	if m != len(g.crit) {
+		im.warn(cp+"/category", fmt.Sprintf("the category counts %d criteria, but %d are read", m, len(g.crit)))
+	}
+	if k < 1 || k > len(of) {
+		im.warn(cp+"/category", fmt.Sprintf("%d of %d cannot be met: read as all of them", k, len(of)))
+		k = len(of)
+	}
+	if l < int(competency.Novice) || l > int(competency.MaxLevel) {
+		im.warn(cp+"/category", fmt.Sprintf("the level %d is not one a requirement can ask for (1 to %d); not kept", l, competency.MaxLevel))
+		return role.Requirement{}, false
+	}
+	req := role.Requirement{Of: of, Level: competency.Level(l), Weight: im.weight(cp, round12(g.wts[0]*float64(k))), Why: first.Description}
+	if k < len(of) {
+		req.AtLeast = k
+	}
+	return req, true
+}
+
+// levelsOf returns the levels of cr in the order of their positions,
+// leaving out those without a position.
+func levelsOf(cr *Criterion) []*CriterionLevel {
+	out := make([]*CriterionLevel, 0, len(cr.CFRubricCriterionLevels))
+	for k := range cr.CFRubricCriterionLevels {
+		if cr.CFRubricCriterionLevels[k].Position != nil {
+			out = append(out, &cr.CFRubricCriterionLevels[k])
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *CriterionLevel) int { return cmp.Compare(*a.Position, *b.Position) })
+	return out
+}
+
+// lowest returns the lowest position of a level of cr whose score is 1
+// or more.
+func lowest(cr *Criterion) (int, bool) {
+	for _, l := range levelsOf(cr) {
+		if l.Score != nil && *l.Score >= 1 {
+			return *l.Position, true
+		}
+	}
+	return 0, false
+}
+
+// needed returns the level a single requirement's criterion cr asks for:
+// the lowest position of a level whose score is 1 or more.
+func (im *importer) needed(cp string, cr *Criterion) (competency.Level, bool) {
+	if len(levelsOf(cr)) == 0 {
+		im.warn(cp+"/CFRubricCriterionLevels", "the criterion has no levels with positions, so no level it asks for; not kept")
+		return 0, false
+	}
+	l, ok := lowest(cr)
+	if !ok {
+		im.warn(cp+"/CFRubricCriterionLevels", "the scores of the criterion's levels never reach 1, so no level earns full credit; not kept")
+		return 0, false
+	}
+	if l < int(competency.Novice) || l > int(competency.MaxLevel) {
+		im.warn(cp+"/CFRubricCriterionLevels", fmt.Sprintf("the level that earns full credit, %d, is not one a requirement can ask for (1 to %d); not kept", l, competency.MaxLevel))
+		return 0, false
+	}
+	return competency.Level(l), true
+}
+
+// checkLevels tallies what the levels of the criterion cr say that the
+// model does not keep: levels without a position or a score, scores that
+// are not the model's credit, descriptions and qualities other than the
+// scale's, feedback and extensions.
+func (im *importer) checkLevels(cp string, cr *Criterion) {
+	need, ok := 0, false
+	if _, _, l, isGroup := parseCategory(cr.Category); isGroup {
+		need, ok = l, true
+	} else {
+		need, ok = lowest(cr)
+	}
+	scale := competency.DefaultScale()
+	shape := false
+	for k := range cr.CFRubricCriterionLevels {
+		l := &cr.CFRubricCriterionLevels[k]
+		lp := cp + "/CFRubricCriterionLevels/" + strconv.Itoa(k)
+		if l.Position == nil {
+			im.countAs("rubric criterion level", lp, "no position", "; not kept")
+			continue
+		}
+		if l.Score == nil {
+			im.countAs("rubric criterion level", lp, "no score", ", which the model reads as no credit")
+		}
+		p := *l.Position
+		if ok && need > 0 && !shape {
+			want := float64(min(max(p, 0), need)) / float64(need)
+			if l.Score == nil || *l.Score != want || p < 0 || p > int(competency.MaxLevel) {
+				shape = true
+				im.countAs("rubric criterion", cp+"/CFRubricCriterionLevels", "levels whose scores are not the model's credit (the level reached, up to the level needed, divided by it)",
+					"; not kept: the model keeps only the level needed")
+			}
+		}
+		if p >= 0 && p <= int(competency.MaxLevel) {
+			if info := scale.Levels[p]; l.Description != info.Description || l.Quality != info.Name {
+				im.countAs("rubric criterion level", lp, "a description or quality other than the scale's", "; not kept")
+			}
+		}
+		if l.Feedback != "" {
+			im.count("rubric criterion level", lp, "feedback")
+		}
+		for _, e := range l.Extensions {
+			im.foreign("rubric criterion level", lp, e)
+		}
+	}
+}
+
+// fields tallies the items' fields the model has no place for, and the
+// identities of the tree's associations that are not an export's.
+func (im *importer) fields() {
+	for i := range im.p.Items {
+		it := &im.p.Items[i]
+		path := itemPath(i)
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{
+			{"alternativeLabel", it.AlternativeLabel != ""},
+			{"listEnumeration", it.ListEnumeration != ""},
+			{"conceptKeywords", len(it.ConceptKeywords) > 0},
+			{"conceptKeywordsURI", it.ConceptKeywordsURI != nil},
+			{"notes", it.Notes != ""},
+			{"subject", len(it.Subject) > 0},
+			{"subjectURI", len(it.SubjectURI) > 0},
+			{"language", it.Language != ""},
+			{"educationLevel", len(it.EducationLevel) > 0},
+			{"licenseURI", it.LicenseURI != nil},
+			{"statusStartDate", it.StatusStartDate != ""},
+			{"statusEndDate", it.StatusEndDate != ""},
+		} {
+			if f.set {
+				im.count("item", path, f.name)
+			}
+		}
+		im.foreign("item", path, it.Extensions)
+		if n := &im.nodes[i]; n.assoc >= 0 {
+			parent := im.docID
+			if n.parent >= 0 {
+				parent = im.nodes[n.parent].ident
+			}
+			im.sameAssociation(n.assoc, IsChildOf, n.ident, parent)
+		}
+	}
+}
+
+// mapErrors reports the problems wlp.New found in the imported framework
+// at the places of the package they came from.
+func (im *importer) mapErrors(err error) {
+	pe, ok := err.(*problem.Error)
+	if !ok {
+		im.errs.Add("", err.Error())
+		return
+	}
+	for _, pr := range pe.Problems {
+		at := ""
+		for p := pr.Path; p != ""; {
+			if w, ok := im.where[p]; ok {
+				at = w
+				break
+			}
+			k := strings.LastIndexByte(p, '/')
+			if k < 0 {
+				break
+			}
+			p = p[:k]
+		}
+		im.errs.Add(at, fmt.Sprintf("the imported framework's %s: %s", pr.Path, pr.Message))
+	}
+	im.errs.Omitted += pe.Omitted
+}
+
+// checkTree exports f and warns of every item the export does not put
+// under the parent it had in the package (an export writes some kinds of
+// item before others, and cannot put an item under one it has not yet
+// written). It costs an export of f.
+func (im *importer) checkTree(f *wlp.Framework) {
+	q, err := Export(f, nil)
+	if err != nil {
+		return
+	}
+	parent := make(map[string]string, len(q.Associations))
+	for _, a := range q.Associations {
+		if a.AssociationType == IsChildOf {
+			parent[a.OriginNodeURI.Identifier] = a.DestinationNodeURI.Identifier
+		}
+	}
+	for i, n := range im.nodes {
+		if n.parent < 0 {
+			continue
+		}
+		if got, ok := parent[n.ident]; ok && got != im.nodes[n.parent].ident {
+			im.warn(itemPath(i), fmt.Sprintf("an export cannot write the item under its parent, %s, which it writes later: it puts it under the document", itemPath(n.parent)))
+		}
+	}
+}
