@@ -14,10 +14,10 @@
 //
 // Commands:
 //
-//	export      print the framework as JSON (-table: an overview of its IDs and names)
+//	export      print the framework as JSON (-table: its IDs and names; -case: a CASE 1.1 package)
 //	schema      print a JSON Schema: framework, profile, result, ranking, team, assignment or plan
 //	validate    check framework and profile documents and sheets, every problem with its place
-//	import      turn spreadsheets and other inputs into profile documents
+//	import      turn spreadsheets and other inputs into profiles (-case: a CASE package into a framework)
 //	score       fit, grade, parts and gaps of one profile against a role or job
 //	roles       the framework's roles, best fit first
 //	rank        people ranked for a role or job
@@ -86,7 +86,7 @@
 //
 // Usage:
 //
-//	wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-o FILE] [-force]
+//	wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-case] [-strict] [-base-uri URI] [-changed TIME] [-o FILE] [-force]
 //
 // Export prints the framework (the embedded ASTD 2004 model, or the one
 // -framework names) as an indented JSON document, the form wlp.Load and
@@ -126,18 +126,65 @@
 // -o never writes over a file that exists, which may be a filled-in sheet,
 // unless -force is given.
 //
+// With -case it prints instead the framework as a CASE 1.1 package. CASE
+// (Competencies and Academic Standards Exchange) is 1EdTech's standard for
+// exchanging competency frameworks and academic standards: OpenSALT, the
+// CASE Network and learning platforms that import standards read and serve
+// it. A package is one JSON object: a CFDocument for the framework; a CFItem
+// for every cluster, competency, area of expertise, role, job, key behaviour
+// and technologies note, typed with the CFItemTypes of its CFDefinitions;
+// isChildOf associations for the tree, and isPartOf from each role to the
+// jobs that blend it; and a CFRubric for each role and job. A rubric has a
+// criterion for each competency or area the target needs, pointing at its
+// item, with its weight and the scale's six levels, each with the score it
+// earns (the level reached, up to the level needed, over the level needed);
+// a job's rubric starts with a criterion for each role it blends, weighted
+// by the role's share, and criteria of one group requirement share a
+// category ("requirement 3: 7 of 9 at level 1"). The rubric's description
+// says the scoring rule in words, for a reader without wlp.
+//
+// Identifiers are lower-case version 5 UUIDs derived from the framework's
+// and the elements' IDs, the same on every run; a framework imported with
+// "wlp import -case" keeps the identifiers and URIs of its package instead.
+// Every object's uri is urn:uuid:IDENTIFIER, or with -base-uri URI (an
+// absolute URI, such as https://case.example.org/uri/) the URI followed by
+// the identifier. What CASE has no field for (the framework's ID, each
+// requirement as written, with its why and atLeast, a job's shares) goes
+// into CASE 1.1 extensions named "wlp", so that "wlp import -case" gives
+// back the same framework. -strict leaves every extension out, as 1EdTech's
+// certification of CASE providers requires: the package still holds the
+// tree, the names, summaries and behaviours, and the rubrics, and the
+// README lists what it loses.
+//
+// Every object's lastChangeDateTime is 1970-01-01T00:00:00Z unless -changed
+// TIME says otherwise (an RFC 3339 time, or a date YYYY-MM-DD for midnight
+// UTC), so that the same framework always exports to the same bytes, which
+// a diff or a checksum can compare. Set -changed to when the framework last
+// changed before you publish a package to a CASE server, whose clients tell
+// by lastChangeDateTime what is new. With -o FILE the package goes to FILE,
+// written whole or not at all, and never over a file that exists unless
+// -force is given.
+//
 // Flags:
 //
+//	-base-uri URI
+//	  	with -case, make each object's uri URI followed by its identifier (default urn:uuid:)
+//	-case
+//	  	print the framework as a CASE 1.1 package
+//	-changed TIME
+//	  	with -case, write TIME (RFC 3339, or YYYY-MM-DD for midnight UTC) as every lastChangeDateTime (default 1970-01-01T00:00:00Z, so that exports are byte for byte the same)
 //	-csv
 //	  	print the table as CSV, one row per record, with the columns the help lists
 //	-force
-//	  	with -template -o, write over a FILE that exists (a filled-in sheet would be lost)
+//	  	with -template or -case and -o, write over a FILE that exists (a filled-in sheet would be lost)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
 //	-json
 //	  	print the document as JSON (as without -table)
 //	-o FILE
-//	  	with -template, write the sheet to FILE ("-" for standard output)
+//	  	with -template or -case, write the sheet or package to FILE ("-" for standard output)
+//	-strict
+//	  	with -case, write no extensions, as 1EdTech's certification requires (some wlp facts are lost)
 //	-table
 //	  	print an overview of the IDs and names instead of the document
 //	-template csv|xlsx
@@ -148,6 +195,7 @@
 //	wlp export > astd-2004.json
 //	wlp export -table
 //	wlp export -template xlsx -o template.xlsx
+//	wlp export -case -o astd-2004.case.json
 //
 // # The schema command
 //
@@ -250,7 +298,7 @@
 //
 // Usage:
 //
-//	wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] PROFILE...
+//	wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] PROFILE... | -case [-map KIND=TYPE,...] [-id ID] [-ignore-extensions] [-o FILE] [-force] PACKAGE
 //
 // Import reads people from every PROFILE, checks them against the framework,
 // and writes them as profile documents: JSON Lines on standard output (one
@@ -285,18 +333,70 @@
 // case (Ana and ana) get distinct file names (Ana.json and ana-2.json) so
 // that no file is lost on a file system that ignores case.
 //
+// With -case it reads instead one CASE package, CASE 1.0 or 1.1 ("-" for
+// standard input), such as OpenSALT or the CASE Network serve and "wlp
+// export -case" writes, maps it onto the model, and writes the framework
+// document (indented JSON, as "wlp export" prints it) to standard output or,
+// with -o FILE, to FILE, which it does not write over without -force. Every
+// other command reads the result with -framework FILE.
+//
+// An item's CFItemType, compared without regard to case, says what it
+// becomes: by default the types "wlp export -case" writes (Competency
+// cluster, Foundational competency, Area of expertise, Role, Job, Key
+// behavior, Learning technologies). -map KIND=TYPE,... names other types for
+// a kind, repeatable: the kinds are cluster, competency, area, role, job,
+// behavior and technologies; a kind may take several types, a type goes to
+// one kind only, and a kind -map names no longer takes its default type.
+// An item of a type no kind takes is placed by the isChildOf tree: a leaf
+// under another item is a competency and that item its cluster, a leaf
+// under the document is an area of expertise, and a level of the tree above
+// the clusters (a domain above its standards) has no place in the model and
+// is kept aside. An element's name is the item's abbreviated statement, and
+// its summary the full statement (the name, without an abbreviated one).
+// Its ID is the item's human coding scheme, made a slug if it is not one
+// ("A.1" becomes a-1), or else a slug of its statement; a slug taken by an
+// earlier item gets -2, -3 and so on. The framework's ID is -id ID, or the
+// one an export kept, or a slug of the document's title. The rubric a role
+// or a job is related to gives its requirements (a criterion that points at
+// a role gives a job's share of it); the "wlp" extensions an export writes
+// give each back exactly, unless -ignore-extensions reads CASE's own fields
+// only.
+//
+// The identifiers and URIs of the document and of every item, their place
+// in the tree where an export would put them elsewhere, and the items no
+// kind takes are kept in the framework's "case" member, so that "wlp export
+// -case" writes them back as they were (a package wlp exported needs none of
+// it, and the framework comes back equal). What the model has no place for
+// (education levels, subjects, notes, licences, other associations, rubrics
+// it cannot read as requirements, other exporters' extensions) is reported,
+// never dropped silently. Real packages are imperfect: a date without a time
+// zone, a null field, a CASE 1.0 field name or a CFPackage wrapper is read
+// with a warning, and what cannot be read is an error. Each goes to
+// standard error on a line of its own with its place in the package,
+// "wlp import: pkg.json: /CFItems/3/lastChangeDateTime: ...", and a last
+// line counts them; after an error nothing is written, and the exit status
+// is 1.
+//
 // Flags:
 //
+//	-case
+//	  	read a CASE 1.0 or 1.1 package and write it as a framework document
 //	-dates value
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-force
 //	  	with -o, write over files that exist
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	-id ID
+//	  	with -case, the framework's ID (default: the one an export kept, or a slug of the document's title)
 //	-ignore COL,...
 //	  	skip the sheet columns COL,... (such as Department)
+//	-ignore-extensions
+//	  	with -case, read CASE's own fields only, as if the package had no extensions (as -strict exports it)
+//	-map KIND=TYPE,...
+//	  	with -case, map items of the CFItemType TYPE to KIND (cluster, competency, area, role, job, behavior or technologies), as KIND=TYPE,...; repeatable
 //	-o DIR
-//	  	write one file per person in the folder DIR instead of JSON Lines on standard output
+//	  	write one file per person in the folder DIR instead of JSON Lines on standard output; with -case, the framework to the file DIR
 //	-sheet NAME
 //	  	read the workbook sheet NAME instead of the first visible one
 //
@@ -305,6 +405,7 @@
 //	wlp import -o profiles team.csv
 //	wlp import -sheet Ratings -ignore Department team.xlsx > team.jsonl
 //	wlp import 'exports/*.csv'
+//	wlp import -case -map cluster=Domain,competency=Standard -o framework.json package.json
 //
 // # The score command
 //

@@ -15,10 +15,11 @@ func newExport(e *env) *Command {
 	var table bool
 	var template, out string
 	var force bool
+	var cx caseExport
 	c := newCommand(&Command{
 		Name:      "export",
-		UsageLine: "wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-o FILE] [-force]",
-		Short:     "print the framework as JSON (-table: an overview of its IDs and names)",
+		UsageLine: "wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-case] [-strict] [-base-uri URI] [-changed TIME] [-o FILE] [-force]",
+		Short:     "print the framework as JSON (-table: its IDs and names; -case: a CASE 1.1 package)",
 		Long: `Export prints the framework (the embedded ASTD 2004 model, or the one
 -framework names) as an indented JSON document, the form wlp.Load and
 -framework read back. Start a framework of your own from it.
@@ -35,11 +36,29 @@ requirements).
 
 ` + csvDoc + `
 
-` + templateDoc,
+` + templateDoc + `
+
+` + caseExportDoc,
 		Example: `wlp export > astd-2004.json
 wlp export -table
-wlp export -template xlsx -o template.xlsx`,
+wlp export -template xlsx -o template.xlsx
+` + caseExportExample,
 		Run: func([]string) error {
+			var others []string
+			for _, o := range []struct {
+				set  bool
+				name string
+			}{{table, "-table"}, {e.csv, "-csv"}, {e.json, "-json"}, {template != "", "-template"}} {
+				if o.set {
+					others = append(others, o.name)
+				}
+			}
+			if err := cx.check(e, others...); err != nil {
+				return err
+			}
+			if cx.on {
+				return runExportCase(e, cx, out, force)
+			}
 			if template != "" {
 				if table || e.json || e.csv {
 					return usageError("-template excludes -table, -json and -csv")
@@ -47,7 +66,7 @@ wlp export -template xlsx -o template.xlsx`,
 				return runTemplate(e, template, out, force)
 			}
 			if out != "" || force {
-				return usageError("-o and -force go with -template (the framework document goes to standard output)")
+				return usageError("-o and -force go with -template or -case (the framework document goes to standard output)")
 			}
 			return runExport(e, table)
 		},
@@ -56,8 +75,9 @@ wlp export -template xlsx -o template.xlsx`,
 	c.Flag.BoolVar(&table, "table", false, "print an overview of the IDs and names instead of the document")
 	c.csvFlag(e)
 	c.Flag.StringVar(&template, "template", "", "write an empty rating sheet for the framework, as `csv|xlsx`, to fill in and import")
-	c.Flag.StringVar(&out, "o", "", "with -template, write the sheet to `FILE` (\"-\" for standard output)")
-	c.Flag.BoolVar(&force, "force", false, "with -template -o, write over a FILE that exists (a filled-in sheet would be lost)")
+	c.Flag.StringVar(&out, "o", "", "with -template or -case, write the sheet or package to `FILE` (\"-\" for standard output)")
+	c.Flag.BoolVar(&force, "force", false, "with -template or -case and -o, write over a FILE that exists (a filled-in sheet would be lost)")
+	c.caseExportFlags(&cx)
 	return c
 }
 
@@ -74,16 +94,11 @@ func runExport(e *env, table bool) error {
 		return exportCSV(e, f)
 	}
 	if !table {
-		b, err := f.MarshalJSON()
+		b, err := frameworkJSON(f)
 		if err != nil {
 			return err
 		}
-		var out bytes.Buffer
-		if err := json.Indent(&out, b, "", "  "); err != nil {
-			return err
-		}
-		out.WriteByte('\n')
-		_, err = e.stdout.Write(out.Bytes())
+		_, err = e.stdout.Write(b)
 		return err
 	}
 	say(e.stdout, "%s (id %s, version %s)\n\n", brief(f.Name()), brief(f.ID()), brief(f.Version()))
@@ -119,6 +134,21 @@ func runExport(e *env, table bool) error {
 		t.row(string(j.ID), fmt.Sprintf("%s (%s, %s)", j.Title, plural(len(j.Roles), "role"), plural(len(j.Requirements), "own requirement")))
 	}
 	return t.flush()
+}
+
+// frameworkJSON returns f's document as export prints it: indented JSON
+// and a final newline.
+func frameworkJSON(f *wlp.Framework) ([]byte, error) {
+	b, err := f.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, b, "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
 }
 
 // exportCSV writes the framework's overview as export's help says.

@@ -60,10 +60,11 @@ func (f dateFlag) Set(s string) error {
 func newImport(e *env) *Command {
 	var dir string
 	var force bool
+	var cx caseImport
 	c := newCommand(&Command{
 		Name:      "import",
-		UsageLine: "wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] PROFILE...",
-		Short:     "turn spreadsheets and other inputs into profile documents",
+		UsageLine: "wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] PROFILE... | -case [-map KIND=TYPE,...] [-id ID] [-ignore-extensions] [-o FILE] [-force] PACKAGE",
+		Short:     "turn spreadsheets and other inputs into profiles (-case: a CASE package into a framework)",
 		Long: `Import reads people from every PROFILE, checks them against the framework,
 and writes them as profile documents: JSON Lines on standard output (one
 profile a line), or with -o DIR one indented file per person in the folder
@@ -88,18 +89,30 @@ Ratings!C7 for a workbook). Nothing is written unless every input is valid.
 Import refuses to write over an existing file in DIR unless -force is
 given, and never writes over one of its inputs. Two IDs that differ only in
 case (Ana and ana) get distinct file names (Ana.json and ana-2.json) so
-that no file is lost on a file system that ignores case.`,
+that no file is lost on a file system that ignores case.
+
+` + caseImportDoc,
 		Example: `wlp import -o profiles team.csv
 wlp import -sheet Ratings -ignore Department team.xlsx > team.jsonl
-wlp import 'exports/*.csv'`,
+wlp import 'exports/*.csv'
+` + caseImportExample,
 		MinArgs: 1,
 		MaxArgs: -1,
-		Run:     func(args []string) error { return runImport(e, dir, force, args) },
+		Run: func(args []string) error {
+			if cx.on {
+				return runImportCase(e, cx, dir, force, args)
+			}
+			if set := e.flagsSet("map", "id", "ignore-extensions"); len(set) > 0 {
+				return usageError(andList(set) + " go" + verbS(len(set)) + " with -case")
+			}
+			return runImport(e, dir, force, args)
+		},
 	})
 	c.Flag.StringVar(&e.framework, "framework", "", "read the framework from `FILE` (\"-\" for standard input) instead of the embedded ASTD 2004 framework")
 	c.peopleFlags(e)
-	c.Flag.StringVar(&dir, "o", "", "write one file per person in the folder `DIR` instead of JSON Lines on standard output")
+	c.Flag.StringVar(&dir, "o", "", "write one file per person in the folder `DIR` instead of JSON Lines on standard output; with -case, the framework to the file DIR")
 	c.Flag.BoolVar(&force, "force", false, "with -o, write over files that exist")
+	c.caseImportFlags(&cx)
 	return c
 }
 

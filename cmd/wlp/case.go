@@ -1,0 +1,409 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/wlpmodel/wlp/cfpackage"
+	"github.com/wlpmodel/wlp/problem"
+)
+
+// caseExportDoc explains -case in export's help.
+const caseExportDoc = `With -case it prints instead the framework as a CASE 1.1 package. CASE
+(Competencies and Academic Standards Exchange) is 1EdTech's standard for
+exchanging competency frameworks and academic standards: OpenSALT, the
+CASE Network and learning platforms that import standards read and serve
+it. A package is one JSON object: a CFDocument for the framework; a CFItem
+for every cluster, competency, area of expertise, role, job, key behaviour
+and technologies note, typed with the CFItemTypes of its CFDefinitions;
+isChildOf associations for the tree, and isPartOf from each role to the
+jobs that blend it; and a CFRubric for each role and job. A rubric has a
+criterion for each competency or area the target needs, pointing at its
+item, with its weight and the scale's six levels, each with the score it
+earns (the level reached, up to the level needed, over the level needed);
+a job's rubric starts with a criterion for each role it blends, weighted
+by the role's share, and criteria of one group requirement share a
+category ("requirement 3: 7 of 9 at level 1"). The rubric's description
+says the scoring rule in words, for a reader without wlp.
+
+Identifiers are lower-case version 5 UUIDs derived from the framework's
+and the elements' IDs, the same on every run; a framework imported with
+"wlp import -case" keeps the identifiers and URIs of its package instead.
+Every object's uri is urn:uuid:IDENTIFIER, or with -base-uri URI (an
+absolute URI, such as https://case.example.org/uri/) the URI followed by
+the identifier. What CASE has no field for (the framework's ID, each
+requirement as written, with its why and atLeast, a job's shares) goes
+into CASE 1.1 extensions named "wlp", so that "wlp import -case" gives
+back the same framework. -strict leaves every extension out, as 1EdTech's
+certification of CASE providers requires: the package still holds the
+tree, the names, summaries and behaviours, and the rubrics, and the
+README lists what it loses.
+
+Every object's lastChangeDateTime is 1970-01-01T00:00:00Z unless -changed
+TIME says otherwise (an RFC 3339 time, or a date YYYY-MM-DD for midnight
+UTC), so that the same framework always exports to the same bytes, which
+a diff or a checksum can compare. Set -changed to when the framework last
+changed before you publish a package to a CASE server, whose clients tell
+by lastChangeDateTime what is new. With -o FILE the package goes to FILE,
+written whole or not at all, and never over a file that exists unless
+-force is given.`
+
+// caseImportDoc explains -case in import's help.
+const caseImportDoc = `With -case it reads instead one CASE package, CASE 1.0 or 1.1 ("-" for
+standard input), such as OpenSALT or the CASE Network serve and "wlp
+export -case" writes, maps it onto the model, and writes the framework
+document (indented JSON, as "wlp export" prints it) to standard output or,
+with -o FILE, to FILE, which it does not write over without -force. Every
+other command reads the result with -framework FILE.
+
+An item's CFItemType, compared without regard to case, says what it
+becomes: by default the types "wlp export -case" writes (Competency
+cluster, Foundational competency, Area of expertise, Role, Job, Key
+behavior, Learning technologies). -map KIND=TYPE,... names other types for
+a kind, repeatable: the kinds are cluster, competency, area, role, job,
+behavior and technologies; a kind may take several types, a type goes to
+one kind only, and a kind -map names no longer takes its default type.
+An item of a type no kind takes is placed by the isChildOf tree: a leaf
+under another item is a competency and that item its cluster, a leaf
+under the document is an area of expertise, and a level of the tree above
+the clusters (a domain above its standards) has no place in the model and
+is kept aside. An element's name is the item's abbreviated statement, and
+its summary the full statement (the name, without an abbreviated one).
+Its ID is the item's human coding scheme, made a slug if it is not one
+("A.1" becomes a-1), or else a slug of its statement; a slug taken by an
+earlier item gets -2, -3 and so on. The framework's ID is -id ID, or the
+one an export kept, or a slug of the document's title. The rubric a role
+or a job is related to gives its requirements (a criterion that points at
+a role gives a job's share of it); the "wlp" extensions an export writes
+give each back exactly, unless -ignore-extensions reads CASE's own fields
+only.
+
+The identifiers and URIs of the document and of every item, their place
+in the tree where an export would put them elsewhere, and the items no
+kind takes are kept in the framework's "case" member, so that "wlp export
+-case" writes them back as they were (a package wlp exported needs none of
+it, and the framework comes back equal). What the model has no place for
+(education levels, subjects, notes, licences, other associations, rubrics
+it cannot read as requirements, other exporters' extensions) is reported,
+never dropped silently. Real packages are imperfect: a date without a time
+zone, a null field, a CASE 1.0 field name or a CFPackage wrapper is read
+with a warning, and what cannot be read is an error. Each goes to
+standard error on a line of its own with its place in the package,
+"wlp import: pkg.json: /CFItems/3/lastChangeDateTime: ...", and a last
+line counts them; after an error nothing is written, and the exit status
+is 1.`
+
+// The example lines -case adds to export's and import's help.
+const (
+	caseExportExample = `wlp export -case -o astd-2004.case.json`
+	caseImportExample = `wlp import -case -map cluster=Domain,competency=Standard -o framework.json package.json`
+)
+
+// caseExport holds export's CASE flags.
+type caseExport struct {
+	on      bool      // -case
+	strict  bool      // -strict
+	baseURI string    // -base-uri
+	changed time.Time // -changed
+}
+
+// caseExportFlags adds -case, -strict, -base-uri and -changed, bound to x.
+func (c *Command) caseExportFlags(x *caseExport) {
+	c.Flag.BoolVar(&x.on, "case", false, "print the framework as a CASE 1.1 package")
+	c.Flag.BoolVar(&x.strict, "strict", false, "with -case, write no extensions, as 1EdTech's certification requires (some wlp facts are lost)")
+	c.Flag.StringVar(&x.baseURI, "base-uri", "", "with -case, make each object's uri `URI` followed by its identifier (default urn:uuid:)")
+	c.Flag.Var(timeFlag{&x.changed}, "changed", "with -case, write `TIME` (RFC 3339, or YYYY-MM-DD for midnight UTC) as every lastChangeDateTime "+
+		"(default 1970-01-01T00:00:00Z, so that exports are byte for byte the same)")
+}
+
+// check reports misuse of x's flags: a CASE flag without -case, or -case
+// with a flag of another output (others, such as "-table", that are set).
+func (x *caseExport) check(e *env, others ...string) error {
+	if !x.on {
+		if set := e.flagsSet("strict", "base-uri", "changed"); len(set) > 0 {
+			return usageError(andList(set) + " go" + verbS(len(set)) + " with -case")
+		}
+		return nil
+	}
+	if len(others) > 0 {
+		return usageError("-case excludes " + andList(others))
+	}
+	return nil
+}
+
+// verbS returns the "s" of a verb's third person singular: "goes" for
+// one subject, "go" for several.
+func verbS(n int) string {
+	if n == 1 {
+		return "es"
+	}
+	return ""
+}
+
+// runExportCase is `wlp export -case`: the framework as a CASE package on
+// standard output or in the file out.
+func runExportCase(e *env, x caseExport, out string, force bool) error {
+	if err := checkOverwrite(out, force, "the file exists"); err != nil {
+		return err
+	}
+	f, err := e.loadFramework()
+	if err != nil {
+		return err
+	}
+	p, err := cfpackage.Export(f, &cfpackage.ExportOptions{Strict: x.strict, BaseURI: x.baseURI, Changed: x.changed})
+	if err != nil {
+		// Export fails only on a base URI that is not an absolute URI.
+		return usageError("-base-uri: " + strings.TrimPrefix(err.Error(), "cfpackage: "))
+	}
+	var b bytes.Buffer
+	if err := cfpackage.Encode(&b, p); err != nil {
+		return err
+	}
+	return e.writeOut(out, b.Bytes())
+}
+
+// checkOverwrite fails when out names a regular file that exists and
+// force is not set (why says what the file is), or when force is set
+// without a file to write.
+func checkOverwrite(out string, force bool, why string) error {
+	if force && (out == "" || out == "-") {
+		return usageError("-force goes with -o FILE")
+	}
+	if out == "" || out == "-" || force {
+		return nil
+	}
+	if fi, err := os.Stat(out); err == nil && fi.Mode().IsRegular() {
+		return fmt.Errorf("%s: %s: nothing was written; pass -force to write over it, or write to another file", display(out), why)
+	}
+	return nil
+}
+
+// timeFlag is -changed: a time as a flag, given in RFC 3339 or as a date
+// (midnight UTC).
+type timeFlag struct{ t *time.Time }
+
+func (f timeFlag) String() string {
+	if f.t == nil || f.t.IsZero() {
+		return ""
+	}
+	return f.t.Format(time.RFC3339)
+}
+
+func (f timeFlag) Set(s string) error {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t, err = time.Parse(time.DateOnly, s)
+	}
+	if err != nil {
+		return errors.New("want an RFC 3339 time such as 2026-03-01T09:30:00Z, or a date such as 2026-03-01")
+	}
+	*f.t = t
+	return nil
+}
+
+// caseImport holds import's CASE flags.
+type caseImport struct {
+	on        bool    // -case
+	types     typeMap // -map
+	id        string  // -id
+	ignoreExt bool    // -ignore-extensions
+}
+
+// caseImportFlags adds -case, -map, -id and -ignore-extensions, bound to x.
+func (c *Command) caseImportFlags(x *caseImport) {
+	c.Flag.BoolVar(&x.on, "case", false, "read a CASE 1.0 or 1.1 package and write it as a framework document")
+	c.Flag.Var(&x.types, "map", "with -case, map items of the CFItemType TYPE to KIND (cluster, competency, area, role, job, behavior or technologies), "+
+		"as `KIND=TYPE,...`; repeatable")
+	c.Flag.StringVar(&x.id, "id", "", "with -case, the framework's `ID` (default: the one an export kept, or a slug of the document's title)")
+	c.Flag.BoolVar(&x.ignoreExt, "ignore-extensions", false, "with -case, read CASE's own fields only, as if the package had no extensions (as -strict exports it)")
+}
+
+// caseKinds are the kinds of element -map maps types to, each with the
+// type an export gives it, which import takes when -map names none.
+var caseKinds = []struct{ kind, def string }{
+	{"cluster", cfpackage.TypeCluster},
+	{"competency", cfpackage.TypeCompetency},
+	{"area", cfpackage.TypeArea},
+	{"role", cfpackage.TypeRole},
+	{"job", cfpackage.TypeJob},
+	{"behavior", cfpackage.TypeBehavior},
+	{"technologies", cfpackage.TypeTechnologies},
+}
+
+// typeMap is -map: for each kind, the item types given to it, in the
+// order given, without repeats (compared without regard to case).
+type typeMap struct {
+	types map[string][]string
+}
+
+func (m *typeMap) String() string {
+	if m == nil || len(m.types) == 0 {
+		return ""
+	}
+	var pairs []string
+	for _, k := range caseKinds {
+		for _, t := range m.types[k.kind] {
+			pairs = append(pairs, k.kind+"="+t)
+		}
+	}
+	return strings.Join(pairs, ",")
+}
+
+func (m *typeMap) Set(s string) error {
+	for pair := range strings.SplitSeq(s, ",") {
+		kind, typ, ok := strings.Cut(pair, "=")
+		kind, typ = strings.ToLower(strings.TrimSpace(kind)), strings.TrimSpace(typ)
+		if !ok || kind == "" || typ == "" {
+			return fmt.Errorf("want KIND=TYPE pairs such as competency=Standard, got %s", problem.Quote(pair))
+		}
+		if !slices.ContainsFunc(caseKinds, func(k struct{ kind, def string }) bool { return k.kind == kind }) {
+			var kinds []string
+			for _, k := range caseKinds {
+				kinds = append(kinds, k.kind)
+			}
+			return fmt.Errorf("unknown kind %s (want %s)", problem.Quote(kind), orList(kinds))
+		}
+		if m.types == nil {
+			m.types = map[string][]string{}
+		}
+		if !slices.ContainsFunc(m.types[kind], func(t string) bool { return strings.EqualFold(t, typ) }) {
+			m.types[kind] = append(m.types[kind], typ)
+		}
+	}
+	return nil
+}
+
+// options returns the import options x's flags give, or a usage error
+// when one item type goes to two kinds (given to both, or given to one
+// and the default of the other).
+func (x *caseImport) options() (*cfpackage.ImportOptions, error) {
+	owner := map[string]string{} // type in lower case -> its kind
+	var clashes []string
+	for _, k := range caseKinds {
+		types, given := x.types.types[k.kind], true
+		if len(types) == 0 {
+			types, given = []string{k.def}, false
+		}
+		for _, t := range types {
+			key := strings.ToLower(t)
+			if other, ok := owner[key]; ok {
+				how := "to " + other + " and to " + k.kind
+				if !given {
+					how += " (by default: map " + k.kind + " to another type)"
+				}
+				clashes = append(clashes, fmt.Sprintf("-map: the type %s goes %s; a type goes to one kind", problem.Quote(t), how))
+				continue
+			}
+			owner[key] = k.kind
+		}
+	}
+	if len(clashes) > 0 {
+		return nil, usageError(strings.Join(clashes, "; "))
+	}
+	t := x.types.types
+	return &cfpackage.ImportOptions{
+		ID:                x.id,
+		ClusterTypes:      t["cluster"],
+		CompetencyTypes:   t["competency"],
+		AreaTypes:         t["area"],
+		RoleTypes:         t["role"],
+		JobTypes:          t["job"],
+		BehaviorTypes:     t["behavior"],
+		TechnologiesTypes: t["technologies"],
+		IgnoreExtensions:  x.ignoreExt,
+	}, nil
+}
+
+// runImportCase is `wlp import -case PACKAGE`: the package mapped onto
+// the model, as a framework document on standard output or in the file
+// out. Warnings and errors go to standard error, one line each with the
+// package's name and the place, then a line counting them.
+func runImportCase(e *env, x caseImport, out string, force bool, args []string) error {
+	if set := e.flagsSet("framework", "sheet", "ignore", "dates"); len(set) > 0 {
+		return usageError("-case excludes " + andList(set) + ", which go with profiles")
+	}
+	if len(args) != 1 {
+		return usageError(fmt.Sprintf("-case wants one PACKAGE, got %s", plural(len(args), "argument")))
+	}
+	opt, err := x.options()
+	if err != nil {
+		return err
+	}
+	if err := checkOverwrite(out, force, "the file exists"); err != nil {
+		return err
+	}
+	name := args[0]
+	src, done, err := e.open(name)
+	if err != nil {
+		return err
+	}
+	p, warns, err := cfpackage.Read(src)
+	done()
+	if err == nil {
+		var more []cfpackage.Warning
+		f, more, ierr := cfpackage.Import(p, opt)
+		warns = append(warns, more...)
+		if ierr == nil {
+			e.warn(name, warns)
+			b, err := frameworkJSON(f)
+			if err != nil {
+				return err
+			}
+			return e.writeOut(out, b)
+		}
+		err = ierr
+	}
+	e.warn(name, warns)
+	l := problemsOf(err)
+	lines := make(linesError, 0, len(l.Problems)+2)
+	file := display(name)
+	for _, p := range l.Problems {
+		p.Message = strings.TrimPrefix(p.Message, "cfpackage: ")
+		lines = append(lines, file+": "+p.String())
+	}
+	if l.Omitted > 0 {
+		lines = append(lines, fmt.Sprintf("%s: and at least %s, not listed", file, plural(l.Omitted, "more error")))
+	}
+	return append(lines, fmt.Sprintf("%s: %s; nothing was written", file, plural(l.Len(), "error")))
+}
+
+// warn writes each warning about the input name to standard error, at
+// most problem.MaxReported of them, then a line counting them all.
+func (e *env) warn(name string, warns []cfpackage.Warning) {
+	if len(warns) == 0 {
+		return
+	}
+	file := display(name)
+	prefix := "wlp " + e.cmd.Name + ": " + file + ": "
+	var b strings.Builder
+	for i, w := range warns {
+		if i == problem.MaxReported {
+			fmt.Fprintf(&b, "%sand %s, not listed\n", prefix, plural(len(warns)-i, "more warning"))
+			break
+		}
+		w.Message = strings.TrimPrefix(w.Message, "cfpackage: ")
+		b.WriteString(prefix + w.String() + "\n")
+	}
+	fmt.Fprintf(&b, "%s%s\n", prefix, plural(len(warns), "warning"))
+	fmt.Fprint(e.stderr, b.String())
+}
+
+// flagsSet returns, as "-name", those of the flags names that the
+// command line set, in the order of names.
+func (e *env) flagsSet(names ...string) []string {
+	set := map[string]bool{}
+	e.cmd.Flag.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var out []string
+	for _, n := range names {
+		if set[n] {
+			out = append(out, "-"+n)
+		}
+	}
+	return out
+}

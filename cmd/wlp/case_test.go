@@ -1,0 +1,530 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	gocmp "github.com/google/go-cmp/cmp"
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/cfpackage"
+)
+
+// loadFile loads the framework document path names.
+func loadFile(t *testing.T, path string) *wlp.Framework {
+	t.Helper()
+	return loadFramework(t, mustRead(t, path))
+}
+
+// encoded returns f as cfpackage encodes its export with opt.
+func encoded(t *testing.T, f *wlp.Framework, opt cfpackage.ExportOptions) string {
+	t.Helper()
+	p, err := cfpackage.Export(f, &opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := cfpackage.Encode(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestExportCase checks that export -case prints what cfpackage.Export
+// and Encode make of the framework, byte for byte, for each flag, and
+// the same bytes every time.
+func TestExportCase(t *testing.T) {
+	def, l2 := wlp.Default(), loadFile(t, learning2)
+	changed := time.Date(2026, 3, 1, 7, 30, 0, 0, time.UTC)
+	for _, c := range []struct {
+		args []string
+		f    *wlp.Framework
+		opt  cfpackage.ExportOptions
+	}{
+		{args("export", "-case"), def, cfpackage.ExportOptions{}},
+		{args("export", "-case", "-strict"), def, cfpackage.ExportOptions{Strict: true}},
+		{args("export", "-case", "-base-uri", "https://case.example.org/uri/"), def, cfpackage.ExportOptions{BaseURI: "https://case.example.org/uri/"}},
+		{args("export", "-case", "-strict", "-base-uri", "https://case.example.org/uri"), def, cfpackage.ExportOptions{Strict: true, BaseURI: "https://case.example.org/uri"}},
+		{args("export", "-case", "-changed", "2026-03-01T09:30:00+02:00"), def, cfpackage.ExportOptions{Changed: changed}},
+		{args("export", "-case", "-changed", "2026-03-01"), def, cfpackage.ExportOptions{Changed: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}},
+		{args("export", "-case", "-framework", learning2), l2, cfpackage.ExportOptions{}},
+		{args("export", "-case", "-strict", "-framework", learning2, "-o", "-"), l2, cfpackage.ExportOptions{Strict: true}},
+	} {
+		want := result{0, encoded(t, c.f, c.opt), ""}
+		for range 2 {
+			if diff := gocmp.Diff(want, runWLP("", c.args...), gocmp.AllowUnexported(result{})); diff != "" {
+				t.Errorf("wlp %s (-want +got):\n%s", strings.Join(c.args, " "), diff)
+			}
+		}
+	}
+	// The default time, and a time zone, as the help says.
+	r := runWLP("", "export", "-case")
+	if !strings.Contains(r.stdout, `"lastChangeDateTime": "1970-01-01T00:00:00Z"`) {
+		t.Errorf("export -case does not write the time 1970-01-01T00:00:00Z")
+	}
+	r = runWLP("", "export", "-case", "-changed", "2026-03-01T09:30:00+02:00")
+	if strings.Contains(r.stdout, "1970-01-01") || !strings.Contains(r.stdout, `"lastChangeDateTime": "2026-03-01T07:30:00Z"`) {
+		t.Errorf("export -case -changed does not write the time given, in UTC")
+	}
+}
+
+// TestExportCaseFile checks export -case -o: the same bytes as on
+// standard output, and an existing file written over only with -force.
+func TestExportCaseFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "astd.case.json")
+	want := encoded(t, wlp.Default(), cfpackage.ExportOptions{})
+	check := func(what, content string) {
+		t.Helper()
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := gocmp.Diff(content, string(b)); diff != "" {
+			t.Errorf("%s: the file (-want +got):\n%s", what, diff)
+		}
+	}
+	if r := runWLP("", "export", "-case", "-o", path); r.code != 0 || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("export -case -o: %+v", r)
+	}
+	check("-o", want)
+
+	os.WriteFile(path, []byte("mine\n"), 0o644)
+	r := runWLP("", "export", "-case", "-o", path)
+	wantErr := "wlp export: " + path + ": the file exists: nothing was written; pass -force to write over it, or write to another file\n"
+	if diff := gocmp.Diff(result{1, "", wantErr}, r, gocmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("-o over a file (-want +got):\n%s", diff)
+	}
+	check("-o over a file", "mine\n")
+
+	if r := runWLP("", "export", "-case", "-strict", "-o", path, "-force"); r.code != 0 || r.stderr != "" {
+		t.Fatalf("export -case -o -force: %+v", r)
+	}
+	check("-force", encoded(t, wlp.Default(), cfpackage.ExportOptions{Strict: true}))
+}
+
+// TestCaseUsage checks the misuse of the CASE flags: each exits 2 with
+// a message and the usage line, and writes nothing.
+func TestCaseUsage(t *testing.T) {
+	dir := t.TempDir()
+	pkg := filepath.Join(dir, "p.json")
+	writeTestFile(t, pkg, encoded(t, wlp.Default(), cfpackage.ExportOptions{}))
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{args("export", "-strict"), "wlp export: -strict goes with -case\n"},
+		{args("export", "-base-uri", "https://x.org/", "-changed", "2026-01-01"), "wlp export: -base-uri and -changed go with -case\n"},
+		{args("export", "-case", "-table"), "wlp export: -case excludes -table\n"},
+		{args("export", "-case", "-csv"), "wlp export: -case excludes -csv\n"},
+		{args("export", "-case", "-json"), "wlp export: -case excludes -json\n"},
+		{args("export", "-case", "-template", "csv"), "wlp export: -case excludes -template\n"},
+		{args("export", "-case", "-changed", "yesterday"), `wlp export: invalid value "yesterday" for flag -changed: want an RFC 3339 time such as 2026-03-01T09:30:00Z, or a date such as 2026-03-01` + "\n"},
+		{args("export", "-case", "-changed", "2026-03-01T09:30:00"), "for flag -changed: want an RFC 3339 time"},
+		{args("export", "-case", "-base-uri", "case/uri"), `wlp export: -base-uri: the base URI "case/uri" is not an absolute URI`},
+		{args("export", "-case", "-force"), "wlp export: -force goes with -o FILE\n"},
+		{args("export", "-o", filepath.Join(dir, "x.json")), "wlp export: -o and -force go with -template or -case"},
+		{args("import", "-map", "competency=Standard", pkg), "wlp import: -map goes with -case\n"},
+		{args("import", "-id", "x", "-ignore-extensions", pkg), "wlp import: -id and -ignore-extensions go with -case\n"},
+		{args("import", "-case", pkg, pkg), "wlp import: -case wants one PACKAGE, got 2 arguments\n"},
+		{args("import", "-case"), "wlp import: wants at least 1 argument, got 0\n"},
+		{args("import", "-case", "-framework", learning2, "-sheet", "x", pkg), "wlp import: -case excludes -framework and -sheet, which go with profiles\n"},
+		{args("import", "-case", "-map", "domain=Domain", pkg), `wlp import: invalid value "domain=Domain" for flag -map: unknown kind "domain" (want cluster, competency, area, role, job, behavior or technologies)` + "\n"},
+		{args("import", "-case", "-map", "competency", pkg), `for flag -map: want KIND=TYPE pairs such as competency=Standard, got "competency"` + "\n"},
+		{args("import", "-case", "-map", "competency=", pkg), `got "competency="` + "\n"},
+		{args("import", "-case", "-map", "competency=Standard,area=standard", pkg), `wlp import: -map: the type "standard" goes to competency and to area; a type goes to one kind` + "\n"},
+		{args("import", "-case", "-map", "competency=Standard", "-map", "cluster=Standard", pkg), `wlp import: -map: the type "Standard" goes to cluster and to competency; a type goes to one kind` + "\n"},
+		{args("import", "-case", "-map", "competency=role", pkg), `wlp import: -map: the type "Role" goes to competency and to role (by default: map role to another type); a type goes to one kind` + "\n"},
+		{args("import", "-case", "-force", pkg), "wlp import: -force goes with -o FILE\n"},
+	} {
+		r := runWLP("", c.args...)
+		name := "wlp " + strings.Join(c.args, " ")
+		if r.code != 2 || r.stdout != "" {
+			t.Errorf("%s: exit %d, stdout %q, want exit 2 and nothing", name, r.code, r.stdout)
+		}
+		first, rest, _ := strings.Cut(r.stderr, "\n")
+		if !strings.Contains(first+"\n", c.msg) {
+			t.Errorf("%s: the message\n%s\nlacks %q", name, first, c.msg)
+		}
+		if !strings.HasPrefix(rest, "usage: wlp "+c.args[0]+" ") {
+			t.Errorf("%s: no usage line after the message:\n%s", name, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.json")); err == nil {
+		t.Errorf("a misuse wrote a file")
+	}
+}
+
+// TestImportCaseRoundTrip checks that import -case of an exported
+// package gives back the framework: its document, every command's use of
+// it with -framework, and the same package when exported again. The
+// package comes from a file and from standard input.
+func TestImportCaseRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	def, err := frameworkJSON(wlp.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defFile := filepath.Join(dir, "default.json")
+	writeTestFile(t, defFile, string(def))
+	for _, c := range []struct {
+		name, file string // the framework's file
+	}{
+		{"default", defFile},
+		{"learning2", learning2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			orig := loadFile(t, c.file)
+			pkgFile := filepath.Join(dir, c.name+".case.json")
+			fwFile := filepath.Join(dir, c.name+".imported.json")
+			pkg := encoded(t, orig, cfpackage.ExportOptions{})
+			writeTestFile(t, pkgFile, pkg)
+
+			r := runWLP("", "import", "-case", pkgFile)
+			if r.code != 0 || r.stderr != "" {
+				t.Fatalf("import -case: exit %d\n%s", r.code, r.stderr)
+			}
+			got, err := wlp.Load(strings.NewReader(r.stdout))
+			if err != nil {
+				t.Fatalf("the framework import -case writes does not load: %v", err)
+			}
+			if diff := gocmp.Diff(orig.Spec(), got.Spec()); diff != "" {
+				t.Errorf("import -case of the export (-want +got):\n%s", diff)
+			}
+			want, err := frameworkJSON(got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.stdout != string(want) {
+				t.Errorf("import -case does not write the framework as export does")
+			}
+
+			// Standard input, and -o.
+			if diff := gocmp.Diff(r, runWLP(pkg, "import", "-case", "-"), gocmp.AllowUnexported(result{})); diff != "" {
+				t.Errorf("import -case - (-file +stdin):\n%s", diff)
+			}
+			if r := runWLP("", "import", "-case", "-o", fwFile, pkgFile); r.code != 0 || r.stdout != "" || r.stderr != "" {
+				t.Fatalf("import -case -o: %+v", r)
+			}
+			if diff := gocmp.Diff(string(want), mustRead(t, fwFile)); diff != "" {
+				t.Errorf("import -case -o: the file (-stdout +file):\n%s", diff)
+			}
+
+			// Every command reads it as it reads the original.
+			for _, cmd := range [][]string{
+				args("score", clo, dana),
+				args("rank", "-json", "business-partner", team),
+				args("team", "business-partner", team),
+				args("export", "-table"),
+				args("export", "-case"),
+				args("validate", "-json", "-kind", "framework", c.file),
+			} {
+				want := runWLP("", args(cmd, "-framework", c.file)...)
+				if want.code != 0 {
+					t.Fatalf("wlp %s: exit %d\n%s", strings.Join(cmd, " "), want.code, want.stderr)
+				}
+				if cmd[0] == "validate" {
+					cmd[len(cmd)-1] = fwFile
+					want.stdout = strings.ReplaceAll(want.stdout, c.file, fwFile)
+				}
+				got := runWLP("", args(cmd, "-framework", fwFile)...)
+				if diff := gocmp.Diff(want, got, gocmp.AllowUnexported(result{})); diff != "" {
+					t.Errorf("wlp %s with the imported framework (-original +imported):\n%s", strings.Join(cmd, " "), diff)
+				}
+			}
+		})
+	}
+}
+
+// TestImportCaseStrict checks a package without extensions: import
+// -case of a strict export, and of a full one with -ignore-extensions,
+// give the same framework, which scores as the original does, and which
+// exports strictly to the same bytes again.
+func TestImportCaseStrict(t *testing.T) {
+	dir := t.TempDir()
+	strict := filepath.Join(dir, "strict.case.json")
+	full := filepath.Join(dir, "full.case.json")
+	fw := filepath.Join(dir, "strict.json")
+	writeTestFile(t, strict, encoded(t, wlp.Default(), cfpackage.ExportOptions{Strict: true}))
+	writeTestFile(t, full, encoded(t, wlp.Default(), cfpackage.ExportOptions{}))
+
+	r := runWLP("", "import", "-case", "-o", fw, strict)
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("import -case of a strict package: %+v", r)
+	}
+	want := result{0, mustRead(t, fw), ""}
+	if diff := gocmp.Diff(want, runWLP("", "import", "-case", "-ignore-extensions", full), gocmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("import -case -ignore-extensions differs from the import of a strict package (-strict +ignored):\n%s", diff)
+	}
+	if diff := gocmp.Diff(runWLP("", "import", "-case", full), runWLP("", "export"), gocmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("import -case of the full package differs from the framework (-imported +export):\n%s", diff)
+	}
+	if diff := gocmp.Diff(runWLP("", "score", "-json", clo, dana), runWLP("", "score", "-json", "-framework", fw, clo, dana), gocmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("a strict import scores otherwise (-original +imported):\n%s", diff)
+	}
+	if diff := gocmp.Diff(result{0, mustRead(t, strict), ""}, runWLP("", "export", "-case", "-strict", "-framework", fw), gocmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("export -case -strict of a strict import (-package +exported):\n%s", diff)
+	}
+}
+
+// foreign is a small CASE 1.0 package as another system might write it:
+// its own item types, a human coding scheme, and a date without a time
+// zone.
+const foreign = `{
+  "CFDocument": {
+    "identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e50", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e50",
+    "creator": "Example Board", "title": "Example Skills", "lastChangeDateTime": "2024-05-01T10:00:00+00:00"
+  },
+  "CFItems": [
+    {"identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e51", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e51",
+     "fullStatement": "Working with people", "humanCodingScheme": "A", "CFItemType": "Domain", "lastChangeDateTime": "2024-05-01T10:00:00+00:00"},
+    {"identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e52", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e52",
+     "fullStatement": "Listens before answering.", "abbreviatedStatement": "Listening", "humanCodingScheme": "A.1", "CFItemType": "Standard", "lastChangeDateTime": "2024-05-01T10:00:00"},
+    {"identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e53", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e53",
+     "fullStatement": "Gives useful feedback.", "abbreviatedStatement": "Feedback", "humanCodingScheme": "A.2", "CFItemType": "Standard", "lastChangeDateTime": "2024-05-01T10:00:00+00:00"}
+  ],
+  "CFAssociations": [
+    {"identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e61", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e61", "associationType": "isChildOf",
+     "originNodeURI": {"title": "A", "identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e51", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e51"},
+     "destinationNodeURI": {"title": "Example Skills", "identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e50", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e50"},
+     "lastChangeDateTime": "2024-05-01T10:00:00+00:00"},
+    {"identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e62", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e62", "associationType": "isChildOf",
+     "originNodeURI": {"title": "A.1", "identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e52", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e52"},
+     "destinationNodeURI": {"title": "A", "identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e51", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e51"},
+     "lastChangeDateTime": "2024-05-01T10:00:00+00:00"},
+    {"identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e63", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e63", "associationType": "isChildOf",
+     "originNodeURI": {"title": "A.2", "identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e53", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e53"},
+     "destinationNodeURI": {"title": "A", "identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e51", "uri": "https://case.example.org/uri/6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e51"},
+     "lastChangeDateTime": "2024-05-01T10:00:00+00:00"}
+  ]
+}`
+
+// warningLine matches a line import prints about the package file: the
+// command, the file, a JSON pointer into the package and a message.
+func warningLine(file string) *regexp.Regexp {
+	return regexp.MustCompile(`^wlp import: ` + regexp.QuoteMeta(file) + `: /\S*: \S.*$`)
+}
+
+// TestImportCaseForeign checks import -case of a package from another
+// system: -map, the warnings it prints, and what the framework keeps.
+func TestImportCaseForeign(t *testing.T) {
+	dir := t.TempDir()
+	pkg := filepath.Join(dir, "skills.json")
+	writeTestFile(t, pkg, foreign)
+	r := runWLP("", "import", "-case", "-map", "cluster=domain", "-map", "competency=Standard", "-id", "example-skills", pkg)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	checkReport(t, r.stderr, pkg, []string{"/CFItems/1/lastChangeDateTime: \"2024-05-01T10:00:00\" has no time zone"}, 0)
+	f, err := wlp.Load(strings.NewReader(r.stdout))
+	if err != nil {
+		t.Fatalf("the framework does not load: %v", err)
+	}
+	s := f.Spec()
+	type comp struct{ Name, Summary, Cluster string }
+	var got []comp
+	for _, c := range s.Competencies {
+		got = append(got, comp{c.Name, c.Summary, string(c.Cluster)})
+	}
+	if len(s.Clusters) != 1 {
+		t.Fatalf("clusters %+v, want one", s.Clusters)
+	}
+	cl := string(s.Clusters[0].ID)
+	wantComps := []comp{{"Listening", "Listens before answering.", cl}, {"Feedback", "Gives useful feedback.", cl}}
+	if diff := gocmp.Diff(wantComps, got); diff != "" {
+		t.Errorf("the competencies (-want +got):\n%s", diff)
+	}
+	if s.ID != "example-skills" || s.CASE == nil || s.CASE.Document.Identifier != "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e50" {
+		t.Errorf("the framework's ID %q and kept document %+v", s.ID, s.CASE)
+	}
+
+	// Exported again, every item keeps its identifier and URI.
+	fw := filepath.Join(dir, "skills.framework.json")
+	writeTestFile(t, fw, r.stdout)
+	out := runWLP("", "export", "-case", "-framework", fw)
+	if out.code != 0 {
+		t.Fatalf("export -case of the import: exit %d\n%s", out.code, out.stderr)
+	}
+	var in, back cfpackage.Package
+	if err := json.Unmarshal([]byte(foreign), &in); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(out.stdout), &back); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(p cfpackage.Package) map[string]string {
+		m := map[string]string{p.Document.Identifier: p.Document.URI}
+		for _, it := range p.Items {
+			m[it.Identifier] = it.URI
+		}
+		return m
+	}
+	if diff := gocmp.Diff(ids(in), ids(back)); diff != "" {
+		t.Errorf("identifiers and URIs after import and export (-imported +exported):\n%s", diff)
+	}
+}
+
+// TestImportCaseMap checks that -map decides what the items of the
+// foreign package become.
+func TestImportCaseMap(t *testing.T) {
+	pkg := filepath.Join(t.TempDir(), "skills.json")
+	writeTestFile(t, pkg, foreign)
+	type ids struct{ Clusters, Competencies, Areas, Others []string }
+	for _, c := range []struct {
+		maps []string
+		want ids
+		warn []string
+	}{
+		{args("-map", "cluster=domain,competency=Standard"), ids{Clusters: []string{"a"}, Competencies: []string{"a-1", "a-2"}}, nil},
+		{args("-map", "area=STANDARD"), ids{Areas: []string{"a-1", "a-2"}, Others: []string{"A"}}, []string{"/CFItems/0: "}},
+		{args("-map", "competency=Domain", "-map", "behavior=Standard"), ids{Areas: []string{"a"}}, []string{"/CFItems/0: "}},
+	} {
+		r := runWLP("", args("import", "-case", c.maps, pkg)...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d\n%s", c.maps, r.code, r.stderr)
+		}
+		checkReport(t, r.stderr, pkg, c.warn, 0)
+		s := loadFramework(t, r.stdout).Spec()
+		var got ids
+		for _, x := range s.Clusters {
+			got.Clusters = append(got.Clusters, string(x.ID))
+		}
+		for _, x := range s.Competencies {
+			got.Competencies = append(got.Competencies, string(x.ID))
+		}
+		for _, x := range s.Areas {
+			got.Areas = append(got.Areas, string(x.ID))
+		}
+		if s.CASE != nil {
+			for _, x := range s.CASE.Others {
+				got.Others = append(got.Others, x.Code)
+			}
+		}
+		if diff := gocmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%v: the elements (-want +got):\n%s", c.maps, diff)
+		}
+	}
+}
+
+// loadFramework loads the framework document doc.
+func loadFramework(t *testing.T, doc string) *wlp.Framework {
+	t.Helper()
+	f, err := wlp.Load(strings.NewReader(doc))
+	if err != nil {
+		t.Fatalf("the framework does not load: %v", err)
+	}
+	return f
+}
+
+// checkReport checks what import -case printed on standard error about
+// the package file: lines of warnings, each with the file and a JSON
+// pointer, and a line counting them; then, if errors is not 0, as many
+// lines of errors and a line counting them. Each of want must begin,
+// after the command and file, some line.
+func checkReport(t *testing.T, stderr, file string, want []string, errors int) {
+	t.Helper()
+	prefix := "wlp import: " + display(file) + ": "
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	if errors > 0 {
+		if len(lines) < errors+1 {
+			t.Fatalf("%d lines, want %d errors and a count:\n%s", len(lines), errors, stderr)
+		}
+		if got, want := lines[len(lines)-1], prefix+plural(errors, "error")+"; nothing was written"; got != want {
+			t.Errorf("the last line is %q, want %q", got, want)
+		}
+		lines = lines[:len(lines)-1]
+		for _, l := range lines[len(lines)-errors:] {
+			if !strings.HasPrefix(l, prefix) {
+				t.Errorf("the error %q does not begin %q", l, prefix)
+			}
+		}
+		lines = lines[:len(lines)-errors]
+	}
+	if len(lines) > 0 && lines[0] != "" {
+		n := len(lines) - 1
+		if got, want := lines[n], prefix+plural(n, "warning"); got != want {
+			t.Errorf("the line after the warnings is %q, want %q", got, want)
+		}
+		for _, l := range lines[:n] {
+			if !warningLine(display(file)).MatchString(l) {
+				t.Errorf("the warning %q is not of the form FILE: POINTER: MESSAGE", l)
+			}
+		}
+	}
+	for _, w := range want {
+		found := false
+		for _, l := range strings.Split(stderr, "\n") {
+			found = found || strings.HasPrefix(l, prefix+w)
+		}
+		if !found {
+			t.Errorf("no line begins %q:\n%s", prefix+w, stderr)
+		}
+	}
+}
+
+// TestImportCaseErrors checks that a package that cannot be read or
+// imported is reported on standard error, warnings first, each line with
+// the file and the place, then a count; that the exit status is 1; and
+// that nothing is written.
+func TestImportCaseErrors(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.json")
+	bad := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		writeTestFile(t, path, content)
+		return path
+	}
+	twice := strings.Replace(foreign, `"identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e53"`, `"identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e52"`, 1)
+	empty := `{"CFDocument": {"identifier": "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e50", "uri": "urn:x", "creator": "x", "title": "x", "lastChangeDateTime": "2024-05-01T10:00:00Z"}}`
+	for _, c := range []struct {
+		name   string
+		file   string // the PACKAGE argument
+		stdin  string
+		want   []string // the beginnings of lines, after the file
+		errors int
+	}{
+		{"not JSON", "-", "CFDocument", nil, 1},
+		{"truncated", "-", `{"CFDocument": `, nil, 1},
+		{"no items", bad("empty.json", empty), "", []string{"/CFItems: "}, 1},
+		{"warning and errors", "-", twice, []string{
+			"/CFItems/1/lastChangeDateTime: ",
+			`/CFItems/2/identifier: identifier "6a0f3f36-2c1e-4d0b-9a57-1f0a2c3d4e52" is already used by /CFItems/1`,
+		}, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := runWLP(c.stdin, "import", "-case", "-o", out, c.file)
+			if r.code != 1 || r.stdout != "" {
+				t.Errorf("exit %d, stdout %q; want exit 1 and nothing", r.code, r.stdout)
+			}
+			checkReport(t, r.stderr, c.file, c.want, c.errors)
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("%s was written", out)
+			}
+		})
+	}
+	missing := filepath.Join(dir, "missing.json")
+	if diff := gocmp.Diff(result{1, "", "wlp import: " + missing + ": cannot read: no such file\n"}, runWLP("", "import", "-case", missing), gocmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("a missing file (-want +got):\n%s", diff)
+	}
+
+	// An existing -o FILE is kept without -force.
+	pkg := bad("ok.json", encoded(t, wlp.Default(), cfpackage.ExportOptions{}))
+	writeTestFile(t, out, "mine\n")
+	r := runWLP("", "import", "-case", "-o", out, pkg)
+	if diff := gocmp.Diff(result{1, "", "wlp import: " + out + ": the file exists: nothing was written; pass -force to write over it, or write to another file\n"}, r, gocmp.AllowUnexported(result{})); diff != "" {
+		t.Errorf("import -case -o over a file (-want +got):\n%s", diff)
+	}
+	if got := mustRead(t, out); got != "mine\n" {
+		t.Errorf("the file became %q", got)
+	}
+	if r := runWLP("", "import", "-case", "-force", "-o", out, pkg); r.code != 0 || r.stderr != "" {
+		t.Errorf("import -case -o -force: %+v", r)
+	}
+	if diff := gocmp.Diff(wlp.Default().Spec(), loadFile(t, out).Spec()); diff != "" {
+		t.Errorf("import -case -o -force: the framework written (-want +got):\n%s", diff)
+	}
+}
