@@ -79,6 +79,9 @@ type CASEItem struct {
 	// Behaviors lists the identities of the child items a competency's or
 	// an area's behaviours came from, one for each behaviour in order.
 	Behaviors []CASEItem `json:"behaviors,omitempty"`
+	// Technologies is the identity of the child item an area's
+	// technologies note came from.
+	Technologies *CASEItem `json:"technologies,omitempty"`
 }
 
 // Clone returns a deep copy of c.
@@ -96,6 +99,10 @@ func (c *CASESource) Clone() *CASESource {
 
 func (it CASEItem) clone() CASEItem {
 	it.Behaviors = cloneAll(it.Behaviors, CASEItem.clone)
+	if it.Technologies != nil {
+		t := it.Technologies.clone()
+		it.Technologies = &t
+	}
 	return it
 }
 
@@ -162,13 +169,15 @@ func (v *validator) checkCASE(s Spec) {
 			v.text(func() string { return path + "/uri" }, "the URI", u, true)
 		}
 	}
-	item := func(path string, it CASEItem) {
+	var item func(path string, it CASEItem)
+	item = func(path string, it CASEItem) {
 		ident(path, it.Identifier)
 		uri(path, it.URI)
 		for i, b := range it.Behaviors {
-			p := path + "/behaviors/" + strconv.Itoa(i)
-			ident(p, b.Identifier)
-			uri(p, b.URI)
+			item(path+"/behaviors/"+strconv.Itoa(i), b)
+		}
+		if it.Technologies != nil {
+			item(path+"/technologies", *it.Technologies)
 		}
 	}
 	ident("/case/document", c.Document.Identifier)

@@ -1,7 +1,6 @@
 package cfpackage
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -213,8 +212,8 @@ func (e *exporter) run() *Package {
 	if e.creator != "" {
 		d.Creator = e.creator
 	}
-	if e.spec.ID != "" {
-		d.Extensions = e.ext(docExt{ID: e.spec.ID})
+	if x := e.docExt(); x != (docExt{}) {
+		d.Extensions = e.ext(x)
 	}
 	e.pkg.Document = d
 	for _, t := range itemTypes {
@@ -245,7 +244,7 @@ func (e *exporter) run() *Package {
 		e.itemOf[a.ID] = link
 		e.behaviors(it, string(a.ID), a.Behaviors)
 		if a.Technologies != "" {
-			t := e.identity(nil, "technologies:"+string(a.ID))
+			t := e.identity(it.Technologies, "technologies:"+string(a.ID))
 			e.item(t, string(a.ID)+".technologies", TypeTechnologies, a.Technologies, "", it.Identifier)
 		}
 	}
@@ -487,9 +486,15 @@ func (e *exporter) behaviors(parent wlp.CASEItem, code string, bs []string) {
 
 // The extensions an export writes under ExtensionName.
 type (
-	// docExt is the document's: the framework's ID.
+	// docExt is the document's: the framework's ID, and what the
+	// package alone cannot say: that the framework has no name (the
+	// title is then its ID or "Untitled framework"), and how many of the
+	// cluster items are clusters the framework declares (the others are
+	// the model's, used but not declared), when that is not all of them.
 	docExt struct {
-		ID string `json:"id"`
+		ID       string `json:"id,omitempty"`
+		Unnamed  bool   `json:"unnamed,omitempty"`
+		Declared *int   `json:"declared,omitempty"`
 	}
 	// rubricExt is a rubric's: the role or job it scores, exactly.
 	rubricExt struct {
@@ -505,6 +510,15 @@ type (
 		Share       *int `json:"share,omitempty"`
 	}
 )
+
+// docExt returns the document's extension.
+func (e *exporter) docExt() docExt {
+	x := docExt{ID: e.spec.ID, Unnamed: e.spec.Name == ""}
+	if n := len(e.spec.Clusters); n != len(e.f.Clusters()) {
+		x.Declared = &n
+	}
+	return x
+}
 
 // ext returns v as extensions under ExtensionName, or nil when strict.
 func (e *exporter) ext(v any) Extensions {
@@ -652,13 +666,11 @@ func (e *exporter) levels(criterion string, need competency.Level) []CriterionLe
 // always encodes to the same bytes. It costs time and memory linear in
 // the size of p.
 func Encode(w io.Writer, p *Package) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(p); err != nil {
 		return fmt.Errorf("cfpackage: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return nil
 }

@@ -735,3 +735,34 @@ func TestExportKeptIdentity(t *testing.T) {
 		t.Errorf("kept items by identifier (-want +got):\n%s", diff)
 	}
 }
+
+// TestExportCreator checks the document's creator: "wlp" by default, the
+// kept creator of an imported framework, and the option over either.
+func TestExportCreator(t *testing.T) {
+	s := wlp.DefaultSpec()
+	doc := cfpackage.DocumentIdentifier(wlp.Default())
+	s.CASE = &wlp.CASESource{Document: wlp.CASEDocument{Identifier: doc, URI: "urn:uuid:" + doc, Creator: "State board"}}
+	kept, err := wlp.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		f       *wlp.Framework
+		creator string
+		want    string
+	}{
+		{"default", wlp.Default(), "", "wlp"},
+		{"option", wlp.Default(), "ASTD", "ASTD"},
+		{"kept", kept, "", "State board"},
+		{"option over kept", kept, "ASTD", "ASTD"},
+	} {
+		p, err := cfpackage.Export(tc.f, &cfpackage.ExportOptions{Creator: tc.creator})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Document.Creator; got != tc.want {
+			t.Errorf("%s: creator %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

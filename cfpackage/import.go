@@ -139,8 +139,7 @@ import (
 // key behaviours and technologies notes, CFDefinitions other than item
 // types, association groupings, associations other than isChildOf, the
 // isPartOf of a role to a job that blends it and isRelatedTo to a rubric,
-// extensions of other exporters, the identities of technologies notes,
-// rubrics, criteria and associations other than those an export derives,
+// extensions of other exporters, the identities of rubrics, criteria and associations other than those an export derives,
 // and the titles, descriptions and level texts of rubrics other than an
 // export's): for each, Import warns once per field and class of object,
 // counting the objects and naming the first. The lastChangeDateTime and
@@ -170,19 +169,15 @@ type ImportOptions struct {
 // [problem.MaxReported] of them, one last warning counts the rest.
 //
 // Import of a package that [Export] wrote gives back an equal framework
-// (its Spec is equal), with its extensions, but for what no package
-// says: a framework whose clusters are all the model's, declared or not,
-// comes back declaring them (as [wlp.DefaultSpec] does); one with
-// clusters of its own comes back not declaring the model's clusters
-// listed after its last own one when they are, as an export lists
-// undeclared clusters, the model's own (names and summaries) in the
-// order of their first competencies; and a framework whose name is empty
-// and whose ID is set comes back named after its ID. Without the extensions
+// (its Spec is equal) when the package has its extensions. Without them
 // (a strict package, or IgnoreExtensions), the framework's ID becomes a
 // slug of the title (and Spec.CASE keeps the document's identity, from
 // which the others derive), a group requirement's weight is rounded to
-// 12 significant digits and an AtLeast equal to the number of IDs
-// becomes 0.
+// 12 significant digits, an AtLeast equal to the number of IDs becomes 0,
+// the model's clusters that the framework used without declaring them
+// come back declared when they follow its own clusters (or when it has
+// none), and a framework with an ID and no name comes back named after
+// its ID.
 //
 // The error, a *[problem.Error] of package "cfpackage", lists every
 // problem at its JSON pointer: a package without items, two items with
@@ -1076,6 +1071,9 @@ func (im *importer) build() {
 	default:
 		s.ID = Slug(d.Title)
 	}
+	if im.hasDoc && im.docExt.Unnamed {
+		s.Name = "" // the title is the ID or "Untitled framework"
+	}
 	src := &wlp.CASESource{
 		Document: wlp.CASEDocument{
 			Identifier: im.docID, URI: d.URI, Creator: d.Creator, Publisher: d.Publisher,
@@ -1097,6 +1095,7 @@ func (im *importer) build() {
 	}
 
 	var clusters []competency.ClusterInfo
+	var technologies *wlp.CASEItem // the kept identity of the area's technologies note
 	for i := range im.nodes {
 		n := &im.nodes[i]
 		switch n.kind {
@@ -1126,24 +1125,27 @@ func (im *importer) build() {
 				})
 			} else {
 				a := aoe.Area{ID: id, Name: name, Summary: summary, Behaviors: behaviors}
+				var tech *wlp.CASEItem
 				if ts := im.childrenOf(i, kindTechnologies); len(ts) > 0 {
 					t := ts[0]
 					a.Technologies = im.statement(t)
-					ti := &p.Items[t]
-					if im.nodes[t].ident != im.derive("technologies:"+n.id) || (ti.URI != "" && ti.URI != im.base+im.nodes[t].ident) ||
-						(ti.HumanCodingScheme != "" && ti.HumanCodingScheme != n.id+".technologies") || (im.nodes[t].typ != "" && im.nodes[t].typ != TypeTechnologies) {
-						im.countAs("technologies note", itemPath(t)+"/identifier", "an identity other than the one an export derives",
-							"; not kept: the model keeps no identity for an area's technologies")
+					if ti, d := im.keep(t, "technologies:"+n.id, n.id+".technologies", TypeTechnologies, i); d {
+						tech = &ti
 					}
-					if ti.AbbreviatedStatement != "" {
+					if p.Items[t].AbbreviatedStatement != "" {
 						im.count("technologies note", itemPath(t), "abbreviatedStatement")
 					}
 				}
+				technologies = tech
 				im.where["/areas/"+strconv.Itoa(len(s.Areas))] = itemPath(i)
 				s.Areas = append(s.Areas, a)
 			}
 			im.where["/case/items/"+problem.Escape(n.id)] = itemPath(i)
 			it, differs := im.keep(i, "item:"+n.id, n.id, typ, parent)
+			if technologies != nil {
+				it.Technologies, differs = technologies, true
+			}
+			technologies = nil
 			if im.keepBehaviors(&it, n.id, bs) || differs {
 				src.Items[id] = it
 				keepCASE = true
@@ -1151,6 +1153,10 @@ func (im *importer) build() {
 		}
 	}
 	s.Clusters = im.declared(clusters)
+	if x := im.docExt.Declared; im.hasDoc && x != nil && *x >= 0 && *x <= len(clusters) {
+		s.Clusters = clusters[:*x]
+	}
+
 	if im.targetsAndRubrics(src) {
 		keepCASE = true
 	}

@@ -538,7 +538,6 @@ func TestImportStructure(t *testing.T) {
 		"/CFItems/5: 9 items have no type: placed by the shape of the tree",
 		"/CFItems/5: a competency whose parent cannot be a cluster: imported as an area of expertise, whose parent Spec.CASE keeps",
 		"/CFItems/6: a key behaviour that is not the child of a competency or an area: imported as an area of expertise, whose parent Spec.CASE keeps",
-		"/CFItems/7/identifier: 1 technologies note has an identity other than the one an export derives; not kept: the model keeps no identity for an area's technologies",
 		"/CFItems/8: a second technologies note of one area: imported as an area of expertise, whose parent Spec.CASE keeps",
 		"/CFItems/9: the item is above the clusters, where the model has no place; kept whole in Spec.CASE.Others, which an export puts back",
 		"/CFItems/9: the item is no item's child: read as a child of the document",

@@ -50,7 +50,10 @@ TIME says otherwise (an RFC 3339 time, or a date YYYY-MM-DD for midnight
 UTC), so that the same framework always exports to the same bytes, which
 a diff or a checksum can compare. Set -changed to when the framework last
 changed before you publish a package to a CASE server, whose clients tell
-by lastChangeDateTime what is new. With -o FILE the package goes to FILE,
+by lastChangeDateTime what is new. The document's creator, in CASE the
+body that owns the framework, is "wlp" (or the creator of the package the
+framework was imported from) unless -creator BODY names it, such as ASTD
+for the default model. With -o FILE the package goes to FILE,
 written whole or not at all, and never over a file that exists unless
 -force is given.`
 
@@ -111,22 +114,26 @@ type caseExport struct {
 	strict  bool      // -strict
 	baseURI string    // -base-uri
 	changed time.Time // -changed
+	creator string    // -creator
 }
 
-// caseExportFlags adds -case, -strict, -base-uri and -changed, bound to x.
+// caseExportFlags adds -case, -strict, -base-uri, -changed and -creator,
+// bound to x.
 func (c *Command) caseExportFlags(x *caseExport) {
 	c.Flag.BoolVar(&x.on, "case", false, "print the framework as a CASE 1.1 package")
 	c.Flag.BoolVar(&x.strict, "strict", false, "with -case, write no extensions, as 1EdTech's certification requires (some wlp facts are lost)")
 	c.Flag.StringVar(&x.baseURI, "base-uri", "", "with -case, make each object's uri `URI` followed by its identifier (default urn:uuid:)")
 	c.Flag.Var(timeFlag{&x.changed}, "changed", "with -case, write `TIME` (RFC 3339, or YYYY-MM-DD for midnight UTC) as every lastChangeDateTime "+
 		"(default 1970-01-01T00:00:00Z, so that exports are byte for byte the same)")
+	c.Flag.StringVar(&x.creator, "creator", "", "with -case, name `BODY` as the document's creator, the body that owns the framework "+
+		"(default: the creator of the package it was imported from, or wlp)")
 }
 
 // check reports misuse of x's flags: a CASE flag without -case, or -case
 // with a flag of another output (others, such as "-table", that are set).
 func (x *caseExport) check(e *env, others ...string) error {
 	if !x.on {
-		if set := e.flagsSet("strict", "base-uri", "changed"); len(set) > 0 {
+		if set := e.flagsSet("strict", "base-uri", "changed", "creator"); len(set) > 0 {
 			return usageError(andList(set) + " go" + verbS(len(set)) + " with -case")
 		}
 		return nil
@@ -156,7 +163,7 @@ func runExportCase(e *env, x caseExport, out string, force bool) error {
 	if err != nil {
 		return err
 	}
-	p, err := cfpackage.Export(f, &cfpackage.ExportOptions{Strict: x.strict, BaseURI: x.baseURI, Changed: x.changed})
+	p, err := cfpackage.Export(f, &cfpackage.ExportOptions{Strict: x.strict, BaseURI: x.baseURI, Changed: x.changed, Creator: x.creator})
 	if err != nil {
 		// Export fails only on a base URI that is not an absolute URI.
 		return usageError("-base-uri: " + strings.TrimPrefix(err.Error(), "cfpackage: "))

@@ -52,6 +52,7 @@ func TestExportCase(t *testing.T) {
 		{args("export", "-case", "-strict", "-base-uri", "https://case.example.org/uri"), def, cfpackage.ExportOptions{Strict: true, BaseURI: "https://case.example.org/uri"}},
 		{args("export", "-case", "-changed", "2026-03-01T09:30:00+02:00"), def, cfpackage.ExportOptions{Changed: changed}},
 		{args("export", "-case", "-changed", "2026-03-01"), def, cfpackage.ExportOptions{Changed: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}},
+		{args("export", "-case", "-creator", "ASTD"), def, cfpackage.ExportOptions{Creator: "ASTD"}},
 		{args("export", "-case", "-framework", learning2), l2, cfpackage.ExportOptions{}},
 		{args("export", "-case", "-strict", "-framework", learning2, "-o", "-"), l2, cfpackage.ExportOptions{Strict: true}},
 	} {

@@ -86,7 +86,7 @@
 //
 // Usage:
 //
-//	wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-case] [-strict] [-base-uri URI] [-changed TIME] [-o FILE] [-force]
+//	wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-case] [-strict] [-base-uri URI] [-changed TIME] [-creator BODY] [-o FILE] [-force]
 //
 // Export prints the framework (the embedded ASTD 2004 model, or the one
 // -framework names) as an indented JSON document, the form wlp.Load and
@@ -161,7 +161,10 @@
 // UTC), so that the same framework always exports to the same bytes, which
 // a diff or a checksum can compare. Set -changed to when the framework last
 // changed before you publish a package to a CASE server, whose clients tell
-// by lastChangeDateTime what is new. With -o FILE the package goes to FILE,
+// by lastChangeDateTime what is new. The document's creator, in CASE the
+// body that owns the framework, is "wlp" (or the creator of the package the
+// framework was imported from) unless -creator BODY names it, such as ASTD
+// for the default model. With -o FILE the package goes to FILE,
 // written whole or not at all, and never over a file that exists unless
 // -force is given.
 //
@@ -173,6 +176,8 @@
 //	  	print the framework as a CASE 1.1 package
 //	-changed TIME
 //	  	with -case, write TIME (RFC 3339, or YYYY-MM-DD for midnight UTC) as every lastChangeDateTime (default 1970-01-01T00:00:00Z, so that exports are byte for byte the same)
+//	-creator BODY
+//	  	with -case, name BODY as the document's creator, the body that owns the framework (default: the creator of the package it was imported from, or wlp)
 //	-csv
 //	  	print the table as CSV, one row per record, with the columns the help lists
 //	-force
