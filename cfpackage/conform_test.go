@@ -37,8 +37,9 @@ const (
 	// officialSchemaID is the $id of 1EdTech's CASE 1.1 CFPackage schema.
 	officialSchemaID = "https://purl.imsglobal.org/spec/case/v1p1/schema/json/case_v1p1_cfpackage-jsonschema1.json"
 	// officialSchemaDefault is where the official schema is looked for
-	// when WLP_CASE_SCHEMA is not set.
-	officialSchemaDefault = "/work/.case-schema/case_v1p1_cfpackage-jsonschema1.json"
+	// when WLP_CASE_SCHEMA is not set: a folder .gitignore keeps out of
+	// the repository.
+	officialSchemaDefault = "testdata/official/case_v1p1_cfpackage-jsonschema1.json"
 	// transcriptionFile is wlp's transcription of the schema's rules.
 	transcriptionFile = "testdata/case-1.1-cfpackage.rules.schema.json"
 )
@@ -272,7 +273,8 @@ func officialSchema(t *testing.T) ([]byte, *jsonschema.Schema) {
 	if err != nil {
 		msg := fmt.Sprintf("1EdTech's CASE 1.1 CFPackage JSON Schema is not available (%v). It is not kept in the repository "+
 			"(1EdTech reserves its rights). Save it from %s (or from the GitHub repository conform-ed/conform-ed, "+
-			"packages/coverage/vendor/case/v1_1/case_v1p1_cfpackage-jsonschema1.json) and set WLP_CASE_SCHEMA to the file's path; "+
+			"packages/coverage/vendor/case/v1_1/case_v1p1_cfpackage-jsonschema1.json) to cfpackage/"+officialSchemaDefault+
+			" or set WLP_CASE_SCHEMA to the file's path; "+
 			"set WLP_REQUIRE_CASE_SCHEMA=1 to make its absence an error", err, officialSchemaID)
 		if os.Getenv("WLP_REQUIRE_CASE_SCHEMA") != "" {
 			t.Fatal(msg)
