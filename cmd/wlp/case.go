@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/cfpackage"
 	"github.com/wlpmodel/wlp/problem"
 )
@@ -357,11 +358,17 @@ func runImportCase(e *env, x caseImport, out string, force bool, args []string) 
 		f, more, ierr := cfpackage.Import(p, opt)
 		warns = append(warns, more...)
 		if ierr == nil {
-			e.warn(name, warns)
 			b, err := frameworkJSON(f)
 			if err != nil {
+				e.warn(name, warns)
 				return err
 			}
+			if len(b) > wlp.DefaultMaxBytes {
+				warns = append(warns, cfpackage.Warning{Message: fmt.Sprintf(
+					"the framework takes %d bytes, more than the %d that the other commands read with -framework; "+
+						"a Go program can read it with wlp.Loader{MaxBytes: ...}", len(b), wlp.DefaultMaxBytes)})
+			}
+			e.warn(name, warns)
 			return e.writeOut(out, b)
 		}
 		err = ierr

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/cfpackage"
+	"github.com/wlpmodel/wlp/competency"
 )
 
 // loadFile loads the framework document path names.
@@ -527,5 +529,35 @@ func TestImportCaseErrors(t *testing.T) {
 	}
 	if diff := gocmp.Diff(wlp.Default().Spec(), loadFile(t, out).Spec()); diff != "" {
 		t.Errorf("import -case -o -force: the framework written (-want +got):\n%s", diff)
+	}
+}
+
+// TestImportCaseTooLarge imports a package whose framework takes more
+// than the other commands read with -framework: it is written, with a
+// warning that says so.
+func TestImportCaseTooLarge(t *testing.T) {
+	s := wlp.Spec{ID: "large", Name: "Large"}
+	summary := strings.Repeat("A long statement of what this competency asks. ", 60)
+	for i := range 3500 {
+		s.Competencies = append(s.Competencies, competency.Competency{
+			ID: competency.ID(fmt.Sprintf("c-%d", i)), Name: fmt.Sprintf("C %d", i), Cluster: competency.Personal, Summary: summary,
+		})
+	}
+	f, err := wlp.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	pkg, out := filepath.Join(dir, "large.case.json"), filepath.Join(dir, "large.json")
+	writeTestFile(t, pkg, encoded(t, f, cfpackage.ExportOptions{}))
+	r := runWLP("", "import", "-case", "-o", out, pkg)
+	fi, err := os.Stat(out)
+	if err != nil {
+		t.Fatalf("import -case wrote nothing: exit %d\n%s", r.code, r.stderr)
+	}
+	want := fmt.Sprintf("wlp import: %s: the framework takes %d bytes, more than the %d that the other commands read with -framework; "+
+		"a Go program can read it with wlp.Loader{MaxBytes: ...}\nwlp import: %s: 1 warning\n", pkg, fi.Size(), wlp.DefaultMaxBytes, pkg)
+	if r.code != 0 || r.stderr != want {
+		t.Errorf("import -case: exit %d, stderr\n%s\nwant exit 0, stderr\n%s", r.code, r.stderr, want)
 	}
 }
