@@ -126,7 +126,9 @@ func BenchmarkGrowthDecode(b *testing.B) {
 }
 
 // TestGrowthAllocations checks that what Export and Encode allocate grows
-// about linearly: at 4N at most 5 times what they allocate at N.
+// about linearly: at 4N at most 6 times what they allocate at N, as the
+// other packages' growth tests allow (buffers that double their size make
+// it more than 4; quadratic growth would make it 16).
 func TestGrowthAllocations(t *testing.T) {
 	small, large := growthFramework(t, growthSizes[0]), growthFramework(t, growthSizes[2])
 	export := func(f *wlp.Framework) func() {
@@ -141,7 +143,7 @@ func TestGrowthAllocations(t *testing.T) {
 		}
 	}
 	a, b := alloctest.Bytes(export(small)), alloctest.Bytes(export(large))
-	if ratio := float64(b) / float64(a); ratio > 5 {
-		t.Errorf("Export and Encode allocate %d bytes at n=%d and %d at n=%d: %.1f times, want at most 5", a, growthSizes[0], b, growthSizes[2], ratio)
+	if ratio := float64(b) / float64(a); ratio > 6 {
+		t.Errorf("Export and Encode allocate %d bytes at n=%d and %d at n=%d: %.1fx for 4x the input, want at most 6x", a, growthSizes[0], b, growthSizes[2], ratio)
 	}
 }

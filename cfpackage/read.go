@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/internal/jsonx"
 	"github.com/wlpmodel/wlp/problem"
 )
@@ -412,16 +413,16 @@ func (d *decoder) check(s, path, name string, fm form, req, link bool) string {
 	}
 	switch fm {
 	case uuidForm:
-		if isUUID(s) {
+		if wlp.ValidUUID(s) {
 			return s
 		}
-		if low := strings.ToLower(s); isUUID(low) {
+		if low := strings.ToLower(s); wlp.ValidUUID(low) {
 			d.warn(path, fmt.Sprintf("the UUID %s is in upper case; lower-cased", problem.Quote(s)))
 			return low
 		}
 		d.warn(path, fmt.Sprintf("%s is not a UUID; kept as found", problem.Quote(s)))
 	case nodeID:
-		if low := strings.ToLower(s); low != s && isUUID(low) {
+		if low := strings.ToLower(s); low != s && wlp.ValidUUID(low) {
 			d.warn(path, fmt.Sprintf("the UUID %s is in upper case; lower-cased, as the identifiers it points at are", problem.Quote(s)))
 			return low
 		}
@@ -457,27 +458,6 @@ func isExt(s string) bool {
 	}
 	c := rest[0]
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '|'
-}
-
-// isUUID reports whether s is a UUID in lower case, 8-4-4-4-12.
-func isUUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i := range len(s) {
-		c := s[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // dateTime checks a lastChangeDateTime: an RFC 3339 date-time with a
