@@ -32,6 +32,33 @@ type CASESource struct {
 	// for (levels of the tree above the clusters, items of types no tier
 	// takes), kept whole so that an export puts them back where they were.
 	Others []CASEItem `json:"others,omitempty"`
+	// Types lists the package's own item types (CFItemTypes) whose
+	// identity is not the one an export derives for their title.
+	Types []CASEType `json:"types,omitempty"`
+}
+
+// CASEType is the identity of a CASE CFItemType.
+type CASEType struct {
+	// Title is the type's title, which items give as their CFItemType.
+	Title string `json:"title" jsonschema:"minLength=1"`
+	// Identifier is the type's CASE identifier, a lower-case UUID.
+	Identifier string `json:"identifier" jsonschema:"pattern=^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"`
+	// URI is the type's CASE URI.
+	URI string `json:"uri" jsonschema:"minLength=1"`
+	// Description says what items of the type are.
+	Description string `json:"description,omitempty"`
+	// HierarchyCode places the type among the package's types.
+	HierarchyCode string `json:"hierarchyCode,omitempty"`
+	// TypeCode is the type's short code.
+	TypeCode string `json:"typeCode,omitempty"`
+}
+
+// CASELink is the identity of a CASE CFAssociation.
+type CASELink struct {
+	// Identifier is the association's CASE identifier, a lower-case UUID.
+	Identifier string `json:"identifier" jsonschema:"pattern=^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"`
+	// URI is the association's CASE URI.
+	URI string `json:"uri" jsonschema:"minLength=1"`
 }
 
 // CASEDocument is the identity and authorship of a CASE CFDocument.
@@ -82,6 +109,14 @@ type CASEItem struct {
 	// Technologies is the identity of the child item an area's
 	// technologies note came from.
 	Technologies *CASEItem `json:"technologies,omitempty"`
+	// Uncoded says the item had no human coding scheme, so an export
+	// writes none (it writes the element's ID otherwise).
+	Uncoded bool `json:"uncoded,omitempty"`
+	// Untyped says the item had no CFItemType, so an export writes none.
+	Untyped bool `json:"untyped,omitempty"`
+	// Link is the identity of the isChildOf association that put the item
+	// under its parent, when it is not the one an export derives.
+	Link *CASELink `json:"link,omitempty"`
 }
 
 // Clone returns a deep copy of c.
@@ -94,6 +129,7 @@ func (c *CASESource) Clone() *CASESource {
 	d.Items = cloneItems(c.Items)
 	d.Targets = cloneItems(c.Targets)
 	d.Others = cloneAll(c.Others, CASEItem.clone)
+	d.Types = cloneAll(c.Types, func(t CASEType) CASEType { return t })
 	return &d
 }
 
@@ -102,6 +138,10 @@ func (it CASEItem) clone() CASEItem {
 	if it.Technologies != nil {
 		t := it.Technologies.clone()
 		it.Technologies = &t
+	}
+	if it.Link != nil {
+		l := *it.Link
+		it.Link = &l
 	}
 	return it
 }
@@ -179,6 +219,10 @@ func (v *validator) checkCASE(s Spec) {
 		if it.Technologies != nil {
 			item(path+"/technologies", *it.Technologies)
 		}
+		if it.Link != nil {
+			ident(path+"/link", it.Link.Identifier)
+			uri(path+"/link", it.Link.URI)
+		}
 	}
 	ident("/case/document", c.Document.Identifier)
 	uri("/case/document", c.Document.URI)
@@ -211,5 +255,18 @@ func (v *validator) checkCASE(s Spec) {
 		if o.Statement == "" {
 			v.add(func() string { return path + "/statement" }, func() string { return "the statement is empty" })
 		}
+	}
+	titles := map[string]bool{}
+	for i, t := range c.Types {
+		path := "/case/types/" + strconv.Itoa(i)
+		ident(path, t.Identifier)
+		uri(path, t.URI)
+		switch {
+		case t.Title == "":
+			v.add(func() string { return path + "/title" }, func() string { return "the title is empty" })
+		case titles[t.Title]:
+			v.add(func() string { return path + "/title" }, func() string { return fmt.Sprintf("the type %s is listed twice", problem.Quote(t.Title)) })
+		}
+		titles[t.Title] = true
 	}
 }

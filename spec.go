@@ -85,6 +85,7 @@ func (s *Spec) normalize() {
 		c.Items = nilIfEmptyMap(c.Items)
 		c.Targets = nilIfEmptyMap(c.Targets)
 		c.Others = nilIfEmpty(c.Others)
+		c.Types = nilIfEmpty(c.Types)
 		normalizeItems(c.Clusters)
 		normalizeItems(c.Items)
 		normalizeItems(c.Targets)

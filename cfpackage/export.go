@@ -103,27 +103,44 @@ type ExportOptions struct {
 // The error reports a BaseURI that is not an absolute URI. Export costs
 // time and memory linear in the size of f.
 func Export(f *wlp.Framework, opt *ExportOptions) (*Package, error) {
+	if f == nil {
+		return nil, fmt.Errorf("cfpackage: Export of a nil framework")
+	}
 	var o ExportOptions
 	if opt != nil {
 		o = *opt
 	}
+	spec := f.Spec()
 	base := "urn:uuid:"
 	if o.BaseURI != "" {
-		u, err := url.Parse(o.BaseURI)
-		if err != nil || !u.IsAbs() || !uriChars(o.BaseURI) {
-			return nil, fmt.Errorf("cfpackage: the base URI %q is not an absolute URI (RFC 3986: ASCII, no spaces, quotes or <>; percent-encode the rest)", o.BaseURI)
+		if !absoluteURI(o.BaseURI) {
+			return nil, fmt.Errorf("cfpackage: the base URI %q is not an absolute URI (RFC 3986: a scheme, then a host or a path; ASCII, no spaces, quotes or <>; percent-encode the rest)", o.BaseURI)
 		}
 		base = o.BaseURI
 		if !strings.HasSuffix(base, "/") && !strings.HasSuffix(base, "#") && !strings.HasSuffix(base, ":") && !strings.HasSuffix(base, "=") {
 			base += "/"
+		}
+	} else if c := spec.CASE; c != nil {
+		// The kept document's URI, less its identifier, is the base of
+		// what the export derives, so that its URIs are all of a kind.
+		if prefix, ok := strings.CutSuffix(c.Document.URI, c.Document.Identifier); ok && absoluteURI(prefix) {
+			base = prefix
 		}
 	}
 	changed := "1970-01-01T00:00:00Z"
 	if !o.Changed.IsZero() {
 		changed = o.Changed.UTC().Truncate(time.Second).Format(time.RFC3339)
 	}
-	e := &exporter{f: f, spec: f.Spec(), base: base, changed: changed, strict: o.Strict, creator: o.Creator}
+	e := &exporter{f: f, spec: spec, base: base, changed: changed, strict: o.Strict, creator: o.Creator}
 	return e.run(), nil
+}
+
+// absoluteURI reports whether s is an absolute URI that identifiers can
+// follow: a scheme and a host ("https://case.example.org/uri/") or an
+// opaque part ("urn:uuid:"), in the characters RFC 3986 allows.
+func absoluteURI(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.IsAbs() && (u.Host != "" || u.Opaque != "" || s == u.Scheme+":") && uriChars(s)
 }
 
 // uriChars reports whether s holds only characters RFC 3986 allows in a
@@ -150,16 +167,17 @@ type exporter struct {
 	strict  bool
 	creator string
 
-	doc     string // the document's identifier
-	docURI  string
-	pkg     Package
-	types   map[string]LinkURI // item type title -> its link
-	nodes   map[string]NodeURI // item identifier -> node
-	seq     map[string]int     // parent identifier -> children so far
-	pending []child            // the tree, linked once every item is in
-	itemOf  map[competency.ID]LinkURI
-	roleOf  map[role.ID]LinkURI
-	present map[string]bool // identifiers of the package's items
+	doc       string // the document's identifier
+	docURI    string
+	pkg       Package
+	types     map[string]LinkURI // item type title -> its link
+	nodes     map[string]NodeURI // item identifier -> node
+	seq       map[string]int     // parent identifier -> children so far
+	pending   []child            // the tree, linked once every item is in
+	typeOrder []string           // item type titles, in order of first use
+	itemOf    map[competency.ID]LinkURI
+	roleOf    map[role.ID]LinkURI
+	present   map[string]bool // identifiers of the package's items
 }
 
 // id derives the identifier of the element named name ("cluster:ID",
@@ -216,9 +234,6 @@ func (e *exporter) run() *Package {
 		d.Extensions = e.ext(x)
 	}
 	e.pkg.Document = d
-	for _, t := range itemTypes {
-		e.itemType(t.title, t.description)
-	}
 
 	e.others()
 	clusters := e.f.Clusters()
@@ -257,6 +272,7 @@ func (e *exporter) run() *Package {
 		e.roleOf[j.ID] = e.item(it, string(j.ID), TypeJob, j.Title, j.Summary, e.doc)
 	}
 	e.tree()
+	e.definitions()
 	for _, r := range e.spec.Roles {
 		e.roleRubric(r)
 	}
@@ -309,41 +325,90 @@ func (e *exporter) identity(src *wlp.CASEItem, name string) wlp.CASEItem {
 type child struct {
 	node   NodeURI
 	parent string
+	link   *wlp.CASELink // the association's kept identity, if any
 }
 
 // tree adds the isChildOf associations, in item order, once every item is
 // in the package: a kept parent may come later than its child.
 func (e *exporter) tree() {
 	for _, c := range e.pending {
-		e.associate(IsChildOf, c.node, c.parent)
+		e.associate(IsChildOf, c.node, c.parent, c.link)
 	}
 	e.pending = nil
 }
 
-// itemType adds the item type title to the definitions, once, and
-// returns its link.
-func (e *exporter) itemType(title, description string) LinkURI {
+// itemType returns the link of the item type title, kept from an
+// imported package or derived from the title, and notes that it is used.
+func (e *exporter) itemType(title string) LinkURI {
 	if l, ok := e.types[title]; ok {
 		return l
 	}
-	id := e.id("type:" + title)
-	if e.pkg.Definitions == nil {
-		e.pkg.Definitions = &Definitions{}
+	l := LinkURI{Title: title}
+	if kept, ok := e.keptType(title); ok {
+		l.Identifier, l.URI = kept.Identifier, kept.URI
+	} else {
+		l.Identifier = e.id("type:" + title)
+		l.URI = e.uri(l.Identifier)
 	}
-	if description == "" {
-		description = "An item type of the package this framework was imported from."
-	}
-	e.pkg.Definitions.CFItemTypes = append(e.pkg.Definitions.CFItemTypes, ItemType{
-		Identifier:         id,
-		URI:                e.uri(id),
-		Title:              title,
-		Description:        description,
-		HierarchyCode:      strconv.Itoa(len(e.pkg.Definitions.CFItemTypes) + 1),
-		LastChangeDateTime: e.changed,
-	})
-	l := LinkURI{Title: title, Identifier: id, URI: e.uri(id)}
 	e.types[title] = l
+	e.typeOrder = append(e.typeOrder, title)
 	return l
+}
+
+// keptType returns the identity of the imported package's type title.
+func (e *exporter) keptType(title string) (wlp.CASEType, bool) {
+	if e.spec.CASE != nil {
+		for _, t := range e.spec.CASE.Types {
+			if t.Title == title {
+				return t, true
+			}
+		}
+	}
+	return wlp.CASEType{}, false
+}
+
+// definitions writes the item types the items use: the export's own in
+// their order, then others in the order of first use, each numbered in
+// that order unless an imported package gave it a hierarchy code.
+func (e *exporter) definitions() {
+	var titles []string
+	described := map[string]string{}
+	for _, t := range itemTypes {
+		described[t.title] = t.description
+		if _, used := e.types[t.title]; used {
+			titles = append(titles, t.title)
+		}
+	}
+	for _, t := range e.typeOrder {
+		if _, ours := described[t]; !ours {
+			titles = append(titles, t)
+		}
+	}
+	if len(titles) == 0 {
+		return
+	}
+	e.pkg.Definitions = &Definitions{}
+	for i, title := range titles {
+		l := e.types[title]
+		t := ItemType{
+			Identifier:         l.Identifier,
+			URI:                l.URI,
+			Title:              title,
+			Description:        described[title],
+			HierarchyCode:      strconv.Itoa(i + 1),
+			LastChangeDateTime: e.changed,
+		}
+		if kept, ok := e.keptType(title); ok {
+			t.Description, t.TypeCode = kept.Description, kept.TypeCode
+			if kept.HierarchyCode != "" {
+				t.HierarchyCode = kept.HierarchyCode
+			}
+		}
+		if t.Description == "" {
+			t.Description = "An item type of the package this framework was imported from."
+		}
+		e.pkg.Definitions.CFItemTypes = append(e.pkg.Definitions.CFItemTypes, t)
+	}
 }
 
 // item adds an item and its isChildOf association to parent (the
@@ -355,8 +420,14 @@ func (e *exporter) item(it wlp.CASEItem, code, typ, name, summary, parent string
 	if it.Code != "" {
 		code = it.Code
 	}
+	if it.Uncoded {
+		code = ""
+	}
 	if it.Type != "" {
 		typ = it.Type
+	}
+	if it.Untyped {
+		typ = ""
 	}
 	if it.Parent != "" {
 		parent = it.Parent
@@ -368,17 +439,20 @@ func (e *exporter) item(it wlp.CASEItem, code, typ, name, summary, parent string
 	if it.Statement != "" {
 		full, short = it.Statement, it.Abbreviated
 	}
-	t := e.itemType(typ, "")
-	e.pkg.Items = append(e.pkg.Items, Item{
+	item := Item{
 		Identifier:           it.Identifier,
 		FullStatement:        full,
 		CFItemType:           typ,
 		URI:                  it.URI,
 		HumanCodingScheme:    code,
 		AbbreviatedStatement: short,
-		CFItemTypeURI:        &t,
 		LastChangeDateTime:   e.changed,
-	})
+	}
+	if typ != "" {
+		t := e.itemType(typ)
+		item.CFItemTypeURI = &t
+	}
+	e.pkg.Items = append(e.pkg.Items, item)
 	title := short
 	if title == "" {
 		title = full
@@ -386,14 +460,14 @@ func (e *exporter) item(it wlp.CASEItem, code, typ, name, summary, parent string
 	node := NodeURI{Title: title, Identifier: it.Identifier, URI: it.URI}
 	e.nodes[it.Identifier] = node
 	e.present[it.Identifier] = true
-	e.pending = append(e.pending, child{node, parent})
+	e.pending = append(e.pending, child{node, parent, it.Link})
 	return LinkURI{Title: title, Identifier: it.Identifier, URI: it.URI}
 }
 
 // associate adds an association of type typ from origin to the node
 // with identifier dest (the document's or an item's), numbered among
 // dest's children of that type.
-func (e *exporter) associate(typ string, origin NodeURI, dest string) {
+func (e *exporter) associate(typ string, origin NodeURI, dest string, kept *wlp.CASELink) {
 	dn, ok := e.nodes[dest]
 	switch {
 	case dest == e.doc:
@@ -404,13 +478,20 @@ func (e *exporter) associate(typ string, origin NodeURI, dest string) {
 		dn = NodeURI{Title: e.pkg.Document.Title, Identifier: e.doc, URI: e.docURI}
 		dest = e.doc
 	}
-	e.link(typ, origin, dn, dest)
+	e.link(typ, origin, dn, dest, kept)
 }
 
-func (e *exporter) link(typ string, origin, dest NodeURI, key string) {
+// link adds an association of type typ from origin to dest, numbered
+// among the associations of that type to key, with the kept identity or
+// one derived from its ends.
+func (e *exporter) link(typ string, origin, dest NodeURI, key string, kept *wlp.CASELink) {
 	e.seq[typ+" "+key]++
 	n := e.seq[typ+" "+key]
 	id := e.id("association:" + typ + ":" + origin.Identifier + ">" + dest.Identifier)
+	uri := e.uri(id)
+	if kept != nil {
+		id, uri = kept.Identifier, kept.URI
+	}
 	o, d := origin, dest
 	if o.TargetType == "" {
 		o.TargetType = "CASE"
@@ -422,7 +503,7 @@ func (e *exporter) link(typ string, origin, dest NodeURI, key string) {
 		Identifier:         id,
 		AssociationType:    typ,
 		SequenceNumber:     &n,
-		URI:                e.uri(id),
+		URI:                uri,
 		OriginNodeURI:      o,
 		DestinationNodeURI: d,
 		LastChangeDateTime: e.changed,
@@ -430,7 +511,8 @@ func (e *exporter) link(typ string, origin, dest NodeURI, key string) {
 }
 
 // others adds the items kept from an imported package that the model has
-// no place for, parents first as they were read.
+// no place for, parents first as they were read. An item kept without a
+// type or a code stays without.
 func (e *exporter) others() {
 	if e.spec.CASE == nil {
 		return
@@ -440,36 +522,11 @@ func (e *exporter) others() {
 		if parent == "" {
 			parent = e.doc
 		}
-		typ := o.Type
 		it := o
-		it.Type = ""
-		if typ == "" {
-			// An item without a type stays without one.
-			e.untyped(it, parent)
-			continue
-		}
-		e.item(it, o.Code, typ, o.Statement, "", parent)
+		it.Untyped = it.Untyped || o.Type == ""
+		it.Uncoded = it.Uncoded || o.Code == ""
+		e.item(it, o.Code, o.Type, o.Statement, "", parent)
 	}
-}
-
-// untyped adds a kept item that had no type.
-func (e *exporter) untyped(it wlp.CASEItem, parent string) {
-	e.pkg.Items = append(e.pkg.Items, Item{
-		Identifier:           it.Identifier,
-		FullStatement:        it.Statement,
-		URI:                  it.URI,
-		HumanCodingScheme:    it.Code,
-		AbbreviatedStatement: it.Abbreviated,
-		LastChangeDateTime:   e.changed,
-	})
-	title := it.Abbreviated
-	if title == "" {
-		title = it.Statement
-	}
-	node := NodeURI{Title: title, Identifier: it.Identifier, URI: it.URI}
-	e.nodes[it.Identifier] = node
-	e.present[it.Identifier] = true
-	e.pending = append(e.pending, child{node, parent})
 }
 
 // behaviors adds an item for each behaviour, a child of parent.
@@ -568,7 +625,7 @@ func (e *exporter) jobRubric(j role.Job) {
 		}
 		rb.CFRubricCriteria = append(rb.CFRubricCriteria, c)
 		if n, ok := e.nodes[link.Identifier]; ok {
-			e.associate(IsPartOf, n, e.roleOf[j.ID].Identifier)
+			e.associate(IsPartOf, n, e.roleOf[j.ID].Identifier, nil)
 		}
 	}
 	e.requirements(&rb, name, j.Requirements)
@@ -602,7 +659,7 @@ func (e *exporter) finish(rb Rubric, target role.ID) {
 	e.pkg.Rubrics = append(e.pkg.Rubrics, rb)
 	if n, ok := e.nodes[e.roleOf[target].Identifier]; ok {
 		dest := NodeURI{Title: rb.Title, Identifier: rb.Identifier, URI: rb.URI, TargetType: RubricTarget}
-		e.link(IsRelatedTo, n, dest, rb.Identifier)
+		e.link(IsRelatedTo, n, dest, rb.Identifier, nil)
 	}
 }
 
@@ -666,6 +723,9 @@ func (e *exporter) levels(criterion string, need competency.Level) []CriterionLe
 // always encodes to the same bytes. It costs time and memory linear in
 // the size of p.
 func Encode(w io.Writer, p *Package) error {
+	if p == nil {
+		return fmt.Errorf("cfpackage: Encode of a nil package")
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")

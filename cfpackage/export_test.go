@@ -527,7 +527,7 @@ func TestExportBaseURI(t *testing.T) {
 }
 
 func TestExportInvalidBaseURI(t *testing.T) {
-	for _, base := range []string{"case/uri/", "case.example.org", "//case.example.org/uri/", "https://exa mple.org/", "%zz", ":"} {
+	for _, base := range []string{"case/uri/", "case.example.org", "//case.example.org/uri/", "https://exa mple.org/", "%zz", ":", "https://", "https:///uri/"} {
 		p, err := cfpackage.Export(wlp.Default(), &cfpackage.ExportOptions{BaseURI: base})
 		if err == nil || p != nil {
 			t.Errorf("BaseURI %q: package %v, error %v; want an error", base, p != nil, err)
@@ -764,5 +764,74 @@ func TestExportCreator(t *testing.T) {
 		if got := p.Document.Creator; got != tc.want {
 			t.Errorf("%s: creator %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestExportKeptForeignShape checks that an export writes back what an
+// imported package had, and nothing it did not: an item without a code
+// or type stays without, the isChildOf association and the item type keep
+// their identities, only the item types items use are written, and what
+// the export derives takes the base of the kept document's URI.
+func TestExportKeptForeignShape(t *testing.T) {
+	const (
+		doc   = "00000000-0000-4000-8000-000000000000"
+		item  = "00000000-0000-4000-8000-000000000001"
+		link  = "00000000-0000-4000-8000-000000000002"
+		typ   = "00000000-0000-4000-8000-000000000003"
+		other = "00000000-0000-4000-8000-000000000004"
+		base  = "https://case.example.org/uri/"
+	)
+	s := wlp.Spec{
+		ID: "kept", Name: "Kept",
+		Areas: []aoe.Area{{ID: "listening", Name: "Listening"}},
+		CASE: &wlp.CASESource{
+			Document: wlp.CASEDocument{Identifier: doc, URI: base + doc, Creator: "Somebody"},
+			Items: map[competency.ID]wlp.CASEItem{"listening": {
+				Identifier: item, URI: base + item, Uncoded: true, Type: "Skill",
+				Link: &wlp.CASELink{Identifier: link, URI: base + link},
+			}},
+			Others: []wlp.CASEItem{{Identifier: other, URI: base + other, Statement: "A note"}},
+			Types:  []wlp.CASEType{{Title: "Skill", Identifier: typ, URI: base + typ, Description: "A skill.", HierarchyCode: "7.1", TypeCode: "S"}},
+		},
+	}
+	f, err := wlp.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cfpackage.Export(f, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantItems := []cfpackage.Item{
+		{Identifier: other, FullStatement: "A note", URI: base + other, LastChangeDateTime: "1970-01-01T00:00:00Z"},
+		{Identifier: item, FullStatement: "Listening", CFItemType: "Skill", URI: base + item,
+			CFItemTypeURI: &cfpackage.LinkURI{Title: "Skill", Identifier: typ, URI: base + typ}, LastChangeDateTime: "1970-01-01T00:00:00Z"},
+	}
+	if d := cmp.Diff(wantItems, p.Items); d != "" {
+		t.Errorf("items (-want +got):\n%s", d)
+	}
+	wantTypes := []cfpackage.ItemType{{Identifier: typ, URI: base + typ, Title: "Skill", Description: "A skill.", HierarchyCode: "7.1", TypeCode: "S", LastChangeDateTime: "1970-01-01T00:00:00Z"}}
+	if d := cmp.Diff(wantTypes, p.Definitions.CFItemTypes); d != "" {
+		t.Errorf("item types (-want +got):\n%s", d)
+	}
+	var links []string
+	for _, a := range p.Associations {
+		links = append(links, a.OriginNodeURI.Identifier+" "+a.Identifier+" "+a.URI)
+	}
+	derived := p.Associations[0].Identifier
+	wantLinks := []string{other + " " + derived + " " + base + derived, item + " " + link + " " + base + link}
+	if d := cmp.Diff(wantLinks, links); d != "" {
+		t.Errorf("associations: origin, identifier, uri (-want +got):\n%s", d)
+	}
+}
+
+// TestExportNil checks that nil in gives an error, not a panic or "null".
+func TestExportNil(t *testing.T) {
+	if _, err := cfpackage.Export(nil, nil); err == nil || !strings.HasPrefix(err.Error(), "cfpackage: ") {
+		t.Errorf("Export(nil): %v, want a cfpackage error", err)
+	}
+	var buf bytes.Buffer
+	if err := cfpackage.Encode(&buf, nil); err == nil || buf.Len() != 0 {
+		t.Errorf("Encode(nil): %v, wrote %q; want an error and nothing", err, buf.String())
 	}
 }

@@ -37,8 +37,10 @@ Identifiers are lower-case version 5 UUIDs derived from the framework's
 and the elements' IDs, the same on every run; a framework imported with
 "wlp import -case" keeps the identifiers and URIs of its package instead.
 Every object's uri is urn:uuid:IDENTIFIER, or with -base-uri URI (an
-absolute URI, such as https://case.example.org/uri/) the URI followed by
-the identifier. What CASE has no field for (the framework's ID, each
+absolute URI, such as https://case.example.org/uri/, to which a "/" is
+added unless it ends in "/", "#", ":" or "=") the URI followed by the
+identifier; a framework imported from a package whose document's uri
+ends in its identifier takes what comes before it as its base. What CASE has no field for (the framework's ID, each
 requirement as written, with its why and atLeast, a job's shares) goes
 into CASE 1.1 extensions named "wlp", so that "wlp import -case" gives
 back the same framework. -strict leaves every extension out, as 1EdTech's
