@@ -59,6 +59,9 @@ type CASELink struct {
 	Identifier string `json:"identifier" jsonschema:"pattern=^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"`
 	// URI is the association's CASE URI.
 	URI string `json:"uri" jsonschema:"minLength=1"`
+	// Sequence is the association's sequence number among the parent's
+	// children; 0 when it had none, and an export then writes none.
+	Sequence int `json:"sequence,omitempty"`
 }
 
 // CASEDocument is the identity and authorship of a CASE CFDocument.

@@ -89,7 +89,6 @@ func ExampleImport_foreign() {
 	// cluster ds-1: Information literacy
 	// competency ds-1-1 in ds-1: Searches for information online.
 	// kept: 2a6b4c2e-1d3f-4e5a-8b7c-9d0e1f2a3b4c DS.1.1
-	// /CFAssociations/0/identifier: 2 associations have an identity other than the one an export derives; not kept: an export derives it from its ends
 	// /CFItems/0: 2 items have no type: placed by the shape of the tree
 	// /CFItems/1/educationLevel: 1 item has educationLevel, which the model has no place for; not kept
 }

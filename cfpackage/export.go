@@ -489,8 +489,14 @@ func (e *exporter) link(typ string, origin, dest NodeURI, key string, kept *wlp.
 	n := e.seq[typ+" "+key]
 	id := e.id("association:" + typ + ":" + origin.Identifier + ">" + dest.Identifier)
 	uri := e.uri(id)
+	seq := &n
 	if kept != nil {
+		// A kept association keeps its sequence number, or its lack of one.
 		id, uri = kept.Identifier, kept.URI
+		seq = nil
+		if kept.Sequence != 0 {
+			seq = &kept.Sequence
+		}
 	}
 	o, d := origin, dest
 	if o.TargetType == "" {
@@ -502,7 +508,7 @@ func (e *exporter) link(typ string, origin, dest NodeURI, key string, kept *wlp.
 	e.pkg.Associations = append(e.pkg.Associations, Association{
 		Identifier:         id,
 		AssociationType:    typ,
-		SequenceNumber:     &n,
+		SequenceNumber:     seq,
 		URI:                uri,
 		OriginNodeURI:      o,
 		DestinationNodeURI: d,

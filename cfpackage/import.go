@@ -42,7 +42,8 @@ import (
 //
 // A warning counts the items placed by the shape of the tree, one for
 // each type no list names (and one for the items without a type), so
-// that the options to give are plain.
+// that the options to give are plain; a title a list gives that no item
+// of the package has (a misspelling, say) is a warning too.
 //
 // Whatever their type says, some items cannot be what it says, and are
 // imported as areas of expertise, whose parent [wlp.CASESource] keeps,
@@ -53,6 +54,29 @@ import (
 // technologies note). A role whose rubric gives it no requirement, or a
 // job with neither shares nor requirements, is kept in Others, with a
 // warning.
+//
+// A warning that would repeat for each object (each item above the
+// clusters, each criterion without a weight...) is given once, at the
+// first object, with their number and what was done to each.
+//
+// # Order
+//
+// CASE gives the arrays of a package no order: the tree's order is its
+// sequence numbers. The framework's lists (clusters, competencies,
+// areas, roles, jobs) keep the order of the CFItems array, except that,
+// for each parent (the document included, which takes the items in no
+// tree), the places its children of one kind take in the array hold
+// those children in the order of their sequence numbers (items without a
+// number last, and equal numbers in array order). Key behaviours come in
+// the order of their sequence numbers. So a package that an export wrote
+// reads back in its order, and one whose siblings are shuffled in the
+// array reads as the unshuffled one; an export numbers each parent's
+// children of one kind in that order again (it writes the kinds one
+// after the other, so it does not keep how siblings of two kinds were
+// interleaved). Others keep the tree's order: the document's children,
+// then the items in no tree, each followed by its subtree, siblings by
+// kind (in the order an export writes them: others, clusters,
+// competencies, areas, roles, jobs), then by sequence number.
 //
 // # Elements
 //
@@ -73,8 +97,11 @@ import (
 // [competency.MaxIDLen] bytes), or, without a human coding scheme, a slug
 // of the abbreviated or the full statement. Clusters have an ID space of
 // their own, competencies and areas share one, and roles and jobs
-// share one; within a space, a slug taken by an earlier item (in package
-// order) gets "-2", "-3" and so on.
+// share one; within a space, a slug taken by an earlier item gets "-2",
+// "-3" and so on, with a warning for each that names both items. Earlier
+// is in the tree's order, as for Others above, which neither the order of
+// the package's arrays nor an export of the framework changes: a package
+// gives each item the same ID however its arrays are ordered.
 //
 // The framework's name is the document's title, with its version and
 // description. Its ID is ID when set; else the one the export kept in its
@@ -113,20 +140,38 @@ import (
 // # Identity
 //
 // [wlp.Spec] CASE keeps what an export of the imported framework would
-// not write by itself, so that exporting it writes the package's
-// identities again: the document's identifier, URI, creator, publisher,
-// language, official source URL and adoption status; and, under its
-// element's ID, the identifier and URI of every cluster, competency,
-// area, role and job (with those of its key behaviours) that are not the
-// ones an export derives (see [DocumentIdentifier]; the URIs of the form
-// "urn:uuid:IDENTIFIER"), with the parent, human coding scheme and item
-// type it had when they are not what an export writes. An identifier that
-// is not a lower-case UUID (Decode already lower-cases those in upper
-// case) is replaced, with a warning, by a version 5 UUID derived from it.
-// When every identity is an export's, CASE stays nil, so that an export
-// then an import gives back an equal framework. An item the export writes
-// before its parent (an item kept in Others whose parent is a cluster,
-// say) is put under the document: Import warns of each.
+// not write by itself, so that exporting it gives the package's items
+// back as they were, adding nothing they did not have:
+//
+//   - the document's identifier, URI, creator, publisher, language,
+//     official source URL and adoption status;
+//   - under its element's ID, every cluster, competency, area, role and
+//     job (with its key behaviours and technologies note) whose item is
+//     not what an export writes by itself: its identifier and URI when
+//     they are not the ones an export derives (see [DocumentIdentifier];
+//     the URI is the base of the document's URI, the part before its
+//     identifier, or "urn:uuid:", and the identifier); its parent, human
+//     coding scheme and item type when they are not what an export
+//     writes; that it had no human coding scheme (Uncoded) or no type
+//     (Untyped), so that an export writes none; and the identifier and
+//     URI of the isChildOf association that put it under its parent
+//     (Link), when they are not the ones an export derives;
+//   - the items of Others, whole, with the same marks and link;
+//   - the package's item types (Types) whose identifier, URI, description
+//     or type code is not what an export writes for their title: all
+//     their fields but the last change, so that an export writes them
+//     back for the items that use them.
+//
+// An identifier that is not a lower-case UUID (Decode already lower-cases
+// those in upper case) is replaced, with a warning, by a version 5 UUID
+// derived from it; one that two objects kept would share is kept for the
+// first only, with a warning. An item without a uri is given the one an
+// export derives. When every identity is an export's, CASE stays nil, so
+// that an export then an import gives back an equal framework. An item
+// the export writes before its parent (an item kept in Others whose
+// parent is a cluster, say) is put under the document: Import warns of
+// it. An item typed only by its CFItemTypeURI's title exports with that
+// title as its CFItemType.
 //
 // A framework imported with item types of the options' lists exports its
 // items with those types: import its packages with the same options.
@@ -139,15 +184,15 @@ import (
 // key behaviours and technologies notes, CFDefinitions other than item
 // types, association groupings, associations other than isChildOf, the
 // isPartOf of a role to a job that blends it and isRelatedTo to a rubric,
-// extensions of other exporters, the identities of rubrics, criteria and associations other than those an export derives,
-// and the titles, descriptions and level texts of rubrics other than an
-// export's): for each, Import warns once per field and class of object,
-// counting the objects and naming the first. The lastChangeDateTime and
-// caseVersion fields are not kept, and not warned about: an export
-// writes its own. The sequence numbers of the tree are read as an order
-// among siblings; an export numbers the children of each item in the
-// order it writes them (clusters, then competencies, areas, roles and
-// jobs).
+// an item's second parent, extensions of other exporters, the identities
+// of rubrics, criteria, isPartOf and isRelatedTo associations other than
+// those an export derives, and the titles, descriptions and level texts
+// of rubrics other than an export's): for each, Import warns once per
+// field and class of object, counting the objects and naming the first.
+// The lastChangeDateTime and caseVersion fields are not kept, and not
+// warned about: an export writes its own. The sequence numbers of the
+// tree are read as an order among siblings (see Order), which an export
+// numbers from 1 again.
 type ImportOptions struct {
 	// ID is the framework's ID; empty takes the one an export kept, or a
 	// slug of the document's title.
@@ -236,9 +281,9 @@ type importer struct {
 	o   ImportOptions
 	ext bool // read the extensions an export writes
 
-	errs  problem.List
-	warns []Warning
-	tally map[string]*tallied // field warnings by key
+	errs    problem.List
+	warns   []Warning
+	tallies map[string]*tallied // warnings counted by kind
 
 	types   map[string]kind // lower-cased type title -> kind
 	doc     string          // the document's identifier, as found
@@ -246,7 +291,12 @@ type importer struct {
 	docID   string          // the document's lower-case UUID
 	docNS   uuid.UUID       // docID parsed, once derive needs it
 	nodes   []inode
-	byIdent map[string]int // original identifier -> item index
+	roots   []int           // the document's children and the items in no tree, in order
+	order   []int           // the items in the order of the elements (elementOrder)
+	links   []*wlp.CASELink // each item's kept isChildOf identity, or nil
+	claimed map[string]bool // the identifiers kept
+	kept    []wlp.CASEType  // the item types kept
+	byIdent map[string]int  // original identifier -> item index
 	byURI   map[string]int
 	rubrics map[string]int     // rubric identifier (and uri) -> index
 	related map[int][]relation // item index -> the rubrics it is related to
@@ -263,12 +313,12 @@ type importer struct {
 // relation is an isRelatedTo association of an item to a rubric.
 type relation struct{ rubric, assoc int }
 
-// tallied counts the objects that have one field the model cannot keep.
+// tallied counts the objects of one kind of warning: the message says
+// how many there are, at the place of the first.
 type tallied struct {
-	first string // pointer to the first
-	n     int
-	class string // "item", "association", ...
-	what  string // the rest of the message
+	n   int
+	at  int // the index of the warning's placeholder
+	msg func(n int) string
 }
 
 // warn adds a warning at path.
@@ -285,15 +335,41 @@ func (im *importer) count(class, path, field string) {
 // countAs tallies one object of class with a field at path, with the
 // message's end what.
 func (im *importer) countAs(class, path, field, what string) {
-	key := class + "\x00" + field + "\x00" + what
-	if t, ok := im.tally[key]; ok {
+	im.tally("c\x00"+class+"\x00"+field+"\x00"+what, path, func(n int) string {
+		noun, verb := class, "has"
+		if n != 1 {
+			noun, verb = plural(class), "have"
+		}
+		return fmt.Sprintf("%d %s %s %s%s", n, noun, verb, field, what)
+	})
+}
+
+// each tallies one object at path of the kind of warning key: one is the
+// message when it is the only one (it may name the object), many, with a
+// %d for the count, the message when there are more, at the first.
+func (im *importer) each(key, path, one, many string) {
+	im.tally("e\x00"+key, path, func(n int) string {
+		if n == 1 {
+			return one
+		}
+		return fmt.Sprintf(many, n)
+	})
+}
+
+// tally counts one more warning of the kind key, at path when it is the
+// first in pointer order, whose message msg writes once the count is known.
+func (im *importer) tally(key, path string, msg func(n int) string) {
+	if t, ok := im.tallies[key]; ok {
 		t.n++
+		if w := &im.warns[t.at]; problem.Compare(Warning{Path: path}, Warning{Path: w.Path}) < 0 {
+			w.Path, t.msg = path, msg
+		}
 		return
 	}
-	if im.tally == nil {
-		im.tally = map[string]*tallied{}
+	if im.tallies == nil {
+		im.tallies = map[string]*tallied{}
 	}
-	im.tally[key] = &tallied{first: path, n: 1, class: class, what: field + what}
+	im.tallies[key] = &tallied{n: 1, at: len(im.warns), msg: msg}
 	// A placeholder keeps the warning's place among the others.
 	im.warns = append(im.warns, Warning{Path: path, Message: "\x00" + key})
 }
@@ -305,12 +381,8 @@ func (im *importer) finishTally() {
 		if !ok {
 			continue
 		}
-		t := im.tally[key]
-		noun, verb := t.class, "has"
-		if t.n != 1 {
-			noun, verb = plural(t.class), "have"
-		}
-		im.warns[i].Message = fmt.Sprintf("%d %s %s %s", t.n, noun, verb, t.what)
+		t := im.tallies[key]
+		im.warns[i].Message = t.msg(t.n)
 	}
 }
 
@@ -357,7 +429,9 @@ func (im *importer) run() (*wlp.Framework, []Warning, error) {
 	if im.errs.Len() > 0 {
 		return nil, nil, im.errs.Err("cfpackage")
 	}
+	im.where = map[string]string{"/case/document": "/CFDocument"}
 	im.extensions()
+	im.keepLinks()
 	im.classify()
 	im.assignIDs()
 	im.build()
@@ -402,6 +476,28 @@ func (im *importer) kinds() {
 	add(im.o.TechnologiesTypes, TypeTechnologies, kindTechnologies)
 }
 
+// unusedTypes warns of each type title the options give that no item of
+// the package has, which may be misspelt.
+func (im *importer) unusedTypes() {
+	has := map[string]bool{}
+	for _, n := range im.nodes {
+		has[strings.ToLower(n.typ)] = true
+	}
+	for _, l := range []struct {
+		titles []string
+		what   string
+	}{
+		{im.o.ClusterTypes, "clusters"}, {im.o.CompetencyTypes, "competencies"}, {im.o.AreaTypes, "areas of expertise"},
+		{im.o.RoleTypes, "roles"}, {im.o.JobTypes, "jobs"}, {im.o.BehaviorTypes, "key behaviours"}, {im.o.TechnologiesTypes, "technologies notes"},
+	} {
+		for _, t := range l.titles {
+			if !has[strings.ToLower(t)] || t == "" {
+				im.warn("", fmt.Sprintf("no item has the type %s, given for %s", problem.Quote(t), l.what))
+			}
+		}
+	}
+}
+
 // newIdent returns the lower-case UUID that stands for identifier s.
 func newIdent(s string) string {
 	if wlp.ValidUUID(s) {
@@ -416,9 +512,10 @@ func (im *importer) identities() {
 	p := im.p
 	im.doc = p.Document.Identifier
 	im.docID = newIdent(im.doc)
+	// The base of the URIs an export derives, as Export works it out.
 	im.base = "urn:uuid:"
-	if u := p.Document.URI; len(u) > len(im.doc) && strings.EqualFold(u[len(u)-len(im.doc):], im.doc) {
-		im.base = u[:len(u)-len(im.doc)]
+	if prefix, ok := strings.CutSuffix(p.Document.URI, im.docID); ok && absoluteURI(prefix) {
+		im.base = prefix
 	}
 	if im.docID != im.doc {
 		im.warn("/CFDocument/identifier", fmt.Sprintf("%s is not a lower-case UUID; the framework keeps the version 5 UUID %s derived from it", problem.Quote(im.doc), im.docID))
@@ -431,7 +528,7 @@ func (im *importer) identities() {
 		n := &im.nodes[i]
 		n.parent, n.assoc, n.seq = toNone, -1, math.MaxInt
 		if j, dup := im.byIdent[it.Identifier]; dup {
-			im.errs.Add(itemPath(i)+"/identifier", fmt.Sprintf("identifier %s is already used by %s", problem.Quote(it.Identifier), itemPath(j)))
+			im.errs.Add(itemPath(i)+"/identifier", fmt.Sprintf("identifier %s is already used by %s, the item %s", problem.Quote(it.Identifier), itemPath(j), im.label(j)))
 			continue
 		}
 		if it.Identifier == im.doc {
@@ -464,6 +561,7 @@ func (im *importer) identities() {
 			im.countAs("item", itemPath(i)+"/CFItemType", "the type "+problem.Quote(n.typ), ", which no option names: placed by the shape of the tree")
 		}
 	}
+	im.unusedTypes()
 	// Two identifiers may derive one UUID only if one is the UUID the
 	// other derives, which a package would have to be built to do.
 	seen := make(map[string]int, len(im.nodes))
@@ -480,6 +578,11 @@ func (im *importer) identities() {
 			continue
 		}
 		seen[n.ident] = i
+	}
+	im.claimed = make(map[string]bool, len(seen)+1)
+	im.claimed[im.docID] = true
+	for id := range seen {
+		im.claimed[id] = true
 	}
 	im.rubrics = make(map[string]int, 2*len(p.Rubrics))
 	for r, rb := range p.Rubrics {
@@ -539,7 +642,7 @@ func (im *importer) associations() {
 				continue
 			}
 			if origin == dest {
-				im.errs.Add(path, fmt.Sprintf("the item %s is its own child", problem.Quote(a.OriginNodeURI.Identifier)))
+				im.errs.Add(path, fmt.Sprintf("the item %s is its own child", im.label(origin)))
 				continue
 			}
 			seq := math.MaxInt
@@ -551,10 +654,10 @@ func (im *importer) associations() {
 			case n.assoc < 0:
 				n.parent, n.assoc, n.seq = dest, k, seq
 			case seq < n.seq:
-				im.warn(assocPath(n.assoc), fmt.Sprintf("the item %s has another parent with a lower sequence number, at %s; this association is not kept", problem.Quote(a.OriginNodeURI.Identifier), path))
+				im.secondParent(origin, n.assoc, k)
 				n.parent, n.assoc, n.seq = dest, k, seq
 			default:
-				im.warn(path, fmt.Sprintf("the item %s already has a parent, at %s; this association is not kept", problem.Quote(a.OriginNodeURI.Identifier), assocPath(n.assoc)))
+				im.secondParent(origin, k, n.assoc)
 			}
 		case IsRelatedTo:
 			r, isRubric := im.rubrics[a.DestinationNodeURI.Identifier]
@@ -576,19 +679,48 @@ func (im *importer) associations() {
 			im.otherAssociation(k, a, origin, dest)
 		}
 	}
-	// The children of each item, and of the document, in the order of
-	// their sequence numbers, then of their associations.
+	// The children of each item, and of the document (with the items in
+	// no tree, which an export puts there), in the order of their
+	// sequence numbers, then of the items.
 	for i := range im.nodes {
 		if p := im.nodes[i].parent; p >= 0 {
 			im.nodes[p].children = append(im.nodes[p].children, i)
+		} else {
+			im.roots = append(im.roots, i)
 		}
 	}
+	bySeq := func(a, b int) int { return cmp.Or(cmp.Compare(im.nodes[a].seq, im.nodes[b].seq), cmp.Compare(a, b)) }
 	for i := range im.nodes {
-		slices.SortStableFunc(im.nodes[i].children, func(a, b int) int {
-			return cmp.Or(cmp.Compare(im.nodes[a].seq, im.nodes[b].seq), cmp.Compare(im.nodes[a].assoc, im.nodes[b].assoc))
-		})
+		slices.SortFunc(im.nodes[i].children, bySeq)
 	}
+	slices.SortFunc(im.roots, bySeq)
 }
+
+// secondParent warns that the isChildOf association drop gives item i a
+// parent other than the one of the association kept.
+func (im *importer) secondParent(i, drop, kept int) {
+	im.each("second parent", assocPath(drop)+"/originNodeURI",
+		fmt.Sprintf("the item %s has another parent, at %s, with a lower sequence number (or the same, earlier): this association is not kept", im.label(i), assocPath(kept)),
+		"%d isChildOf associations, the first here, give an item a second parent: each is not kept, and the item keeps the parent of the lowest sequence number (the earliest association, for equal numbers)")
+}
+
+// label names item i in a message: its human coding scheme, else its
+// abbreviated or full statement, quoted and short, and its identifier.
+func (im *importer) label(i int) string {
+	it := &im.p.Items[i]
+	id := problem.Quote(it.Identifier)
+	s := cmp.Or(it.HumanCodingScheme, it.AbbreviatedStatement, it.FullStatement)
+	if s == "" || s == it.Identifier {
+		return id
+	}
+	if r := []rune(s[:min(len(s), 4*labelLen)]); len(r) > labelLen {
+		s = strings.TrimSpace(string(r[:labelLen-1])) + "…"
+	}
+	return strconv.Quote(s) + " (identifier " + id + ")"
+}
+
+// labelLen is the most runes of an item's text a message quotes.
+const labelLen = 40
 
 // otherAssociation tallies an association the model has no place for.
 func (im *importer) otherAssociation(k int, a Association, origin, dest int) {
@@ -618,7 +750,7 @@ func (im *importer) cycles() {
 			j = im.nodes[j].parent
 		}
 		if j >= 0 && state[j] == 1 {
-			im.errs.Add(assocPath(im.nodes[j].assoc), fmt.Sprintf("the isChildOf associations make a cycle through the item %s", problem.Quote(im.p.Items[j].Identifier)))
+			im.errs.Add(assocPath(im.nodes[j].assoc), fmt.Sprintf("the isChildOf associations make a cycle through the item %s", im.label(j)))
 		}
 		for _, w := range walk {
 			state[w] = 2
@@ -672,23 +804,48 @@ func (im *importer) extensions() {
 			}
 		}
 		im.foreign("definitions object", "/CFDefinitions", defs.Extensions)
-		desc := map[string]string{}
-		for _, t := range itemTypes {
-			desc[t.title] = t.description
+		im.itemTypes(defs.CFItemTypes)
+	}
+}
+
+// itemTypes keeps the item types ts whose identity, description or type
+// code is not what an export writes for their titles.
+func (im *importer) itemTypes(ts []ItemType) {
+	desc := map[string]string{}
+	for _, t := range itemTypes {
+		desc[t.title] = t.description
+	}
+	titles := map[string]bool{}
+	for i, t := range ts {
+		path := "/CFDefinitions/CFItemTypes/" + strconv.Itoa(i)
+		im.foreign("item type", path, t.Extensions)
+		switch {
+		case t.Title == "":
+			im.countAs("item type", path, "no title", "; not kept")
+			continue
+		case titles[t.Title]:
+			im.countAs("item type", path+"/title", "the title of an earlier item type", "; not kept")
+			continue
 		}
-		for i, t := range defs.CFItemTypes {
-			path := "/CFDefinitions/CFItemTypes/" + strconv.Itoa(i)
-			want, ours := desc[t.Title]
-			if !ours {
-				want = "An item type of the package this framework was imported from."
-			}
-			if t.Description != want {
-				im.countAs("item type", path+"/description", "a description other than an export's", "; not kept")
-			}
-			if t.TypeCode != "" {
-				im.count("item type", path, "typeCode")
-			}
-			im.foreign("item type", path, t.Extensions)
+		titles[t.Title] = true
+		want, ours := desc[t.Title]
+		if !ours {
+			want = "An item type of the package this framework was imported from."
+		}
+		id := im.derive("type:" + t.Title)
+		if t.Identifier == id && t.URI == im.base+id && t.Description == want && t.TypeCode == "" {
+			continue
+		}
+		k := wlp.CASEType{Title: t.Title, Identifier: newIdent(t.Identifier), URI: t.URI, Description: t.Description, HierarchyCode: t.HierarchyCode, TypeCode: t.TypeCode}
+		if k.Identifier != t.Identifier {
+			im.countAs("item type", path+"/identifier", "an identifier that is not a lower-case UUID", ": each is replaced with a version 5 UUID derived from it")
+		}
+		if k.URI == "" {
+			k.URI = im.base + k.Identifier
+		}
+		if im.claim(k.Identifier, path+"/identifier") {
+			im.where["/case/types/"+strconv.Itoa(len(im.kept))] = path
+			im.kept = append(im.kept, k)
 		}
 	}
 }
@@ -717,24 +874,62 @@ func sortedKeys(ext Extensions) []string {
 	return keys
 }
 
-// treeOrder returns the items parents first: the document's children and
-// the items in no tree in package order, each followed by its subtree.
-func (im *importer) treeOrder() []int {
+// treeOrder returns the items parents first: the roots (the document's
+// children, then the items in no tree), each followed by its subtree,
+// siblings in the order of their sequence numbers. With byKind, siblings
+// come in the order of their kinds first (see kindRank): the order an
+// export keeps, which writes the kinds one after the other and numbers
+// the siblings of one kind in their order. It costs O(items) time (and,
+// with byKind, a sort of each item's children).
+func (im *importer) treeOrder(byKind bool) []int {
 	out := make([]int, 0, len(im.nodes))
-	var stack []int
-	for i := range im.nodes {
-		if im.nodes[i].parent >= 0 {
-			continue
+	var stack, ch []int
+	order := func(c []int) []int {
+		if !byKind {
+			return c
 		}
-		stack = append(stack[:0], i)
-		for len(stack) > 0 {
-			j := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			out = append(out, j)
-			ch := im.nodes[j].children
-			for c := len(ch) - 1; c >= 0; c-- {
-				stack = append(stack, ch[c])
-			}
+		ch = append(ch[:0], c...)
+		slices.SortStableFunc(ch, func(a, b int) int { return cmp.Compare(kindRank[im.nodes[a].kind], kindRank[im.nodes[b].kind]) })
+		return ch
+	}
+	for _, r := range slices.Backward(order(im.roots)) {
+		stack = append(stack, r)
+	}
+	for len(stack) > 0 {
+		j := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		out = append(out, j)
+		for _, c := range slices.Backward(order(im.nodes[j].children)) {
+			stack = append(stack, c)
+		}
+	}
+	return out
+}
+
+// kindRank orders the kinds as an export writes them.
+var kindRank = [...]int{kindOther: 0, kindCluster: 1, kindCompetency: 2, kindArea: 3, kindBehavior: 4, kindTechnologies: 5, kindRole: 6, kindJob: 7, kindUnknown: 8}
+
+// elementOrder returns the items in the order of rule 1 of ImportOptions
+// (Kinds and order): the package's order, except that the places of the
+// children of one kind of each parent (the document's taking the items
+// in no tree) hold those children in the order of their sequence numbers.
+// It costs O(items log items) time.
+func (im *importer) elementOrder() []int {
+	type group struct {
+		parent int
+		kind   kind
+	}
+	groups := map[group][]int{}
+	for i, n := range im.nodes {
+		g := group{max(n.parent, toDocument), n.kind}
+		groups[g] = append(groups[g], i)
+	}
+	out := make([]int, len(im.nodes))
+	for _, places := range groups {
+		members := slices.Clone(places)
+		slices.SortFunc(members, func(a, b int) int { return cmp.Or(cmp.Compare(im.nodes[a].seq, im.nodes[b].seq), cmp.Compare(a, b)) })
+		for k, at := range places {
+			out[at] = members[k]
 		}
 	}
 	return out
@@ -764,7 +959,8 @@ func (im *importer) classify() {
 		switch ns[i].parent {
 		case toNone:
 			ns[i].kind = kindArea
-			im.warn(itemPath(i), "the item is in no isChildOf association: imported as an area of expertise, which an export puts under the document")
+			im.each("no tree", itemPath(i), "the item is in no isChildOf association: imported as an area of expertise, which an export puts under the document",
+				"%d items, the first here, are in no isChildOf association: each is imported as an area of expertise, which an export puts under the document")
 		case toDocument:
 			ns[i].kind = kindArea
 		default:
@@ -783,79 +979,99 @@ func (im *importer) classify() {
 			}
 		}
 		if ns[i].parent == toNone {
-			im.warn(itemPath(i), "the item is no item's child: read as a child of the document")
+			im.each("no parent", itemPath(i), "the item is no item's child: read as a child of the document",
+				"%d items, the first here, are no item's child: each is read as a child of the document")
 		}
 	}
 	tech := map[int]bool{} // areas with a technologies note
-	for _, i := range im.treeOrder() {
+	for _, i := range im.treeOrder(false) {
 		n := &ns[i]
 		pk := kindUnknown
 		if n.parent >= 0 {
 			pk = ns[n.parent].kind
 		}
-		what := ""
+		one, many := "", ""
 		switch n.kind {
 		case kindCompetency:
 			switch {
 			case pk == kindCluster:
 			case n.parent < 0 && typed[i]:
-				what = "a competency directly under the document has no cluster"
+				one, many = "a competency directly under the document has no cluster", "%d competencies, the first here, are directly under the document, with no cluster"
 			case n.parent >= 0:
-				what = "a competency whose parent cannot be a cluster"
+				one, many = "a competency whose parent cannot be a cluster", "%d competencies, the first here, have a parent that cannot be a cluster"
 			}
 		case kindBehavior:
 			if pk != kindCompetency && pk != kindArea {
-				what = "a key behaviour that is not the child of a competency or an area"
+				one, many = "a key behaviour that is not the child of a competency or an area", "%d key behaviours, the first here, are not the child of a competency or an area"
 			}
 		case kindTechnologies:
 			switch {
 			case pk != kindArea:
-				what = "a technologies note that is not the child of an area"
+				one, many = "a technologies note that is not the child of an area", "%d technologies notes, the first here, are not the child of an area"
 			case tech[n.parent]:
-				what = "a second technologies note of one area"
+				one, many = "a second technologies note of one area", "%d technologies notes, the first here, are an area's second or later one"
 			default:
 				tech[n.parent] = true
 			}
 		case kindOther:
-			im.warn(itemPath(i), "the item is above the clusters, where the model has no place; kept whole in Spec.CASE.Others, which an export puts back")
+			im.each("other", itemPath(i), "the item is above the clusters, where the model has no place: kept whole in the framework's case member, which an export puts back",
+				"%d items, the first here, are above the clusters, where the model has no place: each is kept whole in the framework's case member, which an export puts back")
 		}
-		if what != "" {
+		if one != "" {
 			n.kind = kindArea
-			im.warn(itemPath(i), what+": imported as an area of expertise, whose parent Spec.CASE keeps")
+			im.each(one, itemPath(i), one+": imported as an area of expertise, whose parent the framework's case member keeps",
+				many+": each is imported as an area of expertise, whose parent the framework's case member keeps")
 		}
 	}
+	im.order = im.elementOrder()
 }
 
-// ID spaces.
+// space is an ID space: the IDs taken, each with what took it (an
+// item's index, or -1 for a rubric).
 type space struct {
-	used map[string]bool
+	used map[string]int
 	next map[string]int // a slug -> the next suffix to try
 }
 
-func (s *space) take(base string) string {
+// take returns base, or, when it is taken, base with the first suffix
+// "-2", "-3"... that gives an ID not taken, and what took base.
+func (s *space) take(base string, by int) (id string, holder int) {
 	if s.used == nil {
-		s.used, s.next = map[string]bool{}, map[string]int{}
+		s.used, s.next = map[string]int{}, map[string]int{}
 	}
-	if !s.used[base] {
-		s.used[base] = true
-		return base
+	holder, taken := s.used[base]
+	if !taken {
+		s.used[base] = by
+		return base, 0
 	}
 	for n := max(s.next[base], 2); ; n++ {
 		suffix := "-" + strconv.Itoa(n)
 		id := cut(base, competency.MaxIDLen-len(suffix)) + suffix
-		if !s.used[id] {
-			s.used[id] = true
+		if _, ok := s.used[id]; !ok {
+			s.used[id] = by
 			s.next[base] = n + 1
-			return id
+			return id, holder
 		}
 	}
 }
 
+// collision warns that item i, which took the ID id, gives the ID base,
+// which the item holder (or, when it is -1, a rubric's role) took first.
+func (im *importer) collision(i int, id, base string, holder int) {
+	first := "a role made from a rubric"
+	if holder >= 0 {
+		first = "the item " + im.label(holder)
+	}
+	im.warn(itemPath(i), fmt.Sprintf("the item %s gives the ID %s, which %s, earlier in the tree, took: given the ID %s",
+		im.label(i), problem.Quote(base), first, problem.Quote(id)))
+}
+
 // assignIDs gives every cluster, competency, area, role and job its ID,
-// in package order within each ID space.
+// within each ID space in tree order by kind (treeOrder), which neither
+// the order of the package's arrays nor an export changes.
 func (im *importer) assignIDs() {
 	var clusters, items, targets space
-	for i := range im.nodes {
+	for _, i := range im.treeOrder(true) {
 		n := &im.nodes[i]
 		it := &im.p.Items[i]
 		var s *space
@@ -879,7 +1095,10 @@ func (im *importer) assignIDs() {
 		if base == "" {
 			base = fallback
 		}
-		n.id = s.take(base)
+		var holder int
+		if n.id, holder = s.take(base, i); n.id != base {
+			im.collision(i, n.id, base, holder)
+		}
 	}
 	im.targets = &targets
 }
@@ -967,7 +1186,8 @@ func (im *importer) names(i int) (name, summary string) {
 	case it.FullStatement != "":
 		return it.FullStatement, ""
 	}
-	im.warn(itemPath(i), "the item has no statement: named after its human coding scheme")
+	im.each("no statement", itemPath(i), "the item has no statement: named after its human coding scheme",
+		"%d items, the first here, have no statement: each is named after its human coding scheme")
 	return it.HumanCodingScheme, ""
 }
 
@@ -986,8 +1206,8 @@ func (im *importer) uri(i int) string {
 	if u := im.p.Items[i].URI; u != "" {
 		return u
 	}
-	im.countAs("item", itemPath(i), "no uri", `: each is given the URI "urn:uuid:" and its identifier`)
-	return "urn:uuid:" + im.nodes[i].ident
+	im.countAs("item", itemPath(i), "no uri", ": each is given the URI an export derives from its identifier")
+	return im.base + im.nodes[i].ident
 }
 
 // keep returns the identity of item i, an element of the ID id that an
@@ -995,19 +1215,71 @@ func (im *importer) uri(i int) string {
 // the item type typ under parent, and whether it differs from that.
 func (im *importer) keep(i int, derived, code, typ string, parent int) (wlp.CASEItem, bool) {
 	n := &im.nodes[i]
-	it := wlp.CASEItem{Identifier: n.ident, URI: im.uri(i)}
+	it := wlp.CASEItem{Identifier: n.ident, URI: im.uri(i), Link: im.links[i]}
 	if p := max(n.parent, toDocument); p != parent && p >= 0 {
 		it.Parent = im.nodes[p].ident
 	}
-	if c := im.p.Items[i].HumanCodingScheme; c != code && c != "" {
+	switch c := im.p.Items[i].HumanCodingScheme; {
+	case c == "":
+		it.Uncoded = true
+	case c != code:
 		it.Code = c
 	}
-	if n.typ != typ && n.typ != "" {
+	switch {
+	case n.typ == "":
+		it.Untyped = true
+	case n.typ != typ:
 		it.Type = n.typ
 	}
-	differs := it.Identifier != im.derive(derived) || it.URI != "urn:uuid:"+it.Identifier ||
-		it.Parent != "" || it.Code != "" || it.Type != ""
+	differs := it.Identifier != im.derive(derived) || it.URI != im.base+it.Identifier ||
+		it.Parent != "" || it.Code != "" || it.Type != "" || it.Uncoded || it.Untyped || it.Link != nil
 	return it, differs
+}
+
+// claim reports whether the identifier id, to be kept for the object at
+// path, is used by no item, item type or association kept before; when
+// it is, it warns that the object's identity is not kept.
+func (im *importer) claim(id, path string) bool {
+	if im.claimed[id] {
+		im.countAs("object", path, "an identifier that another object of the package has", "; its identity is not kept")
+		return false
+	}
+	im.claimed[id] = true
+	return true
+}
+
+// keepLinks works out the identity of each item's isChildOf association
+// that is not the one an export derives, for the items' CASEItem Link.
+func (im *importer) keepLinks() {
+	im.links = make([]*wlp.CASELink, len(im.nodes))
+	for i, n := range im.nodes {
+		if n.assoc < 0 {
+			continue
+		}
+		a := &im.p.Associations[n.assoc]
+		parent := im.docID
+		if n.parent >= 0 {
+			parent = im.nodes[n.parent].ident
+		}
+		id := im.derive("association:" + IsChildOf + ":" + n.ident + ">" + parent)
+		if a.Identifier == id && a.URI == im.base+id {
+			continue
+		}
+		path := assocPath(n.assoc)
+		l := &wlp.CASELink{Identifier: newIdent(a.Identifier), URI: a.URI}
+		if a.SequenceNumber != nil {
+			l.Sequence = *a.SequenceNumber
+		}
+		if l.Identifier != a.Identifier {
+			im.countAs("association", path+"/identifier", "an identifier that is not a lower-case UUID", ": each is replaced with a version 5 UUID derived from it")
+		}
+		if l.URI == "" {
+			l.URI = im.base + l.Identifier
+		}
+		if im.claim(l.Identifier, path+"/identifier") {
+			im.links[i] = l
+		}
+	}
 }
 
 // keepBehaviors fills it.Behaviors with the identities of the behaviour
@@ -1089,14 +1361,13 @@ func (im *importer) build() {
 	}
 	keepCASE := im.docID != docName(documentName(s.ID, s.Name)) || src.Document.URI != "urn:uuid:"+im.docID ||
 		d.Creator != "wlp" || d.Publisher != "" || d.Language != "" || d.OfficialSourceURL != "" || d.AdoptionStatus != ""
-	im.where = map[string]string{"/case/document": "/CFDocument"}
 	if im.hasDoc && im.o.ID == "" {
 		im.where["/id"] = "/CFDocument/extensions/" + ExtensionName
 	}
 
 	var clusters []competency.ClusterInfo
 	var technologies *wlp.CASEItem // the kept identity of the area's technologies note
-	for i := range im.nodes {
+	for _, i := range im.order {
 		n := &im.nodes[i]
 		switch n.kind {
 		case kindCluster:
@@ -1160,7 +1431,7 @@ func (im *importer) build() {
 	if im.targetsAndRubrics(src) {
 		keepCASE = true
 	}
-	for _, i := range im.treeOrder() {
+	for _, i := range im.treeOrder(true) {
 		if im.nodes[i].kind != kindOther {
 			continue
 		}
@@ -1168,16 +1439,22 @@ func (im *importer) build() {
 		o := wlp.CASEItem{
 			Identifier: im.nodes[i].ident, URI: im.uri(i), Code: it.HumanCodingScheme, Type: im.nodes[i].typ,
 			Statement: it.FullStatement, Abbreviated: it.AbbreviatedStatement,
+			Uncoded: it.HumanCodingScheme == "", Untyped: im.nodes[i].typ == "", Link: im.links[i],
 		}
 		if o.Statement == "" {
 			o.Statement, o.Abbreviated = im.statement(i), ""
-			im.warn(itemPath(i), "the item has no full statement: kept with its abbreviated statement or human coding scheme as one")
+			im.each("no full statement", itemPath(i), "the item has no full statement: kept with its abbreviated statement or human coding scheme as one",
+				"%d items, the first here, have no full statement: each is kept with its abbreviated statement or human coding scheme as one")
 		}
 		if pa := im.nodes[i].parent; pa >= 0 {
 			o.Parent = im.nodes[pa].ident
 		}
 		im.where["/case/others/"+strconv.Itoa(len(src.Others))] = itemPath(i)
 		src.Others = append(src.Others, o)
+		keepCASE = true
+	}
+	if len(im.kept) > 0 {
+		src.Types = im.kept
 		keepCASE = true
 	}
 	if keepCASE {
@@ -1281,7 +1558,7 @@ func (im *importer) targetsAndRubrics(src *wlp.CASESource) bool {
 	im.roleOK = map[int]bool{}
 	jobShares := map[int]map[role.ID]bool{}
 	for pass := range 2 {
-		for i := range im.nodes {
+		for _, i := range im.order {
 			n := &im.nodes[i]
 			if (pass == 0) != (n.kind == kindRole) || (pass == 1) != (n.kind == kindJob) {
 				continue
@@ -1296,7 +1573,8 @@ func (im *importer) targetsAndRubrics(src *wlp.CASESource) bool {
 			if n.kind == kindRole {
 				if len(rd.reqs) == 0 {
 					n.kind = kindOther
-					im.warn(itemPath(i), "the role has no requirement the model can read (it needs a rubric of criteria that point at competencies or areas): kept whole in Spec.CASE.Others")
+					im.each("role without requirements", itemPath(i), "the role has no requirement the model can read (it needs a rubric of criteria that point at competencies or areas): kept whole in the framework's case member",
+						"%d roles, the first here, have no requirement the model can read (they need a rubric of criteria that point at competencies or areas): each is kept whole in the framework's case member")
 					continue
 				}
 				im.roleOK[i] = true
@@ -1307,7 +1585,8 @@ func (im *importer) targetsAndRubrics(src *wlp.CASESource) bool {
 			} else {
 				if len(rd.reqs) == 0 && len(rd.shares) == 0 {
 					n.kind = kindOther
-					im.warn(itemPath(i), "the job has neither shares nor requirements the model can read (they come from a rubric of criteria that point at roles, competencies or areas): kept whole in Spec.CASE.Others")
+					im.each("empty job", itemPath(i), "the job has neither shares nor requirements the model can read (they come from a rubric of criteria that point at roles, competencies or areas): kept whole in the framework's case member",
+						"%d jobs, the first here, have neither shares nor requirements the model can read (they come from a rubric of criteria that point at roles, competencies or areas): each is kept whole in the framework's case member")
 					continue
 				}
 				k := len(s.Jobs)
@@ -1352,13 +1631,13 @@ func (im *importer) targetsAndRubrics(src *wlp.CASESource) bool {
 		if base == "" {
 			base = "role"
 		}
-		id := role.ID(im.targets.take(base))
-		im.warn(rubricPath(r), fmt.Sprintf("no role or job is related to the rubric: imported as the role %s, named after its title", problem.Quote(string(id))))
-		im.checkRubric(r, "role:"+string(id), fmt.Sprintf("What the role %s needs. ", name), name)
+		id, _ := im.targets.take(base, -1)
+		im.warn(rubricPath(r), fmt.Sprintf("no role or job is related to the rubric: imported as the role %s, named after its title", problem.Quote(id)))
+		im.checkRubric(r, "role:"+id, fmt.Sprintf("What the role %s needs. ", name), name)
 		k := len(s.Roles)
 		im.where[fmt.Sprintf("/roles/%d", k)] = rubricPath(r)
 		im.whereReading(fmt.Sprintf("/roles/%d", k), -1, rd)
-		s.Roles = append(s.Roles, role.Role{ID: id, Name: name, Requirements: rd.reqs})
+		s.Roles = append(s.Roles, role.Role{ID: role.ID(id), Name: name, Requirements: rd.reqs})
 	}
 	for _, k := range im.partOf {
 		a := p.Associations[k]
@@ -1477,7 +1756,12 @@ func (im *importer) readRubric(r int, forJob bool) reading {
 			t = im.node(NodeURI{Identifier: l.Identifier, URI: l.URI})
 		}
 		if t < 0 {
-			im.warn(cp+"/CFItemURI", "the criterion points at no item of the package; not kept")
+			at := cp
+			if cr.CFItemURI != nil {
+				at += "/CFItemURI"
+			}
+			im.each("criterion points at no item", at, "the criterion points at no item of the package; not kept",
+				"%d criteria, the first here, point at no item of the package: each is not kept")
 			continue
 		}
 		share := false
@@ -1485,25 +1769,30 @@ func (im *importer) readRubric(r int, forJob bool) reading {
 		case k == kindRole && forJob:
 			share = true
 		case k == kindRole:
-			im.warn(cp+"/CFItemURI", "the criterion points at a role, which only a job's rubric can blend; not kept")
+			im.each("criterion points at a role", cp+"/CFItemURI", "the criterion points at a role, which only a job's rubric can blend; not kept",
+				"%d criteria, the first here, point at a role, which only a job's rubric can blend: each is not kept")
 			continue
 		case k == kindCompetency || k == kindArea:
 		case k == kindCluster:
-			im.warn(cp+"/CFItemURI", "the criterion points at a cluster, which a requirement cannot name; not kept")
+			im.each("criterion points at a cluster", cp+"/CFItemURI", "the criterion points at a cluster, which a requirement cannot name; not kept",
+				"%d criteria, the first here, point at a cluster, which a requirement cannot name: each is not kept")
 			continue
 		case k == kindOther:
-			im.warn(cp+"/CFItemURI", "the criterion points at an item the model has no place for (kept in Spec.CASE.Others); not kept")
+			im.each("criterion points at an other", cp+"/CFItemURI", "the criterion points at an item the model has no place for (kept in the framework's case member); not kept",
+				"%d criteria, the first here, point at an item the model has no place for (kept in the framework's case member): each is not kept")
 			continue
 		default:
-			im.warn(cp+"/CFItemURI", "the criterion points at an item that is neither a competency, an area of expertise nor a role; not kept")
+			im.each("criterion points at another kind", cp+"/CFItemURI", "the criterion points at an item that is neither a competency, an area of expertise nor a role; not kept",
+				"%d criteria, the first here, point at an item that is neither a competency, an area of expertise nor a role: each is not kept")
 			continue
 		}
 		w := 1.0
 		switch {
 		case cr.Weight == nil:
-			im.warn(cp, "the criterion has no weight: read as 1")
+			im.each("no weight", cp, "the criterion has no weight: read as 1", "%d criteria, the first here, have no weight: each is read as 1")
 		case !(*cr.Weight > 0) || math.IsInf(*cr.Weight, 0):
-			im.warn(cp+"/weight", fmt.Sprintf("the weight %v is not a positive number; not kept", *cr.Weight))
+			im.each("weight not positive", cp+"/weight", fmt.Sprintf("the weight %v is not a positive number; not kept", *cr.Weight),
+				"%d criteria, the first here, have a weight that is not a positive number: each is not kept")
 			continue
 		default:
 			w = *cr.Weight
@@ -1545,7 +1834,8 @@ func (im *importer) readRubric(r int, forJob bool) reading {
 		cr := &crit[g.crit[0]]
 		if g.share {
 			if shared[g.items[0]] {
-				im.warn(cp+"/CFItemURI", "the role is already blended by an earlier criterion; not kept")
+				im.each("blended twice", cp+"/CFItemURI", "the role is already blended by an earlier criterion; not kept",
+					"%d criteria, the first here, blend a role an earlier criterion blends: each is not kept")
 				continue
 			}
 			shared[g.items[0]] = true
@@ -1557,7 +1847,8 @@ func (im *importer) readRubric(r int, forJob bool) reading {
 		seen := map[int]bool{}
 		for k, t := range g.items {
 			if seen[t] {
-				im.warn(path+"/CFRubricCriteria/"+strconv.Itoa(g.crit[k])+"/CFItemURI", "the requirement already names this item; not kept twice")
+				im.each("named twice", path+"/CFRubricCriteria/"+strconv.Itoa(g.crit[k])+"/CFItemURI", "the requirement already names this item; not kept twice",
+					"%d criteria, the first here, name an item their requirement already names: each is not kept twice")
 				continue
 			}
 			seen[t] = true
@@ -1613,10 +1904,12 @@ func parseCategory(category string) (k, m, l int, ok bool) {
 func (im *importer) weight(cp string, w float64) float64 {
 	switch {
 	case w > wlp.MaxWeight:
-		im.warn(cp+"/weight", fmt.Sprintf("the weight %v is above the model's most, %v: read as %v", w, wlp.MaxWeight, wlp.MaxWeight))
+		im.each("weight above", cp+"/weight", fmt.Sprintf("the weight %v is above the model's most, %v: read as %v", w, wlp.MaxWeight, wlp.MaxWeight),
+			fmt.Sprintf("%%d criteria, the first here, have a weight above the model's most, %v: each is read as %v", wlp.MaxWeight, wlp.MaxWeight))
 		return wlp.MaxWeight
 	case w < wlp.MinWeight:
-		im.warn(cp+"/weight", fmt.Sprintf("the weight %v is below the model's least, %v: read as %v", w, wlp.MinWeight, wlp.MinWeight))
+		im.each("weight below", cp+"/weight", fmt.Sprintf("the weight %v is below the model's least, %v: read as %v", w, wlp.MinWeight, wlp.MinWeight),
+			fmt.Sprintf("%%d criteria, the first here, have a weight below the model's least, %v: each is read as %v", wlp.MinWeight, wlp.MinWeight))
 		return wlp.MinWeight
 	}
 	return w
@@ -1631,14 +1924,16 @@ func (im *importer) strictRequirement(r int, g *group, of []competency.ID) (role
 	first := &crit[g.crit[0]]
 	for _, c := range g.crit[1:] {
 		if crit[c].Description != first.Description {
-			im.warn(path+"/CFRubricCriteria/"+strconv.Itoa(c)+"/description", "the criteria of one group requirement differ in description: the first is kept")
+			im.each("group descriptions", path+"/CFRubricCriteria/"+strconv.Itoa(c)+"/description", "the criteria of one group requirement differ in description: the first is kept",
+				"%d group requirements, the first here, have criteria that differ in description: the first of each is kept")
 			break
 		}
 	}
 	k, m, l, isGroup := parseCategory(first.Category)
 	if !isGroup {
 		if len(of) > 1 {
-			im.warn(cp, "the criteria of one requirement have no category that says how many of them count: read as all of them, at the level of the first")
+			im.each("group without category", cp, "the criteria of one requirement have no category that says how many of them count: read as all of them, at the level of the first",
+				"%d requirements, the first here, have criteria but no category that says how many of them count: each is read as all of them, at the level of the first")
 		}
 		lvl, ok := im.needed(cp, first)
 		if !ok {
@@ -1648,19 +1943,23 @@ func (im *importer) strictRequirement(r int, g *group, of []competency.ID) (role
 	}
 	for _, w := range g.wts[1:] {
 		if w != g.wts[0] {
-			im.warn(cp+"/weight", "the criteria of one group requirement differ in weight: the first is kept")
+			im.each("group weights", cp+"/weight", "the criteria of one group requirement differ in weight: the first is kept",
+				"%d group requirements, the first here, have criteria that differ in weight: the first of each is kept")
 			break
 		}
 	}
 	if m != len(g.crit) {
-		im.warn(cp+"/category", fmt.Sprintf("the category counts %d criteria, but %d are read", m, len(g.crit)))
+		im.each("group count", cp+"/category", fmt.Sprintf("the category counts %d criteria, but %d are read", m, len(g.crit)),
+			"%d group requirements, the first here, have a category that counts other than the criteria read: each is read from its criteria")
 	}
 	if k < 1 || k > len(of) {
-		im.warn(cp+"/category", fmt.Sprintf("%d of %d cannot be met: read as all of them", k, len(of)))
+		im.each("group cannot be met", cp+"/category", fmt.Sprintf("%d of %d cannot be met: read as all of them", k, len(of)),
+			"%d group requirements, the first here, ask for a number of their criteria that cannot be met: each is read as all of them")
 		k = len(of)
 	}
 	if l < int(competency.Novice) || l > int(competency.MaxLevel) {
-		im.warn(cp+"/category", fmt.Sprintf("the level %d is not one a requirement can ask for (1 to %d); not kept", l, competency.MaxLevel))
+		im.each("group level", cp+"/category", fmt.Sprintf("the level %d is not one a requirement can ask for (1 to %d); not kept", l, competency.MaxLevel),
+			fmt.Sprintf("%%d group requirements, the first here, ask for a level that no requirement can (1 to %d): each is not kept", competency.MaxLevel))
 		return role.Requirement{}, false
 	}
 	req := role.Requirement{Of: of, Level: competency.Level(l), Weight: im.weight(cp, round12(g.wts[0]*float64(k))), Why: first.Description}
@@ -1698,16 +1997,19 @@ func lowest(cr *Criterion) (int, bool) {
 // the lowest position of a level whose score is 1 or more.
 func (im *importer) needed(cp string, cr *Criterion) (competency.Level, bool) {
 	if len(levelsOf(cr)) == 0 {
-		im.warn(cp+"/CFRubricCriterionLevels", "the criterion has no levels with positions, so no level it asks for; not kept")
+		im.each("no levels", cp+"/CFRubricCriterionLevels", "the criterion has no levels with positions, so no level it asks for; not kept",
+			"%d criteria, the first here, have no levels with positions, so no level they ask for: each is not kept")
 		return 0, false
 	}
 	l, ok := lowest(cr)
 	if !ok {
-		im.warn(cp+"/CFRubricCriterionLevels", "the scores of the criterion's levels never reach 1, so no level earns full credit; not kept")
+		im.each("no full credit", cp+"/CFRubricCriterionLevels", "the scores of the criterion's levels never reach 1, so no level earns full credit; not kept",
+			"%d criteria, the first here, have levels whose scores never reach 1, so that no level earns full credit: each is not kept")
 		return 0, false
 	}
 	if l < int(competency.Novice) || l > int(competency.MaxLevel) {
-		im.warn(cp+"/CFRubricCriterionLevels", fmt.Sprintf("the level that earns full credit, %d, is not one a requirement can ask for (1 to %d); not kept", l, competency.MaxLevel))
+		im.each("full credit level", cp+"/CFRubricCriterionLevels", fmt.Sprintf("the level that earns full credit, %d, is not one a requirement can ask for (1 to %d); not kept", l, competency.MaxLevel),
+			fmt.Sprintf("%%d criteria, the first here, give full credit first at a level no requirement can ask for (1 to %d): each is not kept", competency.MaxLevel))
 		return 0, false
 	}
 	return competency.Level(l), true
@@ -1719,7 +2021,8 @@ func (im *importer) needed(cp string, cr *Criterion) (competency.Level, bool) {
 // scale's, feedback and extensions.
 func (im *importer) checkLevels(cp string, cr *Criterion) {
 	need, ok := 0, false
-	if _, _, l, isGroup := parseCategory(cr.Category); isGroup {
+	_, _, l, isGroup := parseCategory(cr.Category)
+	if isGroup {
 		need, ok = l, true
 	} else {
 		need, ok = lowest(cr)
@@ -1741,8 +2044,7 @@ func (im *importer) checkLevels(cp string, cr *Criterion) {
 			want := float64(min(max(p, 0), need)) / float64(need)
 			if l.Score == nil || *l.Score != want || p < 0 || p > int(competency.MaxLevel) {
 				shape = true
-				im.countAs("rubric criterion", cp+"/CFRubricCriterionLevels", "levels whose scores are not the model's credit (the level reached, up to the level needed, divided by it)",
-					"; not kept: the model keeps only the level needed")
+				im.levelChoice(cp, cr, need, isGroup)
 			}
 		}
 		if p >= 0 && p <= int(competency.MaxLevel) {
@@ -1759,8 +2061,39 @@ func (im *importer) checkLevels(cp string, cr *Criterion) {
 	}
 }
 
+// levelChoice warns that the levels of the criterion cr at cp do not
+// score the model's credit, and says which level was read as the level
+// needed, need, and why.
+func (im *importer) levelChoice(cp string, cr *Criterion, need int, isGroup bool) {
+	const credit = "levels that do not score the model's credit (the level reached, up to the level needed, divided by it)"
+	if isGroup {
+		im.each("levels of a group", cp+"/CFRubricCriterionLevels",
+			fmt.Sprintf("the criterion has %s: read as needing level %d, the level its category names; the levels' scores are not kept", credit, need),
+			"%d criteria, the first here, have "+credit+": each is read as needing the level its category names; the levels' scores are not kept")
+		return
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	chosen := ""
+	for _, l := range levelsOf(cr) {
+		if l.Score == nil {
+			continue
+		}
+		lo, hi = min(lo, *l.Score), max(hi, *l.Score)
+		if *l.Position == need && chosen == "" {
+			chosen = fmt.Sprintf("scored %v", *l.Score)
+			if l.Quality != "" {
+				chosen = problem.Quote(l.Quality) + ", " + chosen
+			}
+		}
+	}
+	im.each("levels of a requirement", cp+"/CFRubricCriterionLevels",
+		fmt.Sprintf("the criterion has %s: read as needing level %d (%s), the lowest position whose score reaches 1, full credit, of scores from %v to %v; the levels' scores are not kept", credit, need, chosen, lo, hi),
+		"%d criteria, the first here, have "+credit+": each is read as needing the lowest level position whose score reaches 1, full credit"+
+			fmt.Sprintf(" (the first: level %d, %s, of scores from %v to %v)", need, chosen, lo, hi)+"; the levels' scores are not kept")
+}
+
 // fields tallies the items' fields the model has no place for, and the
-// identities of the tree's associations that are not an export's.
+// extensions of the tree's associations.
 func (im *importer) fields() {
 	for i := range im.p.Items {
 		it := &im.p.Items[i]
@@ -1788,11 +2121,7 @@ func (im *importer) fields() {
 		}
 		im.foreign("item", path, it.Extensions)
 		if n := &im.nodes[i]; n.assoc >= 0 {
-			parent := im.docID
-			if n.parent >= 0 {
-				parent = im.nodes[n.parent].ident
-			}
-			im.sameAssociation(n.assoc, IsChildOf, n.ident, parent)
+			im.foreign("association", assocPath(n.assoc), im.p.Associations[n.assoc].Extensions)
 		}
 	}
 }
@@ -1843,7 +2172,8 @@ func (im *importer) checkTree(f *wlp.Framework) {
 			continue
 		}
 		if got, ok := parent[n.ident]; ok && got != im.nodes[n.parent].ident {
-			im.warn(itemPath(i), fmt.Sprintf("an export cannot write the item under its parent, %s, which it writes later: it puts it under the document", itemPath(n.parent)))
+			im.each("moved", itemPath(i), fmt.Sprintf("an export cannot write the item under its parent, %s at %s, which it writes later: it puts it under the document", im.label(n.parent), itemPath(n.parent)),
+				"%d items, the first here, are items an export cannot write under their parent, which it writes later: it puts each under the document")
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -54,6 +56,23 @@ var importFixtures = []struct {
 	// scores that never reach 1, levels without scores, criteria that
 	// point at a cluster and at no item, a rubric related to nothing.
 	{"rubrics", nil},
+	// The packages a review of import wrote, after what OpenSALT serves:
+	// a state's standards (Domain > Cluster > Standard > Component), items
+	// of repeated statements (and the same package with its arrays
+	// reversed), French and other non-ASCII text, associations to other
+	// frameworks, items with two parents, an isChildOf drawn the wrong way
+	// round, a CASE 1.0 package in its wrapper, identifiers that are not
+	// UUIDs, and a rubric of 1 to 4 points.
+	{"review-standards", nil},
+	{"review-repeated", nil},
+	{"review-repeated-reordered", nil},
+	{"review-non-ascii", nil},
+	{"review-external", nil},
+	{"review-two-parents", nil},
+	{"review-reversed", nil},
+	{"review-case10", nil},
+	{"review-nonuuid", nil},
+	{"review-points", nil},
 }
 
 // importResult is what a fixture's .want.json holds.
@@ -128,33 +147,157 @@ func importIdent(s string) string {
 	return uuid.NewSHA1(ns, []byte("identifier:"+s)).String()
 }
 
-// itemFacts are what an import then an export must keep of every item:
-// its identifier, URI, full statement and isChildOf parent ("" for the
-// document, or no parent at all).
-type itemFacts struct{ Identifier, URI, Statement, Parent string }
+// caseFacts are what an import then an export must keep of a package:
+// of every item its identifier, URI, statements, human coding scheme,
+// type and parent ("" for the document); the order of the children of
+// each parent; the identity of every item type items use; and that of
+// every isChildOf association that places an item.
+type caseFacts struct {
+	Items    map[string]itemFacts // by identifier
+	Children map[string][]string  // parent identifier ("" for the document) and kind -> children in order
+	Types    map[string]typeFacts // by title
+	Links    map[string]string    // "child>parent" -> the association's identifier and URI
+}
 
-// facts lists the facts of every item of p, identifiers mapped by ident,
-// sorted.
-func facts(p *cfpackage.Package, ident func(string) string) []itemFacts {
-	parent := map[string]string{}
+type itemFacts struct{ URI, Full, Abbreviated, Code, Type, Parent string }
+
+type typeFacts struct{ Identifier, URI, Description, HierarchyCode string }
+
+// factsOf returns the facts of p, its identifiers mapped by ident. An
+// item's parent is that of its isChildOf association of the lowest
+// sequence number (the first, for equal numbers), as Import reads it;
+// siblings are in the order of their sequence numbers, then of the
+// items.
+func factsOf(p *cfpackage.Package, ident func(string) string, kind map[string]string) caseFacts {
+	f := caseFacts{Items: map[string]itemFacts{}, Children: map[string][]string{}, Types: map[string]typeFacts{}, Links: map[string]string{}}
+	type place struct {
+		parent, link string
+		seq, at      int
+	}
+	places := map[string]place{}
 	for _, a := range p.Associations {
-		if a.AssociationType == cfpackage.IsChildOf && a.DestinationNodeURI.Identifier != p.Document.Identifier {
-			parent[a.OriginNodeURI.Identifier] = ident(a.DestinationNodeURI.Identifier)
+		if a.AssociationType != cfpackage.IsChildOf {
+			continue
+		}
+		child, parent := ident(a.OriginNodeURI.Identifier), ident(a.DestinationNodeURI.Identifier)
+		if a.DestinationNodeURI.Identifier == p.Document.Identifier {
+			parent = ""
+		}
+		seq := math.MaxInt
+		if a.SequenceNumber != nil {
+			seq = *a.SequenceNumber
+		}
+		if old, ok := places[child]; !ok || seq < old.seq {
+			places[child] = place{parent, ident(a.Identifier) + " " + a.URI, seq, 0}
 		}
 	}
-	var out []itemFacts
-	for _, it := range p.Items {
-		out = append(out, itemFacts{ident(it.Identifier), it.URI, it.FullStatement, parent[it.Identifier]})
+	used := map[string]bool{}
+	var kids []string
+	for k, it := range p.Items {
+		id := ident(it.Identifier)
+		pl := places[id]
+		f.Items[id] = itemFacts{it.URI, it.FullStatement, it.AbbreviatedStatement, it.HumanCodingScheme, it.CFItemType, pl.parent}
+		if pl.link != "" {
+			f.Links[id+">"+pl.parent] = pl.link
+		}
+		pl.at = k
+		places[id] = pl
+		used[it.CFItemType] = true
+		kids = append(kids, id)
 	}
-	slices.SortFunc(out, func(a, b itemFacts) int { return strings.Compare(a.Identifier, b.Identifier) })
+	slices.SortStableFunc(kids, func(a, b string) int {
+		return places[a].seq - places[b].seq
+	})
+	for _, k := range kids {
+		key := places[k].parent + " " + kind[k]
+		f.Children[key] = append(f.Children[key], k)
+	}
+	if p.Definitions != nil {
+		for _, t := range p.Definitions.CFItemTypes {
+			if used[t.Title] {
+				f.Types[t.Title] = typeFacts{ident(t.Identifier), t.URI, t.Description, t.HierarchyCode}
+			}
+		}
+	}
+	return f
+}
+
+// kindsOf returns the kind of element (or "other") that each item of the
+// package f was imported from became, by identifier.
+func kindsOf(f *wlp.Framework) map[string]string {
+	s := f.Spec()
+	c := s.CASE
+	if c == nil {
+		c = &wlp.CASESource{}
+	}
+	doc := cfpackage.DocumentIdentifier(f)
+	if c.Document.Identifier != "" {
+		doc = c.Document.Identifier
+	}
+	ns := uuid.MustParse(doc)
+	out := map[string]string{}
+	add := func(kept wlp.CASEItem, ok bool, name, kind string) wlp.CASEItem {
+		if !ok {
+			kept = wlp.CASEItem{Identifier: uuid.NewSHA1(ns, []byte(name)).String()}
+		}
+		out[kept.Identifier] = kind
+		return kept
+	}
+	for _, cl := range f.Clusters() {
+		k, ok := c.Clusters[cl.ID]
+		add(k, ok, "cluster:"+string(cl.ID), "cluster")
+	}
+	element := func(id competency.ID, kind string, behaviors int, tech bool) {
+		k, ok := c.Items[id]
+		it := add(k, ok, "item:"+string(id), kind)
+		for b := range behaviors {
+			var kb wlp.CASEItem
+			if b < len(it.Behaviors) {
+				kb = it.Behaviors[b]
+			}
+			add(kb, b < len(it.Behaviors), "behavior:"+string(id)+":"+strconv.Itoa(b+1), "behaviour")
+		}
+		if tech {
+			var kt wlp.CASEItem
+			if it.Technologies != nil {
+				kt = *it.Technologies
+			}
+			add(kt, it.Technologies != nil, "technologies:"+string(id), "technologies")
+		}
+	}
+	for _, x := range s.Competencies {
+		element(x.ID, "competency", len(x.Behaviors), false)
+	}
+	for _, x := range s.Areas {
+		element(x.ID, "area", len(x.Behaviors), x.Technologies != "")
+	}
+	for _, r := range s.Roles {
+		k, ok := c.Targets[r.ID]
+		add(k, ok, "role:"+string(r.ID), "role")
+	}
+	for _, j := range s.Jobs {
+		k, ok := c.Targets[j.ID]
+		add(k, ok, "job:"+string(j.ID), "job")
+	}
+	for _, o := range c.Others {
+		out[o.Identifier] = "other"
+	}
 	return out
 }
 
 // TestImportKeepsIdentity imports each foreign fixture and exports the
-// framework: every item keeps its identifier (as a lower-case UUID), URI,
-// full statement and parent, the document its identifier and URI. The
-// only items the export adds are those of the roles made from rubrics no
-// item is related to.
+// framework, with and without extensions: every item keeps its
+// identifier (as a lower-case UUID), URI, statements, human coding scheme
+// or its absence, type or its absence, parent and place among its
+// siblings of its kind (an export writes the kinds one after the other,
+// and cannot tell how the siblings of two kinds were interleaved);
+// every item type items use its identity, description and
+// hierarchy code; every isChildOf association its identity; the document
+// its identifier and URI. What the model cannot hold is left out of the
+// comparison, each kind for a reason the import warns of: a second
+// parent, an item in no tree (an export puts it under the document), and
+// the items an export adds for the roles made from rubrics no item is
+// related to.
 func TestImportKeepsIdentity(t *testing.T) {
 	for _, fx := range importFixtures {
 		t.Run(fx.name, func(t *testing.T) {
@@ -171,26 +314,45 @@ func TestImportKeepsIdentity(t *testing.T) {
 				if q.Document.Identifier != importIdent(p.Document.Identifier) || q.Document.URI != p.Document.URI {
 					t.Errorf("strict %v: the document is %s %s, want %s %s", strict, q.Document.Identifier, q.Document.URI, importIdent(p.Document.Identifier), p.Document.URI)
 				}
-				want, got := facts(p, importIdent), facts(q, func(s string) string { return s })
-				var added []string
-				got = slices.DeleteFunc(got, func(x itemFacts) bool {
-					if !slices.Contains(want, x) {
-						added = append(added, x.Statement)
-						return true
-					}
-					return false
-				})
-				if d := cmp.Diff(want, got); d != "" {
-					t.Errorf("strict %v: items (-imported +exported):\n%s", strict, d)
-				}
-				var fromRubrics []string
+				kinds := kindsOf(f)
+				want, got := factsOf(p, importIdent, kinds), factsOf(q, func(s string) string { return s }, kinds)
+				// The items an export adds: one for each role made from a
+				// rubric, with its isChildOf association.
+				var fromRubrics, added []string
 				for _, r := range f.Roles() {
 					if _, ok := f.Spec().CASE.Targets[r.ID]; !ok {
 						fromRubrics = append(fromRubrics, r.Name)
 					}
 				}
+				for id, it := range got.Items {
+					if _, ok := want.Items[id]; !ok {
+						added = append(added, it.Full)
+						delete(got.Items, id)
+						delete(got.Links, id+">")
+						got.Children[" role"] = slices.DeleteFunc(got.Children[" role"], func(s string) bool { return s == id })
+					}
+				}
+				slices.Sort(fromRubrics)
+				slices.Sort(added)
 				if d := cmp.Diff(fromRubrics, added); d != "" {
 					t.Errorf("strict %v: items added (-roles from rubrics +added):\n%s", strict, d)
+				}
+				// An item in no tree is put under the document.
+				for id, it := range want.Items {
+					if _, placed := want.Links[id+">"+it.Parent]; !placed {
+						delete(got.Links, id+">")
+						drop := func(s string) bool { return s == id }
+						want.Children[" "+kinds[id]] = slices.DeleteFunc(want.Children[" "+kinds[id]], drop)
+						got.Children[" "+kinds[id]] = slices.DeleteFunc(got.Children[" "+kinds[id]], drop)
+					}
+				}
+				empty := func(_ string, c []string) bool { return len(c) == 0 }
+				maps.DeleteFunc(want.Children, empty)
+				maps.DeleteFunc(got.Children, empty)
+				// The item types of the package, not those an export adds.
+				maps.DeleteFunc(got.Types, func(title string, _ typeFacts) bool { _, ok := want.Types[title]; return !ok })
+				if d := cmp.Diff(want, got); d != "" {
+					t.Errorf("strict %v: (-imported +exported):\n%s", strict, d)
 				}
 			}
 		})
@@ -313,7 +475,7 @@ func TestImportErrors(t *testing.T) {
 			p := testPackage([]pkgItem{cluster, leaf("x", "c")})
 			p.Items = append(p.Items, p.Items[1])
 			return p
-		}(), []problem.Problem{{Path: "/CFItems/2/identifier", Message: fmt.Sprintf("identifier %q is already used by /CFItems/1", testID("x"))}}},
+		}(), []problem.Problem{{Path: "/CFItems/2/identifier", Message: fmt.Sprintf(`identifier %q is already used by /CFItems/1, the item "Leaf x" (identifier %[1]q)`, testID("x"))}}},
 		{"the document's identifier", func() *cfpackage.Package {
 			p := testPackage([]pkgItem{cluster})
 			p.Items[0].Identifier = p.Document.Identifier
@@ -339,9 +501,9 @@ func TestImportErrors(t *testing.T) {
 			return p
 		}(), []problem.Problem{{Path: "/CFAssociations/1/originNodeURI", Message: "the origin is the document, which is no item's child"}}},
 		{"own child", testPackage([]pkgItem{{key: "c", full: "C", parent: "c"}}),
-			[]problem.Problem{{Path: "/CFAssociations/0", Message: fmt.Sprintf("the item %q is its own child", testID("c"))}}},
+			[]problem.Problem{{Path: "/CFAssociations/0", Message: fmt.Sprintf(`the item "C" (identifier %q) is its own child`, testID("c"))}}},
 		{"cycle", testPackage([]pkgItem{leaf("a", "c"), leaf("b", "a"), {key: "c", full: "C", parent: "b"}, leaf("d", "")}),
-			[]problem.Problem{{Path: "/CFAssociations/0", Message: fmt.Sprintf("the isChildOf associations make a cycle through the item %q", testID("a"))}}},
+			[]problem.Problem{{Path: "/CFAssociations/0", Message: fmt.Sprintf(`the isChildOf associations make a cycle through the item "Leaf a" (identifier %q)`, testID("a"))}}},
 		{"invalid text", func() *cfpackage.Package {
 			p := testPackage([]pkgItem{cluster, leaf("x", "c")})
 			p.Items[1].AbbreviatedStatement = "bad \xff"
@@ -479,12 +641,16 @@ func TestImportStructure(t *testing.T) {
 		t.Errorf("ID %q, want the option's", f.ID())
 	}
 	want := placed{
-		Clusters:     []string{"cluster", "low", "deep"},
-		Competencies: []string{"kept in cluster", "leaf in low", "under-a-cluster in low", "deeper in deep", "no-statement in cluster"},
+		Clusters: []string{"cluster", "low", "deep"},
+		// x (13) comes before leaf (12): its parent low is its second,
+		// with a lower sequence number than leaf's.
+		Competencies: []string{"kept in cluster", "under-a-cluster in low", "leaf in low", "deeper in deep", "no-statement in cluster"},
 		Areas:        []string{"loose-competency", "nested-competency", "area", "untyped-under-an-area", "a-behaviour-of-a-cluster", "more-tools"},
 		Roles:        []string{"role-1"},
 		Jobs:         []string{"blends"},
-		Others:       []string{"Between", "Top", "Mid", "Has none", "Empty job"},
+		// In tree order, the document's children first, then the items
+		// in no tree, then what is under them and under the clusters.
+		Others: []string{"Has none", "Empty job", "Top", "Mid", "Between"},
 	}
 	if d := cmp.Diff(want, placement(f)); d != "" {
 		t.Errorf("placement (-want +got):\n%s", d)
@@ -531,20 +697,16 @@ func TestImportStructure(t *testing.T) {
 	}
 	id := func(key string) string { return testID(key) }
 	wantWarns := []string{
-		"/CFAssociations/0/identifier: 21 associations have an identity other than the one an export derives; not kept: an export derives it from its ends",
-		`/CFAssociations/12: the item "` + id("x") + `" has another parent with a lower sequence number, at /CFAssociations/21; this association is not kept`,
-		"/CFItems/2: a competency directly under the document has no cluster: imported as an area of expertise, whose parent Spec.CASE keeps",
-		"/CFItems/3: a competency whose parent cannot be a cluster: imported as an area of expertise, whose parent Spec.CASE keeps",
+		`/CFAssociations/12/originNodeURI: the item "Under a cluster" (identifier "` + id("x") + `") has another parent, at /CFAssociations/21, with a lower sequence number (or the same, earlier): this association is not kept`,
+		"/CFItems/2: a competency directly under the document has no cluster: imported as an area of expertise, whose parent the framework's case member keeps",
+		"/CFItems/3: 2 competencies, the first here, have a parent that cannot be a cluster: each is imported as an area of expertise, whose parent the framework's case member keeps",
 		"/CFItems/5: 9 items have no type: placed by the shape of the tree",
-		"/CFItems/5: a competency whose parent cannot be a cluster: imported as an area of expertise, whose parent Spec.CASE keeps",
-		"/CFItems/6: a key behaviour that is not the child of a competency or an area: imported as an area of expertise, whose parent Spec.CASE keeps",
-		"/CFItems/8: a second technologies note of one area: imported as an area of expertise, whose parent Spec.CASE keeps",
-		"/CFItems/9: the item is above the clusters, where the model has no place; kept whole in Spec.CASE.Others, which an export puts back",
+		"/CFItems/6: a key behaviour that is not the child of a competency or an area: imported as an area of expertise, whose parent the framework's case member keeps",
+		"/CFItems/8: a second technologies note of one area: imported as an area of expertise, whose parent the framework's case member keeps",
+		"/CFItems/9: 3 items, the first here, are above the clusters, where the model has no place: each is kept whole in the framework's case member, which an export puts back",
 		"/CFItems/9: the item is no item's child: read as a child of the document",
-		"/CFItems/10: the item is above the clusters, where the model has no place; kept whole in Spec.CASE.Others, which an export puts back",
-		"/CFItems/14: the item is above the clusters, where the model has no place; kept whole in Spec.CASE.Others, which an export puts back",
-		"/CFItems/18: the role has no requirement the model can read (it needs a rubric of criteria that point at competencies or areas): kept whole in Spec.CASE.Others",
-		"/CFItems/19: the job has neither shares nor requirements the model can read (they come from a rubric of criteria that point at roles, competencies or areas): kept whole in Spec.CASE.Others",
+		"/CFItems/18: the role has no requirement the model can read (it needs a rubric of criteria that point at competencies or areas): kept whole in the framework's case member",
+		"/CFItems/19: the job has neither shares nor requirements the model can read (they come from a rubric of criteria that point at roles, competencies or areas): kept whole in the framework's case member",
 		"/CFItems/21: the item has no statement: named after its human coding scheme",
 		"/CFRubrics/0: 2 rubrics have a description other than an export's; not kept",
 		"/CFRubrics/0/CFRubricCriteria/0/CFRubricCriterionLevels/0: 15 rubric criterion levels have a description or quality other than the scale's; not kept",
@@ -554,7 +716,7 @@ func TestImportStructure(t *testing.T) {
 		"/CFRubrics/0/CFRubricCriteria/5/weight: the weight 2e+06 is above the model's most, 1e+06: read as 1e+06",
 		"/CFRubrics/0/identifier: 2 rubrics have an identity other than the one an export derives; not kept: an export derives its rubrics' identities, and their criteria's and levels', from the role's or job's",
 		"/CFRubrics/1/CFRubricCriteria/1/CFItemURI: the role is already blended by an earlier criterion; not kept",
-		"/CFRubrics/1/CFRubricCriteria/2/CFItemURI: the criterion points at an item the model has no place for (kept in Spec.CASE.Others); not kept",
+		"/CFRubrics/1/CFRubricCriteria/2/CFItemURI: the criterion points at an item the model has no place for (kept in the framework's case member); not kept",
 	}
 	if d := cmp.Diff(wantWarns, got); d != "" {
 		t.Errorf("warnings (-want +got):\n%s", d)
@@ -663,27 +825,77 @@ func TestGrowthImportAllocations(t *testing.T) {
 	}
 }
 
-// TestImportWarningsCapped imports a package of more items in no tree
-// than a list of warnings keeps: the last warning counts the rest.
+// TestImportWarningsCapped imports a package of more items of one
+// statement than a list of warnings keeps (each slug collision is a
+// warning of its own): the last warning counts the rest.
 func TestImportWarningsCapped(t *testing.T) {
-	var items []pkgItem
+	items := []pkgItem{{key: "c", full: "Cluster"}}
 	for i := range problem.MaxReported + 5 {
-		items = append(items, pkgItem{key: strconv.Itoa(i), full: "Item " + strconv.Itoa(i), parent: "-"})
+		items = append(items, pkgItem{key: strconv.Itoa(i), full: "Same", parent: "c"})
 	}
 	f, warns, err := cfpackage.Import(testPackage(items), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Areas()) != len(items) {
-		t.Errorf("%d areas, want %d", len(f.Areas()), len(items))
+	if len(f.Competencies()) != len(items)-1 {
+		t.Errorf("%d competencies, want %d", len(f.Competencies()), len(items)-1)
 	}
 	if len(warns) != problem.MaxReported+1 {
 		t.Fatalf("%d warnings, want %d", len(warns), problem.MaxReported+1)
 	}
-	// One warning for each item, and the tally of items without a type.
-	want := problem.Problem{Message: "and 6 more warnings, not listed"}
+	// A warning for each item but the first, and the tally of items
+	// without a type.
+	want := problem.Problem{Message: "and 5 more warnings, not listed"}
 	if got := warns[len(warns)-1]; got != want {
 		t.Errorf("last warning %v, want %v", got, want)
+	}
+}
+
+// TestImportWarningsTallied imports packages of many items that each
+// repeat a kind of warning: each kind is one warning, which counts them,
+// at the first in pointer order, and says what was done.
+func TestImportWarningsTallied(t *testing.T) {
+	const n = 2000
+	var loose, above, nested []pkgItem
+	nested = append(nested, pkgItem{key: "c", full: "Cluster"}, pkgItem{key: "k", full: "Competency", typ: cfpackage.TypeCompetency, parent: "c"})
+	for i := range n {
+		k := strconv.Itoa(i)
+		loose = append(loose, pkgItem{key: k, full: "Loose " + k, parent: "-"})
+		above = append(above, pkgItem{key: "d" + k, full: "Domain " + k}, pkgItem{key: "s" + k, full: "Standard " + k, parent: "d" + k},
+			pkgItem{key: "i" + k, full: "Indicator " + k, parent: "s" + k})
+		nested = append(nested, pkgItem{key: k, full: "Nested " + k, typ: cfpackage.TypeCompetency, parent: "k"})
+	}
+	for _, tc := range []struct {
+		name  string
+		items []pkgItem
+		want  []string
+	}{
+		{"in no tree", loose, []string{
+			"/CFItems/0: 2000 items have no type: placed by the shape of the tree",
+			"/CFItems/0: 2000 items, the first here, are in no isChildOf association: each is imported as an area of expertise, which an export puts under the document",
+		}},
+		{"above the clusters", above, []string{
+			"/CFItems/0: 2000 items, the first here, are above the clusters, where the model has no place: each is kept whole in the framework's case member, which an export puts back",
+			"/CFItems/0: 6000 items have no type: placed by the shape of the tree",
+		}},
+		{"nested competencies", nested, []string{
+			"/CFItems/0: 1 item has no type: placed by the shape of the tree",
+			"/CFItems/2: 2000 competencies, the first here, have a parent that cannot be a cluster: each is imported as an area of expertise, whose parent the framework's case member keeps",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, warns, err := cfpackage.Import(testPackage(tc.items), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range warns {
+				got = append(got, w.String())
+			}
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("warnings (-want +got):\n%s", d)
+			}
+		})
 	}
 }
 
@@ -785,5 +997,274 @@ func TestImportRandom(t *testing.T) {
 	// Cycles and statements the model rejects fail some; most import.
 	if failed > 200 {
 		t.Errorf("%d of 300 packages failed to import", failed)
+	}
+}
+
+// elementIDs maps the identifier of each item an element came from to
+// the element's ID, from the identities f's Spec.CASE keeps.
+func elementIDs(f *wlp.Framework) map[string]string {
+	out := map[string]string{}
+	c := f.Spec().CASE
+	if c == nil {
+		return out
+	}
+	for id, it := range c.Clusters {
+		out[it.Identifier] = "cluster " + string(id)
+	}
+	for id, it := range c.Items {
+		out[it.Identifier] = string(id)
+	}
+	for id, it := range c.Targets {
+		out[it.Identifier] = "target " + string(id)
+	}
+	return out
+}
+
+// siblings returns, for each parent of p's tree, its children's
+// identifiers in the order of their sequence numbers.
+func siblings(p *cfpackage.Package) map[string][]string {
+	type child struct {
+		seq int
+		id  string
+	}
+	by := map[string][]child{}
+	for _, a := range p.Associations {
+		if a.AssociationType == cfpackage.IsChildOf {
+			by[a.DestinationNodeURI.Identifier] = append(by[a.DestinationNodeURI.Identifier], child{*a.SequenceNumber, a.OriginNodeURI.Identifier})
+		}
+	}
+	out := map[string][]string{}
+	for parent, cs := range by {
+		slices.SortStableFunc(cs, func(a, b child) int { return a.seq - b.seq })
+		for _, c := range cs {
+			out[parent] = append(out[parent], c.id)
+		}
+	}
+	return out
+}
+
+// TestImportSiblingOrder imports a package whose arrays are not in the
+// order of the sequence numbers: the siblings of each kind come in the
+// order of their sequence numbers, in the places the array gives their
+// kind; a package of the same items in another order gives each item the
+// same ID and each parent the same order of children; and an export
+// numbers each parent's children in the package's order.
+func TestImportSiblingOrder(t *testing.T) {
+	items := []pkgItem{
+		{key: "c1", full: "First cluster"},                     // 0
+		{key: "k1", full: "Third of c1", parent: "c1"},         // 1
+		{key: "c2", full: "Second cluster"},                    // 2
+		{key: "k2", full: "First of c1", parent: "c1"},         // 3
+		{key: "k3", full: "Only of c2", parent: "c2"},          // 4
+		{key: "k4", full: "Second of c1", parent: "c1"},        // 5
+		{key: "a1", full: "Second area"},                       // 6
+		{key: "a2", full: "First area"},                        // 7
+		{key: "s1", full: "Same", parent: "c1", code: "S"},     // 8
+		{key: "s2", full: "Same", parent: "c2"},                // 9
+		{key: "s3", full: "Same", parent: "c1", abbr: "Same!"}, // 10
+	}
+	seq := map[string]int{"c1": 2, "k1": 3, "c2": 1, "k2": 1, "k3": 2, "k4": 2, "a1": 4, "a2": 3, "s1": 5, "s2": 1, "s3": 4}
+	build := func(order []int) *cfpackage.Package {
+		var its []pkgItem
+		for _, i := range order {
+			its = append(its, items[i])
+		}
+		p := testPackage(its)
+		for k := range p.Associations {
+			a := &p.Associations[k]
+			n := seq[a.OriginNodeURI.Title]
+			a.SequenceNumber = &n
+		}
+		return p
+	}
+	inOrder := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+	p := build(inOrder)
+	f, _, err := cfpackage.Import(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// c1's competencies take the places 1, 3, 5, 8 and 10 of the array,
+	// in the order of their sequence numbers: k2, k4, k1, s3, s1; c2's
+	// the places 4 and 9: s2, k3. The clusters and the areas swap. The
+	// slug "same" goes to s2, first in the tree (c2 comes first).
+	want := placed{
+		Clusters:     []string{"second-cluster", "first-cluster"},
+		Competencies: []string{"first-of-c1 in first-cluster", "second-of-c1 in first-cluster", "same in second-cluster", "third-of-c1 in first-cluster", "same-2 in first-cluster", "only-of-c2 in second-cluster", "s in first-cluster"},
+		Areas:        []string{"first-area", "second-area"},
+	}
+	got := placement(f)
+	got.Others = nil
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("placement (-want +got):\n%s", d)
+	}
+	ids := elementIDs(f)
+	q, err := cfpackage.Export(f, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(siblings(p), siblings(q)); d != "" {
+		t.Errorf("children in order (-package +export):\n%s", d)
+	}
+	for _, order := range [][]int{{10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0}, {4, 0, 9, 2, 7, 5, 10, 1, 6, 3, 8}} {
+		p := build(order)
+		g, _, err := cfpackage.Import(p, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(ids, elementIDs(g)); d != "" {
+			t.Errorf("order %v: IDs (-in order +reordered):\n%s", order, d)
+		}
+		q, err := cfpackage.Export(g, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(siblings(p), siblings(q)); d != "" {
+			t.Errorf("order %v: children in order (-package +export):\n%s", order, d)
+		}
+	}
+	// Swapping siblings of one kind in the array changes nothing.
+	swapped, _, err := cfpackage.Import(build([]int{0, 5, 2, 10, 4, 1, 7, 6, 3, 9, 8}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(f.Spec(), swapped.Spec()); d != "" {
+		t.Errorf("siblings swapped (-in order +swapped):\n%s", d)
+	}
+}
+
+// TestImportCollisionsIgnoreArrayOrder imports the review's package of
+// repeated statements and the same package with its arrays reversed:
+// each item gets the same ID, with a warning for each collision.
+func TestImportCollisionsIgnoreArrayOrder(t *testing.T) {
+	var maps []map[string]string
+	for _, name := range []string{"review-repeated", "review-repeated-reordered"} {
+		f, warns, err := cfpackage.Import(decodeFixture(t, name), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		maps = append(maps, elementIDs(f))
+		n := 0
+		for _, w := range warns {
+			if strings.Contains(w.Message, "earlier in the tree, took: given the ID") {
+				n++
+			}
+		}
+		if n != 7 {
+			t.Errorf("%s: %d warnings of collisions, want 7", name, n)
+		}
+	}
+	if len(maps[0]) != 12 {
+		t.Errorf("%d items with IDs, want 12", len(maps[0]))
+	}
+	if d := cmp.Diff(maps[0], maps[1]); d != "" {
+		t.Errorf("IDs (-package +reordered):\n%s", d)
+	}
+}
+
+// TestImportUnusedTypes checks that a type title the options give that no
+// item has is a warning, at the package.
+func TestImportUnusedTypes(t *testing.T) {
+	p := testPackage([]pkgItem{
+		{key: "c", full: "Cluster", typ: "Group"},
+		{key: "k", full: "Competency", typ: "Standard", parent: "c"},
+	})
+	_, warns, err := cfpackage.Import(p, &cfpackage.ImportOptions{
+		ClusterTypes:    []string{"group"},
+		CompetencyTypes: []string{"Standrd", "standard", ""},
+		RoleTypes:       []string{"Occupation"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range warns {
+		if w.Path == "" {
+			got = append(got, w.Message)
+		}
+	}
+	want := []string{
+		`no item has the type "", given for competencies`,
+		`no item has the type "Occupation", given for roles`,
+		`no item has the type "Standrd", given for competencies`,
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("warnings at the package (-want +got):\n%s", d)
+	}
+}
+
+// TestImportKeptIdentities checks what Spec.CASE keeps of a package's
+// item types and isChildOf associations, and what it cannot: an item
+// type without a title or with an earlier one's, an identifier that is
+// not a UUID, one an item already has.
+func TestImportKeptIdentities(t *testing.T) {
+	p := testPackage([]pkgItem{
+		{key: "c", full: "Cluster", typ: "Group"},
+		{key: "k", full: "Competency", typ: "Skill", parent: "c", code: "K.1"},
+		{key: "l", full: "Other competency", parent: "c"},
+	})
+	p.Definitions = &cfpackage.Definitions{CFItemTypes: []cfpackage.ItemType{
+		{Identifier: testID("group"), URI: "https://example.org/types/group", Title: "Group", Description: "A group.", HierarchyCode: "G", TypeCode: "grp"},
+		{Identifier: "skill-type", URI: "https://example.org/types/skill", Title: "Skill", Description: "A skill.", HierarchyCode: "S"},
+		{Identifier: testID("again"), URI: "https://example.org/types/again", Title: "Skill", Description: "Again.", HierarchyCode: "S2"},
+		{Identifier: testID("untitled"), URI: "https://example.org/types/untitled", Description: "No title.", HierarchyCode: "U"},
+		{Identifier: testID("k"), URI: "https://example.org/types/k", Title: "Unused", Description: "Has an item's identifier.", HierarchyCode: "X"},
+	}}
+	p.Associations[1].Identifier = "link-of-k"
+	p.Associations[2].Identifier = testID("c") // the cluster's identifier
+	f, warns, err := cfpackage.Import(p, &cfpackage.ImportOptions{ClusterTypes: []string{"group"}, CompetencyTypes: []string{"skill"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := f.Spec().CASE
+	wantTypes := []wlp.CASEType{
+		{Title: "Group", Identifier: testID("group"), URI: "https://example.org/types/group", Description: "A group.", HierarchyCode: "G", TypeCode: "grp"},
+		{Title: "Skill", Identifier: importIdent("skill-type"), URI: "https://example.org/types/skill", Description: "A skill.", HierarchyCode: "S"},
+	}
+	if d := cmp.Diff(wantTypes, c.Types); d != "" {
+		t.Errorf("Types (-want +got):\n%s", d)
+	}
+	links := map[string]*wlp.CASELink{"cluster": c.Clusters["cluster"].Link, "k-1": c.Items["k-1"].Link, "other-competency": c.Items["other-competency"].Link}
+	wantLinks := map[string]*wlp.CASELink{
+		"cluster":          {Identifier: testID("a-c"), URI: "https://example.org/" + testID("a-c"), Sequence: 1},
+		"k-1":              {Identifier: importIdent("link-of-k"), URI: "https://example.org/" + testID("a-k"), Sequence: 1},
+		"other-competency": nil,
+	}
+	if d := cmp.Diff(wantLinks, links); d != "" {
+		t.Errorf("links (-want +got):\n%s", d)
+	}
+	uncoded := []bool{c.Clusters["cluster"].Uncoded, c.Items["k-1"].Uncoded, c.Items["other-competency"].Uncoded}
+	untyped := []bool{c.Clusters["cluster"].Untyped, c.Items["k-1"].Untyped, c.Items["other-competency"].Untyped}
+	if d := cmp.Diff([]bool{true, false, true}, uncoded); d != "" {
+		t.Errorf("Uncoded (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff([]bool{false, false, true}, untyped); d != "" {
+		t.Errorf("Untyped (-want +got):\n%s", d)
+	}
+	var got []string
+	for _, w := range warns {
+		got = append(got, w.String())
+	}
+	want := []string{
+		"/CFAssociations/1/identifier: 1 association has an identifier that is not a lower-case UUID: each is replaced with a version 5 UUID derived from it",
+		"/CFAssociations/2/identifier: 2 objects have an identifier that another object of the package has; its identity is not kept",
+		"/CFDefinitions/CFItemTypes/1/identifier: 1 item type has an identifier that is not a lower-case UUID: each is replaced with a version 5 UUID derived from it",
+		"/CFDefinitions/CFItemTypes/2/title: 1 item type has the title of an earlier item type; not kept",
+		"/CFDefinitions/CFItemTypes/3: 1 item type has no title; not kept",
+		"/CFItems/2: 1 item has no type: placed by the shape of the tree",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("warnings (-want +got):\n%s", d)
+	}
+	// The export writes them back.
+	q, err := cfpackage.Export(f, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var types []string
+	for _, ty := range q.Definitions.CFItemTypes {
+		types = append(types, ty.Title+" "+ty.Identifier+" "+ty.HierarchyCode)
+	}
+	if d := cmp.Diff([]string{"Group " + testID("group") + " G", "Skill " + importIdent("skill-type") + " S"}, types); d != "" {
+		t.Errorf("exported item types (-want +got):\n%s", d)
 	}
 }
