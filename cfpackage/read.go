@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,11 +23,24 @@ import (
 // there and what was done about it.
 type Warning = problem.Problem
 
-// MaxBytes is the largest package Read and Decode accept.
+// MaxBytes is the largest package Read and Decode accept. It bounds
+// their memory: see Read.
 const MaxBytes = 64 << 20
 
 // Read reads one package of at most MaxBytes from r and decodes it. See
 // Decode; a package over the limit, or a read error, is an error.
+//
+// Read holds the document and what Decode makes of it at once, so its
+// memory grows with the size of the document, in bytes per byte of it
+// (as measured on 64-bit systems): about 6 for a typical package (3 for
+// one of long statements, 6 for an export as Encode indents it, 8 for
+// one of 100,000 short items), 35 to 40 for a document of tiny values
+// (a list of zeros, or of empty objects, in an extension), and at worst
+// about 65, for a list of tiny objects (such as {"a":0}, each a map once
+// parsed). MaxBytes is what bounds it: a 64 MiB package of tiny values
+// takes about 2.2 GB, one of tiny objects about 4.3 GB, and a typical
+// one 400 to 550 MB. A caller that cannot spare that should read
+// packages through an io.LimitReader of less, or check their size first.
 func Read(r io.Reader) (*Package, []Warning, error) {
 	data, pr := jsonx.ReadAll(r, jsonx.Limits{MaxBytes: MaxBytes})
 	if pr != nil {
@@ -44,26 +58,37 @@ func Read(r io.Reader) (*Package, []Warning, error) {
 // date-time with a time zone, statusStartDate and statusEndDate dates),
 // and each rule of that schema a package breaks gives a warning or an
 // error. What a reader can get past is a warning, at the JSON pointer of
-// its place in data, saying what was wrong and what was done: nulls and
-// unknown fields (CASE 1.0's among them) are left out, a CFPackage
-// wrapper is taken off, dates without a time zone are read as UTC,
-// identifiers in upper case are lower-cased, a string of commas where
-// CASE wants a list of strings is split, a number written as a string
-// is read, and values CASE 1.1 does not know (a caseVersion, an
-// associationType, an identifier that is not a UUID, a missing required
-// field) are kept as found, for the importer to judge. Unknown fields
-// give one warning per name and class, at the first place, with the
-// number of objects that have it. Warnings come in JSON pointer order
-// (problem.Compare); past problem.MaxReported of them, one last warning
-// counts the rest.
+// its place in data, saying what was wrong and what was done: a UTF-8
+// byte-order mark at the start is read past, nulls and unknown fields
+// (CASE 1.0's among them) are left out, a CFPackage wrapper is taken
+// off, dates without a time zone are read as UTC, identifiers in upper
+// case are lower-cased, a date-time's "t" and "z" upper-cased, a string
+// of commas where CASE wants a list of strings is split, a number
+// written as a string is read, and values CASE 1.1 does not know (a
+// caseVersion, an associationType, an identifier that is not a UUID, a
+// missing required field) are kept as found, for the importer to judge.
+// A leap second (23:59:60 UTC) is valid, and kept as written.
+//
+// A warning whose remedy is the same wherever it occurs is given once
+// per kind and field of a class (CFItem's identifier, say), at the first
+// place, with the number of places: "(20000 like it in "identifier" of
+// CFItem; this is the first)". Unknown fields likewise give one warning
+// per name and class, with the number of objects that have it. What
+// needs a remedy of its own at each place has a warning at each: a
+// missing, null or empty required field, a date or a date-time that
+// cannot be read (and is left out). Warnings come in JSON pointer order (problem.Compare); past
+// problem.MaxReported of them, one last warning counts the rest.
 //
 // What it cannot get past is an error, a *problem.Error of package
 // "cfpackage" listing every one (up to what an Error keeps): malformed
 // JSON, repeated keys, nesting deeper than 64 levels, a document that is
 // not an object or has no CFDocument, a value of a JSON type that cannot
 // stand for what CASE wants there (an object for a string, a list for
-// an object, a word for a number). Then the Package is nil, and the
-// warnings found so far are returned with the error.
+// an object, a word for a number), and lists of so many nearly empty
+// objects (such as {} repeated) that the Package would take more than 8
+// bytes of memory for each byte of data (a package of valid objects
+// takes less than 3). Then the Package is nil, and the warnings found so
+// far are returned with the error.
 //
 // The entries of CFConcepts, CFSubjects, CFLicenses and
 // CFAssociationGroupings are checked as their classes say and kept as
@@ -73,26 +98,36 @@ func Read(r io.Reader) (*Package, []Warning, error) {
 //
 // Decode costs time and memory linear in len(data): the generic parse of
 // the document, the Package, and at most problem.MaxReported warnings
-// and errors kept. It allocates about 6 bytes per byte of an exported
-// package (indented as Encode writes it), and at most about 35 for a
-// document of tiny values, such as 100,000 unknown fields; the tests
-// hold it to 50, the bound of the module's loaders.
+// and errors kept, plus a copy of data when it starts with a byte-order
+// mark. The bytes it allocates per byte of data are those Read states
+// (about 6 for a typical package, about 65 at worst); the tests hold
+// those of documents of tiny values and of nearly empty objects to 50,
+// the bound of the module's loaders, but for lists of tiny objects,
+// whose generic parse alone takes about 60.
 func Decode(data []byte) (*Package, []Warning, error) {
 	if len(data) > MaxBytes {
 		return nil, nil, problem.New("cfpackage", []problem.Problem{{
 			Message: fmt.Sprintf("the document is larger than the limit of %d bytes", MaxBytes)}}, 0)
 	}
+	d := &decoder{unknown: map[unknownKey]*unknownField{}, counted: map[countKey]*countedWarning{}}
+	if bytes.HasPrefix(data, bom) {
+		// jsonx rejects a byte-order mark. Spaces in its place keep the
+		// offsets of errors those of data.
+		d.warn("", "the document starts with a UTF-8 byte-order mark, which JSON does not allow; read past it")
+		data = append([]byte("   "), data[len(bom):]...)
+	}
 	tree, probs, ok := jsonx.Parse(data, jsonx.Limits{MaxBytes: MaxBytes})
 	if !ok {
-		return nil, nil, problem.New("cfpackage", probs.Problems, probs.Omitted)
+		return nil, d.warns.sorted("warnings"), problem.New("cfpackage", probs.Problems, probs.Omitted)
 	}
-	d := &decoder{unknown: map[unknownKey]*unknownField{}}
 	for _, p := range probs.Problems {
 		d.errs.add(p)
 	}
 	d.errs.n += probs.Omitted
+	d.budget = memoryPerByte*int64(len(data)) + memorySlack
 	pkg := d.pkg(data, tree)
 	d.flushUnknown()
+	d.flushCounted()
 	warns := d.warns.sorted("warnings")
 	if d.errs.n > 0 {
 		errs := d.errs.sorted("")
@@ -101,6 +136,9 @@ func Decode(data []byte) (*Package, []Warning, error) {
 	return pkg, warns, nil
 }
 
+// bom is the UTF-8 encoding of U+FEFF, the byte-order mark.
+var bom = []byte("\xef\xbb\xbf")
+
 // A decoder walks one package's generic tree.
 type decoder struct {
 	warns, errs collector
@@ -108,7 +146,55 @@ type decoder struct {
 	spans map[string][]byte
 	// unknown aggregates the unknown fields, by class and name.
 	unknown map[unknownKey]*unknownField
-	buf     bytes.Buffer
+	// counted aggregates the warnings of a kind that repeat from object
+	// to object, by kind and place in the schema.
+	counted map[countKey]*countedWarning
+	// class is the CASE class of the object whose fields are decoded.
+	class string
+	// budget is the memory left for the Package's lists, in bytes; once
+	// it is spent (over is true), lists are no longer decoded.
+	budget int64
+	over   bool
+	buf    bytes.Buffer
+}
+
+// The memory the lists of a Package may take: memoryPerByte bytes for
+// each byte of the document, and memorySlack more. A list takes the
+// size of its entries (an Item takes 336 bytes on 64-bit systems) and of
+// their extension maps, and a package of valid objects less than 3
+// bytes for each byte of its JSON; only a package of many objects with
+// few or none of their fields (such as {} repeated) can take more, and
+// is an error.
+const (
+	memoryPerByte = 8
+	memorySlack   = 1 << 20
+)
+
+// afford spends cost bytes of memory on the n entries of the list at
+// path, what names them. Past the budget, it reports an error (the
+// first time) and returns false.
+func (d *decoder) afford(path string, n int, cost int64, what string) bool {
+	if d.over {
+		return false
+	}
+	if cost <= d.budget {
+		d.budget -= cost
+		return true
+	}
+	d.over = true
+	d.fail(path, fmt.Sprintf("%d %s, with the lists before them, would take more than %d bytes of memory for each byte of the document; a package of so many nearly empty objects is not read", n, what, memoryPerByte))
+	return false
+}
+
+// A countKey is a kind of warning and the place of a field in the
+// schema: its JSON pointer with each array index written "#".
+type countKey struct{ kind, pattern string }
+
+// A countedWarning is the first of the warnings of a countKey.
+type countedWarning struct {
+	first, msg string // the first place and its message
+	where      string // the field and class, as the count names them
+	n          int
 }
 
 type unknownKey struct{ class, name string }
@@ -121,6 +207,77 @@ type unknownField struct {
 
 func (d *decoder) warn(path, msg string) { d.warns.add(Warning{Path: path, Message: msg}) }
 func (d *decoder) fail(path, msg string) { d.errs.add(problem.Problem{Path: path, Message: msg}) }
+
+// warnCounted records a warning of kind, whose action (such as
+// lower-casing an identifier or leaving out a null) is the same at every
+// place of the same field and class: the warnings of one kind and field
+// of the schema become one, at the first place, which counts them.
+func (d *decoder) warnCounted(kind, path, msg string) {
+	k := countKey{kind, schemaPattern(path)}
+	c := d.counted[k]
+	if c == nil {
+		c = &countedWarning{first: path, msg: msg, where: d.where(k.pattern)}
+		d.counted[k] = c
+	}
+	c.n++
+}
+
+// flushCounted turns the counted warnings into warnings.
+func (d *decoder) flushCounted() {
+	for _, c := range d.counted {
+		msg := c.msg
+		if c.n > 1 {
+			msg += fmt.Sprintf(" (%d like it in %s; this is the first)", c.n, c.where)
+		}
+		d.warn(c.first, msg)
+	}
+	clear(d.counted)
+}
+
+// schemaPattern returns path with each array index written "#".
+func schemaPattern(path string) string {
+	if !strings.ContainsAny(path, "0123456789") {
+		return path
+	}
+	b := make([]byte, 0, len(path))
+	for rest := path; rest != ""; { // rest starts with '/'
+		tok := rest[1:]
+		if i := strings.IndexByte(tok, '/'); i >= 0 {
+			tok = tok[:i]
+		}
+		b = append(b, '/')
+		if digits(tok) {
+			b = append(b, '#')
+		} else {
+			b = append(b, tok...)
+		}
+		rest = rest[1+len(tok):]
+	}
+	return string(b)
+}
+
+// where names the field of a pattern and the class of its object, such
+// as `"identifier" of CFItem`, or `"educationLevel" lists of CFItem` for
+// an entry of a list.
+func (d *decoder) where(pattern string) string {
+	rest, last := cutLast(pattern)
+	if last != "#" {
+		return fmt.Sprintf("%s of %s", problem.Quote(unescape(last)), d.class)
+	}
+	_, name := cutLast(rest)
+	return fmt.Sprintf("%s lists of %s", problem.Quote(unescape(name)), d.class)
+}
+
+// cutLast cuts a JSON pointer before its last token.
+func cutLast(pointer string) (rest, last string) {
+	i := strings.LastIndexByte(pointer, '/')
+	return pointer[:max(i, 0)], pointer[i+1:]
+}
+
+// unescape returns a JSON pointer token's key.
+func unescape(tok string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+}
 
 // pkg decodes the package document.
 func (d *decoder) pkg(data []byte, tree any) *Package {
@@ -262,10 +419,12 @@ type class[T any] struct {
 	// link is true for LinkURI and LinkGenURI, whose required members may
 	// be empty strings.
 	link bool
+	// size is the size of a T, in bytes.
+	size uintptr
 }
 
 func newClass[T any](name string, old []string, fields ...field[T]) *class[T] {
-	c := &class[T]{name: name, fields: fields, known: map[string]bool{}, old: map[string]bool{}}
+	c := &class[T]{name: name, fields: fields, known: map[string]bool{}, old: map[string]bool{}, size: reflect.TypeFor[T]().Size()}
 	for _, f := range fields {
 		c.known[f.name] = true
 	}
@@ -286,6 +445,9 @@ type field[T any] struct {
 // decodeFields decodes the fields of m, an object at path, into t, and
 // notes its unknown fields.
 func decodeFields[T any](d *decoder, m map[string]any, path string, c *class[T], t *T) {
+	outer := d.class
+	d.class = c.name
+	defer func() { d.class = outer }()
 	for _, f := range c.fields {
 		v, ok := m[f.name]
 		switch {
@@ -297,7 +459,7 @@ func decodeFields[T any](d *decoder, m map[string]any, path string, c *class[T],
 			if f.required {
 				d.warn(problem.Join(path, f.name), fmt.Sprintf("required field %q is null, which CASE 1.1 does not allow; left empty", f.name))
 			} else {
-				d.warn(problem.Join(path, f.name), "null is not allowed in CASE 1.1; left out")
+				d.warnCounted("null", problem.Join(path, f.name), "null is not allowed in CASE 1.1; left out")
 			}
 		default:
 			f.dec(d, v, problem.Join(path, f.name), f.required, c.link, t)
@@ -330,16 +492,32 @@ func list[T any](d *decoder, v any, path string, c *class[T]) []T {
 		d.fail(path, fmt.Sprintf("%s where CASE wants a list of %s objects", kindOf(v), c.name))
 		return nil
 	}
+	n, cost := 0, int64(0)
+	for _, e := range a {
+		if e == nil {
+			continue
+		}
+		n++
+		cost += int64(c.size)
+		if m, ok := e.(map[string]any); ok {
+			if x, ok := m["extensions"].(map[string]any); ok {
+				cost += mapCost(len(x))
+			}
+		}
+	}
+	if !d.afford(path, n, cost, c.name+" objects") {
+		return nil
+	}
 	var out []T
 	for i, e := range a {
 		p := problem.Join(path, i)
 		if e == nil {
-			d.warn(p, "null is not allowed in CASE 1.1; left out")
+			d.warnCounted("null", p, "null is not allowed in CASE 1.1; left out")
 			continue
 		}
 		if t, ok := object(d, e, p, c); ok {
 			if out == nil {
-				out = make([]T, 0, len(a))
+				out = make([]T, 0, n)
 			}
 			out = append(out, t)
 		}
@@ -378,11 +556,11 @@ func (d *decoder) str(v any, path string) (string, bool) {
 	case string:
 		return v, true
 	case json.Number:
-		d.warn(path, fmt.Sprintf("a number where CASE wants a string; read as %q", string(v)))
+		d.warnCounted("number for string", path, fmt.Sprintf("a number where CASE wants a string; read as %q", string(v)))
 		return string(v), true
 	case bool:
 		s := strconv.FormatBool(v)
-		d.warn(path, fmt.Sprintf("a boolean where CASE wants a string; read as %q", s))
+		d.warnCounted("boolean for string", path, fmt.Sprintf("a boolean where CASE wants a string; read as %q", s))
 		return s, true
 	}
 	d.fail(path, kindOf(v)+" where CASE wants a string")
@@ -400,14 +578,14 @@ func (d *decoder) check(s, path, name string, fm form, req, link bool) string {
 			if req {
 				d.warn(path, "empty, where CASE wants a UUID")
 			} else {
-				d.warn(path, "empty, where CASE wants a UUID; left out")
+				d.warnCounted("empty", path, "empty, where CASE wants a UUID; left out")
 			}
 		case fm == dateForm:
-			d.warn(path, "empty, where CASE wants a date; left out")
+			d.warnCounted("empty", path, "empty, where CASE wants a date; left out")
 		case fm == caseVersionForm:
-			d.warn(path, `empty, where CASE wants "1.1"; left out`)
+			d.warnCounted("empty", path, `empty, where CASE wants "1.1"; left out`)
 		case fm == targetTypeForm:
-			d.warn(path, `empty, where CASE wants "CASE" or an "ext:" type; left out`)
+			d.warnCounted("empty", path, `empty, where CASE wants "CASE" or an "ext:" type; left out`)
 		}
 		return ""
 	}
@@ -417,13 +595,13 @@ func (d *decoder) check(s, path, name string, fm form, req, link bool) string {
 			return s
 		}
 		if low := strings.ToLower(s); wlp.ValidUUID(low) {
-			d.warn(path, fmt.Sprintf("the UUID %s is in upper case; lower-cased", problem.Quote(s)))
+			d.warnCounted("upper case", path, fmt.Sprintf("the UUID %s is in upper case; lower-cased", problem.Quote(s)))
 			return low
 		}
-		d.warn(path, fmt.Sprintf("%s is not a UUID; kept as found", problem.Quote(s)))
+		d.warnCounted("not a UUID", path, fmt.Sprintf("%s is not a UUID; kept as found", problem.Quote(s)))
 	case nodeID:
 		if low := strings.ToLower(s); low != s && wlp.ValidUUID(low) {
-			d.warn(path, fmt.Sprintf("the UUID %s is in upper case; lower-cased, as the identifiers it points at are", problem.Quote(s)))
+			d.warnCounted("upper case", path, fmt.Sprintf("the UUID %s is in upper case; lower-cased, as the identifiers it points at are", problem.Quote(s)))
 			return low
 		}
 	case dateTimeForm:
@@ -432,15 +610,15 @@ func (d *decoder) check(s, path, name string, fm form, req, link bool) string {
 		return d.date(s, path)
 	case caseVersionForm:
 		if s != "1.1" {
-			d.warn(path, fmt.Sprintf("caseVersion %s is not \"1.1\"; read as CASE 1.1 and kept as found", problem.Quote(s)))
+			d.warnCounted("caseVersion", path, fmt.Sprintf("caseVersion %s is not \"1.1\"; read as CASE 1.1 and kept as found", problem.Quote(s)))
 		}
 	case associationTypeForm:
 		if !slices.Contains(associationTypes, s) && !isExt(s) {
-			d.warn(path, fmt.Sprintf("%s is neither a CASE 1.1 association type nor an \"ext:\" one; kept as found", problem.Quote(s)))
+			d.warnCounted("associationType", path, fmt.Sprintf("%s is neither a CASE 1.1 association type nor an \"ext:\" one; kept as found", problem.Quote(s)))
 		}
 	case targetTypeForm:
 		if s != "CASE" && !isExt(s) {
-			d.warn(path, fmt.Sprintf("targetType %s is neither \"CASE\" nor an \"ext:\" type; kept as found", problem.Quote(s)))
+			d.warnCounted("targetType", path, fmt.Sprintf("targetType %s is neither \"CASE\" nor an \"ext:\" type; kept as found", problem.Quote(s)))
 		}
 	}
 	return s
@@ -461,29 +639,58 @@ func isExt(s string) bool {
 }
 
 // dateTime checks a lastChangeDateTime: an RFC 3339 date-time with a
-// time zone is kept; others that can be read are rewritten in UTC.
+// time zone is kept, one with a lower-case "t" or "z" upper-cased;
+// others that can be read are rewritten in UTC.
 func (d *decoder) dateTime(s, path string) string {
 	if isDateTime(s) {
 		return s
 	}
-	t, zone, dateOnly, ok := parseLoose(s)
+	if up := upperTZ(s); up != s && isDateTime(up) {
+		d.warnCounted("lower case", path, fmt.Sprintf("%s writes its \"T\" or \"Z\" in lower case; upper-cased, %q", problem.Quote(s), up))
+		return up
+	}
+	t, zone, dateOnly, leap, ok := parseLoose(s)
 	if y := t.UTC().Year(); y < 0 || y > 9999 {
 		ok = false // in UTC, outside the years RFC 3339 can write
+	}
+	out := t.UTC().Format(time.RFC3339Nano)
+	if ok && leap {
+		// t is the second before the leap second, which is 23:59:60 UTC.
+		if out[11:19] == "23:59:59" {
+			out = out[:17] + "60" + out[19:]
+		} else {
+			ok = false
+		}
 	}
 	if !ok {
 		d.warn(path, fmt.Sprintf("%s is not a date-time that can be read; left empty", problem.Quote(s)))
 		return ""
 	}
-	out := t.UTC().Format(time.RFC3339Nano)
 	switch {
 	case dateOnly:
-		d.warn(path, fmt.Sprintf("%s is a date without a time; read as midnight UTC, %q", problem.Quote(s), out))
+		d.warnCounted("date alone", path, fmt.Sprintf("%s is a date without a time; read as midnight UTC, %q", problem.Quote(s), out))
 	case !zone:
-		d.warn(path, fmt.Sprintf("%s has no time zone; read as UTC, %q", problem.Quote(s), out))
+		d.warnCounted("no time zone", path, fmt.Sprintf("%s has no time zone; read as UTC, %q", problem.Quote(s), out))
 	default:
-		d.warn(path, fmt.Sprintf("%s is not an RFC 3339 date-time; rewritten as %q", problem.Quote(s), out))
+		d.warnCounted("not RFC 3339", path, fmt.Sprintf("%s is not an RFC 3339 date-time; rewritten as %q", problem.Quote(s), out))
 	}
 	return out
+}
+
+// upperTZ returns s with a lower-case "t" between the date and the time,
+// and a lower-case "z" at the end, in upper case.
+func upperTZ(s string) string {
+	if len(s) < 20 || s[10] != 't' && s[len(s)-1] != 'z' {
+		return s
+	}
+	b := []byte(s)
+	if b[10] == 't' {
+		b[10] = 'T'
+	}
+	if b[len(b)-1] == 'z' {
+		b[len(b)-1] = 'Z'
+	}
+	return string(b)
 }
 
 // date checks a statusStartDate or statusEndDate: a date, such as
@@ -492,8 +699,8 @@ func (d *decoder) date(s, path string) string {
 	if isDate(s) {
 		return s
 	}
-	if _, _, _, ok := parseLoose(s); ok && len(s) > 10 && isDate(s[:10]) {
-		d.warn(path, fmt.Sprintf("%s is a date-time where CASE wants a date; kept the date, %q", problem.Quote(s), s[:10]))
+	if _, _, _, _, ok := parseLoose(s); ok && len(s) > 10 && isDate(s[:10]) {
+		d.warnCounted("date-time for date", path, fmt.Sprintf("%s is a date-time where CASE wants a date; kept the date, %q", problem.Quote(s), s[:10]))
 		return s[:10]
 	}
 	d.warn(path, fmt.Sprintf("%s is not a date (such as 2024-05-31); left out", problem.Quote(s)))
@@ -510,13 +717,18 @@ func isDate(s string) bool {
 
 // isDateTime reports whether s is an RFC 3339 date-time with a time zone,
 // written with a capital T and Z: 2006-01-02T15:04:05[.999]Z or with an
-// offset of ±hh:mm.
+// offset of ±hh:mm. The second may be 60, a leap second, when the time
+// in UTC is 23:59 (the rule of the schema's date-time format).
 func isDateTime(s string) bool {
 	if len(s) < 20 || !isDate(s[:10]) || s[10] != 'T' {
 		return false
 	}
 	rest := s[11:]
 	if len(rest) < 9 || rest[2] != ':' || rest[5] != ':' || !digits(rest[0:2]) || !digits(rest[3:5]) || !digits(rest[6:8]) {
+		return false
+	}
+	hh, mm, ss := atoi2(rest[0:2]), atoi2(rest[3:5]), atoi2(rest[6:8])
+	if hh > 23 || mm > 59 || ss > 60 {
 		return false
 	}
 	rest = rest[8:]
@@ -530,18 +742,27 @@ func isDateTime(s string) bool {
 		}
 		rest = frac[n:]
 	}
+	minutes := hh*60 + mm // of the day, in UTC
 	switch {
 	case rest == "Z":
 	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' && digits(rest[1:3]) && digits(rest[4:6]):
-		if rest[1:3] > "23" || rest[4:6] > "59" {
+		oh, om := atoi2(rest[1:3]), atoi2(rest[4:6])
+		if oh > 23 || om > 59 {
 			return false
+		}
+		if rest[0] == '+' {
+			minutes -= oh*60 + om
+		} else {
+			minutes += oh*60 + om
 		}
 	default:
 		return false
 	}
-	_, err := time.Parse(time.RFC3339, s)
-	return err == nil
+	return ss < 60 || (minutes+24*60)%(24*60) == 23*60+59
 }
+
+// atoi2 returns the value of two decimal digits.
+func atoi2(s string) int { return int(s[0]-'0')*10 + int(s[1]-'0') }
 
 func digits(s string) bool {
 	for i := range len(s) {
@@ -568,10 +789,11 @@ var looseLayouts = []struct {
 }
 
 // parseLoose reads s in one of looseLayouts, a space or a lower-case t
-// standing for the T, a lower-case z for the Z.
-func parseLoose(s string) (t time.Time, zone, dateOnly, ok bool) {
+// standing for the T, a lower-case z for the Z. A leap second, second
+// 60, is read as second 59, and leap is true.
+func parseLoose(s string) (t time.Time, zone, dateOnly, leap, ok bool) {
 	if len(s) > 64 {
-		return time.Time{}, false, false, false
+		return time.Time{}, false, false, false, false
 	}
 	if len(s) > 10 && (s[10] == ' ' || s[10] == 't') {
 		s = s[:10] + "T" + s[11:]
@@ -579,12 +801,15 @@ func parseLoose(s string) (t time.Time, zone, dateOnly, ok bool) {
 	if strings.HasSuffix(s, "z") {
 		s = s[:len(s)-1] + "Z"
 	}
+	if len(s) >= 19 && s[10] == 'T' && s[16] == ':' && s[17:19] == "60" {
+		s, leap = s[:17]+"59"+s[19:], true
+	}
 	for _, l := range looseLayouts {
 		if t, err := time.Parse(l.layout, s); err == nil {
-			return t, l.zone, l.dateOnly, true
+			return t, l.zone, l.dateOnly, leap, true
 		}
 	}
-	return time.Time{}, false, false, false
+	return time.Time{}, false, false, false, false
 }
 
 // strs is a list of strings; a string of commas is split.
@@ -598,17 +823,29 @@ func strs[T any](name string, at func(*T) *[]string) field[T] {
 					out = append(out, part)
 				}
 			}
-			d.warn(path, fmt.Sprintf("a string where CASE 1.1 wants a list of strings; split at commas into %d", len(out)))
+			if !d.afford(path, len(out), int64(len(out))*stringSize, "strings") {
+				return
+			}
+			d.warnCounted("string for list", path, fmt.Sprintf("a string where CASE 1.1 wants a list of strings; split at commas into %d", len(out)))
 			*at(t) = out
 		case []any:
+			if !d.afford(path, len(v), int64(len(v))*stringSize, "strings") {
+				return
+			}
 			var out []string
 			for i, e := range v {
-				p := problem.Join(path, i)
 				if e == nil {
-					d.warn(p, "null is not allowed in CASE 1.1; left out")
+					d.warnCounted("null", problem.Join(path, i), "null is not allowed in CASE 1.1; left out")
 					continue
 				}
-				if s, ok := d.str(e, p); ok {
+				s, ok := e.(string) // the path only for a warning
+				if !ok {
+					s, ok = d.str(e, problem.Join(path, i))
+				}
+				if ok {
+					if out == nil {
+						out = make([]string, 0, len(v))
+					}
 					out = append(out, s)
 				}
 			}
@@ -617,6 +854,23 @@ func strs[T any](name string, at func(*T) *[]string) field[T] {
 			d.fail(path, kindOf(v)+" where CASE wants a list of strings")
 		}
 	}}
+}
+
+// stringSize is the size of a string, in bytes.
+var stringSize = int64(reflect.TypeFor[string]().Size())
+
+// mapCost is about what an Extensions of n members takes, in bytes, on
+// 64-bit systems: a map's header, and groups of 8 slots of a key and a
+// value (7 used at most, but 8 in a map of at most 8).
+func mapCost(n int) int64 {
+	if n == 0 {
+		return 0
+	}
+	groups := 1
+	if n > 8 {
+		groups = (n + 6) / 7
+	}
+	return 48 + int64(groups)*(8+8*40)
 }
 
 // sub is a field that holds an object of class c.
@@ -650,6 +904,9 @@ func raw[T, U any](name string, c *class[U], at func(*T) *[]json.RawMessage) fie
 	return field[T]{name: name, dec: func(d *decoder, v any, path string, _, _ bool, t *T) {
 		var out []json.RawMessage
 		for _, u := range list(d, v, path, c) {
+			if out == nil {
+				out = make([]json.RawMessage, 0, len(v.([]any)))
+			}
 			d.buf.Reset()
 			enc := json.NewEncoder(&d.buf)
 			enc.SetEscapeHTML(false)
@@ -700,7 +957,7 @@ func integer[T any](name string, at func(*T) **int) field[T] {
 			d.fail(path, fmt.Sprintf("%s is not an integer", problem.Quote(lit)))
 		default:
 			i := int(f)
-			d.warn(path, fmt.Sprintf("the integer %s is written with a fraction or an exponent; read as %d", problem.Quote(lit), i))
+			d.warnCounted("integer form", path, fmt.Sprintf("the integer %s is written with a fraction or an exponent; read as %d", problem.Quote(lit), i))
 			*at(t) = &i
 		}
 	}}
@@ -714,7 +971,7 @@ func (d *decoder) numeral(v any, path string) (string, bool) {
 		return string(v), true
 	case string:
 		if s := strings.TrimSpace(v); isNumeral(s) {
-			d.warn(path, fmt.Sprintf("a string where CASE wants a number; read as %s", s))
+			d.warnCounted("string for number", path, fmt.Sprintf("a string where CASE wants a number; read as %s", s))
 			return s, true
 		}
 		d.fail(path, fmt.Sprintf("the string %s where CASE wants a number", problem.Quote(v)))
@@ -807,22 +1064,36 @@ func (d *decoder) rawValue(v any, path string) json.RawMessage {
 	return bytes.Clone(bytes.TrimSuffix(d.buf.Bytes(), []byte("\n")))
 }
 
+// extensionsSize is what an empty Extensions takes, in bytes, in a
+// list: the map's header and its place in the list.
+const extensionsSize = 56
+
 // extList is the extensions of a CFRubricCriterionLevel: a list of
 // extension objects, or one object, which is wrapped.
 func extList[T any](at func(*T) *[]Extensions) field[T] {
 	return field[T]{name: "extensions", dec: func(d *decoder, v any, path string, _, _ bool, t *T) {
 		switch v := v.(type) {
 		case map[string]any:
-			d.warn(path, "an object where CASE 1.1 wants a list of extension objects; read as a list of one")
+			d.warnCounted("object for list", path, "an object where CASE 1.1 wants a list of extension objects; read as a list of one")
 			if e := d.extensions(v, path); e != nil {
 				*at(t) = []Extensions{e}
 			}
 		case []any:
+			// An entry takes a map of its own, even when empty.
+			cost := int64(len(v)) * extensionsSize
+			for _, e := range v {
+				if m, ok := e.(map[string]any); ok {
+					cost += mapCost(len(m))
+				}
+			}
+			if !d.afford(path, len(v), cost, "extension objects") {
+				return
+			}
 			var out []Extensions
 			for i, e := range v {
 				p := problem.Join(path, i)
 				if e == nil {
-					d.warn(p, "null is not allowed in CASE 1.1; left out")
+					d.warnCounted("null", p, "null is not allowed in CASE 1.1; left out")
 					continue
 				}
 				if x := d.extensions(e, p); x != nil {

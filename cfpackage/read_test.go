@@ -416,18 +416,15 @@ func TestDecodeCASE10(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Repeated warnings of a kind and field are counted at the first.
 	wantWarns := []cfpackage.Warning{
 		w("", `the package is wrapped in {"CFPackage": ...}, which CASE 1.1 does not have; unwrapped`),
 		w("/CFPackage/CFAssociations/0/CFDocumentURI", `"CFDocumentURI" is a CASE 1.0 field; 1.1 has no place for it; left out (2 objects of CFAssociation have it; this is the first)`),
-		w("/CFPackage/CFAssociations/0/destinationNodeURI/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475601" is in upper case; lower-cased, as the identifiers it points at are`),
-		w("/CFPackage/CFAssociations/0/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475611" is in upper case; lower-cased`),
-		w("/CFPackage/CFAssociations/0/lastChangeDateTime", `"2016-11-02T09:14:00" has no time zone; read as UTC, "2016-11-02T09:14:00Z"`),
-		w("/CFPackage/CFAssociations/0/originNodeURI/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475602" is in upper case; lower-cased, as the identifiers it points at are`),
+		w("/CFPackage/CFAssociations/0/destinationNodeURI/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475601" is in upper case; lower-cased, as the identifiers it points at are (2 like it in "identifier" of LinkGenURI; this is the first)`),
+		w("/CFPackage/CFAssociations/0/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475611" is in upper case; lower-cased (2 like it in "identifier" of CFAssociation; this is the first)`),
+		w("/CFPackage/CFAssociations/0/lastChangeDateTime", `"2016-11-02T09:14:00" has no time zone; read as UTC, "2016-11-02T09:14:00Z" (2 like it in "lastChangeDateTime" of CFAssociation; this is the first)`),
+		w("/CFPackage/CFAssociations/0/originNodeURI/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475602" is in upper case; lower-cased, as the identifiers it points at are (2 like it in "identifier" of LinkGenURI; this is the first)`),
 		w("/CFPackage/CFAssociations/1/CFAssociationGroupingURI", "null is not allowed in CASE 1.1; left out"),
-		w("/CFPackage/CFAssociations/1/destinationNodeURI/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475602" is in upper case; lower-cased, as the identifiers it points at are`),
-		w("/CFPackage/CFAssociations/1/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475612" is in upper case; lower-cased`),
-		w("/CFPackage/CFAssociations/1/lastChangeDateTime", `"2016-11-02T09:14:00" has no time zone; read as UTC, "2016-11-02T09:14:00Z"`),
-		w("/CFPackage/CFAssociations/1/originNodeURI/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475603" is in upper case; lower-cased, as the identifiers it points at are`),
 		w("/CFPackage/CFDocument/CFPackageURI", `"CFPackageURI" is a CASE 1.0 field; 1.1 has no place for it; left out`),
 		w("/CFPackage/CFDocument/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475601" is in upper case; lower-cased`),
 		w("/CFPackage/CFDocument/lastChangeDateTime", `"2016-11-02T09:14:00" has no time zone; read as UTC, "2016-11-02T09:14:00Z"`),
@@ -435,13 +432,10 @@ func TestDecodeCASE10(t *testing.T) {
 		w("/CFPackage/CFDocument/officialSourceURL", "null is not allowed in CASE 1.1; left out"),
 		w("/CFPackage/CFDocument/statusEndDate", "null is not allowed in CASE 1.1; left out"),
 		w("/CFPackage/CFItems/0/CFDocumentURI", `"CFDocumentURI" is a CASE 1.0 field; 1.1 has no place for it; left out (2 objects of CFItem have it; this is the first)`),
-		w("/CFPackage/CFItems/0/abbreviatedStatement", "null is not allowed in CASE 1.1; left out"),
-		w("/CFPackage/CFItems/0/educationLevel", "a string where CASE 1.1 wants a list of strings; split at commas into 2"),
-		w("/CFPackage/CFItems/0/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475602" is in upper case; lower-cased`),
+		w("/CFPackage/CFItems/0/abbreviatedStatement", `null is not allowed in CASE 1.1; left out (2 like it in "abbreviatedStatement" of CFItem; this is the first)`),
+		w("/CFPackage/CFItems/0/educationLevel", `a string where CASE 1.1 wants a list of strings; split at commas into 2 (2 like it in "educationLevel" of CFItem; this is the first)`),
+		w("/CFPackage/CFItems/0/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475602" is in upper case; lower-cased (2 like it in "identifier" of CFItem; this is the first)`),
 		w("/CFPackage/CFItems/0/lastChangeDateTime", `"2016-11-02T09:14:00" has no time zone; read as UTC, "2016-11-02T09:14:00Z"`),
-		w("/CFPackage/CFItems/1/abbreviatedStatement", "null is not allowed in CASE 1.1; left out"),
-		w("/CFPackage/CFItems/1/educationLevel", "a string where CASE 1.1 wants a list of strings; split at commas into 1"),
-		w("/CFPackage/CFItems/1/identifier", `the UUID "5D3E1C22-7A1B-4C0D-9E8F-102938475603" is in upper case; lower-cased`),
 		w("/CFPackage/CFItems/1/lastChangeDateTime", `"2016-11-02" is a date without a time; read as midnight UTC, "2016-11-02T00:00:00Z"`),
 	}
 	if diff := cmp.Diff(wantWarns, warns); diff != "" {
@@ -762,4 +756,357 @@ func ExampleDecode() {
 	// /CFDocument/lastChangeDateTime: "2019-08-01T10:00:00" has no time zone; read as UTC, "2019-08-01T10:00:00Z"
 	// /CFDocument/notes: null is not allowed in CASE 1.1; left out
 	// 9f1c3e2a-54b0-4d6e-8a7c-0b1d2e3f4a5b 2019-08-01T10:00:00Z
+}
+
+// quirky returns a package of n items, each with an isChildOf association
+// to the document, each item and association changed by its function (if
+// not nil). Identifiers are UUIDs with letters, so that their upper case
+// differs.
+func quirky(n int, item, assoc func(i int, m map[string]any)) []byte {
+	itemID := func(i int) string { return fmt.Sprintf("%08d-0000-4000-8000-0000000000ab", i) }
+	p := map[string]any{"CFDocument": map[string]any{
+		"identifier": docID, "uri": docURI, "creator": "Example", "title": "Quirks", "lastChangeDateTime": when,
+	}}
+	var items, assocs []any
+	for i := range n {
+		it := map[string]any{"identifier": itemID(i), "uri": "urn:uuid:" + itemID(i), "fullStatement": fmt.Sprintf("Skill %d.", i), "lastChangeDateTime": when}
+		aID := fmt.Sprintf("%08d-0000-4000-8000-0000000000cd", i)
+		a := map[string]any{
+			"identifier": aID, "uri": "urn:uuid:" + aID, "associationType": "isChildOf",
+			"originNodeURI":      map[string]any{"title": "Skill", "identifier": itemID(i), "uri": "urn:uuid:" + itemID(i)},
+			"destinationNodeURI": map[string]any{"title": "Quirks", "identifier": docID, "uri": docURI},
+			"lastChangeDateTime": when,
+		}
+		if item != nil {
+			item(i, it)
+		}
+		if assoc != nil {
+			assoc(i, a)
+		}
+		items, assocs = append(items, it), append(assocs, a)
+	}
+	if n > 0 {
+		p["CFItems"], p["CFAssociations"] = items, assocs
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// TestDecodeCountedWarnings checks that a warning repeated from object to
+// object is given once per kind and field, at the first place, with the
+// count, and that a warning whose remedy is one's own at each place is
+// given at each.
+func TestDecodeCountedWarnings(t *testing.T) {
+	up := func(field string) func(int, map[string]any) {
+		return func(_ int, m map[string]any) { m[field] = strings.ToUpper(m[field].(string)) }
+	}
+	set := func(field string, v any) func(int, map[string]any) {
+		return func(_ int, m map[string]any) { m[field] = v }
+	}
+	tests := []struct {
+		name        string
+		n           int
+		item, assoc func(int, map[string]any)
+		warns       []cfpackage.Warning
+	}{{
+		// The reviewer's package: 20,000 items with a null, a time with
+		// no time zone and an upper-case identifier, which their
+		// associations repeat. It gave 80,000 warnings, of which the
+		// first 1,000 (all on associations) were listed.
+		name: "20000 items",
+		n:    20_000,
+		item: func(i int, m map[string]any) {
+			m["notes"], m["lastChangeDateTime"] = nil, "2020-01-01T00:00:00"
+			up("identifier")(i, m)
+		},
+		assoc: func(_ int, m map[string]any) { up("identifier")(0, m["originNodeURI"].(map[string]any)) },
+		warns: []cfpackage.Warning{
+			w("/CFAssociations/0/originNodeURI/identifier", `the UUID "00000000-0000-4000-8000-0000000000AB" is in upper case; lower-cased, as the identifiers it points at are (20000 like it in "identifier" of LinkGenURI; this is the first)`),
+			w("/CFItems/0/identifier", `the UUID "00000000-0000-4000-8000-0000000000AB" is in upper case; lower-cased (20000 like it in "identifier" of CFItem; this is the first)`),
+			w("/CFItems/0/lastChangeDateTime", `"2020-01-01T00:00:00" has no time zone; read as UTC, "2020-01-01T00:00:00Z" (20000 like it in "lastChangeDateTime" of CFItem; this is the first)`),
+			w("/CFItems/0/notes", `null is not allowed in CASE 1.1; left out (20000 like it in "notes" of CFItem; this is the first)`),
+		},
+	}, {
+		name:  "one of a kind keeps its message",
+		n:     1,
+		item:  set("lastChangeDateTime", "2020-01-01"),
+		warns: []cfpackage.Warning{w("/CFItems/0/lastChangeDateTime", `"2020-01-01" is a date without a time; read as midnight UTC, "2020-01-01T00:00:00Z"`)},
+	}, {
+		name:  "dates alone",
+		n:     3,
+		item:  set("lastChangeDateTime", "2020-01-01"),
+		warns: []cfpackage.Warning{w("/CFItems/0/lastChangeDateTime", `"2020-01-01" is a date without a time; read as midnight UTC, "2020-01-01T00:00:00Z" (3 like it in "lastChangeDateTime" of CFItem; this is the first)`)},
+	}, {
+		name:  "lower-case t and z",
+		n:     3,
+		assoc: set("lastChangeDateTime", "2024-05-31t12:00:00z"),
+		warns: []cfpackage.Warning{w("/CFAssociations/0/lastChangeDateTime", `"2024-05-31t12:00:00z" writes its "T" or "Z" in lower case; upper-cased, "2024-05-31T12:00:00Z" (3 like it in "lastChangeDateTime" of CFAssociation; this is the first)`)},
+	}, {
+		name:  "numbers as strings",
+		n:     2,
+		assoc: set("sequenceNumber", "7"),
+		warns: []cfpackage.Warning{w("/CFAssociations/0/sequenceNumber", `a string where CASE wants a number; read as 7 (2 like it in "sequenceNumber" of CFAssociation; this is the first)`)},
+	}, {
+		name:  "integers with a fraction",
+		n:     2,
+		assoc: set("sequenceNumber", json.Number("1.0")),
+		warns: []cfpackage.Warning{w("/CFAssociations/0/sequenceNumber", `the integer "1.0" is written with a fraction or an exponent; read as 1 (2 like it in "sequenceNumber" of CFAssociation; this is the first)`)},
+	}, {
+		name: "strings for lists, and numbers for strings in lists",
+		n:    3,
+		item: func(i int, m map[string]any) {
+			m["educationLevel"] = "09, 10"
+			m["subject"] = []any{json.Number("7"), "Reading", json.Number("8")}
+		},
+		warns: []cfpackage.Warning{
+			w("/CFItems/0/educationLevel", `a string where CASE 1.1 wants a list of strings; split at commas into 2 (3 like it in "educationLevel" of CFItem; this is the first)`),
+			w("/CFItems/0/subject/0", `a number where CASE wants a string; read as "7" (6 like it in "subject" lists of CFItem; this is the first)`),
+		},
+	}, {
+		name: "nulls in lists",
+		n:    2,
+		item: set("educationLevel", []any{nil, "09", nil}),
+		warns: []cfpackage.Warning{
+			w("/CFItems/0/educationLevel/0", `null is not allowed in CASE 1.1; left out (4 like it in "educationLevel" lists of CFItem; this is the first)`),
+		},
+	}, {
+		name:  "identifiers that are not UUIDs",
+		n:     3,
+		item:  func(i int, m map[string]any) { m["identifier"] = fmt.Sprintf("item-%d", i) },
+		warns: []cfpackage.Warning{w("/CFItems/0/identifier", `"item-0" is not a UUID; kept as found (3 like it in "identifier" of CFItem; this is the first)`)},
+	}, {
+		// Each place needs a value of its own: one warning each.
+		name: "missing and unreadable",
+		n:    2,
+		item: func(i int, m map[string]any) {
+			delete(m, "fullStatement")
+			m["lastChangeDateTime"] = "last Tuesday"
+		},
+		warns: []cfpackage.Warning{
+			w("/CFItems/0", `required field "fullStatement" is missing`),
+			w("/CFItems/0/lastChangeDateTime", `"last Tuesday" is not a date-time that can be read; left empty`),
+			w("/CFItems/1", `required field "fullStatement" is missing`),
+			w("/CFItems/1/lastChangeDateTime", `"last Tuesday" is not a date-time that can be read; left empty`),
+		},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, warns, err := cfpackage.Decode(quirky(tt.n, tt.item, tt.assoc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.warns, warns); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+			if len(p.Items) != tt.n {
+				t.Errorf("%d items, want %d", len(p.Items), tt.n)
+			}
+		})
+	}
+	// What was counted was done at every place.
+	p, _, err := cfpackage.Decode(quirky(3, up("identifier"), nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, it := range p.Items {
+		if want := fmt.Sprintf("%08d-0000-4000-8000-0000000000ab", i); it.Identifier != want {
+			t.Errorf("item %d: identifier %q, want %q", i, it.Identifier, want)
+		}
+	}
+}
+
+// TestDecodeByteOrderMark checks that a UTF-8 byte-order mark at the
+// start is read past with a warning, and that the offsets of errors
+// count its bytes.
+func TestDecodeByteOrderMark(t *testing.T) {
+	const bom = "\xef\xbb\xbf"
+	data := quirky(2, nil, nil)
+	want, _, err := cfpackage.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warnBOM := w("", "the document starts with a UTF-8 byte-order mark, which JSON does not allow; read past it")
+	for name, decode := range map[string]func([]byte) (*cfpackage.Package, []cfpackage.Warning, error){
+		"Decode": cfpackage.Decode,
+		"Read": func(b []byte) (*cfpackage.Package, []cfpackage.Warning, error) {
+			return cfpackage.Read(bytes.NewReader(b))
+		},
+	} {
+		withBOM := append([]byte(bom), data...)
+		got, warns, err := decode(withBOM)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if diff := cmp.Diff([]cfpackage.Warning{warnBOM}, warns); diff != "" {
+			t.Errorf("%s: warnings (-want +got):\n%s", name, diff)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: package (-without +with the mark):\n%s", name, diff)
+		}
+		if !bytes.HasPrefix(withBOM, []byte(bom)) {
+			t.Errorf("%s changed its input", name)
+		}
+	}
+	// An error's offset is that in the document as given, and the
+	// warning comes with the error.
+	malformed, err := os.ReadFile("testdata/read/malformed.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, warns, err := cfpackage.Decode(append([]byte(bom), malformed...))
+	if want := "cfpackage: /CFDocument: malformed JSON at offset 116: '}' looking for beginning of object key string"; err == nil || err.Error() != want {
+		t.Errorf("malformed, with a mark: %v, want %q", err, want)
+	}
+	if diff := cmp.Diff([]cfpackage.Warning{warnBOM}, warns); diff != "" {
+		t.Errorf("malformed, with a mark: warnings (-want +got):\n%s", diff)
+	}
+	if _, _, err := cfpackage.Decode([]byte(bom)); err == nil || err.Error() != "cfpackage: the document is empty" {
+		t.Errorf("a mark alone: %v", err)
+	}
+}
+
+// TestDecodeDateTimes checks lastChangeDateTime values: kept, rewritten
+// or left empty, with their warnings, and each against the schema's
+// date-time format: a value kept with no warning is valid by it.
+func TestDecodeDateTimes(t *testing.T) {
+	_, schema := transcription(t)
+	tests := []struct {
+		in, want string
+		warn     string // the warning's message, if any
+		valid    bool   // by the schema
+	}{
+		{"2016-12-31T23:59:60Z", "2016-12-31T23:59:60Z", "", true},
+		{"2016-12-31T23:59:60.5Z", "2016-12-31T23:59:60.5Z", "", true},
+		{"2016-12-31T18:59:60-05:00", "2016-12-31T18:59:60-05:00", "", true},
+		{"2017-01-01T00:59:60+01:00", "2017-01-01T00:59:60+01:00", "", true},
+		{"2024-03-05T10:00:60Z", "", `"2024-03-05T10:00:60Z" is not a date-time that can be read; left empty`, false},
+		{"2016-12-31T23:58:60Z", "", `"2016-12-31T23:58:60Z" is not a date-time that can be read; left empty`, false},
+		{"2016-12-31T23:59:61Z", "", `"2016-12-31T23:59:61Z" is not a date-time that can be read; left empty`, false},
+		{"2016-12-31T23:59:60+01:00", "", `"2016-12-31T23:59:60+01:00" is not a date-time that can be read; left empty`, false},
+		{"2024-01-01t00:00:00z", "2024-01-01T00:00:00Z", `"2024-01-01t00:00:00z" writes its "T" or "Z" in lower case; upper-cased, "2024-01-01T00:00:00Z"`, true},
+		{"2024-01-01t00:00:00.25+02:00", "2024-01-01T00:00:00.25+02:00", `"2024-01-01t00:00:00.25+02:00" writes its "T" or "Z" in lower case; upper-cased, "2024-01-01T00:00:00.25+02:00"`, true},
+		{"2024-01-01T00:00:00z", "2024-01-01T00:00:00Z", `"2024-01-01T00:00:00z" writes its "T" or "Z" in lower case; upper-cased, "2024-01-01T00:00:00Z"`, true},
+		{"2016-12-31t23:59:60z", "2016-12-31T23:59:60Z", `"2016-12-31t23:59:60z" writes its "T" or "Z" in lower case; upper-cased, "2016-12-31T23:59:60Z"`, true},
+		{"2016-12-31T23:59:60", "2016-12-31T23:59:60Z", `"2016-12-31T23:59:60" has no time zone; read as UTC, "2016-12-31T23:59:60Z"`, false},
+		{"2017-01-01 00:59:60+01:00", "2016-12-31T23:59:60Z", `"2017-01-01 00:59:60+01:00" is not an RFC 3339 date-time; rewritten as "2016-12-31T23:59:60Z"`, false},
+		{"2016-12-31T22:59:60", "", `"2016-12-31T22:59:60" is not a date-time that can be read; left empty`, false},
+		{"2023-02-01T24:00:00Z", "", `"2023-02-01T24:00:00Z" is not a date-time that can be read; left empty`, false},
+		{"2024-01-01T00:00:00+24:00", "2023-12-31T00:00:00Z", `"2024-01-01T00:00:00+24:00" is not an RFC 3339 date-time; rewritten as "2023-12-31T00:00:00Z"`, false},
+		{"2024-01-01T00:00:00+0000", "2024-01-01T00:00:00Z", `"2024-01-01T00:00:00+0000" is not an RFC 3339 date-time; rewritten as "2024-01-01T00:00:00Z"`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			data := quirky(1, func(_ int, m map[string]any) { m["lastChangeDateTime"] = tt.in }, nil)
+			p, warns, err := cfpackage.Decode(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []cfpackage.Warning
+			if tt.warn != "" {
+				want = []cfpackage.Warning{w("/CFItems/0/lastChangeDateTime", tt.warn)}
+			}
+			if diff := cmp.Diff(want, warns); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+			if got := p.Items[0].LastChangeDateTime; got != tt.want {
+				t.Errorf("read as %q, want %q", got, tt.want)
+			}
+			if err := validateWith(schema, data); (err == nil) != tt.valid {
+				t.Errorf("the schema's verdict is %v, want valid %v", err, tt.valid)
+			}
+		})
+	}
+	// A status date given as such a date-time keeps its date.
+	data := quirky(1, func(_ int, m map[string]any) { m["statusStartDate"] = "2016-12-31t23:59:60z" }, nil)
+	p, warns, err := cfpackage.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantWarns := []cfpackage.Warning{w("/CFItems/0/statusStartDate", `"2016-12-31t23:59:60z" is a date-time where CASE wants a date; kept the date, "2016-12-31"`)}
+	if diff := cmp.Diff(wantWarns, warns); diff != "" {
+		t.Errorf("status date: warnings (-want +got):\n%s", diff)
+	}
+	if got := p.Items[0].StatusStartDate; got != "2016-12-31" {
+		t.Errorf("status date %q", got)
+	}
+}
+
+// TestDecodeSparse checks the lists of many nearly empty objects, whose
+// Package would take memory out of proportion to the document: they are
+// an error, found before the list is decoded, and the bytes allocated
+// stay within the loaders' bound. Lists of values as small that take
+// less are read.
+func TestDecodeSparse(t *testing.T) {
+	const head = `{"CFDocument": {"identifier": "` + docID + `", "uri": "u", "creator": "c", "title": "t", "lastChangeDateTime": "` + when + `"}`
+	levels := head + `, "CFRubrics": [{"identifier": "` + id(10) + `", "uri": "u", "lastChangeDateTime": "` + when + `", "CFRubricCriteria": [{"identifier": "` + id(11) +
+		`", "uri": "u", "lastChangeDateTime": "` + when + `", "CFRubricCriterionLevels": [`
+	level := `{"identifier": "` + id(12) + `", "uri": "u", "lastChangeDateTime": "` + when + `", "extensions": [`
+	const tail = ", with the lists before them, would take more than 8 bytes of memory for each byte of the document; a package of so many nearly empty objects is not read"
+	item := `{"identifier": "` + id(2) + `", "uri": "u", "fullStatement": "s", "lastChangeDateTime": "` + when + `"`
+	tests := []struct {
+		name                  string
+		prefix, entry, suffix string  // the document: entry repeated to 1 MiB
+		err                   string  // "" if the package is read; %d for the number of entries
+		max                   float64 // bytes allocated per byte; 0 for alloctest.MaxPerByte
+	}{
+		{"empty items", head + `, "CFItems": [`, `{}`, `]}`, "cfpackage: /CFItems: %d CFItem objects" + tail, 0},
+		{"items of one field", head + `, "CFItems": [`, `{"uri": ""}`, `]}`, "cfpackage: /CFItems: %d CFItem objects" + tail, 0},
+		{"empty concepts", head + `, "CFDefinitions": {"CFConcepts": [`, `{}`, `]}}`, "cfpackage: /CFDefinitions/CFConcepts: %d CFConcept objects" + tail, 0},
+		{"empty links", head + `, "CFItems": [` + item + `, "subjectURI": [`, `{}`, `]}]}`, "cfpackage: /CFItems/0/subjectURI: %d LinkURI objects" + tail, 0},
+		{
+			"empty extension objects of a level",
+			levels + level,
+			`{}`, `]}]}]}]}`,
+			"cfpackage: /CFRubrics/0/CFRubricCriteria/0/CFRubricCriterionLevels/0/extensions: %d extension objects" + tail,
+			0,
+		},
+		{
+			"extension objects of a level of one member",
+			levels + level,
+			`{"":0}`, `]}]}]}]}`,
+			"cfpackage: /CFRubrics/0/CFRubricCriteria/0/CFRubricCriterionLevels/0/extensions: %d extension objects" + tail,
+			// jsonx.Parse alone takes about 60: a map for each 7 bytes.
+			70,
+		},
+		{
+			"levels of a small extension",
+			levels,
+			`{"extensions":{"":0}}`, `]}]}]}`,
+			"cfpackage: /CFRubrics/0/CFRubricCriteria/0/CFRubricCriterionLevels: %d CFRubricCriterionLevel objects" + tail,
+			0,
+		},
+		{"empty strings", head + `, "CFItems": [` + item + `, "educationLevel": [`, `""`, `]}]}`, "", 0},
+		{"nulls", head + `, "CFItems": [`, `null`, `]}`, "", 0},
+		{"valid items", head + `, "CFItems": [`, `{"identifier":"` + id(2) + `","fullStatement":"","uri":"","lastChangeDateTime":"` + when + `"}`, `]}`, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := alloctest.Fill(tt.prefix, tt.entry, tt.suffix, 1<<20)
+			p, _, err := cfpackage.Decode(data)
+			want := tt.err
+			if want != "" {
+				want = fmt.Sprintf(want, bytes.Count(data, []byte(tt.entry)))
+			}
+			switch {
+			case want == "" && err != nil:
+				t.Fatalf("error %v", err)
+			case want != "" && (err == nil || err.Error() != want):
+				t.Fatalf("error %v, want %q", err, want)
+			case want != "" && p != nil:
+				t.Fatal("a package with the error")
+			}
+			perByte := float64(alloctest.Bytes(func() { cfpackage.Decode(data) })) / float64(len(data))
+			t.Logf("%.1f bytes allocated per byte of %d", perByte, len(data))
+			limit := tt.max
+			if limit == 0 {
+				limit = alloctest.MaxPerByte
+			}
+			if perByte > limit {
+				t.Errorf("%.1f bytes allocated per byte of the document, more than %g", perByte, limit)
+			}
+		})
+	}
 }
