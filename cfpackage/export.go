@@ -1,6 +1,7 @@
 package cfpackage
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -175,6 +176,7 @@ type exporter struct {
 	seq       map[string]int     // parent identifier -> children so far
 	pending   []child            // the tree, linked once every item is in
 	typeOrder []string           // item type titles, in order of first use
+	buf       bytes.Buffer       // for extensions
 	itemOf    map[competency.ID]LinkURI
 	roleOf    map[role.ID]LinkURI
 	present   map[string]bool // identifiers of the package's items
@@ -583,7 +585,8 @@ func (e *exporter) docExt() docExt {
 	return x
 }
 
-// ext returns v as extensions under ExtensionName, or nil when strict.
+// ext returns v as extensions under ExtensionName, in canonical JSON (as
+// Decode reads extensions back), or nil when strict.
 func (e *exporter) ext(v any) Extensions {
 	if e.strict {
 		return nil
@@ -592,7 +595,17 @@ func (e *exporter) ext(v any) Extensions {
 	if err != nil {
 		panic("cfpackage: " + err.Error()) // the extension types always marshal
 	}
-	return Extensions{ExtensionName: b}
+	var g any
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(&g); err != nil {
+		panic("cfpackage: " + err.Error()) // json.Marshal wrote it
+	}
+	c, err := canonicalJSON(&e.buf, g)
+	if err != nil {
+		panic("cfpackage: " + err.Error())
+	}
+	return Extensions{ExtensionName: c}
 }
 
 func (e *exporter) roleRubric(r role.Role) {

@@ -92,8 +92,9 @@ func Read(r io.Reader) (*Package, []Warning, error) {
 //
 // The entries of CFConcepts, CFSubjects, CFLicenses and
 // CFAssociationGroupings are checked as their classes say and kept as
-// compact JSON, their fields in the schema's order; extensions are kept
-// as found, as compact JSON. Empty lists and extension objects read as
+// compact JSON, their fields in the schema's order; each extension value
+// is kept as canonical JSON (compact, its object members sorted by name,
+// numbers as written), the form an export writes. Empty lists and extension objects read as
 // nil, as they encode.
 //
 // Decode costs time and memory linear in len(data): the generic parse of
@@ -142,8 +143,6 @@ var bom = []byte("\xef\xbb\xbf")
 // A decoder walks one package's generic tree.
 type decoder struct {
 	warns, errs collector
-	// spans holds the text of each extension value, by JSON pointer.
-	spans map[string][]byte
 	// unknown aggregates the unknown fields, by class and name.
 	unknown map[unknownKey]*unknownField
 	// counted aggregates the warnings of a kind that repeat from object
@@ -307,7 +306,6 @@ func (d *decoder) pkg(data []byte, tree any) *Package {
 		d.fail(base, "no CFDocument: a package needs one")
 		delete(root, "CFDocument")
 	}
-	d.spans = extensionSpans(data, base != "")
 	var p Package
 	decodeFields(d, root, base, packageClass, &p)
 	return &p
@@ -1024,7 +1022,8 @@ func isNumeral(s string) bool {
 	return i == len(s)
 }
 
-// ext is an extensions field: an object whose values are kept as found.
+// ext is an extensions field: an object whose values are kept, as
+// canonical JSON.
 func ext[T any](at func(*T) *Extensions) field[T] {
 	return field[T]{name: "extensions", dec: func(d *decoder, v any, path string, _, _ bool, t *T) {
 		*at(t) = d.extensions(v, path)
@@ -1047,21 +1046,28 @@ func (d *decoder) extensions(v any, path string) Extensions {
 	return out
 }
 
-// rawValue returns the compact text of the value at path, as found.
+// rawValue returns the value at path as canonical JSON: compact, object
+// keys sorted, numbers as written, "<", ">" and "&" unescaped. An export
+// writes its extensions in the same form, so they read back equal.
 func (d *decoder) rawValue(v any, path string) json.RawMessage {
-	d.buf.Reset()
-	if text, ok := d.spans[path]; ok && json.Compact(&d.buf, text) == nil {
-		return bytes.Clone(d.buf.Bytes())
-	}
-	// Not found by the scanner (which finds every extension value the
-	// walk meets): encode the parsed value, its keys sorted.
-	enc := json.NewEncoder(&d.buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	b, err := canonicalJSON(&d.buf, v)
+	if err != nil {
 		d.fail(path, "cannot encode the extension: "+err.Error())
 		return json.RawMessage("null")
 	}
-	return bytes.Clone(bytes.TrimSuffix(d.buf.Bytes(), []byte("\n")))
+	return b
+}
+
+// canonicalJSON encodes v, a value of the form encoding/json decodes into
+// an any with UseNumber, as canonical JSON (see rawValue), using buf.
+func canonicalJSON(buf *bytes.Buffer, v any) (json.RawMessage, error) {
+	buf.Reset()
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
 }
 
 // extensionsSize is what an empty Extensions takes, in bytes, in a
@@ -1349,258 +1355,3 @@ var (
 		ext(func(x *Package) *Extensions { return &x.Extensions }),
 	)
 )
-
-// extensionPlaces are the places of the extension values a package
-// keeps, relative to the package: "#" stands for an array index, "*" for
-// any key, and "a|b" for either key.
-var extensionPlaces = [][]string{
-	{"extensions", "*"},
-	{"CFDocument", "extensions", "*"},
-	{"CFItems", "#", "extensions", "*"},
-	{"CFAssociations", "#", "extensions", "*"},
-	{"CFDefinitions", "extensions", "*"},
-	{"CFDefinitions", "CFConcepts|CFSubjects|CFLicenses|CFItemTypes|CFAssociationGroupings", "#", "extensions", "*"},
-	{"CFRubrics", "#", "extensions", "*"},
-	{"CFRubrics", "#", "CFRubricCriteria", "#", "extensions", "*"},
-	{"CFRubrics", "#", "CFRubricCriteria", "#", "CFRubricCriterionLevels", "#", "extensions", "*"},
-	{"CFRubrics", "#", "CFRubricCriteria", "#", "CFRubricCriterionLevels", "#", "extensions", "#", "*"},
-}
-
-// extensionSpans returns the text of each extension value of data, a
-// package that jsonx.Parse found well formed, by JSON pointer: the
-// generic tree keeps no order of keys, and an extension is kept as it
-// was written. The scan descends only along the places of
-// extensionPlaces and skips every other value, so it costs O(len(data))
-// time and memory for the pointers of the values it finds.
-func extensionSpans(data []byte, wrapped bool) map[string][]byte {
-	s := &spanScanner{data: data, places: extensionPlaces, spans: map[string][]byte{}}
-	if wrapped {
-		s.places = make([][]string, len(extensionPlaces))
-		for i, p := range extensionPlaces {
-			s.places[i] = append([]string{"CFPackage"}, p...)
-		}
-	}
-	s.value()
-	return s.spans
-}
-
-// A spanScanner finds the text of values at given places of a document.
-type spanScanner struct {
-	data   []byte
-	pos    int
-	toks   []spanToken
-	places [][]string
-	spans  map[string][]byte
-}
-
-// A spanToken is an object key, or an array index (index >= 0).
-type spanToken struct {
-	key   string
-	index int
-}
-
-// match reports whether the path scanned is one of the places, or leads
-// to one.
-func (s *spanScanner) match() (full, prefix bool) {
-	for _, p := range s.places {
-		if len(s.toks) > len(p) {
-			continue
-		}
-		ok := true
-		for i, t := range s.toks {
-			if !tokenMatches(p[i], t) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			if len(s.toks) == len(p) {
-				full = true
-			} else {
-				prefix = true
-			}
-		}
-	}
-	return full, prefix
-}
-
-func tokenMatches(pat string, t spanToken) bool {
-	switch {
-	case pat == "#":
-		return t.index >= 0
-	case t.index >= 0:
-		return false
-	case pat == "*":
-		return true
-	}
-	for alt := range strings.SplitSeq(pat, "|") {
-		if alt == t.key {
-			return true
-		}
-	}
-	return false
-}
-
-func (s *spanScanner) pointer() string {
-	var b strings.Builder
-	for _, t := range s.toks {
-		b.WriteByte('/')
-		if t.index >= 0 {
-			b.WriteString(strconv.Itoa(t.index))
-		} else {
-			b.WriteString(problem.Escape(t.key))
-		}
-	}
-	return b.String()
-}
-
-func (s *spanScanner) ws() {
-	for s.pos < len(s.data) {
-		switch s.data[s.pos] {
-		case ' ', '\t', '\n', '\r':
-			s.pos++
-		default:
-			return
-		}
-	}
-}
-
-// value scans one value.
-func (s *spanScanner) value() {
-	s.ws()
-	if s.pos >= len(s.data) {
-		return
-	}
-	start := s.pos
-	full, prefix := s.match()
-	switch {
-	case full:
-		s.skip()
-		s.spans[s.pointer()] = s.data[start:s.pos]
-	case prefix && s.data[s.pos] == '{':
-		s.object()
-	case prefix && s.data[s.pos] == '[':
-		s.array()
-	default:
-		s.skip()
-	}
-}
-
-func (s *spanScanner) object() {
-	s.pos++ // {
-	for {
-		s.ws()
-		if s.pos >= len(s.data) {
-			return
-		}
-		switch s.data[s.pos] {
-		case '}':
-			s.pos++
-			return
-		case ',':
-			s.pos++
-			continue
-		case '"':
-		default:
-			s.pos = len(s.data) // not well formed: stop
-			return
-		}
-		key := s.key()
-		s.ws()
-		if s.pos >= len(s.data) || s.data[s.pos] != ':' {
-			s.pos = len(s.data)
-			return
-		}
-		s.pos++
-		s.toks = append(s.toks, spanToken{key: key, index: -1})
-		s.value()
-		s.toks = s.toks[:len(s.toks)-1]
-	}
-}
-
-func (s *spanScanner) array() {
-	s.pos++ // [
-	for i := 0; ; {
-		s.ws()
-		if s.pos >= len(s.data) {
-			return
-		}
-		switch s.data[s.pos] {
-		case ']':
-			s.pos++
-			return
-		case ',':
-			s.pos++
-			continue
-		}
-		start := s.pos
-		s.toks = append(s.toks, spanToken{index: i})
-		s.value()
-		s.toks = s.toks[:len(s.toks)-1]
-		if s.pos == start {
-			s.pos = len(s.data) // not well formed: stop
-			return
-		}
-		i++
-	}
-}
-
-// key scans a string and returns its value.
-func (s *spanScanner) key() string {
-	start := s.pos
-	s.skipString()
-	text := s.data[start:s.pos]
-	if bytes.IndexByte(text, '\\') < 0 && len(text) >= 2 {
-		return string(text[1 : len(text)-1])
-	}
-	var k string
-	if json.Unmarshal(text, &k) != nil {
-		return ""
-	}
-	return k
-}
-
-// skipString skips the string that starts at s.pos.
-func (s *spanScanner) skipString() {
-	s.pos++ // "
-	for s.pos < len(s.data) {
-		switch s.data[s.pos] {
-		case '\\':
-			s.pos += 2
-		case '"':
-			s.pos++
-			return
-		default:
-			s.pos++
-		}
-	}
-	s.pos = min(s.pos, len(s.data))
-}
-
-// skip skips the value that starts at s.pos, without recursion.
-func (s *spanScanner) skip() {
-	depth := 0
-	for s.pos < len(s.data) {
-		switch s.data[s.pos] {
-		case '"':
-			s.skipString()
-			if depth == 0 {
-				return
-			}
-			continue
-		case '{', '[':
-			depth++
-		case '}', ']':
-			depth--
-			if depth <= 0 {
-				s.pos++
-				return
-			}
-		case ',', ':', ' ', '\t', '\n', '\r':
-			if depth == 0 {
-				return
-			}
-		}
-		s.pos++
-	}
-}

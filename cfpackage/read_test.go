@@ -337,8 +337,8 @@ func TestDecodeFixtures(t *testing.T) {
 		want: &cfpackage.Package{
 			Document: cfpackage.Document{
 				Identifier: docID, URI: docURI, Creator: "Example", Title: "Level extensions", LastChangeDateTime: when,
-				// Kept as written: members in their order, HTML unescaped.
-				Extensions: cfpackage.Extensions{"zeta": json.RawMessage(`1`), "alpha": json.RawMessage(`{"b":[1,2],"a":"x < y"}`)},
+				// In canonical form: members sorted, compact, HTML unescaped.
+				Extensions: cfpackage.Extensions{"zeta": json.RawMessage(`1`), "alpha": json.RawMessage(`{"a":"x < y","b":[1,2]}`)},
 			},
 			Rubrics: []cfpackage.Rubric{{
 				Identifier: id(10), URI: urn(10), LastChangeDateTime: when,
@@ -346,7 +346,7 @@ func TestDecodeFixtures(t *testing.T) {
 					Identifier: id(11), URI: urn(11), LastChangeDateTime: when,
 					CFRubricCriterionLevels: []cfpackage.CriterionLevel{{
 						Identifier: id(12), URI: urn(12), LastChangeDateTime: when,
-						Extensions: []cfpackage.Extensions{{"points": json.RawMessage(`3`), "label": json.RawMessage(`{"short":"M","long":"Mastered"}`)}},
+						Extensions: []cfpackage.Extensions{{"points": json.RawMessage(`3`), "label": json.RawMessage(`{"long":"Mastered","short":"M"}`)}},
 					}, {
 						Identifier: id(13), URI: urn(13), LastChangeDateTime: when,
 						Extensions: []cfpackage.Extensions{{"points": json.RawMessage(`2`)}, {"note": json.RawMessage(`"kept"`)}},
