@@ -3,10 +3,11 @@
 // and one file for each command).
 
 // Command wlp works with the ASTD 2004 workplace learning and performance competency
-// model: it exports the framework and its JSON Schemas, validates framework and
-// profile documents, scores people against roles and jobs, ranks them, scores
-// teams, hands roles out to a team, plans a person's development, and draws
-// radar charts.
+// model: it exports the framework and its JSON Schemas, exchanges frameworks as
+// CASE 1.1 packages, validates framework and profile documents, scores people
+// against roles and jobs, ranks them, scores teams, hands roles out to a team,
+// plans a person's development, draws radar charts, and writes a
+// self-assessment page and HTML reports.
 //
 // Usage:
 //

@@ -69,10 +69,11 @@ func shortUsage() string {
 // intro says what wlp does, in the words `wlp help` and doc.go begin
 // with.
 const intro = `wlp works with the ASTD 2004 workplace learning and performance competency
-model: it exports the framework and its JSON Schemas, validates framework and
-profile documents, scores people against roles and jobs, ranks them, scores
-teams, hands roles out to a team, plans a person's development, and draws
-radar charts.
+model: it exports the framework and its JSON Schemas, exchanges frameworks as
+CASE 1.1 packages, validates framework and profile documents, scores people
+against roles and jobs, ranks them, scores teams, hands roles out to a team,
+plans a person's development, draws radar charts, and writes a
+self-assessment page and HTML reports.
 `
 
 // longUsage is `wlp help`.
