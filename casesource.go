@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/problem"
@@ -14,7 +15,8 @@ import (
 // CASESource keeps what a CASE package said about a framework imported
 // from it (package cfpackage reads and writes CASE): the identifiers and
 // URIs of its document and items, where each item sat in the package's
-// tree, and the items the model has no place for. Exporting the
+// tree, when each last changed, the items the model has no place for,
+// and the associations other than the tree's. Exporting the
 // framework again gives them all back, so a framework can travel from a
 // CASE system through wlp and back without losing its identity. A
 // framework written by hand has none; an export then derives every
@@ -35,6 +37,64 @@ type CASESource struct {
 	// Types lists the package's own item types (CFItemTypes) whose
 	// identity is not the one an export derives for their title.
 	Types []CASEType `json:"types,omitempty"`
+	// Associations lists, in package order, the package's associations
+	// other than those an export derives (the tree's isChildOf, the
+	// isPartOf of a role to a job that blends it, the isRelatedTo of a
+	// role or a job to its rubric), kept whole so that an export writes
+	// them back after its own: exactMatchOf another framework's item, say.
+	Associations []CASEAssociation `json:"associations,omitempty"`
+}
+
+// CASEAssociation is a CASE CFAssociation kept whole.
+type CASEAssociation struct {
+	// Identifier is the association's CASE identifier, a lower-case UUID.
+	Identifier string `json:"identifier" jsonschema:"pattern=^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"`
+	// URI is the association's CASE URI.
+	URI string `json:"uri" jsonschema:"minLength=1"`
+	// Type is the association's type, such as "exactMatchOf", or a custom
+	// "ext:" type.
+	Type string `json:"type" jsonschema:"minLength=1"`
+	// Sequence is the association's sequence number; 0 when it had none,
+	// and an export then writes none.
+	Sequence int `json:"sequence,omitempty"`
+	// Origin is where the relation starts. An end that is an item of the
+	// package names the item's identifier.
+	Origin CASENode `json:"origin"`
+	// Destination is where the relation ends.
+	Destination CASENode `json:"destination"`
+	// Grouping is the association's CFAssociationGroupingURI, if any.
+	Grouping *CASERef `json:"grouping,omitempty"`
+	// Notes comments on the association.
+	Notes string `json:"notes,omitempty"`
+	// Changed is the association's lastChangeDateTime, in RFC 3339; empty
+	// when it is the document's, or it had none.
+	Changed string `json:"changed,omitempty" jsonschema:"format=date-time"`
+}
+
+// CASENode is an end of a CASE association: an item or the document of
+// the package, or an object outside it.
+type CASENode struct {
+	// Title names the node for people.
+	Title string `json:"title,omitempty"`
+	// Identifier is the node's identifier: a UUID for a CASE object, any
+	// text for another.
+	Identifier string `json:"identifier" jsonschema:"minLength=1"`
+	// URI is the node's URI.
+	URI string `json:"uri" jsonschema:"minLength=1"`
+	// TargetType says what the node is: "CASE", a custom "ext:" type, or
+	// empty.
+	TargetType string `json:"targetType,omitempty"`
+}
+
+// CASERef is CASE's reference to another object, such as an association
+// grouping.
+type CASERef struct {
+	// Title names the object for people.
+	Title string `json:"title,omitempty"`
+	// Identifier is the object's identifier.
+	Identifier string `json:"identifier" jsonschema:"minLength=1"`
+	// URI is the object's URI.
+	URI string `json:"uri" jsonschema:"minLength=1"`
 }
 
 // CASEType is the identity of a CASE CFItemType.
@@ -51,6 +111,9 @@ type CASEType struct {
 	HierarchyCode string `json:"hierarchyCode,omitempty"`
 	// TypeCode is the type's short code.
 	TypeCode string `json:"typeCode,omitempty"`
+	// Changed is the type's lastChangeDateTime, in RFC 3339; empty when it
+	// is the document's, or it had none.
+	Changed string `json:"changed,omitempty" jsonschema:"format=date-time"`
 }
 
 // CASELink is the identity of a CASE CFAssociation.
@@ -62,6 +125,9 @@ type CASELink struct {
 	// Sequence is the association's sequence number among the parent's
 	// children; 0 when it had none, and an export then writes none.
 	Sequence int `json:"sequence,omitempty"`
+	// Changed is the association's lastChangeDateTime, in RFC 3339; empty
+	// when it is the document's, or it had none.
+	Changed string `json:"changed,omitempty" jsonschema:"format=date-time"`
 }
 
 // CASEDocument is the identity and authorship of a CASE CFDocument.
@@ -81,6 +147,10 @@ type CASEDocument struct {
 	// AdoptionStatus is the document's publication status, such as
 	// "Adopted".
 	AdoptionStatus string `json:"adoptionStatus,omitempty"`
+	// Changed is the document's lastChangeDateTime, in RFC 3339, or empty
+	// when it had none. An export gives it to every object that has no
+	// time of its own.
+	Changed string `json:"changed,omitempty" jsonschema:"format=date-time"`
 }
 
 // CASEItem is the identity of one CASE CFItem and its place in the
@@ -120,6 +190,9 @@ type CASEItem struct {
 	// Link is the identity of the isChildOf association that put the item
 	// under its parent, when it is not the one an export derives.
 	Link *CASELink `json:"link,omitempty"`
+	// Changed is the item's lastChangeDateTime, in RFC 3339; empty when it
+	// is the document's, or it had none.
+	Changed string `json:"changed,omitempty" jsonschema:"format=date-time"`
 }
 
 // Clone returns a deep copy of c.
@@ -133,6 +206,13 @@ func (c *CASESource) Clone() *CASESource {
 	d.Targets = cloneItems(c.Targets)
 	d.Others = cloneAll(c.Others, CASEItem.clone)
 	d.Types = cloneAll(c.Types, func(t CASEType) CASEType { return t })
+	d.Associations = cloneAll(c.Associations, func(a CASEAssociation) CASEAssociation {
+		if a.Grouping != nil {
+			g := *a.Grouping
+			a.Grouping = &g
+		}
+		return a
+	})
 	return &d
 }
 
@@ -182,8 +262,21 @@ func ValidUUID(s string) bool {
 	return true
 }
 
+// validDateTime reports whether s is an RFC 3339 date-time with a time
+// zone; the second may be 60, a leap second.
+func validDateTime(s string) bool {
+	if _, err := time.Parse(time.RFC3339, s); err == nil {
+		return true
+	}
+	if len(s) > 19 && s[17:19] == "60" {
+		_, err := time.Parse(time.RFC3339, s[:17]+"59"+s[19:])
+		return err == nil
+	}
+	return false
+}
+
 // checkCASE checks s.CASE: well-formed identifiers used once each, URIs,
-// and keys that name elements of s. It runs after the elements are indexed.
+// times, and keys that name elements of s. It runs after the elements are indexed.
 func (v *validator) checkCASE(s Spec) {
 	c := s.CASE
 	if c == nil {
@@ -212,10 +305,18 @@ func (v *validator) checkCASE(s Spec) {
 			v.text(func() string { return path + "/uri" }, "the URI", u, true)
 		}
 	}
+	changed := func(path, t string) {
+		if t != "" && !validDateTime(t) {
+			v.add(func() string { return path + "/changed" }, func() string {
+				return fmt.Sprintf("%s is not an RFC 3339 date-time with a time zone", problem.Quote(t))
+			})
+		}
+	}
 	var item func(path string, it CASEItem)
 	item = func(path string, it CASEItem) {
 		ident(path, it.Identifier)
 		uri(path, it.URI)
+		changed(path, it.Changed)
 		for i, b := range it.Behaviors {
 			item(path+"/behaviors/"+strconv.Itoa(i), b)
 		}
@@ -225,10 +326,12 @@ func (v *validator) checkCASE(s Spec) {
 		if it.Link != nil {
 			ident(path+"/link", it.Link.Identifier)
 			uri(path+"/link", it.Link.URI)
+			changed(path+"/link", it.Link.Changed)
 		}
 	}
 	ident("/case/document", c.Document.Identifier)
 	uri("/case/document", c.Document.URI)
+	changed("/case/document", c.Document.Changed)
 	for _, k := range slices.Sorted(maps.Keys(c.Clusters)) {
 		path := "/case/clusters/" + problem.Escape(string(k))
 		if !v.partial && !v.clusters[k] {
@@ -264,6 +367,7 @@ func (v *validator) checkCASE(s Spec) {
 		path := "/case/types/" + strconv.Itoa(i)
 		ident(path, t.Identifier)
 		uri(path, t.URI)
+		changed(path, t.Changed)
 		switch {
 		case t.Title == "":
 			v.add(func() string { return path + "/title" }, func() string { return "the title is empty" })
@@ -271,5 +375,41 @@ func (v *validator) checkCASE(s Spec) {
 			v.add(func() string { return path + "/title" }, func() string { return fmt.Sprintf("the type %s is listed twice", problem.Quote(t.Title)) })
 		}
 		titles[t.Title] = true
+	}
+	for i, a := range c.Associations {
+		path := "/case/associations/" + strconv.Itoa(i)
+		ident(path, a.Identifier)
+		uri(path, a.URI)
+		changed(path, a.Changed)
+		if a.Type == "" {
+			v.add(func() string { return path + "/type" }, func() string { return "the association type is empty" })
+		} else {
+			v.text(func() string { return path + "/type" }, "the association type", a.Type, true)
+		}
+		for _, end := range []struct {
+			name string
+			n    CASENode
+		}{{"origin", a.Origin}, {"destination", a.Destination}} {
+			p := path + "/" + end.name
+			if end.n.Identifier == "" {
+				v.add(func() string { return p + "/identifier" }, func() string { return "the identifier is empty" })
+			} else {
+				v.text(func() string { return p + "/identifier" }, "the identifier", end.n.Identifier, true)
+			}
+			uri(p, end.n.URI)
+			v.text(func() string { return p + "/title" }, "the title", end.n.Title, false)
+			v.text(func() string { return p + "/targetType" }, "the target type", end.n.TargetType, false)
+		}
+		if g := a.Grouping; g != nil {
+			p := path + "/grouping"
+			if g.Identifier == "" {
+				v.add(func() string { return p + "/identifier" }, func() string { return "the identifier is empty" })
+			} else {
+				v.text(func() string { return p + "/identifier" }, "the identifier", g.Identifier, true)
+			}
+			uri(p, g.URI)
+			v.text(func() string { return p + "/title" }, "the title", g.Title, false)
+		}
+		v.text(func() string { return path + "/notes" }, "the notes", a.Notes, false)
 	}
 }

@@ -66,8 +66,9 @@ func DocumentIdentifier(f *wlp.Framework) string {
 }
 
 // ExportOptions says how [Export] writes a package. The zero value writes
-// URIs of the form "urn:uuid:IDENTIFIER", the time of every change as
-// 1970-01-01T00:00:00Z, and extensions.
+// URIs of the form "urn:uuid:IDENTIFIER", the times of change kept from
+// an imported package (1970-01-01T00:00:00Z for the others), and
+// extensions.
 type ExportOptions struct {
 	// BaseURI, when set, is an absolute URI that prefixes each object's
 	// identifier to make its uri, such as "https://case.example.org/uri/"
@@ -83,9 +84,13 @@ type ExportOptions struct {
 	// framework, such as "ASTD". Empty keeps the creator of the package
 	// the framework was imported from, or else writes "wlp".
 	Creator string
-	// Changed is every object's lastChangeDateTime, written in UTC to the
-	// second. The zero time writes 1970-01-01T00:00:00Z, so that the same
-	// framework always exports to the same bytes.
+	// Changed, when set, is every object's lastChangeDateTime, written in
+	// UTC to the second: the caller says when the framework changed. The
+	// zero time writes, for each object, the time kept for it from the
+	// package the framework was imported from (see [wlp.CASESource]),
+	// else the document's kept time, else 1970-01-01T00:00:00Z, so that
+	// the same framework always exports to the same bytes and sending an
+	// imported framework back does not make every item look changed.
 	Changed time.Time
 }
 
@@ -99,7 +104,12 @@ type ExportOptions struct {
 // of the scale earns. Identifiers are lower-case version 5 UUIDs derived
 // from the framework's and elements' IDs (or kept from the package the
 // framework was imported from, see [wlp.CASESource]), so the same
-// framework always gives the same package.
+// framework always gives the same package. The associations an imported
+// framework kept (wlp.CASESource Associations) come last, as they were,
+// strict or not: they are CASE's, not extensions. Each object's
+// lastChangeDateTime is [ExportOptions] Changed when it is set, else the
+// time kept for the object, else the document's kept time, else
+// 1970-01-01T00:00:00Z.
 //
 // The error reports a BaseURI that is not an absolute URI. Export costs
 // time and memory linear in the size of f.
@@ -128,11 +138,14 @@ func Export(f *wlp.Framework, opt *ExportOptions) (*Package, error) {
 			base = prefix
 		}
 	}
-	changed := "1970-01-01T00:00:00Z"
+	changed, fallback := "", noTime
 	if !o.Changed.IsZero() {
 		changed = o.Changed.UTC().Truncate(time.Second).Format(time.RFC3339)
 	}
-	e := &exporter{f: f, spec: spec, base: base, changed: changed, strict: o.Strict, creator: o.Creator}
+	if c := spec.CASE; c != nil && c.Document.Changed != "" {
+		fallback = c.Document.Changed
+	}
+	e := &exporter{f: f, spec: spec, base: base, changed: changed, fallback: fallback, strict: o.Strict, creator: o.Creator}
 	return e.run(), nil
 }
 
@@ -161,12 +174,13 @@ func uriChars(s string) bool {
 
 // exporter builds one package.
 type exporter struct {
-	f       *wlp.Framework
-	spec    wlp.Spec
-	base    string
-	changed string
-	strict  bool
-	creator string
+	f        *wlp.Framework
+	spec     wlp.Spec
+	base     string
+	changed  string // ExportOptions.Changed, or ""
+	fallback string // the time of an object with none kept
+	strict   bool
+	creator  string
 
 	doc       string // the document's identifier
 	docURI    string
@@ -180,6 +194,18 @@ type exporter struct {
 	itemOf    map[competency.ID]LinkURI
 	roleOf    map[role.ID]LinkURI
 	present   map[string]bool // identifiers of the package's items
+}
+
+// time returns the lastChangeDateTime of an object whose kept time is
+// kept ("" for none).
+func (e *exporter) time(kept string) string {
+	switch {
+	case e.changed != "":
+		return e.changed
+	case kept != "":
+		return kept
+	}
+	return e.fallback
 }
 
 // id derives the identifier of the element named name ("cluster:ID",
@@ -211,7 +237,7 @@ func (e *exporter) run() *Package {
 		CaseVersion:        "1.1",
 		Creator:            "wlp",
 		Title:              e.spec.Name,
-		LastChangeDateTime: e.changed,
+		LastChangeDateTime: e.time(""),
 		Description:        e.spec.Description,
 		Version:            e.spec.Version,
 	}
@@ -281,7 +307,36 @@ func (e *exporter) run() *Package {
 	for _, j := range e.spec.Jobs {
 		e.jobRubric(j)
 	}
+	e.keptAssociations()
 	return &e.pkg
+}
+
+// keptAssociations appends the associations kept from an imported
+// package, as they were.
+func (e *exporter) keptAssociations() {
+	if e.spec.CASE == nil {
+		return
+	}
+	for _, k := range e.spec.CASE.Associations {
+		a := Association{
+			Identifier:         k.Identifier,
+			AssociationType:    k.Type,
+			URI:                k.URI,
+			OriginNodeURI:      NodeURI(k.Origin),
+			DestinationNodeURI: NodeURI(k.Destination),
+			LastChangeDateTime: e.time(k.Changed),
+			Notes:              k.Notes,
+		}
+		if k.Sequence != 0 {
+			n := k.Sequence
+			a.SequenceNumber = &n
+		}
+		if k.Grouping != nil {
+			g := LinkURI(*k.Grouping)
+			a.CFAssociationGroupingURI = &g
+		}
+		e.pkg.Associations = append(e.pkg.Associations, a)
+	}
 }
 
 func (e *exporter) clusterSource(id competency.Cluster) *wlp.CASEItem {
@@ -398,10 +453,11 @@ func (e *exporter) definitions() {
 			Title:              title,
 			Description:        described[title],
 			HierarchyCode:      strconv.Itoa(i + 1),
-			LastChangeDateTime: e.changed,
+			LastChangeDateTime: e.time(""),
 		}
 		if kept, ok := e.keptType(title); ok {
 			t.Description, t.TypeCode = kept.Description, kept.TypeCode
+			t.LastChangeDateTime = e.time(kept.Changed)
 			if kept.HierarchyCode != "" {
 				t.HierarchyCode = kept.HierarchyCode
 			}
@@ -448,7 +504,7 @@ func (e *exporter) item(it wlp.CASEItem, code, typ, name, summary, parent string
 		URI:                  it.URI,
 		HumanCodingScheme:    code,
 		AbbreviatedStatement: short,
-		LastChangeDateTime:   e.changed,
+		LastChangeDateTime:   e.time(it.Changed),
 	}
 	if typ != "" {
 		t := e.itemType(typ)
@@ -492,7 +548,9 @@ func (e *exporter) link(typ string, origin, dest NodeURI, key string, kept *wlp.
 	id := e.id("association:" + typ + ":" + origin.Identifier + ">" + dest.Identifier)
 	uri := e.uri(id)
 	seq := &n
+	changed := ""
 	if kept != nil {
+		changed = kept.Changed
 		// A kept association keeps its sequence number, or its lack of one.
 		id, uri = kept.Identifier, kept.URI
 		seq = nil
@@ -514,7 +572,7 @@ func (e *exporter) link(typ string, origin, dest NodeURI, key string, kept *wlp.
 		URI:                uri,
 		OriginNodeURI:      o,
 		DestinationNodeURI: d,
-		LastChangeDateTime: e.changed,
+		LastChangeDateTime: e.time(changed),
 	})
 }
 
@@ -639,7 +697,7 @@ func (e *exporter) jobRubric(j role.Job) {
 			Weight:             &w,
 			Position:           &pos,
 			RubricID:           rb.Identifier,
-			LastChangeDateTime: e.changed,
+			LastChangeDateTime: e.time(""),
 			Extensions:         e.ext(criterionExt{Share: &k}),
 		}
 		rb.CFRubricCriteria = append(rb.CFRubricCriteria, c)
@@ -669,7 +727,7 @@ func (e *exporter) rubric(name, title, description string) Rubric {
 		URI:                e.uri(id),
 		Title:              title,
 		Description:        description,
-		LastChangeDateTime: e.changed,
+		LastChangeDateTime: e.time(""),
 	}
 }
 
@@ -706,7 +764,7 @@ func (e *exporter) requirements(rb *Rubric, name string, reqs []role.Requirement
 				Weight:             &w,
 				Position:           &pos,
 				RubricID:           rb.Identifier,
-				LastChangeDateTime: e.changed,
+				LastChangeDateTime: e.time(""),
 				Extensions:         e.ext(criterionExt{Requirement: &i}),
 			}
 			c.CFRubricCriterionLevels = e.levels(cid, r.Level)
@@ -732,7 +790,7 @@ func (e *exporter) levels(criterion string, need competency.Level) []CriterionLe
 			Score:              &score,
 			Position:           &pos,
 			RubricCriterionID:  criterion,
-			LastChangeDateTime: e.changed,
+			LastChangeDateTime: e.time(""),
 		})
 	}
 	return out

@@ -835,3 +835,147 @@ func TestExportNil(t *testing.T) {
 		t.Errorf("Encode(nil): %v, wrote %q; want an error and nothing", err, buf.String())
 	}
 }
+
+// keptTimes is conformKept with times of change: the document's, some
+// items', a behaviour's, an isChildOf association's, an item type's and
+// those of two associations kept whole (one without a time).
+func keptTimes() wlp.Spec {
+	s := conformKept()
+	c := s.CASE
+	c.Document.Changed = "2021-04-05T06:07:08Z"
+	craft := c.Clusters["craft"]
+	craft.Changed = "2022-01-01T00:00:00+01:00"
+	craft.Link = &wlp.CASELink{Identifier: "5e1f0c2a-7b3d-4c8e-9f6a-000000000020", URI: "https://foreign.example/a/20", Changed: "2023-02-02T02:02:02.5Z"}
+	c.Clusters["craft"] = craft
+	carving := c.Items["carving"]
+	carving.Behaviors[1].Changed = "2024-12-31T23:59:60Z"
+	c.Items["carving"] = carving
+	c.Others[0].Changed = "2020-10-10T10:10:10Z"
+	c.Types = []wlp.CASEType{{Title: "Skill", Identifier: "5e1f0c2a-7b3d-4c8e-9f6a-000000000030", URI: "https://foreign.example/t/30", Changed: "2019-09-09T09:09:09Z"}}
+	c.Associations = []wlp.CASEAssociation{{
+		Identifier: "5e1f0c2a-7b3d-4c8e-9f6a-000000000040", URI: "https://foreign.example/a/40", Type: cfpackage.ExactMatchOf,
+		Origin:      wlp.CASENode{Title: "C.1", Identifier: carving.Identifier, URI: carving.URI},
+		Destination: wlp.CASENode{Title: "Elsewhere", Identifier: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", URI: "https://other.example/0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", TargetType: "CASE"},
+		Grouping:    &wlp.CASERef{Title: "Crosswalk", Identifier: "5e1f0c2a-7b3d-4c8e-9f6a-000000000050", URI: "https://foreign.example/g/50"},
+		Notes:       "matched by hand",
+		Changed:     "2025-05-05T05:05:05-04:00",
+	}, {
+		Identifier: "5e1f0c2a-7b3d-4c8e-9f6a-000000000041", URI: "https://foreign.example/a/41", Type: "ext:teaches", Sequence: 3,
+		Origin:      wlp.CASENode{Identifier: "course-310", URI: "https://catalog.example/310", TargetType: "ext:course"},
+		Destination: wlp.CASENode{Title: "Woodworking", Identifier: c.Others[0].Identifier, URI: c.Others[0].URI},
+	}}
+	return s
+}
+
+// TestExportKeptTimes checks each object's lastChangeDateTime: the
+// option's when it is set, else the time kept for the object, else the
+// document's kept time (or 1970's, without one).
+func TestExportKeptTimes(t *testing.T) {
+	s := keptTimes()
+	c := s.CASE
+	f := conformNew(t, s)
+	doc := c.Document.Changed
+	carving := c.Items["carving"]
+	kept := map[string]string{
+		c.Document.Identifier:               doc,
+		c.Clusters["craft"].Identifier:      "2022-01-01T00:00:00+01:00",
+		c.Clusters["craft"].Link.Identifier: "2023-02-02T02:02:02.5Z",
+		carving.Behaviors[1].Identifier:     "2024-12-31T23:59:60Z",
+		c.Others[0].Identifier:              "2020-10-10T10:10:10Z",
+		c.Types[0].Identifier:               "2019-09-09T09:09:09Z",
+		c.Associations[0].Identifier:        "2025-05-05T05:05:05-04:00",
+	}
+	noDoc := keptTimes()
+	noDoc.CASE.Document.Changed = ""
+	for _, tc := range []struct {
+		name     string
+		f        *wlp.Framework
+		opt      cfpackage.ExportOptions
+		want     map[string]string // by identifier
+		fallback string
+	}{
+		{"kept", f, cfpackage.ExportOptions{}, kept, doc},
+		{"kept strict", f, cfpackage.ExportOptions{Strict: true}, kept, doc},
+		{"no document time", conformNew(t, noDoc), cfpackage.ExportOptions{}, func() map[string]string {
+			m := maps.Clone(kept)
+			delete(m, c.Document.Identifier)
+			return m
+		}(), "1970-01-01T00:00:00Z"},
+		{"option", f, cfpackage.ExportOptions{Changed: time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC)}, nil, "2026-01-02T03:04:05Z"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := cfpackage.Export(tc.f, &tc.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := cfpackage.Encode(&b, p); err != nil {
+				t.Fatal(err)
+			}
+			got, want := map[string]string{}, map[string]string{}
+			identified(decodeTree(t, b.Bytes()), func(obj map[string]any) {
+				at, ok := obj["lastChangeDateTime"].(string)
+				if !ok {
+					return // a reference to an object, not one
+				}
+				id := obj["identifier"].(string)
+				got[id] = at
+				want[id] = tc.fallback
+				if w, ok := tc.want[id]; ok {
+					want[id] = w
+				}
+			})
+			if len(got) != objectCount(p) {
+				t.Errorf("%d times, want one for each of the %d objects", len(got), objectCount(p))
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("lastChangeDateTime by identifier (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+// TestExportKeptAssociations checks that the associations a framework
+// kept come after the export's own, as they were, strict or not.
+func TestExportKeptAssociations(t *testing.T) {
+	s := keptTimes()
+	f := conformNew(t, s)
+	seq := 3
+	want := []cfpackage.Association{{
+		Identifier: "5e1f0c2a-7b3d-4c8e-9f6a-000000000040", AssociationType: cfpackage.ExactMatchOf, URI: "https://foreign.example/a/40",
+		OriginNodeURI:            cfpackage.NodeURI{Title: "C.1", Identifier: s.CASE.Items["carving"].Identifier, URI: s.CASE.Items["carving"].URI},
+		DestinationNodeURI:       cfpackage.NodeURI{Title: "Elsewhere", Identifier: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", URI: "https://other.example/0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", TargetType: "CASE"},
+		CFAssociationGroupingURI: &cfpackage.LinkURI{Title: "Crosswalk", Identifier: "5e1f0c2a-7b3d-4c8e-9f6a-000000000050", URI: "https://foreign.example/g/50"},
+		LastChangeDateTime:       "2025-05-05T05:05:05-04:00",
+		Notes:                    "matched by hand",
+	}, {
+		Identifier: "5e1f0c2a-7b3d-4c8e-9f6a-000000000041", AssociationType: "ext:teaches", SequenceNumber: &seq, URI: "https://foreign.example/a/41",
+		OriginNodeURI:      cfpackage.NodeURI{Identifier: "course-310", URI: "https://catalog.example/310", TargetType: "ext:course"},
+		DestinationNodeURI: cfpackage.NodeURI{Title: "Woodworking", Identifier: s.CASE.Others[0].Identifier, URI: s.CASE.Others[0].URI},
+		LastChangeDateTime: s.CASE.Document.Changed,
+	}}
+	without := keptTimes()
+	without.CASE.Associations = nil
+	plain, err := cfpackage.Export(conformNew(t, without), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, strict := range []bool{false, true} {
+		p, err := cfpackage.Export(f, &cfpackage.ExportOptions{Strict: strict})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(plain.Associations)
+		if len(p.Associations) != n+len(want) {
+			t.Fatalf("strict %v: %d associations, want the export's %d and %d kept", strict, len(p.Associations), n, len(want))
+		}
+		if d := cmp.Diff(want, p.Associations[n:]); d != "" {
+			t.Errorf("strict %v: kept associations (-want +got):\n%s", strict, d)
+		}
+		for k, a := range p.Associations[:n] {
+			if a.Identifier != plain.Associations[k].Identifier {
+				t.Errorf("strict %v: association %d is %s, want the export's own %s", strict, k, a.Identifier, plain.Associations[k].Identifier)
+			}
+		}
+	}
+}

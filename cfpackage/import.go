@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/wlpmodel/wlp"
@@ -15,6 +17,7 @@ import (
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/role"
+	"golang.org/x/text/unicode/norm"
 )
 
 // ImportOptions says how [Import] maps a package's items onto the model.
@@ -157,10 +160,32 @@ import (
 //     URI of the isChildOf association that put it under its parent
 //     (Link), when they are not the ones an export derives;
 //   - the items of Others, whole, with the same marks and link;
-//   - the package's item types (Types) whose identifier, URI, description
-//     or type code is not what an export writes for their title: all
-//     their fields but the last change, so that an export writes them
-//     back for the items that use them.
+//   - the package's item types (Types) whose identifier, URI, description,
+//     type code or last change is not what an export writes for their
+//     title: all their fields, so that an export writes them back for the
+//     items that use them;
+//   - the associations other than those an export derives (the tree's
+//     isChildOf, the isPartOf of a role to a job that blends it, the
+//     isRelatedTo of a role or a job to its rubric), whole, in package
+//     order (Associations): exactMatchOf an item of another framework,
+//     precedes, isPeerOf, "ext:" types, an isPartOf between items that are
+//     not a role and a job that blends it, ends outside the package. An
+//     end that is an item of the package (found by identifier, else by
+//     URI) or its document names the identifier the framework keeps for
+//     it; an association with an empty type, or with an end outside the
+//     package that has no identifier or no uri, is not kept. Its
+//     CFAssociationGroupingURI is kept, the grouping itself is not;
+//   - the lastChangeDateTime of the document, and, when it is not the
+//     document's, that of every kept item (elements, key behaviours,
+//     technologies notes, Others), item type, isChildOf association (in
+//     its Link) and kept association (Changed, as Decode normalised it),
+//     so that an export writes each back and an item sent back to its
+//     CASE server looks changed only if it was. The time of an object is
+//     not a reason to keep its identity when it is the document's, and
+//     the document's time alone keeps nothing: a package an export wrote,
+//     whose times are all one, gives back a framework without CASE. A
+//     document time of 1970-01-01T00:00:00Z, what an export writes
+//     without one, is not kept.
 //
 // An identifier that is not a lower-case UUID (Decode already lower-cases
 // those in upper case) is replaced, with a warning, by a version 5 UUID
@@ -182,17 +207,18 @@ import (
 // levels, subjects, concept keywords, notes, licences, status dates,
 // alternative labels, list enumerations, the abbreviated statements of
 // key behaviours and technologies notes, CFDefinitions other than item
-// types, association groupings, associations other than isChildOf, the
-// isPartOf of a role to a job that blends it and isRelatedTo to a rubric,
-// an item's second parent, extensions of other exporters, the identities
-// of rubrics, criteria, isPartOf and isRelatedTo associations other than
-// those an export derives, and the titles, descriptions and level texts
-// of rubrics other than an export's): for each, Import warns once per
-// field and class of object, counting the objects and naming the first.
-// The lastChangeDateTime and caseVersion fields are not kept, and not
-// warned about: an export writes its own. The sequence numbers of the
-// tree are read as an order among siblings (see Order), which an export
-// numbers from 1 again.
+// types, association groupings, the groupings and notes of the
+// associations an export derives, an item's second parent, extensions of
+// other exporters, the identities of rubrics, criteria, isPartOf and
+// isRelatedTo associations other than those an export derives, and the
+// titles, descriptions and level texts of rubrics other than an
+// export's): for each, Import warns once per field and class of object,
+// counting the objects and naming the first. The associations kept
+// whole are warned of too, once per type (and once for those with an end
+// outside the package), as kept. The times of rubrics, criteria and
+// levels and the caseVersion are not kept, and not warned about: an
+// export writes its own. The sequence numbers of the tree are read as an
+// order among siblings (see Order), which an export numbers from 1 again.
 type ImportOptions struct {
 	// ID is the framework's ID; empty takes the one an export kept, or a
 	// slug of the document's title.
@@ -238,7 +264,7 @@ func Import(p *Package, opt *ImportOptions) (*wlp.Framework, []Warning, error) {
 	if opt != nil {
 		o = *opt
 	}
-	im := &importer{p: p, o: o, ext: !o.IgnoreExtensions}
+	im := &importer{p: p, o: o, ext: !o.IgnoreExtensions, keptWhole: map[int]bool{}}
 	return im.run()
 }
 
@@ -308,6 +334,10 @@ type importer struct {
 	targets *space            // the roles' and jobs' ID space
 
 	roleOK map[int]bool // role items imported as roles
+
+	docTime   string       // the document's lastChangeDateTime
+	others    []int        // the associations to keep whole, as found
+	keptWhole map[int]bool // the associations kept whole
 }
 
 // relation is an isRelatedTo association of an item to a rubric.
@@ -511,6 +541,7 @@ func newIdent(s string) string {
 func (im *importer) identities() {
 	p := im.p
 	im.doc = p.Document.Identifier
+	im.docTime = p.Document.LastChangeDateTime
 	im.docID = newIdent(im.doc)
 	// The base of the URIs an export derives, as Export works it out.
 	im.base = "urn:uuid:"
@@ -619,12 +650,6 @@ func (im *importer) associations() {
 	im.related = map[int][]relation{}
 	for k, a := range im.p.Associations {
 		path := assocPath(k)
-		if a.CFAssociationGroupingURI != nil {
-			im.count("association", path, "CFAssociationGroupingURI")
-		}
-		if a.Notes != "" {
-			im.count("association", path, "notes")
-		}
 		origin, dest := im.node(a.OriginNodeURI), im.node(a.DestinationNodeURI)
 		switch a.AssociationType {
 		case IsChildOf:
@@ -668,15 +693,15 @@ func (im *importer) associations() {
 				im.related[origin] = append(im.related[origin], relation{r, k})
 				continue
 			}
-			im.otherAssociation(k, a, origin, dest)
+			im.otherAssociation(k)
 		case IsPartOf:
 			if origin >= 0 && dest >= 0 {
 				im.partOf = append(im.partOf, k)
 				continue
 			}
-			im.otherAssociation(k, a, origin, dest)
+			im.otherAssociation(k)
 		default:
-			im.otherAssociation(k, a, origin, dest)
+			im.otherAssociation(k)
 		}
 	}
 	// The children of each item, and of the document (with the items in
@@ -722,18 +747,128 @@ func (im *importer) label(i int) string {
 // labelLen is the most runes of an item's text a message quotes.
 const labelLen = 40
 
-// otherAssociation tallies an association the model has no place for.
-func (im *importer) otherAssociation(k int, a Association, origin, dest int) {
-	path := assocPath(k)
-	if origin == toNone || dest == toNone {
-		end := "originNodeURI"
-		if origin != toNone {
-			end = "destinationNodeURI"
+// otherAssociation notes an association the model has no place for, to
+// keep whole (see keepAssociations).
+func (im *importer) otherAssociation(k int) {
+	im.others = append(im.others, k)
+}
+
+// kept is the message's end of a warning about what the framework keeps.
+const kept = ", which the model has no place for: kept in the framework's case member, which an export writes back"
+
+// keepAssociations keeps whole, in package order, the associations the
+// model has no place for, with a warning counted once per type (and once
+// for those with an end outside the package), and tallies the groupings
+// and notes of the others as not kept.
+func (im *importer) keepAssociations(src *wlp.CASESource) {
+	slices.Sort(im.others)
+	for _, k := range slices.Compact(im.others) {
+		if a, ok := im.keepAssociation(k, src.Document.URI); ok {
+			im.where["/case/associations/"+strconv.Itoa(len(src.Associations))] = assocPath(k)
+			src.Associations = append(src.Associations, a)
+			im.keptWhole[k] = true
 		}
-		im.countAs("association", path+"/"+end, "an end outside the package", ", which the model has no place for; not kept")
-		return
 	}
-	im.countAs("association", path+"/associationType", "the type "+problem.Quote(a.AssociationType), ", which the model has no place for; not kept")
+	for k, a := range im.p.Associations {
+		if im.keptWhole[k] {
+			continue
+		}
+		if a.CFAssociationGroupingURI != nil {
+			im.count("association", assocPath(k), "CFAssociationGroupingURI")
+		}
+		if a.Notes != "" {
+			im.count("association", assocPath(k), "notes")
+		}
+	}
+}
+
+// keepAssociation returns association k as the framework keeps it, and
+// whether it can: an end that is an item of the package (or its
+// document) names the item's identifier, as the framework keeps it.
+func (im *importer) keepAssociation(k int, docURI string) (wlp.CASEAssociation, bool) {
+	a := &im.p.Associations[k]
+	path := assocPath(k)
+	if a.AssociationType == "" {
+		im.countAs("association", path, "no associationType", "; not kept")
+		return wlp.CASEAssociation{}, false
+	}
+	outside := ""
+	end := func(field string, n NodeURI) (wlp.CASENode, bool) {
+		c := wlp.CASENode(n)
+		switch i := im.node(n); {
+		case i >= 0:
+			c.Identifier = im.nodes[i].ident
+			if c.URI == "" {
+				c.URI = cmp.Or(im.p.Items[i].URI, im.base+c.Identifier)
+			}
+		case i == toDocument:
+			c.Identifier = im.docID
+			if c.URI == "" {
+				c.URI = docURI
+			}
+		case c.Identifier == "" || c.URI == "":
+			im.countAs("association", path+"/"+field, "an end without identifier or uri", "; not kept")
+			return c, false
+		default:
+			if outside == "" {
+				outside = field
+			}
+		}
+		return c, true
+	}
+	origin, ok1 := end("originNodeURI", a.OriginNodeURI)
+	dest, ok2 := end("destinationNodeURI", a.DestinationNodeURI)
+	if !ok1 || !ok2 {
+		return wlp.CASEAssociation{}, false
+	}
+	out := wlp.CASEAssociation{
+		Identifier: newIdent(a.Identifier), URI: a.URI, Type: a.AssociationType,
+		Origin: origin, Destination: dest, Notes: a.Notes, Changed: im.time(a.LastChangeDateTime),
+	}
+	if a.SequenceNumber != nil {
+		out.Sequence = *a.SequenceNumber
+	}
+	if out.Identifier != a.Identifier {
+		im.countAs("association", path+"/identifier", "an identifier that is not a lower-case UUID", ": each is replaced with a version 5 UUID derived from it")
+	}
+	if out.URI == "" {
+		out.URI = im.base + out.Identifier
+	}
+	if im.claimed[out.Identifier] {
+		im.countAs("association", path+"/identifier", "an identifier that another object of the package has", "; not kept")
+		return wlp.CASEAssociation{}, false
+	}
+	im.claimed[out.Identifier] = true
+	if g := a.CFAssociationGroupingURI; g != nil {
+		if g.Identifier == "" || g.URI == "" {
+			im.countAs("association", path+"/CFAssociationGroupingURI", "a CFAssociationGroupingURI without identifier or uri", "; not kept")
+		} else {
+			r := wlp.CASERef(*g)
+			out.Grouping = &r
+		}
+	}
+	im.foreign("association", path, a.Extensions)
+	if outside != "" {
+		im.countAs("association", path+"/"+outside, "an end outside the package", kept)
+	} else {
+		im.countAs("association", path+"/associationType", "the type "+problem.Quote(a.AssociationType), kept)
+	}
+	return out, true
+}
+
+// noTime is the lastChangeDateTime an export writes of an object when
+// it has no time.
+const noTime = "1970-01-01T00:00:00Z"
+
+// time returns the lastChangeDateTime t of an object as the framework
+// keeps it: "" when it is the document's, which an export gives every
+// object without a time of its own (so that a package an export wrote,
+// whose times are all one, keeps none).
+func (im *importer) time(t string) string {
+	if t == im.docTime {
+		return ""
+	}
+	return t
 }
 
 // cycles reports every cycle of the tree, once each, at the association
@@ -833,10 +968,11 @@ func (im *importer) itemTypes(ts []ItemType) {
 			want = "An item type of the package this framework was imported from."
 		}
 		id := im.derive("type:" + t.Title)
-		if t.Identifier == id && t.URI == im.base+id && t.Description == want && t.TypeCode == "" {
+		changed := im.time(t.LastChangeDateTime)
+		if t.Identifier == id && t.URI == im.base+id && t.Description == want && t.TypeCode == "" && changed == "" {
 			continue
 		}
-		k := wlp.CASEType{Title: t.Title, Identifier: newIdent(t.Identifier), URI: t.URI, Description: t.Description, HierarchyCode: t.HierarchyCode, TypeCode: t.TypeCode}
+		k := wlp.CASEType{Title: t.Title, Identifier: newIdent(t.Identifier), URI: t.URI, Description: t.Description, HierarchyCode: t.HierarchyCode, TypeCode: t.TypeCode, Changed: changed}
 		if k.Identifier != t.Identifier {
 			im.countAs("item type", path+"/identifier", "an identifier that is not a lower-case UUID", ": each is replaced with a version 5 UUID derived from it")
 		}
@@ -1105,13 +1241,18 @@ func (im *importer) assignIDs() {
 
 // Slug returns s as an ID: lower-case ASCII letters and digits in words
 // joined by single hyphens, common Latin accented letters transliterated
-// ("é" to "e", "ß" to "ss"), apostrophes dropped, any other character a
+// ("é" to "e", "ß" to "ss"), compatibility characters written as the
+// letters they stand for (Unicode's NFKD: "ﬁ" to "fi", a full-width "Ａ"
+// to "a", "²" to "2"), apostrophes, combining marks and format characters
+// (a zero-width space, a soft hyphen) dropped, any other character a
 // break between words, cut at a word boundary to at most
 // [competency.MaxIDLen] bytes. It returns "" when s holds no letter or
 // digit it can write. A well-formed ID is its own slug. Slug costs time
 // linear in the length of s.
 func Slug(s string) string {
 	var b strings.Builder
+	var nfkd []byte
+	var one [utf8.UTFMax]byte
 	gap := false
 	write := func(t string) {
 		if gap && b.Len() > 0 {
@@ -1120,18 +1261,39 @@ func Slug(s string) string {
 		gap = false
 		b.WriteString(t)
 	}
-	for _, r := range s {
+	// letter writes r if it is a letter or digit Slug can write, drops it
+	// if it is a mark or format character, and reports whether it did
+	// either.
+	letter := func(r rune) bool {
 		switch {
 		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
 			write(string(r))
 		case 'A' <= r && r <= 'Z':
 			write(string(r + 'a' - 'A'))
-		case r == '\'' || r == '\u2019' || r == '\u02bc':
+		case r == '\'' || r == '\u2019' || r == '\u02bc', unicode.Is(unicode.Mn, r), unicode.Is(unicode.Cf, r):
 		default:
-			if t, ok := latin[r]; ok {
+			t, ok := latin[r]
+			if ok {
 				write(t)
-			} else {
+			}
+			return ok
+		}
+		return true
+	}
+	for _, r := range s {
+		if !letter(r) {
+			// A compatibility character, or a letter with marks latin
+			// does not list, decomposes into letters Slug may write.
+			in := utf8.AppendRune(one[:0], r)
+			nfkd = norm.NFKD.Append(nfkd[:0], in...)
+			if string(nfkd) == string(in) {
 				gap = true
+			} else {
+				for _, d := range string(nfkd) {
+					if !letter(d) {
+						gap = true
+					}
+				}
 			}
 		}
 		if b.Len() > 4*competency.MaxIDLen {
@@ -1215,7 +1377,7 @@ func (im *importer) uri(i int) string {
 // the item type typ under parent, and whether it differs from that.
 func (im *importer) keep(i int, derived, code, typ string, parent int) (wlp.CASEItem, bool) {
 	n := &im.nodes[i]
-	it := wlp.CASEItem{Identifier: n.ident, URI: im.uri(i), Link: im.links[i]}
+	it := wlp.CASEItem{Identifier: n.ident, URI: im.uri(i), Link: im.links[i], Changed: im.time(im.p.Items[i].LastChangeDateTime)}
 	if p := max(n.parent, toDocument); p != parent && p >= 0 {
 		it.Parent = im.nodes[p].ident
 	}
@@ -1232,7 +1394,7 @@ func (im *importer) keep(i int, derived, code, typ string, parent int) (wlp.CASE
 		it.Type = n.typ
 	}
 	differs := it.Identifier != im.derive(derived) || it.URI != im.base+it.Identifier ||
-		it.Parent != "" || it.Code != "" || it.Type != "" || it.Uncoded || it.Untyped || it.Link != nil
+		it.Parent != "" || it.Code != "" || it.Type != "" || it.Uncoded || it.Untyped || it.Link != nil || it.Changed != ""
 	return it, differs
 }
 
@@ -1262,11 +1424,12 @@ func (im *importer) keepLinks() {
 			parent = im.nodes[n.parent].ident
 		}
 		id := im.derive("association:" + IsChildOf + ":" + n.ident + ">" + parent)
-		if a.Identifier == id && a.URI == im.base+id {
+		changed := im.time(a.LastChangeDateTime)
+		if a.Identifier == id && a.URI == im.base+id && changed == "" {
 			continue
 		}
 		path := assocPath(n.assoc)
-		l := &wlp.CASELink{Identifier: newIdent(a.Identifier), URI: a.URI}
+		l := &wlp.CASELink{Identifier: newIdent(a.Identifier), URI: a.URI, Changed: changed}
 		if a.SequenceNumber != nil {
 			l.Sequence = *a.SequenceNumber
 		}
@@ -1350,10 +1513,14 @@ func (im *importer) build() {
 		Document: wlp.CASEDocument{
 			Identifier: im.docID, URI: d.URI, Creator: d.Creator, Publisher: d.Publisher,
 			Language: d.Language, OfficialSourceURL: d.OfficialSourceURL, AdoptionStatus: d.AdoptionStatus,
+			Changed: d.LastChangeDateTime,
 		},
 		Clusters: map[competency.Cluster]wlp.CASEItem{},
 		Items:    map[competency.ID]wlp.CASEItem{},
 		Targets:  map[role.ID]wlp.CASEItem{},
+	}
+	if src.Document.Changed == noTime {
+		src.Document.Changed = "" // what an export writes without a time
 	}
 	if src.Document.URI == "" {
 		im.warn("/CFDocument/uri", `the document has no uri: given "urn:uuid:" and its identifier`)
@@ -1440,6 +1607,7 @@ func (im *importer) build() {
 			Identifier: im.nodes[i].ident, URI: im.uri(i), Code: it.HumanCodingScheme, Type: im.nodes[i].typ,
 			Statement: it.FullStatement, Abbreviated: it.AbbreviatedStatement,
 			Uncoded: it.HumanCodingScheme == "", Untyped: im.nodes[i].typ == "", Link: im.links[i],
+			Changed: im.time(it.LastChangeDateTime),
 		}
 		if o.Statement == "" {
 			o.Statement, o.Abbreviated = im.statement(i), ""
@@ -1455,6 +1623,10 @@ func (im *importer) build() {
 	}
 	if len(im.kept) > 0 {
 		src.Types = im.kept
+		keepCASE = true
+	}
+	im.keepAssociations(src)
+	if len(src.Associations) > 0 {
 		keepCASE = true
 	}
 	if keepCASE {
@@ -1646,7 +1818,7 @@ func (im *importer) targetsAndRubrics(src *wlp.CASESource) bool {
 			im.sameAssociation(k, IsPartOf, im.nodes[o].ident, im.nodes[d].ident)
 			continue
 		}
-		im.otherAssociation(k, a, o, d)
+		im.otherAssociation(k)
 	}
 	return keepCASE
 }

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/uuid"
@@ -73,6 +74,12 @@ var importFixtures = []struct {
 	{"review-case10", nil},
 	{"review-nonuuid", nil},
 	{"review-points", nil},
+	// Associations the model has no place for, kept whole: to and from
+	// items of other frameworks and outside CASE, between items, with the
+	// document, one end named by its URI alone, with groupings, notes,
+	// sequence numbers, an identifier that is not a UUID and no time; and
+	// items and associations changed at other times than the document.
+	{"review-associations", nil},
 }
 
 // importResult is what a fixture's .want.json holds.
@@ -148,20 +155,32 @@ func importIdent(s string) string {
 }
 
 // caseFacts are what an import then an export must keep of a package:
-// of every item its identifier, URI, statements, human coding scheme,
-// type and parent ("" for the document); the order of the children of
-// each parent; the identity of every item type items use; and that of
-// every isChildOf association that places an item.
+// the document's last change; of every item its identifier, URI,
+// statements, human coding scheme, type, parent ("" for the document)
+// and last change; the order of the children of each parent; the
+// identity and last change of every item type items use; those of every
+// isChildOf association that places an item; and every other
+// association but those an export derives (isRelatedTo to a rubric,
+// isPartOf of a role to a job), whole.
 type caseFacts struct {
-	Items    map[string]itemFacts // by identifier
-	Children map[string][]string  // parent identifier ("" for the document) and kind -> children in order
-	Types    map[string]typeFacts // by title
-	Links    map[string]string    // "child>parent" -> the association's identifier and URI
+	Changed  string
+	Items    map[string]itemFacts  // by identifier
+	Children map[string][]string   // parent identifier ("" for the document) and kind -> children in order
+	Types    map[string]typeFacts  // by title
+	Links    map[string]string     // "child>parent" -> the association's identifier, URI and last change
+	Assocs   map[string]assocFacts // by identifier
 }
 
-type itemFacts struct{ URI, Full, Abbreviated, Code, Type, Parent string }
+type itemFacts struct{ URI, Full, Abbreviated, Code, Type, Parent, Changed string }
 
-type typeFacts struct{ Identifier, URI, Description, HierarchyCode string }
+type typeFacts struct{ Identifier, URI, Description, HierarchyCode, Changed string }
+
+type assocFacts struct {
+	Type, URI, Notes, Changed string
+	Sequence                  int
+	Origin, Destination       cfpackage.NodeURI
+	Grouping                  *cfpackage.LinkURI
+}
 
 // factsOf returns the facts of p, its identifiers mapped by ident. An
 // item's parent is that of its isChildOf association of the lowest
@@ -169,7 +188,17 @@ type typeFacts struct{ Identifier, URI, Description, HierarchyCode string }
 // siblings are in the order of their sequence numbers, then of the
 // items.
 func factsOf(p *cfpackage.Package, ident func(string) string, kind map[string]string) caseFacts {
-	f := caseFacts{Items: map[string]itemFacts{}, Children: map[string][]string{}, Types: map[string]typeFacts{}, Links: map[string]string{}}
+	f := caseFacts{Items: map[string]itemFacts{}, Children: map[string][]string{}, Types: map[string]typeFacts{}, Links: map[string]string{}, Assocs: map[string]assocFacts{}}
+	// An object without a time gets the document's, or else 1970's.
+	when := func(t string) string {
+		for _, s := range []string{t, p.Document.LastChangeDateTime} {
+			if s != "" {
+				return s
+			}
+		}
+		return "1970-01-01T00:00:00Z"
+	}
+	f.Changed = when("")
 	type place struct {
 		parent, link string
 		seq, at      int
@@ -188,7 +217,7 @@ func factsOf(p *cfpackage.Package, ident func(string) string, kind map[string]st
 			seq = *a.SequenceNumber
 		}
 		if old, ok := places[child]; !ok || seq < old.seq {
-			places[child] = place{parent, ident(a.Identifier) + " " + a.URI, seq, 0}
+			places[child] = place{parent, ident(a.Identifier) + " " + a.URI + " " + when(a.LastChangeDateTime), seq, 0}
 		}
 	}
 	used := map[string]bool{}
@@ -196,7 +225,7 @@ func factsOf(p *cfpackage.Package, ident func(string) string, kind map[string]st
 	for k, it := range p.Items {
 		id := ident(it.Identifier)
 		pl := places[id]
-		f.Items[id] = itemFacts{it.URI, it.FullStatement, it.AbbreviatedStatement, it.HumanCodingScheme, it.CFItemType, pl.parent}
+		f.Items[id] = itemFacts{it.URI, it.FullStatement, it.AbbreviatedStatement, it.HumanCodingScheme, it.CFItemType, pl.parent, when(it.LastChangeDateTime)}
 		if pl.link != "" {
 			f.Links[id+">"+pl.parent] = pl.link
 		}
@@ -215,9 +244,46 @@ func factsOf(p *cfpackage.Package, ident func(string) string, kind map[string]st
 	if p.Definitions != nil {
 		for _, t := range p.Definitions.CFItemTypes {
 			if used[t.Title] {
-				f.Types[t.Title] = typeFacts{ident(t.Identifier), t.URI, t.Description, t.HierarchyCode}
+				f.Types[t.Title] = typeFacts{ident(t.Identifier), t.URI, t.Description, t.HierarchyCode, when(t.LastChangeDateTime)}
 			}
 		}
+	}
+	// The other associations; an end that is an item (by identifier, or
+	// else by URI) or the document names its identifier as imported.
+	byURI := map[string]string{p.Document.URI: p.Document.Identifier}
+	for _, it := range p.Items {
+		if _, ok := byURI[it.URI]; !ok && it.URI != "" {
+			byURI[it.URI] = it.Identifier
+		}
+	}
+	rubrics := map[string]bool{}
+	for _, r := range p.Rubrics {
+		rubrics[r.Identifier], rubrics[r.URI] = true, true
+	}
+	end := func(n cfpackage.NodeURI) cfpackage.NodeURI {
+		if _, ok := f.Items[ident(n.Identifier)]; ok || n.Identifier == p.Document.Identifier {
+			n.Identifier = ident(n.Identifier)
+		} else if id, ok := byURI[n.URI]; ok && n.URI != "" {
+			n.Identifier = ident(id)
+		}
+		return n
+	}
+	for _, a := range p.Associations {
+		o, d := end(a.OriginNodeURI), end(a.DestinationNodeURI)
+		switch {
+		case a.AssociationType == cfpackage.IsChildOf:
+			continue
+		case a.AssociationType == cfpackage.IsRelatedTo && (rubrics[a.DestinationNodeURI.Identifier] || rubrics[a.DestinationNodeURI.URI]):
+			continue
+		case a.AssociationType == cfpackage.IsPartOf && kind[o.Identifier] == "role" && kind[d.Identifier] == "job":
+			continue
+		}
+		af := assocFacts{Type: a.AssociationType, URI: a.URI, Notes: a.Notes, Changed: when(a.LastChangeDateTime),
+			Origin: o, Destination: d, Grouping: a.CFAssociationGroupingURI}
+		if a.SequenceNumber != nil {
+			af.Sequence = *a.SequenceNumber
+		}
+		f.Assocs[ident(a.Identifier)] = af
 	}
 	return f
 }
@@ -293,7 +359,10 @@ func kindsOf(f *wlp.Framework) map[string]string {
 // and cannot tell how the siblings of two kinds were interleaved);
 // every item type items use its identity, description and
 // hierarchy code; every isChildOf association its identity; the document
-// its identifier and URI. What the model cannot hold is left out of the
+// its identifier and URI; every other association but those an export
+// derives, whole (an end that is an item naming its identifier as
+// imported); and every one of these objects its lastChangeDateTime (the
+// document's, for one without). What the model cannot hold is left out of the
 // comparison, each kind for a reason the import warns of: a second
 // parent, an item in no tree (an export puts it under the document), and
 // the items an export adds for the roles made from rubrics no item is
@@ -733,6 +802,16 @@ func TestSlug(t *testing.T) {
 		{"Straße & Þing", "strasse-thing"},
 		{"日本語", ""},
 		{"C++ / C#", "c-c"},
+		// Compatibility characters stand for the letters they decompose to.
+		{"ﬁne ﬂow", "fine-flow"},
+		{"ＡＢＣ１２３", "abc123"},
+		{"Level ² Ⅻ", "level-2-xii"},
+		// Format characters and combining marks join the letters round them.
+		{"a\u200bb", "ab"},
+		{"soft\u00adhyphen", "softhyphen"},
+		{"word\u2060joiner\ufeff", "wordjoiner"},
+		{"e\u0301cole cafe\u0301", "ecole-cafe"},
+		{"\u0301\u200b", ""},
 		{"", ""},
 		{"---", ""},
 		{long, strings.TrimSuffix(strings.Repeat("word-", 13), "-")},
@@ -1266,5 +1345,83 @@ func TestImportKeptIdentities(t *testing.T) {
 	}
 	if d := cmp.Diff([]string{"Group " + testID("group") + " G", "Skill " + importIdent("skill-type") + " S"}, types); d != "" {
 		t.Errorf("exported item types (-want +got):\n%s", d)
+	}
+}
+
+// TestImportFixturesExportValid exports each imported fixture, with and
+// without extensions and a time of change, and validates the package by
+// the CASE 1.1 rules: what the framework kept (associations to other
+// frameworks, times of change) is valid CASE as it is written back.
+func TestImportFixturesExportValid(t *testing.T) {
+	_, rules := transcription(t)
+	for _, fx := range importFixtures {
+		t.Run(fx.name, func(t *testing.T) {
+			f, _, err := cfpackage.Import(decodeFixture(t, fx.name), fx.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, opt := range []cfpackage.ExportOptions{{}, {Strict: true}, {Changed: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)}} {
+				p, err := cfpackage.Export(f, &opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var b bytes.Buffer
+				if err := cfpackage.Encode(&b, p); err != nil {
+					t.Fatal(err)
+				}
+				if err := validateWith(rules, b.Bytes()); err != nil {
+					t.Errorf("strict %v, changed %v: invalid by the CASE 1.1 rules:\n%v", opt.Strict, !opt.Changed.IsZero(), err)
+				}
+				if _, warns, err := cfpackage.Decode(b.Bytes()); err != nil || len(warns) > 0 {
+					t.Errorf("strict %v, changed %v: Decode: %v, warnings %v", opt.Strict, !opt.Changed.IsZero(), err, warns)
+				}
+			}
+		})
+	}
+}
+
+// TestImportAssociationsNotKept checks the associations the framework
+// cannot keep whole, each with a warning at its place, and that the
+// others are kept.
+func TestImportAssociationsNotKept(t *testing.T) {
+	p := decodeFixture(t, "review-associations")
+	n := len(p.Associations)
+	as := p.Associations[n-6:] // the six kept whole, in order
+	as[0].CFAssociationGroupingURI = &cfpackage.LinkURI{Title: "no identifier"}
+	as[1].OriginNodeURI.URI = ""                                                   // outside, without uri
+	as[2].AssociationType = ""                                                     // no type
+	as[3].Identifier = p.Items[0].Identifier                                       // an item's identifier
+	as[5].DestinationNodeURI = cfpackage.NodeURI{URI: "https://outside.example/x"} // outside, without identifier
+	f, warns, err := cfpackage.Import(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range f.Spec().CASE.Associations {
+		got = append(got, a.Type)
+	}
+	if d := cmp.Diff([]string{"exactMatchOf", "ext:alignsWith"}, got); d != "" {
+		t.Errorf("kept associations (-want +got):\n%s", d)
+	}
+	if g := f.Spec().CASE.Associations[0].Grouping; g != nil {
+		t.Errorf("kept the grouping %+v, which has no identifier", g)
+	}
+	at := func(k int, rest string) string { return "/CFAssociations/" + strconv.Itoa(n-6+k) + rest }
+	wantWarns := map[string]string{
+		at(0, "/CFAssociationGroupingURI"): "1 association has a CFAssociationGroupingURI without identifier or uri; not kept",
+		at(1, "/originNodeURI"):            "2 associations have an end without identifier or uri; not kept",
+		at(2, ""):                          "1 association has no associationType; not kept",
+		at(3, "/identifier"):               "1 association has an identifier that another object of the package has; not kept",
+	}
+	for _, w := range warns {
+		if m, ok := wantWarns[w.Path]; ok {
+			if w.Message != m {
+				t.Errorf("warning at %s: %q, want %q", w.Path, w.Message, m)
+			}
+			delete(wantWarns, w.Path)
+		}
+	}
+	for path, m := range wantWarns {
+		t.Errorf("no warning at %s: %q", path, m)
 	}
 }

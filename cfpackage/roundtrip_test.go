@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/wlpmodel/wlp"
@@ -425,5 +426,55 @@ func TestRoundTripNameless(t *testing.T) {
 		if d := cmp.Diff(want, got.Spec()); d != "" {
 			t.Errorf("strict %v (-want +got):\n%s", strict, d)
 		}
+	}
+}
+
+// TestRoundTripChanged exports each framework with a time of change: its
+// import keeps no time (every object of the package has the document's),
+// so the framework comes back equal, without Spec.CASE, and exporting it
+// with the same time writes the same bytes. A strict package keeps the
+// document's identity, and then its time alone, which an export without
+// a time of its own gives every object again.
+func TestRoundTripChanged(t *testing.T) {
+	at := time.Date(2024, 2, 29, 12, 30, 0, 0, time.FixedZone("", -5*3600))
+	const stamp = "2024-02-29T17:30:00Z"
+	for _, fw := range rtFrameworks(t) {
+		t.Run(fw.name, func(t *testing.T) {
+			opt := &cfpackage.ExportOptions{Changed: at}
+			p, data := rtExport(t, fw.f, opt)
+			got, warns := rtImport(t, p, nil)
+			if len(warns) > 0 {
+				t.Errorf("warnings: %v", warns)
+			}
+			if d := cmp.Diff(fw.f.Spec(), got.Spec()); d != "" {
+				t.Errorf("export then import (-want +got):\n%s", d)
+			}
+			if _, again := rtExport(t, got, opt); !bytes.Equal(data, again) {
+				t.Errorf("exporting the imported framework writes other bytes (%d, then %d)", len(data), len(again))
+			}
+
+			want, rounded := strictLossesRounded(fw.f)
+			strict := &cfpackage.ExportOptions{Strict: true, Changed: at}
+			p, data = rtExport(t, fw.f, strict)
+			got, _ = rtImport(t, p, nil)
+			if want.CASE != nil {
+				want.CASE.Document.Changed = stamp
+			}
+			if d := cmp.Diff(want, got.Spec()); d != "" {
+				t.Errorf("strict export then import (-want +got):\n%s", d)
+			}
+			if rounded {
+				return
+			}
+			if _, again := rtExport(t, got, strict); !bytes.Equal(data, again) {
+				t.Errorf("exporting the imported framework strictly writes other bytes")
+			}
+			if want.CASE != nil {
+				// The kept document time stands for every object's.
+				if _, again := rtExport(t, got, &cfpackage.ExportOptions{Strict: true}); !bytes.Equal(data, again) {
+					t.Errorf("exporting the imported framework strictly, without a time, writes other bytes")
+				}
+			}
+		})
 	}
 }

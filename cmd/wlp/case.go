@@ -48,12 +48,15 @@ certification of CASE providers requires: the package still holds the
 tree, the names, summaries and behaviours, and the rubrics, and the
 README lists what it loses.
 
-Every object's lastChangeDateTime is 1970-01-01T00:00:00Z unless -changed
-TIME says otherwise (an RFC 3339 time, or a date YYYY-MM-DD for midnight
-UTC), so that the same framework always exports to the same bytes, which
-a diff or a checksum can compare. Set -changed to when the framework last
-changed before you publish a package to a CASE server, whose clients tell
-by lastChangeDateTime what is new. The document's creator, in CASE the
+Every object's lastChangeDateTime is -changed TIME when it is given (an
+RFC 3339 time, or a date YYYY-MM-DD for midnight UTC); without it, an
+object of a framework imported from a package keeps the time it had there
+(the document's, if it had none of its own), so that sending it back does
+not make every item look changed, and the others get
+1970-01-01T00:00:00Z, so that the same framework always exports to the
+same bytes, which a diff or a checksum can compare. Set -changed to when
+the framework last changed before you publish a package to a CASE server,
+whose clients tell by lastChangeDateTime what is new. The document's creator, in CASE the
 body that owns the framework, is "wlp" (or the creator of the package the
 framework was imported from) unless -creator BODY names it, such as ASTD
 for the default model. With -o FILE the package goes to FILE,
@@ -127,7 +130,7 @@ func (c *Command) caseExportFlags(x *caseExport) {
 	c.Flag.BoolVar(&x.strict, "strict", false, "with -case, write no extensions, as 1EdTech's certification requires (some wlp facts are lost)")
 	c.Flag.StringVar(&x.baseURI, "base-uri", "", "with -case, make each object's uri `URI` followed by its identifier (default urn:uuid:)")
 	c.Flag.Var(timeFlag{&x.changed}, "changed", "with -case, write `TIME` (RFC 3339, or YYYY-MM-DD for midnight UTC) as every lastChangeDateTime "+
-		"(default 1970-01-01T00:00:00Z, so that exports are byte for byte the same)")
+		"(default: the times kept from the package the framework was imported from, else 1970-01-01T00:00:00Z, so that exports are byte for byte the same)")
 	c.Flag.StringVar(&x.creator, "creator", "", "with -case, name `BODY` as the document's creator, the body that owns the framework "+
 		"(default: the creator of the package it was imported from, or wlp)")
 }
