@@ -3,7 +3,8 @@
 // case-*.json validates against wlp's transcription of the CASE 1.1
 // CFPackage schema and, when a copy of 1EdTech's official schema is
 // given (it is not kept in the repository), against that too. It also
-// checks what the schema does not: identifiers are lower-case UUIDs and a
+// checks what the schema does not: identifiers are lower-case UUIDs (an
+// association's end outside the package may have any identifier) and a
 // strict package (case-*strict*.json) has no extensions; and that faults
 // an exporter commonly makes are rejected.
 // Usage: node case.js WORKDIR TRANSCRIPTION [OFFICIAL]
@@ -54,7 +55,11 @@ for (const f of packages) {
   for (const [name, v] of schemas) expect(f + " validates against the " + name, v(p), v.errors);
   const bad = [];
   walk(p, (k, x, ptr) => {
-    if (["identifier", "rubricId", "rubricCriterionId"].includes(k) && !uuid.test(x)) bad.push(ptr);
+    // An association's end may lie outside CASE, with any identifier;
+    // one that is a UUID must be written in lower case all the same.
+    const end = /NodeURI\/identifier$/.test(ptr);
+    const ok = end ? uuid.test(x) || !uuid.test(String(x).toLowerCase()) : uuid.test(x);
+    if (["identifier", "rubricId", "rubricCriterionId"].includes(k) && !ok) bad.push(ptr);
     if (x === null) bad.push(ptr + " (null)");
     if (k === "uri" && !/^[a-z][a-z0-9+.-]*:/.test(x)) bad.push(ptr + " (not an absolute URI)");
   });
