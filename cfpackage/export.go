@@ -193,7 +193,6 @@ type exporter struct {
 	buf       bytes.Buffer       // for extensions
 	itemOf    map[competency.ID]LinkURI
 	roleOf    map[role.ID]LinkURI
-	present   map[string]bool // identifiers of the package's items
 }
 
 // time returns the lastChangeDateTime of an object whose kept time is
@@ -229,7 +228,6 @@ func (e *exporter) run() *Package {
 	e.seq = map[string]int{}
 	e.itemOf = map[competency.ID]LinkURI{}
 	e.roleOf = map[role.ID]LinkURI{}
-	e.present = map[string]bool{}
 
 	d := Document{
 		Identifier:         e.doc,
@@ -264,27 +262,24 @@ func (e *exporter) run() *Package {
 	e.pkg.Document = d
 
 	e.others()
-	clusters := e.f.Clusters()
-	for _, c := range clusters {
-		it := e.identity(e.clusterSource(c.ID), "cluster:"+string(c.ID))
+	var keep wlp.CASESource // what an imported framework keeps, or nothing
+	if src != nil {
+		keep = *src
+	}
+	clusterOf := map[competency.Cluster]string{} // cluster -> its item's identifier
+	for _, c := range e.f.Clusters() {
+		it := e.identity(keptItem(keep.Clusters, c.ID), "cluster:"+string(c.ID))
+		clusterOf[c.ID] = it.Identifier
 		e.item(it, string(c.ID), TypeCluster, c.Name, c.Summary, e.doc)
 	}
 	for _, c := range e.spec.Competencies {
-		it := e.identity(e.itemSource(c.ID), "item:"+string(c.ID))
-		parent := e.id("cluster:" + string(c.Cluster))
-		if src != nil {
-			if s, ok := src.Clusters[c.Cluster]; ok {
-				parent = s.Identifier
-			}
-		}
-		link := e.item(it, string(c.ID), TypeCompetency, c.Name, c.Summary, parent)
-		e.itemOf[c.ID] = link
+		it := e.identity(keptItem(keep.Items, c.ID), "item:"+string(c.ID))
+		e.itemOf[c.ID] = e.item(it, string(c.ID), TypeCompetency, c.Name, c.Summary, clusterOf[c.Cluster])
 		e.behaviors(it, string(c.ID), c.Behaviors)
 	}
 	for _, a := range e.spec.Areas {
-		it := e.identity(e.itemSource(a.ID), "item:"+string(a.ID))
-		link := e.item(it, string(a.ID), TypeArea, a.Name, a.Summary, e.doc)
-		e.itemOf[a.ID] = link
+		it := e.identity(keptItem(keep.Items, a.ID), "item:"+string(a.ID))
+		e.itemOf[a.ID] = e.item(it, string(a.ID), TypeArea, a.Name, a.Summary, e.doc)
 		e.behaviors(it, string(a.ID), a.Behaviors)
 		if a.Technologies != "" {
 			t := e.identity(it.Technologies, "technologies:"+string(a.ID))
@@ -292,11 +287,11 @@ func (e *exporter) run() *Package {
 		}
 	}
 	for _, r := range e.spec.Roles {
-		it := e.identity(e.targetSource(r.ID), "role:"+string(r.ID))
+		it := e.identity(keptItem(keep.Targets, r.ID), "role:"+string(r.ID))
 		e.roleOf[r.ID] = e.item(it, string(r.ID), TypeRole, r.Name, r.Summary, e.doc)
 	}
 	for _, j := range e.spec.Jobs {
-		it := e.identity(e.targetSource(j.ID), "job:"+string(j.ID))
+		it := e.identity(keptItem(keep.Targets, j.ID), "job:"+string(j.ID))
 		e.roleOf[j.ID] = e.item(it, string(j.ID), TypeJob, j.Title, j.Summary, e.doc)
 	}
 	e.tree()
@@ -339,32 +334,11 @@ func (e *exporter) keptAssociations() {
 	}
 }
 
-func (e *exporter) clusterSource(id competency.Cluster) *wlp.CASEItem {
-	if e.spec.CASE == nil {
-		return nil
-	}
-	if s, ok := e.spec.CASE.Clusters[id]; ok {
-		return &s
-	}
-	return nil
-}
-
-func (e *exporter) itemSource(id competency.ID) *wlp.CASEItem {
-	if e.spec.CASE == nil {
-		return nil
-	}
-	if s, ok := e.spec.CASE.Items[id]; ok {
-		return &s
-	}
-	return nil
-}
-
-func (e *exporter) targetSource(id role.ID) *wlp.CASEItem {
-	if e.spec.CASE == nil {
-		return nil
-	}
-	if s, ok := e.spec.CASE.Targets[id]; ok {
-		return &s
+// keptItem returns the identity m keeps for key, or nil. m is one of the
+// maps of Spec.CASE, nil for a framework that keeps none.
+func keptItem[K comparable](m map[K]wlp.CASEItem, key K) *wlp.CASEItem {
+	if it, ok := m[key]; ok {
+		return &it
 	}
 	return nil
 }
@@ -517,7 +491,6 @@ func (e *exporter) item(it wlp.CASEItem, code, typ, name, summary, parent string
 	}
 	node := NodeURI{Title: title, Identifier: it.Identifier, URI: it.URI}
 	e.nodes[it.Identifier] = node
-	e.present[it.Identifier] = true
 	e.pending = append(e.pending, child{node, parent, it.Link})
 	return LinkURI{Title: title, Identifier: it.Identifier, URI: it.URI}
 }
