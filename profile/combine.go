@@ -32,6 +32,9 @@ type Review struct {
 	Evidence []string `json:"evidence,omitempty"`
 	// Note is a free-text remark on the assessment.
 	Note string `json:"note,omitempty"`
+	// Carried records, for each level carried from another framework
+	// through a crosswalk, where it came from; its keys are IDs of Levels.
+	Carried map[competency.ID]Carried `json:"carried,omitempty"`
 }
 
 // Policy says how [Profile.Combine] turns several views of one

@@ -72,6 +72,9 @@ type Rating struct {
 	// directly. Combine counts a direct rating as one more view beside the
 	// reviews, and recomputes a combined one.
 	Combined Policy `json:"combined,omitempty" jsonschema:"enum=,enum=median,enum=manager-first,enum=mean-except-self"`
+	// Carried records where the rating came from when it was carried from
+	// another framework through a crosswalk; nil for a rating given here.
+	Carried *Carried `json:"carried,omitempty"`
 }
 
 // Profile is one person's proficiency ratings.

@@ -171,13 +171,24 @@ func (e *env) loadFramework() (*wlp.Framework, error) {
 	if e.framework == "" {
 		return wlp.Default(), nil
 	}
-	b, err := e.read(e.framework)
+	return e.frameworkOf(e.framework)
+}
+
+// frameworkOf returns the framework arg names: an embedded framework by
+// its ID (see wlp.Embedded), else the framework document in the file arg
+// ("-" for standard input). A file named like an embedded ID is read as
+// ./ID.
+func (e *env) frameworkOf(arg string) (*wlp.Framework, error) {
+	if slices.Contains(wlp.Embedded(), arg) {
+		return wlp.LoadEmbedded(arg)
+	}
+	b, err := e.read(arg)
 	if err != nil {
 		return nil, err
 	}
 	f, err := wlp.Load(bytes.NewReader(b))
 	if err != nil {
-		return nil, &docError{display(e.framework), problemsOf(err)}
+		return nil, &docError{display(arg), problemsOf(err)}
 	}
 	return f, nil
 }
