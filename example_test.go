@@ -183,3 +183,62 @@ func Example_validationError() {
 	// wlp: /roles/0/requirements/0/level: 7 is above the scale's top level 5
 	// wlp: /roles/0/requirements/0/weight: the weight 0 must be greater than 0
 }
+
+// The embedded frameworks: the 2004 default and the two later ATD models,
+// which have no roles. In the 2020 model the three domains are clusters
+// and every capability is a competency.
+func ExampleEmbedded() {
+	for _, id := range wlp.Embedded() {
+		f, err := wlp.LoadEmbedded(id)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s: %s (%s), %d competencies, %d areas, %d roles\n",
+			f.ID(), f.Name(), f.Version(), len(f.Competencies()), len(f.Areas()), len(f.Roles()))
+	}
+	f, _ := wlp.LoadEmbedded(wlp.ATD2020ID)
+	for _, cl := range f.Clusters() {
+		var names []string
+		for _, c := range f.Competencies() {
+			if c.Cluster == cl.ID {
+				names = append(names, c.Name)
+			}
+		}
+		fmt.Printf("%s (%d): %s, ...\n", cl.Name, len(names), strings.Join(names[:2], ", "))
+	}
+	_, err := wlp.LoadEmbedded("atd2020")
+	fmt.Println(err)
+	// Output:
+	// astd-2004: ASTD Workplace Learning and Performance Competency Model (2004), 12 competencies, 9 areas, 4 roles
+	// atd-2013: ATD Competency Model (2013), 6 competencies, 10 areas, 0 roles
+	// atd-2020: ATD Talent Development Capability Model (2020), 23 competencies, 0 areas, 0 roles
+	// Building Personal Capability (7): Communication, Emotional Intelligence & Decision Making, ...
+	// Developing Professional Capability (8): Learning Sciences, Instructional Design, ...
+	// Impacting Organizational Capability (8): Business Insight, Consulting & Business Partnering, ...
+	// wlp: no embedded framework "atd2020"; did you mean atd-2020? (the embedded ones are astd-2004, atd-2013, atd-2020)
+}
+
+// Start a framework of one's own from a later model: EmbeddedSpec returns
+// a copy of its document to change, and New checks the result.
+func ExampleEmbeddedSpec() {
+	s, err := wlp.EmbeddedSpec(wlp.ATD2013ID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s.ID, s.Name = "acme-2013", "Acme's reading of the 2013 model"
+	s.Areas = append(s.Areas, aoe.Area{ID: "mentoring", Name: "Mentoring", Summary: "Guiding a less experienced colleague."})
+	f, err := wlp.New(s)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := f.Areas()
+	fmt.Println(f.ID(), len(a), "areas, the last", a[len(a)-1].Name)
+	orig, _ := wlp.LoadEmbedded(wlp.ATD2013ID)
+	fmt.Println(orig.ID(), len(orig.Areas()), "areas")
+	// Output:
+	// acme-2013 11 areas, the last Mentoring
+	// atd-2013 10 areas
+}
