@@ -189,10 +189,16 @@ func (p Profile) Combine(pol Policy) (Profile, []Disagreement, error) {
 			continue
 		}
 		views[id] = append(views[id], view{len(out.Reviews), r.Level})
-		out.Reviews = append(out.Reviews, Review{
+		rv := Review{
 			Source: r.Source, AssessedAt: r.AssessedAt, Levels: map[competency.ID]competency.Level{id: r.Level},
 			Evidence: r.Evidence, Note: r.Note,
-		})
+		}
+		if r.Carried != nil {
+			// A rating carried from another framework keeps its record
+			// as the review it becomes.
+			rv.Carried = map[competency.ID]Carried{id: *r.Carried}
+		}
+		out.Reviews = append(out.Reviews, rv)
 	}
 	c := combiner{pol: pol, reviews: out.Reviews}
 	var dis []Disagreement

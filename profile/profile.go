@@ -110,6 +110,10 @@ func (p Profile) Clone() Profile {
 		r := make(map[competency.ID]Rating, len(p.Ratings))
 		for id, rt := range p.Ratings {
 			rt.Evidence = slices.Clone(rt.Evidence)
+			if rt.Carried != nil {
+				c := rt.Carried.Clone()
+				rt.Carried = &c
+			}
 			r[id] = rt
 		}
 		p.Ratings = r
@@ -119,6 +123,13 @@ func (p Profile) Clone() Profile {
 		for i, a := range p.Reviews {
 			a.Levels = maps.Clone(a.Levels)
 			a.Evidence = slices.Clone(a.Evidence)
+			if a.Carried != nil {
+				cs := make(map[competency.ID]Carried, len(a.Carried))
+				for id, c := range a.Carried {
+					cs[id] = c.Clone()
+				}
+				a.Carried = cs
+			}
 			as[i] = a
 		}
 		p.Reviews = as
@@ -163,8 +174,10 @@ type ValidationError = problem.Error
 // Validate checks p on its own: its ID follows the rule of [ValidID],
 // every rated ID is well formed, every level is on the scale, every
 // source and policy is known, every date is a real calendar date, every
-// rater follows the rule of [Review.Rater], every review rates something
-// and all text is valid UTF-8. The error, a *[ValidationError], lists
+// rater follows the rule of [Review.Rater], every review rates something,
+// every [Carried] record is well formed (its IDs, levels on the scale, a
+// known relation and rule, at least one source, and, in a review, a key
+// among that review's levels) and all text is valid UTF-8. The error, a *[ValidationError], lists
 // every problem (the first 1,000, and a count of the rest), in a fixed
 // order.
 //
@@ -218,7 +231,7 @@ func (p Profile) check(l *problem.List) {
 // valid reports whether r would add no problem in check.
 func (r Rating) valid() bool {
 	if r.Level < competency.MinLevel || r.Level > competency.MaxLevel || !r.Source.Valid() || !r.Combined.valid() ||
-		!validDate(r.AssessedAt) || !utf8.ValidString(r.Note) {
+		!validDate(r.AssessedAt) || !utf8.ValidString(r.Note) || r.Carried != nil && !r.Carried.ok() {
 		return false
 	}
 	for _, e := range r.Evidence {
@@ -274,6 +287,9 @@ func (r Rating) check(l *problem.List, id competency.ID) {
 		add(l, at("/combined"), func() string {
 			return fmt.Sprintf("unknown policy %s (want median, manager-first or mean-except-self, or nothing for a direct rating)", problem.Quote(string(r.Combined)))
 		})
+	}
+	if r.Carried != nil {
+		r.Carried.check(l, problem.Join("/ratings", string(id), "carried"))
 	}
 }
 
@@ -336,6 +352,29 @@ func (a Review) check(l *problem.List, i int) {
 	if !utf8.ValidString(a.Note) {
 		add(l, at("/note"), func() string { return "not valid UTF-8" })
 	}
+	bad = false
+	for id, c := range a.Carried {
+		if _, ok := a.Levels[id]; !ok || !id.Valid() || !c.ok() {
+			bad = true
+			break
+		}
+	}
+	if bad {
+		for _, id := range slices.Sorted(maps.Keys(a.Carried)) {
+			base := problem.Join("/reviews", i, "carried", string(id))
+			if !id.Valid() {
+				add(l, func() string { return base }, func() string {
+					return fmt.Sprintf("%s is not a well-formed ID (lower-case ASCII words joined by hyphens)", problem.Quote(string(id)))
+				})
+			} else if _, ok := a.Levels[id]; !ok {
+				add(l, func() string { return base }, func() string {
+					return fmt.Sprintf("%s is not among the review's levels: a carried record belongs to a level the review gives", problem.Quote(string(id)))
+				})
+			}
+			c := a.Carried[id]
+			c.check(l, base)
+		}
+	}
 }
 
 // DefaultMaxBytes is the size bound [Load] puts on a profile document.
@@ -396,9 +435,21 @@ func (ld Loader) Load(r io.Reader) (Profile, error) {
 			p.Ratings[id] = r
 		}
 	}
+	for _, r := range p.Ratings {
+		if r.Carried != nil {
+			r.Carried.normalize() // through the pointer
+		}
+	}
 	for i := range p.Reviews {
-		if len(p.Reviews[i].Evidence) == 0 {
-			p.Reviews[i].Evidence = nil
+		a := &p.Reviews[i]
+		if len(a.Evidence) == 0 {
+			a.Evidence = nil
+		}
+		if len(a.Carried) == 0 {
+			a.Carried = nil
+		}
+		for _, c := range a.Carried {
+			c.normalize() // its sources are shared with the map's value
 		}
 	}
 	return p, nil

@@ -22,6 +22,9 @@ func ExampleNames() {
 	// team team.schema.json
 	// assignment assignment.schema.json
 	// plan plan.schema.json
+	// crosswalk crosswalk.schema.json
+	// migration migration.schema.json
+	// diff diff.schema.json
 	// https://wlpmodel.github.io/wlp/schema/profile.schema.json
 }
 
@@ -52,7 +55,7 @@ func ExampleJSON() {
 	// https://json-schema.org/draft/2020-12/schema
 	// https://wlpmodel.github.io/wlp/schema/profile.schema.json
 	// wlp profile
-	// schema: unknown document kind "person" (want framework, profile, result, ranking, team, assignment, plan)
+	// schema: unknown document kind "person" (want framework, profile, result, ranking, team, assignment, plan, crosswalk, migration, diff)
 }
 
 // Validate checks a decoded document against its schema and lists every

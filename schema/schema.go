@@ -4,8 +4,9 @@
 // The schemas are generated from the Go types by `go generate ./...` (the
 // descriptions are the types' doc comments) and committed beside this file
 // as framework.schema.json, profile.schema.json, result.schema.json,
-// ranking.schema.json, team.schema.json, assignment.schema.json and
-// plan.schema.json; they are embedded, so validation works in an
+// ranking.schema.json, team.schema.json, assignment.schema.json,
+// plan.schema.json, crosswalk.schema.json, migration.schema.json and
+// diff.schema.json; they are embedded, so validation works in an
 // installed binary. Programs in other languages can use the same files
 // with any draft 2020-12 validator.
 package schema
@@ -29,6 +30,11 @@ const (
 	Team       = "team"       // a team's coverage and gap plan: what `wlp team -json` prints
 	Assignment = "assignment" // a hat assignment: match.Assignment
 	Plan       = "plan"       // a development plan: match.Plan
+
+	Crosswalk = "crosswalk" // a crosswalk between two frameworks: crosswalk.Crosswalk
+	Migration = "migration" // a person's migration report: crosswalk.Report
+
+	Diff = "diff" // what changed between two frameworks: diff.Changes, what `wlp diff -json` prints
 )
 
 // BaseURL is the prefix of every schema's $id; the file name follows it.
@@ -39,7 +45,7 @@ var files embed.FS
 
 // Names returns the document kinds that have a schema, in a fixed order.
 func Names() []string {
-	return []string{Framework, Profile, Result, Ranking, Team, Assignment, Plan}
+	return []string{Framework, Profile, Result, Ranking, Team, Assignment, Plan, Crosswalk, Migration, Diff}
 }
 
 // FileName returns the file name of kind's schema, such as

@@ -17,6 +17,8 @@ import (
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/crosswalk"
+	"github.com/wlpmodel/wlp/diff"
 	"github.com/wlpmodel/wlp/match"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/role"
@@ -149,6 +151,9 @@ func generate(root string) (map[string][]byte, error) {
 		{schema.Team, "wlp team report", match.TeamReport{}},
 		{schema.Assignment, "wlp hat assignment", match.Assignment{}},
 		{schema.Plan, "wlp development plan", match.Plan{}},
+		{schema.Crosswalk, "wlp crosswalk", crosswalk.Crosswalk{}},
+		{schema.Migration, "wlp migration report", crosswalk.Report{}},
+		{schema.Diff, "wlp framework diff", diff.Changes{}},
 	}
 	out := map[string][]byte{}
 	for _, d := range docs {
@@ -174,6 +179,8 @@ func generate(root string) (map[string][]byte, error) {
 			levels.PropertyNames = idSchema("")
 			one := uint64(1)
 			levels.MinProperties = &one // a review rates something
+			carried, _ := s.Definitions["Review"].Properties.Get("carried")
+			carried.PropertyNames = idSchema("")
 			// An empty date means "no date", as in the Go type.
 			for _, def := range []string{"Rating", "Review"} {
 				at, _ := s.Definitions[def].Properties.Get("assessedAt")

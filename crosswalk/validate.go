@@ -1,0 +1,281 @@
+package crosswalk
+
+import (
+	"fmt"
+	"net/netip"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/internal/suggest"
+	"github.com/wlpmodel/wlp/problem"
+)
+
+// Validate checks the crosswalk on its own, without the frameworks it
+// maps: that its ID, From, To and every item ID are well formed
+// (lower-case kebab-case slugs, as [competency.ValidID] says); that every
+// source has a well-formed key, no other source has it, and it has a
+// title and, if any, an absolute URL; that every link has a known
+// relation and carry, a Cap from 1 to 4 when its carry is "capped" and
+// none otherwise, a Why, and a Source among the declared keys (or none);
+// that no two links join the same two items; that no Unmapped item is
+// the From of a link and no New item the To of one; and that no item is
+// noted twice in Unmapped or in New. Every text must be valid UTF-8.
+//
+// It returns nil or a *[ValidationError] listing every problem at once,
+// each with its JSON pointer, such as "/links/3/cap".
+//
+// Validate costs O(n) time and memory for a crosswalk of n links, notes
+// and sources (one map entry each).
+func (c *Crosswalk) Validate() error {
+	var l problem.List
+	c.check(&l, true)
+	return l.Err("crosswalk")
+}
+
+// Check validates c as [Crosswalk.Validate] does and checks it against
+// the frameworks it maps: every link's From and every Unmapped item must
+// be an item a person can be rated on in from (a competency or an area),
+// every link's To and every New item one of to; and c.From must be
+// from's ID, c.To to's ID, when the framework has one. An unknown item's
+// problem suggests the closest ID the framework has. The items of a
+// composed link's Via, which belong to frameworks between, are not
+// checked. Both frameworks must be non-nil.
+//
+// It returns nil or a *[ValidationError] listing every problem at once.
+//
+// Check costs O(n) time for a crosswalk of n links and notes, plus, for
+// each of the first few unknown items, a comparison with every item of
+// the framework.
+func (c *Crosswalk) Check(from, to *wlp.Framework) error {
+	var l problem.List
+	c.check(&l, true)
+	if from == nil || to == nil {
+		l.Add("", "cannot check a crosswalk against a nil framework")
+		return l.Err("crosswalk")
+	}
+	if id := from.ID(); id != "" && c.From != id {
+		l.Add("/from", fmt.Sprintf("the crosswalk maps from %s, not from the framework %s", problem.Quote(c.From), problem.Quote(id)))
+	}
+	if id := to.ID(); id != "" && c.To != id {
+		l.Add("/to", fmt.Sprintf("the crosswalk maps to %s, not to the framework %s", problem.Quote(c.To), problem.Quote(id)))
+	}
+	s := suggester{}
+	for i, k := range c.Links {
+		if from.Index(k.From) < 0 {
+			s.unknown(&l, problem.Join("/links", i, "from"), k.From, from)
+		}
+		if to.Index(k.To) < 0 {
+			s.unknown(&l, problem.Join("/links", i, "to"), k.To, to)
+		}
+	}
+	for i, n := range c.Unmapped {
+		if from.Index(n.ID) < 0 {
+			s.unknown(&l, problem.Join("/unmapped", i, "id"), n.ID, from)
+		}
+	}
+	for i, n := range c.New {
+		if to.Index(n.ID) < 0 {
+			s.unknown(&l, problem.Join("/new", i, "id"), n.ID, to)
+		}
+	}
+	return l.Err("crosswalk")
+}
+
+// maxSuggested bounds how many unknown items Check looks for a near ID
+// for, and maxCandidates how many IDs a framework may have for it to
+// look at all: each look compares the item with every ID.
+const (
+	maxSuggested  = 16
+	maxCandidates = 4096
+)
+
+// suggester reports unknown items, with a did-you-mean for the first
+// few.
+type suggester struct {
+	n   int
+	ids map[*wlp.Framework][]string
+}
+
+func (s *suggester) unknown(l *problem.List, path string, id competency.ID, f *wlp.Framework) {
+	if l.Full() {
+		l.Omit(1)
+		return
+	}
+	name := f.ID()
+	if name == "" {
+		name = f.Name()
+	}
+	msg := fmt.Sprintf("%s is not an item of the framework %s", problem.Quote(string(id)), problem.Quote(name))
+	if s.n < maxSuggested {
+		s.n++
+		if s.ids == nil {
+			s.ids = map[*wlp.Framework][]string{}
+		}
+		ids, ok := s.ids[f]
+		if !ok {
+			if all := f.IDs(); len(all) <= maxCandidates {
+				ids = make([]string, len(all))
+				for i, x := range all {
+					ids[i] = string(x)
+				}
+			}
+			s.ids[f] = ids
+		}
+		if near, ok := suggest.Closest(string(id), ids); ok {
+			msg += fmt.Sprintf(" (did you mean %q?)", near)
+		}
+	}
+	l.Add(path, msg)
+}
+
+// pair is the two items a link joins.
+type pair struct{ from, to competency.ID }
+
+// check adds c's problems to l. With whole false (some values of the
+// document could not be read and hold their zero value) it checks each
+// value on its own only, not references between them.
+func (c *Crosswalk) check(l *problem.List, whole bool) {
+	checkSlug(l, "/id", "the crosswalk's ID", c.ID)
+	checkSlug(l, "/from", "the From framework's ID", c.From)
+	checkSlug(l, "/to", "the To framework's ID", c.To)
+	checkText(l, "/name", c.Name, false)
+	checkText(l, "/description", c.Description, false)
+
+	keys := make(map[string]int, len(c.Sources))
+	for i, s := range c.Sources {
+		at := problem.Join("/sources", i)
+		checkSlug(l, at+"/key", "a source's key", s.Key)
+		if j, ok := keys[s.Key]; ok && whole && s.Key != "" {
+			l.Add(at+"/key", fmt.Sprintf("the key %s is already the key of /sources/%d", problem.Quote(s.Key), j))
+		} else if !ok {
+			keys[s.Key] = i
+		}
+		checkText(l, at+"/title", s.Title, true)
+		if s.URL != "" {
+			if msg := checkURL(s.URL); msg != "" {
+				l.Add(at+"/url", msg)
+			}
+		}
+	}
+
+	links := make(map[pair]int, len(c.Links))
+	froms := make(map[competency.ID]bool, len(c.Links))
+	tos := make(map[competency.ID]bool, len(c.Links))
+	for i, k := range c.Links {
+		at := problem.Join("/links", i)
+		checkItem(l, at+"/from", k.From)
+		checkItem(l, at+"/to", k.To)
+		froms[k.From], tos[k.To] = true, true
+		if !k.Relation.Valid() {
+			l.Add(at+"/relation", fmt.Sprintf("unknown relation %s (want exact, close, broader, narrower or related)", problem.Quote(string(k.Relation))))
+		}
+		switch k.Carry {
+		case CarryCapped:
+			if k.Cap < 1 || k.Cap > 4 {
+				l.Add(at+"/cap", fmt.Sprintf("a capped carry needs a cap from 1 to 4, not %d", k.Cap))
+			}
+		case CarryLevel, CarryNone:
+			if k.Cap != 0 {
+				l.Add(at+"/cap", fmt.Sprintf("a cap of %d goes with the carry \"capped\" only, not %s", k.Cap, problem.Quote(string(k.Carry))))
+			}
+		default:
+			l.Add(at+"/carry", fmt.Sprintf("unknown carry %s (want level, capped or none)", problem.Quote(string(k.Carry))))
+		}
+		checkText(l, at+"/why", k.Why, true)
+		if k.Source != "" {
+			if !competency.ValidID(k.Source) {
+				checkSlug(l, at+"/source", "a source's key", k.Source)
+			} else if _, ok := keys[k.Source]; !ok && whole {
+				l.Add(at+"/source", fmt.Sprintf("the source %s is not declared under /sources", problem.Quote(k.Source)))
+			}
+		}
+		for j, v := range k.Via {
+			checkItem(l, problem.Join(at+"/via", j), v)
+		}
+		if !whole {
+			continue
+		}
+		p := pair{k.From, k.To}
+		if j, ok := links[p]; ok {
+			l.Add(at, fmt.Sprintf("a second link from %s to %s (the first is /links/%d)", problem.Quote(string(k.From)), problem.Quote(string(k.To)), j))
+		} else {
+			links[p] = i
+		}
+	}
+
+	c.checkNotes(l, "/unmapped", c.Unmapped, froms, "is the From of a link: a mapped item", whole)
+	c.checkNotes(l, "/new", c.New, tos, "is the To of a link: a reached item", whole)
+}
+
+// checkNotes checks the notes at base: each well formed, none repeated,
+// none about an item in linked.
+func (c *Crosswalk) checkNotes(l *problem.List, base string, notes []Note, linked map[competency.ID]bool, linkedMsg string, whole bool) {
+	seen := make(map[competency.ID]int, len(notes))
+	for i, n := range notes {
+		at := problem.Join(base, i)
+		checkItem(l, at+"/id", n.ID)
+		checkText(l, at+"/why", n.Why, true)
+		if !whole || n.ID == "" {
+			continue
+		}
+		if j, ok := seen[n.ID]; ok {
+			l.Add(at+"/id", fmt.Sprintf("%s is noted already at %s/%d", problem.Quote(string(n.ID)), base, j))
+			continue
+		}
+		seen[n.ID] = i
+		if linked[n.ID] {
+			l.Add(at+"/id", fmt.Sprintf("%s %s", problem.Quote(string(n.ID)), linkedMsg))
+		}
+	}
+}
+
+// checkSlug reports s, named what, unless it is a well-formed ID.
+func checkSlug(l *problem.List, path, what, s string) {
+	switch {
+	case s == "":
+		l.Add(path, what+" is empty")
+	case !competency.ValidID(s):
+		l.Add(path, fmt.Sprintf("%s %s is not lower-case ASCII words joined by hyphens, of at most %d bytes", what, problem.Quote(s), competency.MaxIDLen))
+	}
+}
+
+// checkItem reports an item ID that is not well formed.
+func checkItem(l *problem.List, path string, id competency.ID) {
+	checkSlug(l, path, "the item ID", string(id))
+}
+
+// checkText reports a text that is not valid UTF-8, or that is blank
+// when required.
+func checkText(l *problem.List, path, s string, required bool) {
+	switch {
+	case !utf8.ValidString(s):
+		l.Add(path, "the text is not valid UTF-8")
+	case required && strings.TrimSpace(s) == "":
+		l.Add(path, "the text is empty")
+	}
+}
+
+// checkURL returns what is wrong with an absolute URL, or "": the test
+// of the JSON Schema format "uri" of the schema validator.
+func checkURL(s string) string {
+	if !utf8.ValidString(s) {
+		return "the URL is not valid UTF-8"
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Sprintf("%s is not a URL", problem.Quote(s))
+	}
+	if !u.IsAbs() {
+		return fmt.Sprintf("%s is not an absolute URL", problem.Quote(s))
+	}
+	if host := u.Hostname(); strings.Contains(host, ":") {
+		a, err := netip.ParseAddr(host)
+		if !strings.Contains(u.Host, "[") || !strings.Contains(u.Host, "]") || err != nil || a.Zone() != "" {
+			return fmt.Sprintf("%s has a malformed IPv6 host", problem.Quote(s))
+		}
+	}
+	return ""
+}
