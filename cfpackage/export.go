@@ -117,6 +117,17 @@ func Export(f *wlp.Framework, opt *ExportOptions) (*Package, error) {
 	if f == nil {
 		return nil, fmt.Errorf("cfpackage: Export of a nil framework")
 	}
+	e, err := export(f, opt)
+	if err != nil {
+		return nil, err
+	}
+	return &e.pkg, nil
+}
+
+// export runs Export and returns the exporter, whose itemOf gives each
+// competency's and area's item as the package names it: what
+// [ExportCrosswalk] points its associations at.
+func export(f *wlp.Framework, opt *ExportOptions) (*exporter, error) {
 	var o ExportOptions
 	if opt != nil {
 		o = *opt
@@ -124,12 +135,9 @@ func Export(f *wlp.Framework, opt *ExportOptions) (*Package, error) {
 	spec := f.Spec()
 	base := "urn:uuid:"
 	if o.BaseURI != "" {
-		if !absoluteURI(o.BaseURI) {
-			return nil, fmt.Errorf("cfpackage: the base URI %q is not an absolute URI (RFC 3986: a scheme, then a host or a path; ASCII, no spaces, quotes or <>; percent-encode the rest)", o.BaseURI)
-		}
-		base = o.BaseURI
-		if !strings.HasSuffix(base, "/") && !strings.HasSuffix(base, "#") && !strings.HasSuffix(base, ":") && !strings.HasSuffix(base, "=") {
-			base += "/"
+		var err error
+		if base, err = baseURI(o.BaseURI); err != nil {
+			return nil, err
 		}
 	} else if c := spec.CASE; c != nil {
 		// The kept document's URI, less its identifier, is the base of
@@ -146,7 +154,21 @@ func Export(f *wlp.Framework, opt *ExportOptions) (*Package, error) {
 		fallback = c.Document.Changed
 	}
 	e := &exporter{f: f, spec: spec, base: base, changed: changed, fallback: fallback, strict: o.Strict, creator: o.Creator}
-	return e.run(), nil
+	e.run()
+	return e, nil
+}
+
+// baseURI returns ExportOptions.BaseURI s as the prefix of identifiers:
+// "/" added unless it ends in "/", "#", ":" or "=". The error reports an
+// s that is not an absolute URI.
+func baseURI(s string) (string, error) {
+	if !absoluteURI(s) {
+		return "", fmt.Errorf("cfpackage: the base URI %q is not an absolute URI (RFC 3986: a scheme, then a host or a path; ASCII, no spaces, quotes or <>; percent-encode the rest)", s)
+	}
+	if !strings.HasSuffix(s, "/") && !strings.HasSuffix(s, "#") && !strings.HasSuffix(s, ":") && !strings.HasSuffix(s, "=") {
+		s += "/"
+	}
+	return s, nil
 }
 
 // absoluteURI reports whether s is an absolute URI that identifiers can

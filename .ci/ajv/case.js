@@ -6,13 +6,19 @@
 // checks what the schema does not: identifiers are lower-case UUIDs (an
 // association's end outside the package may have any identifier) and a
 // strict package (case-*strict*.json) has no extensions; and that faults
-// an exporter commonly makes are rejected.
+// an exporter commonly makes are rejected. Unless WORKDIR holds them
+// already, it exports (with go run, from the repository's root) the
+// embedded ATD 2020 framework and the crosswalk from the default model
+// to it, plain and strict, and checks that every association of a
+// crosswalk package points at an item of the framework packages exactly
+// as they name it (identifier, uri and title).
 // Usage: node case.js WORKDIR TRANSCRIPTION [OFFICIAL]
 "use strict";
 const Ajv2019 = require("ajv/dist/2019");
 const addFormats = require("ajv-formats");
 const fs = require("fs");
 const path = require("path");
+const { execFileSync } = require("child_process");
 
 const [dir, transcription, official] = process.argv.slice(2);
 const load = (f) => JSON.parse(fs.readFileSync(f));
@@ -48,6 +54,17 @@ const walk = (v, f, ptr = "") => {
     }
 };
 
+// The crosswalk packages and the framework package they point into,
+// besides case-default.json (the default model, which .ci/run exports).
+const root = path.resolve(__dirname, "../..");
+const exportTo = (file, ...args) => {
+  if (!fs.existsSync(path.join(dir, file)))
+    execFileSync("go", ["run", "./cmd/wlp", "export", "-case", ...args, "-o", path.join(dir, file)], { cwd: root, stdio: "inherit" });
+};
+exportTo("case-atd-2020.json", "-framework", "atd-2020");
+exportTo("case-crosswalk-astd-2004-to-atd-2020.json", "-crosswalk", "astd-2004-to-atd-2020");
+exportTo("case-crosswalk-astd-2004-to-atd-2020-strict.json", "-crosswalk", "astd-2004-to-atd-2020", "-strict");
+
 const packages = fs.readdirSync(dir).filter((f) => /^case-.*\.json$/.test(f)).sort();
 expect("found packages to check (" + packages.length + ")", packages.length >= 3);
 for (const f of packages) {
@@ -71,8 +88,30 @@ for (const f of packages) {
   }
 }
 
-// Faults a CASE exporter commonly makes, each applied to the first package.
-const base = load(path.join(dir, packages[0]));
+// A crosswalk package has no items: each association's ends are items
+// of the two frameworks' packages, named as those packages name them.
+const items = {};
+for (const f of ["case-default.json", "case-atd-2020.json"]) {
+  if (!fs.existsSync(path.join(dir, f))) continue;
+  for (const it of load(path.join(dir, f)).CFItems || [])
+    items[it.identifier] = { uri: it.uri, title: it.abbreviatedStatement || it.fullStatement };
+}
+for (const f of packages.filter((f) => f.startsWith("case-crosswalk-"))) {
+  const p = load(path.join(dir, f));
+  const bad = [];
+  (p.CFAssociations || []).forEach((a, i) => {
+    if (!["exactMatchOf", "isRelatedTo"].includes(a.associationType)) bad.push(i + " (type " + a.associationType + ")");
+    for (const end of [a.originNodeURI, a.destinationNodeURI]) {
+      const it = items[end.identifier];
+      if (!it || it.uri !== end.uri || it.title !== end.title) bad.push(i + " (" + end.identifier + " " + end.title + ")");
+    }
+  });
+  expect(f + ": " + (p.CFAssociations || []).length + " links, each between items of the frameworks' packages", !p.CFItems && (p.CFAssociations || []).length > 0 && bad.length === 0, bad);
+}
+
+// Faults a CASE exporter commonly makes, each applied to the first
+// package that has items and rubrics.
+const base = load(path.join(dir, packages.find((f) => load(path.join(dir, f)).CFRubrics)));
 const faults = [
   ["a CFPackage wrapper", (p) => ({ CFPackage: p })],
   ["a date without a time zone", (p) => ((p.CFDocument.lastChangeDateTime = "2026-03-01T10:00:00"), p)],
