@@ -12,6 +12,7 @@ import (
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/cfpackage"
+	"github.com/wlpmodel/wlp/crosswalk"
 	"github.com/wlpmodel/wlp/problem"
 )
 
@@ -61,7 +62,23 @@ body that owns the framework, is "wlp" (or the creator of the package the
 framework was imported from) unless -creator BODY names it, such as ASTD
 for the default model. With -o FILE the package goes to FILE,
 written whole or not at all, and never over a file that exists unless
--force is given.`
+-force is given.
+
+With -case -crosswalk ID|FILE it prints instead a crosswalk (an embedded
+one, such as atd-2013-to-atd-2020, or a crosswalk document) as a CASE
+package of its own: a CFDocument for the crosswalk and one CFAssociation
+for each link, and no items. Each association goes from the link's item
+in one framework to its item in the other, named by the identifier, uri
+and title that "wlp export -case" gives the item in its framework's
+package (with the same -base-uri), so that a CASE server holding both
+frameworks' packages resolves it. An exact link is an exactMatchOf
+association and any other an isRelatedTo one; the link's why is the
+association's notes, and the "wlp" extensions keep its relation, carry,
+cap, source and via, and the crosswalk's sources and its notes on
+unmapped and new items, unless -strict. The frameworks are the embedded
+ones the crosswalk names; -from F and -to F (an embedded ID or a
+framework document) name others, and are needed when the crosswalk names
+a framework that is not embedded.`
 
 // caseImportDoc explains -case in import's help.
 const caseImportDoc = `With -case it reads instead one CASE package, CASE 1.0 or 1.1 ("-" for
@@ -110,7 +127,8 @@ is 1.`
 
 // The example lines -case adds to export's and import's help.
 const (
-	caseExportExample = `wlp export -case -o astd-2004.case.json`
+	caseExportExample = `wlp export -case -o astd-2004.case.json
+wlp export -case -crosswalk atd-2013-to-atd-2020 -o atd-2013-to-atd-2020.case.json`
 	caseImportExample = `wlp import -case -map cluster=Domain,competency=Standard -o framework.json package.json`
 )
 
@@ -121,6 +139,9 @@ type caseExport struct {
 	baseURI string    // -base-uri
 	changed time.Time // -changed
 	creator string    // -creator
+	xwalk   string    // -crosswalk
+	from    string    // -from
+	to      string    // -to
 }
 
 // caseExportFlags adds -case, -strict, -base-uri, -changed and -creator,
@@ -133,18 +154,27 @@ func (c *Command) caseExportFlags(x *caseExport) {
 		"(default: the times kept from the package the framework was imported from, else 1970-01-01T00:00:00Z, so that exports are byte for byte the same)")
 	c.Flag.StringVar(&x.creator, "creator", "", "with -case, name `BODY` as the document's creator, the body that owns the framework "+
 		"(default: the creator of the package it was imported from, or wlp)")
+	c.Flag.StringVar(&x.xwalk, "crosswalk", "", "with -case, print the crosswalk `ID|FILE` (an embedded one or a crosswalk document) as a CASE package of its own")
+	c.Flag.StringVar(&x.from, "from", "", "with -crosswalk, the framework `F` it maps from, an embedded ID or a file (default: the embedded one it names)")
+	c.Flag.StringVar(&x.to, "to", "", "with -crosswalk, the framework `F` it maps to, an embedded ID or a file (default: the embedded one it names)")
 }
 
 // check reports misuse of x's flags: a CASE flag without -case, or -case
 // with a flag of another output (others, such as "-table", that are set).
 func (x *caseExport) check(e *env, others ...string) error {
 	if !x.on {
-		if set := e.flagsSet("strict", "base-uri", "changed", "creator"); len(set) > 0 {
+		if set := e.flagsSet("strict", "base-uri", "changed", "creator", "crosswalk"); len(set) > 0 {
 			return usageError(andList(set) + " go" + verbS(len(set)) + " with -case")
 		}
-		return nil
 	}
-	if len(others) > 0 {
+	if x.xwalk == "" {
+		if set := e.flagsSet("from", "to"); len(set) > 0 {
+			return usageError(andList(set) + " go" + verbS(len(set)) + " with -case -crosswalk")
+		}
+	} else if set := e.flagsSet("framework"); len(set) > 0 {
+		return usageError("-crosswalk excludes -framework: name the crosswalk's frameworks with -from and -to")
+	}
+	if x.on && len(others) > 0 {
 		return usageError("-case excludes " + andList(others))
 	}
 	return nil
@@ -165,6 +195,9 @@ func runExportCase(e *env, x caseExport, out string, force bool) error {
 	if err := checkOverwrite(out, force, "the file exists"); err != nil {
 		return err
 	}
+	if x.xwalk != "" {
+		return runExportCrosswalk(e, x, out)
+	}
 	f, err := e.loadFramework()
 	if err != nil {
 		return err
@@ -179,6 +212,69 @@ func runExportCase(e *env, x caseExport, out string, force bool) error {
 		return err
 	}
 	return e.writeOut(out, b.Bytes())
+}
+
+// runExportCrosswalk is `wlp export -case -crosswalk ID|FILE`: the
+// crosswalk as a CASE package on standard output or in the file out.
+func runExportCrosswalk(e *env, x caseExport, out string) error {
+	c, err := e.caseCrosswalk(x.xwalk)
+	if err != nil {
+		return err
+	}
+	from, err := e.crosswalkFramework(x.from, "-from", c.From, "from")
+	if err != nil {
+		return err
+	}
+	to, err := e.crosswalkFramework(x.to, "-to", c.To, "to")
+	if err != nil {
+		return err
+	}
+	p, err := cfpackage.ExportCrosswalk(c, from, to, &cfpackage.ExportOptions{Strict: x.strict, BaseURI: x.baseURI, Changed: x.changed, Creator: x.creator})
+	var pe *problem.Error
+	switch {
+	case errors.As(err, &pe) && pe.Package == "crosswalk":
+		// The crosswalk does not fit the frameworks.
+		return &docError{display(x.xwalk), problemsOf(err)}
+	case err != nil:
+		return usageError("-base-uri: " + strings.TrimPrefix(err.Error(), "cfpackage: "))
+	}
+	var b bytes.Buffer
+	if err := cfpackage.Encode(&b, p); err != nil {
+		return err
+	}
+	return e.writeOut(out, b.Bytes())
+}
+
+// caseCrosswalk returns the crosswalk arg names: an embedded one by its
+// ID (see crosswalk.Embedded), else the crosswalk document in the file
+// arg ("-" for standard input).
+func (e *env) caseCrosswalk(arg string) (*crosswalk.Crosswalk, error) {
+	if slices.Contains(crosswalk.Embedded(), arg) {
+		return crosswalk.LoadEmbedded(arg)
+	}
+	b, err := e.read(arg)
+	if err != nil {
+		return nil, err
+	}
+	c, err := crosswalk.Load(bytes.NewReader(b))
+	if err != nil {
+		return nil, &docError{display(arg), problemsOf(err)}
+	}
+	return c, nil
+}
+
+// crosswalkFramework returns the framework the flag (named name) gives,
+// else the embedded framework id a crosswalk names as its side (from or
+// to), or a usage error when it names one that is not embedded.
+func (e *env) crosswalkFramework(flagValue, name, id, side string) (*wlp.Framework, error) {
+	if flagValue != "" {
+		return e.frameworkOf(flagValue)
+	}
+	if !slices.Contains(wlp.Embedded(), id) {
+		return nil, usageError(fmt.Sprintf("the crosswalk maps %s %s, which is not an embedded framework (%s): give its framework document with %s FILE",
+			side, problem.Quote(id), strings.Join(wlp.Embedded(), ", "), name))
+	}
+	return wlp.LoadEmbedded(id)
 }
 
 // checkOverwrite fails when out names a regular file that exists and

@@ -15,6 +15,7 @@ import (
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/cfpackage"
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/crosswalk"
 )
 
 // loadFile loads the framework document path names.
@@ -559,5 +560,167 @@ func TestImportCaseTooLarge(t *testing.T) {
 		"a Go program can read it with wlp.Loader{MaxBytes: ...}\nwlp import: %s: 1 warning\n", pkg, fi.Size(), wlp.DefaultMaxBytes, pkg)
 	if r.code != 0 || r.stderr != want {
 		t.Errorf("import -case: exit %d, stderr\n%s\nwant exit 0, stderr\n%s", r.code, r.stderr, want)
+	}
+}
+
+// xwalkEncoded returns the crosswalk c between from and to as cfpackage
+// encodes its export with opt.
+func xwalkEncoded(t *testing.T, c *crosswalk.Crosswalk, from, to *wlp.Framework, opt cfpackage.ExportOptions) string {
+	t.Helper()
+	p, err := cfpackage.ExportCrosswalk(c, from, to, &opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := cfpackage.Encode(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestExportCaseCrosswalk checks export -case -crosswalk: what
+// cfpackage.ExportCrosswalk and Encode make of each embedded crosswalk
+// between its embedded frameworks, byte for byte, with the flags; a
+// crosswalk document between framework files with -from and -to; and
+// the package read back by ImportCrosswalk.
+func TestExportCaseCrosswalk(t *testing.T) {
+	embedded := func(t *testing.T, id string) (*crosswalk.Crosswalk, *wlp.Framework, *wlp.Framework) {
+		t.Helper()
+		c, err := crosswalk.LoadEmbedded(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from, err := wlp.LoadEmbedded(c.From)
+		if err != nil {
+			t.Fatal(err)
+		}
+		to, err := wlp.LoadEmbedded(c.To)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c, from, to
+	}
+	changed := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, id := range crosswalk.Embedded() {
+		c, from, to := embedded(t, id)
+		for _, tc := range []struct {
+			flags []string
+			opt   cfpackage.ExportOptions
+		}{
+			{nil, cfpackage.ExportOptions{}},
+			{args("-strict"), cfpackage.ExportOptions{Strict: true}},
+			{args("-base-uri", "https://case.example.org/uri", "-changed", "2026-03-01", "-creator", "ATD"),
+				cfpackage.ExportOptions{BaseURI: "https://case.example.org/uri", Changed: changed, Creator: "ATD"}},
+			{args("-from", c.From, "-to", c.To), cfpackage.ExportOptions{}},
+		} {
+			a := append(args("export", "-case", "-crosswalk", id), tc.flags...)
+			want := result{0, xwalkEncoded(t, c, from, to, tc.opt), ""}
+			if diff := gocmp.Diff(want, runWLP("", a...), gocmp.AllowUnexported(result{})); diff != "" {
+				t.Errorf("wlp %s (-want +got):\n%s", strings.Join(a, " "), diff)
+			}
+		}
+	}
+
+	// A crosswalk document between framework files: the embedded
+	// frameworks' documents, under IDs of their own.
+	dir := t.TempDir()
+	c, from, to := embedded(t, "atd-2013-to-atd-2020")
+	frameworkFile := func(f *wlp.Framework, id string) (string, *wlp.Framework) {
+		s := f.Spec()
+		s.ID = id
+		g, err := wlp.New(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := frameworkJSON(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, id+".json")
+		writeTestFile(t, path, string(b))
+		return path, g
+	}
+	fromPath, from2 := frameworkFile(from, "mine-2013")
+	toPath, to2 := frameworkFile(to, "mine-2020")
+	c2 := c.Clone()
+	c2.ID, c2.From, c2.To = "mine", "mine-2013", "mine-2020"
+	b, err := json.Marshal(c2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xwPath := filepath.Join(dir, "mine.json")
+	writeTestFile(t, xwPath, string(b))
+	out := filepath.Join(dir, "mine.case.json")
+	r := runWLP("", "export", "-case", "-crosswalk", xwPath, "-from", fromPath, "-to", toPath, "-o", out)
+	if r.code != 0 || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("export -case -crosswalk FILE -from -to -o: %+v", r)
+	}
+	got := mustRead(t, out)
+	if diff := gocmp.Diff(xwalkEncoded(t, c2, from2, to2, cfpackage.ExportOptions{}), got); diff != "" {
+		t.Errorf("the package (-want +got):\n%s", diff)
+	}
+	p, warns, err := cfpackage.Decode([]byte(got))
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("Decode: %v %v", err, warns)
+	}
+	back, warns, err := cfpackage.ImportCrosswalk(p, from2, to2)
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("ImportCrosswalk: %v %v", err, warns)
+	}
+	if diff := gocmp.Diff(c2, back); diff != "" {
+		t.Errorf("read back (-want +got):\n%s", diff)
+	}
+
+	// Errors: frameworks that are not embedded, a crosswalk that does not
+	// fit the frameworks, a crosswalk file that does not load.
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{args("export", "-case", "-crosswalk", xwPath), 2,
+			`wlp export: the crosswalk maps from "mine-2013", which is not an embedded framework (` + strings.Join(wlp.Embedded(), ", ") + `): give its framework document with -from FILE` + "\n"},
+		{args("export", "-case", "-crosswalk", xwPath, "-from", fromPath), 2,
+			`wlp export: the crosswalk maps to "mine-2020", which is not an embedded framework (` + strings.Join(wlp.Embedded(), ", ") + `): give its framework document with -to FILE` + "\n"},
+		{args("export", "-case", "-crosswalk", "atd-2013-to-atd-2020", "-from", "atd-2020"), 1,
+			`wlp export: atd-2013-to-atd-2020: /from: the crosswalk maps from "atd-2013", not from the framework "atd-2020"` + "\n"},
+		{args("export", "-case", "-crosswalk", filepath.Join(dir, "none.json")), 1, "none.json"},
+		{args("export", "-case", "-crosswalk", fromPath, "-from", fromPath, "-to", toPath), 1, "mine-2013.json: "},
+	} {
+		r := runWLP("", tc.args...)
+		name := "wlp " + strings.Join(tc.args, " ")
+		first, _, _ := strings.Cut(r.stderr, "\n")
+		if r.code != tc.code || r.stdout != "" || !strings.Contains(first+"\n", tc.msg) {
+			t.Errorf("%s: exit %d, stdout %q, stderr\n%s\nwant exit %d and %q", name, r.code, r.stdout, r.stderr, tc.code, tc.msg)
+		}
+	}
+}
+
+// TestExportCaseCrosswalkUsage checks the misuse of -crosswalk, -from
+// and -to.
+func TestExportCaseCrosswalkUsage(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{args("export", "-crosswalk", "atd-2013-to-atd-2020"), "wlp export: -crosswalk goes with -case\n"},
+		{args("export", "-case", "-from", "atd-2013"), "wlp export: -from goes with -case -crosswalk\n"},
+		{args("export", "-case", "-from", "atd-2013", "-to", "atd-2020"), "wlp export: -from and -to go with -case -crosswalk\n"},
+		{args("export", "-case", "-crosswalk", "atd-2013-to-atd-2020", "-framework", "atd-2013"), "wlp export: -crosswalk excludes -framework: name the crosswalk's frameworks with -from and -to\n"},
+		{args("export", "-case", "-crosswalk", "atd-2013-to-atd-2020", "-table"), "wlp export: -case excludes -table\n"},
+		{args("export", "-case", "-crosswalk", "atd-2013-to-atd-2020", "-base-uri", "x"), `wlp export: -base-uri: the base URI "x" is not an absolute URI`},
+	} {
+		r := runWLP("", c.args...)
+		name := "wlp " + strings.Join(c.args, " ")
+		if r.code != 2 || r.stdout != "" {
+			t.Errorf("%s: exit %d, stdout %q, want exit 2 and nothing", name, r.code, r.stdout)
+		}
+		first, rest, _ := strings.Cut(r.stderr, "\n")
+		if !strings.Contains(first+"\n", c.msg) {
+			t.Errorf("%s: the message\n%s\nlacks %q", name, first, c.msg)
+		}
+		if !strings.HasPrefix(rest, "usage: wlp "+c.args[0]+" ") {
+			t.Errorf("%s: no usage line after the message:\n%s", name, r.stderr)
+		}
 	}
 }

@@ -50,8 +50,8 @@ type Command struct {
 // with their flags bound to e.
 func commands(e *env) []*Command {
 	return []*Command{
-		newExport(e), newSchema(e), newValidate(e), newImport(e), newScore(e), newRoles(e), newRank(e),
-		newTeam(e), newAssign(e), newPlan(e), newChart(e), newReport(e), newForm(e), newVersion(e), newCompletion(e), newHelp(e),
+		newExport(e), newSchema(e), newValidate(e), newImport(e), newMigrate(e), newScore(e), newRoles(e), newRank(e),
+		newTeam(e), newAssign(e), newPlan(e), newChart(e), newReport(e), newForm(e), newDiff(e), newVersion(e), newCompletion(e), newHelp(e),
 	}
 }
 
@@ -80,7 +80,7 @@ const jsonDoc = "print JSON instead of a table"
 // commonFlags adds the flags every command but help takes, bound to e:
 // -framework, and -json, which does what doc says.
 func (c *Command) commonFlags(e *env, doc string) {
-	c.Flag.StringVar(&e.framework, "framework", "", "read the framework from `FILE` (\"-\" for standard input) instead of the embedded ASTD 2004 framework")
+	c.Flag.StringVar(&e.framework, "framework", "", frameworkUsage)
 	c.Flag.BoolVar(&e.json, "json", false, doc)
 }
 

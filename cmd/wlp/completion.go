@@ -32,7 +32,8 @@ func newCompletion(e *env) *Command {
 		Long: `Completion prints a script that teaches the shell to complete wlp's
 command lines: the commands, each command's flags, the roles and jobs of
 the embedded framework where a TARGET goes, the values of flags that take
-one of a few (-combine, -until, -kind), and file names elsewhere.
+one of a few (-combine, -until, -kind), the embedded frameworks' IDs as
+well as file names for -framework, and file names elsewhere.
 
 To complete in the shell you are in:
 
@@ -71,6 +72,7 @@ type compKind int
 const (
 	compNone       compKind = iota // nothing: free text, such as a number
 	compFiles                      // file names
+	compFilesOr                    // file names, and the words of a fixed list
 	compDirs                       // folder names
 	compWords                      // one of a fixed list of words
 	compTargets                    // a role or job ID
@@ -80,7 +82,7 @@ const (
 // compWhat completes one word: a flag's value or an argument.
 type compWhat struct {
 	kind  compKind
-	words []string // for compWords
+	words []string // for compWords and compFilesOr
 }
 
 // compFlag is a flag as completion knows it.
@@ -98,6 +100,12 @@ type compCommand struct {
 	variadic    bool       // the last of args repeats
 }
 
+// flagWords lists, by flag name, the words a flag that takes a FILE also
+// takes: the IDs of what is embedded, such as -framework atd-2020.
+var flagWords = map[string]func() []string{
+	"framework": wlp.Embedded,
+}
+
 // flagGroup matches a flag's group in a usage line: "[-kind
 // auto|framework|profile]" gives "kind" and "auto|framework|profile".
 var flagGroup = regexp.MustCompile(`\[-([a-z][a-z-]*)(?: ([^\]]*))?\]`)
@@ -109,7 +117,9 @@ var flagGroup = regexp.MustCompile(`\[-([a-z][a-z-]*)(?: ([^\]]*))?\]`)
 // one of those words, DIR with a folder, anything else with a file. A
 // flag's value completes with the words of its group in the usage line
 // ("[-until weak|partial|strong|full]"), or as its value name says (FILE, DIR,
-// POLICY); other values (N, NAME) with nothing.
+// POLICY), a FILE also with the words flagWords lists for the flag (the
+// embedded frameworks' IDs for -framework); other values (N, NAME) with
+// nothing.
 func completionSpec(cmds []*Command, f *wlp.Framework) []compCommand {
 	t := newTargets(f)
 	ids := idStrings(t.ids)
@@ -137,6 +147,8 @@ func completionSpec(cmds []*Command, f *wlp.Framework) []compCommand {
 				switch g := groups[fl.Name]; {
 				case strings.Contains(g, "|"):
 					w = compWhat{kind: compWords, words: strings.Split(g, "|")}
+				case valueName == "FILE" && flagWords[fl.Name] != nil:
+					w = compWhat{kind: compFilesOr, words: flagWords[fl.Name]()}
 				case valueName == "FILE":
 					w.kind = compFiles
 				case valueName == "DIR":
@@ -227,12 +239,14 @@ func writeBash(b *strings.Builder, cmds []compCommand) {
 # Load it with: source <(wlp completion bash)
 
 # _wlp_complete completes cur with files, dirs (folders), words WORD...,
-# or list WORD... (words separated by commas).
+# files-or WORD... (file names and those words), or list WORD... (words
+# separated by commas).
 _wlp_complete() {
 	local IFS=$'\n' pre= how=$1
 	shift
 	case $how in
 	files) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+	files-or) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -W "$*" -- "$cur") $(compgen -f -- "$cur")) ;;
 	dirs) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")) ;;
 	list)
 		[[ $cur == *,* ]] && pre=${cur%,*},
@@ -331,6 +345,8 @@ func bashArgs(w compWhat) string {
 	switch w.kind {
 	case compFiles:
 		return "files"
+	case compFilesOr:
+		return "files-or " + strings.Join(w.words, " ")
 	case compDirs:
 		return "dirs"
 	case compTargetList:
@@ -397,6 +413,8 @@ func zshAction(w compWhat) string {
 	switch w.kind {
 	case compFiles:
 		return "_files"
+	case compFilesOr:
+		return "{_files; compadd -- " + strings.Join(w.words, " ") + "}"
 	case compDirs:
 		return "_directories"
 	case compWords, compTargets:
@@ -505,6 +523,8 @@ func fishValue(w compWhat) string {
 	switch w.kind {
 	case compFiles:
 		return "-r -F"
+	case compFilesOr:
+		return "-r -F -a " + fishQuote(strings.Join(w.words, " "))
 	case compDirs:
 		return "-x -a " + fishQuote("(__fish_complete_directories (commandline -ct))")
 	case compWords, compTargets:

@@ -45,7 +45,7 @@ func TestCompletionSpec(t *testing.T) {
 			name: "x",
 			flags: []compFlag{
 				{"combine", "merge by POLICY", &compWhat{kind: compWords, words: []string{"median", "manager-first", "mean-except-self", "none"}}},
-				{"framework", "read FILE", &files},
+				{"framework", "read FILE", &compWhat{kind: compFilesOr, words: wlp.Embedded()}},
 				{"json", "print JSON", nil},
 				{"kind", "the KIND: a or b", &compWhat{kind: compWords, words: []string{"a", "b"}}},
 				{"n", "N things", &compWhat{}},
@@ -170,7 +170,7 @@ func TestBashCompletes(t *testing.T) {
 		{"wlp score business-partner ", files},
 		{"wlp score business-partner a", []string{"a.json"}},
 		{"wlp score business-partner a.json ", nil},
-		{"wlp score -framework ", files},
+		{"wlp score -framework ", append(wlp.Embedded(), files...)},
 		{"wlp score -framework b", []string{"b.csv"}},
 		{"wlp score -combine ", policies},
 		{"wlp score --combine me", []string{"mean-except-self", "median"}},

@@ -16,9 +16,10 @@
 // Commands:
 //
 //	export      print the framework as JSON (-table: its IDs and names; -case: a CASE 1.1 package)
-//	schema      print a JSON Schema: framework, profile, result, ranking, team, assignment or plan
-//	validate    check framework and profile documents and sheets, every problem with its place
+//	schema      print a JSON Schema: framework, profile, result, ranking, team, assignment, plan, crosswalk, migration or diff
+//	validate    check framework, profile and crosswalk documents and sheets, every problem with its place
 //	import      turn spreadsheets and other inputs into profiles (-case: a CASE package into a framework)
+//	migrate     carry profiles into another framework through a crosswalk, with a record of where each rating came from
 //	score       fit, grade, parts and gaps of one profile against a role or job
 //	roles       the framework's roles, best fit first
 //	rank        people ranked for a role or job
@@ -28,15 +29,18 @@
 //	chart       an SVG radar chart of a profile (or a team, -team) against a role or job
 //	report      a self-contained HTML report of a person, or a team, against a role or job
 //	form        a self-contained HTML page to rate oneself or someone else, and save the profile
+//	diff        what changed from one framework to another, and how people's fits change
 //	version     the version of wlp, of the Go it was built with, and of its framework
 //	completion  a shell completion script for bash, zsh or fish
 //	help        explain a command: wlp help COMMAND
 //
 // Every command that uses a framework reads the embedded ASTD 2004 framework
-// unless -framework FILE names another, prints a readable table by default
-// (export, schema and chart print their document) and JSON with -json, and
-// reads the file name "-" as standard input. Flags may come before or after
-// the arguments.
+// (astd-2004) unless -framework names another: a framework document's FILE,
+// or the ID of an embedded one, atd-2013 or atd-2020 (the later ATD models,
+// which have no roles or jobs; ./atd-2020 reads a file of that name). It
+// prints a readable table by default (export, schema and chart print their
+// document) and JSON with -json, and reads the file name "-" as standard
+// input. Flags may come before or after the arguments.
 //
 // A TARGET is a role or a job of the framework, named by its ID or by its name
 // in any case, spacing and punctuation ("business-partner", "Business
@@ -55,7 +59,7 @@
 // such as Department. "wlp help import" shows the layouts.
 //
 // A profile may carry reviews, several raters' levels (a 360-degree review).
-// score, roles, rank, team, assign, plan, chart and report merge them into the ratings
+// score, roles, rank, team, assign, plan, chart, report and diff merge them into the ratings
 // first, by median unless -combine POLICY names another policy
 // (median, manager-first or mean-except-self, or none to score
 // the ratings alone); tables name the policy and note where raters disagree by
@@ -87,7 +91,7 @@
 //
 // Usage:
 //
-//	wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-case] [-strict] [-base-uri URI] [-changed TIME] [-creator BODY] [-o FILE] [-force]
+//	wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-case] [-crosswalk ID|FILE] [-from F] [-to F] [-strict] [-base-uri URI] [-changed TIME] [-creator BODY] [-o FILE] [-force]
 //
 // Export prints the framework (the embedded ASTD 2004 model, or the one
 // -framework names) as an indented JSON document, the form wlp.Load and
@@ -174,6 +178,22 @@
 // written whole or not at all, and never over a file that exists unless
 // -force is given.
 //
+// With -case -crosswalk ID|FILE it prints instead a crosswalk (an embedded
+// one, such as atd-2013-to-atd-2020, or a crosswalk document) as a CASE
+// package of its own: a CFDocument for the crosswalk and one CFAssociation
+// for each link, and no items. Each association goes from the link's item
+// in one framework to its item in the other, named by the identifier, uri
+// and title that "wlp export -case" gives the item in its framework's
+// package (with the same -base-uri), so that a CASE server holding both
+// frameworks' packages resolves it. An exact link is an exactMatchOf
+// association and any other an isRelatedTo one; the link's why is the
+// association's notes, and the "wlp" extensions keep its relation, carry,
+// cap, source and via, and the crosswalk's sources and its notes on
+// unmapped and new items, unless -strict. The frameworks are the embedded
+// ones the crosswalk names; -from F and -to F (an embedded ID or a
+// framework document) name others, and are needed when the crosswalk names
+// a framework that is not embedded.
+//
 // Flags:
 //
 //	-base-uri URI
@@ -184,12 +204,16 @@
 //	  	with -case, write TIME (RFC 3339, or YYYY-MM-DD for midnight UTC) as every lastChangeDateTime (default: the times kept from the package the framework was imported from, else 1970-01-01T00:00:00Z, so that exports are byte for byte the same)
 //	-creator BODY
 //	  	with -case, name BODY as the document's creator, the body that owns the framework (default: the creator of the package it was imported from, or wlp)
+//	-crosswalk ID|FILE
+//	  	with -case, print the crosswalk ID|FILE (an embedded one or a crosswalk document) as a CASE package of its own
 //	-csv
 //	  	print the table as CSV, one row per record, with the columns the help lists
 //	-force
 //	  	with -template or -case and -o, write over a FILE that exists (a filled-in sheet would be lost)
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
+//	-from F
+//	  	with -crosswalk, the framework F it maps from, an embedded ID or a file (default: the embedded one it names)
 //	-json
 //	  	print the document as JSON (as without -table)
 //	-o FILE
@@ -200,6 +224,8 @@
 //	  	print an overview of the IDs and names instead of the document
 //	-template csv|xlsx
 //	  	write an empty rating sheet for the framework, as csv|xlsx, to fill in and import
+//	-to F
+//	  	with -crosswalk, the framework F it maps to, an embedded ID or a file (default: the embedded one it names)
 //
 // Example:
 //
@@ -207,18 +233,21 @@
 //	wlp export -table
 //	wlp export -template xlsx -o template.xlsx
 //	wlp export -case -o astd-2004.case.json
+//	wlp export -case -crosswalk atd-2013-to-atd-2020 -o atd-2013-to-atd-2020.case.json
 //
 // # The schema command
 //
 // Usage:
 //
-//	wlp schema [-framework FILE] [-json] [-for-framework] framework|profile|result|ranking|team|assignment|plan
+//	wlp schema [-framework FILE] [-json] [-for-framework] framework|profile|result|ranking|team|assignment|plan|crosswalk|migration|diff
 //
 // Schema prints the JSON Schema (draft 2020-12) of a document kind, as
 // embedded in wlp: framework (a framework document, as export prints),
 // profile (a person's ratings and reviews), result (one score -json result),
 // ranking (rank -json's array), team (team -json's report), assignment
-// (assign -json's hats) or plan (plan -json's steps).
+// (assign -json's hats), plan (plan -json's steps) or migration (a line of
+// migrate -report: what migrating one person carried, lost and left to
+// assess).
 //
 // With -for-framework, "wlp schema profile" prints instead the schema of
 // profiles of one framework alone (the default, or the one -framework names):
@@ -235,7 +264,7 @@
 //	-for-framework
 //	  	with profile: the form schema of the framework's own profiles
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-json
 //	  	print the schema (it is JSON with or without -json)
 //
@@ -249,17 +278,20 @@
 //
 // Usage:
 //
-//	wlp validate [-framework FILE] [-json] [-csv] [-kind auto|framework|profile] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] FILE...
+//	wlp validate [-framework FILE] [-json] [-csv] [-kind auto|framework|profile|crosswalk] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] FILE...
 //
-// Validate checks each FILE, a framework document or a profile, strictly:
-// against its JSON Schema, then for what a schema cannot say (duplicate keys
-// and IDs, unknown IDs, group bounds). A profile is also checked against the
-// framework (the default, or the one -framework names): a rating of an ID the
-// framework does not know is a problem.
+// Validate checks each FILE, a framework document, a profile or a
+// crosswalk, strictly: against its JSON Schema, then for what a schema cannot
+// say (duplicate keys and IDs, unknown IDs, group bounds). A profile is also
+// checked against the framework (the default, or the one -framework names): a
+// rating of an ID the framework does not know is a problem. A crosswalk is
+// also checked against the frameworks it maps, when both are embedded (such
+// as atd-2013 and atd-2020): every item it links or notes must be theirs.
 //
 // Each FILE's kind is told from its top-level fields ("ratings" or
-// "reviews" make a profile; "competencies", "areas", "roles", "jobs" or "clusters" a
-// framework); -kind sets it for every FILE.
+// "reviews" make a profile; "competencies", "areas", "roles", "jobs" or
+// "clusters" a framework; "links" with "from" or "to" a crosswalk); -kind
+// sets it for every FILE.
 //
 // It prints "FILE: ok: ..." for a valid document and one line per problem for
 // an invalid one, "FILE: POINTER: message" (or "FILE: message" for the whole
@@ -269,7 +301,7 @@
 // The exit status is 1 when any FILE is invalid or unreadable.
 //
 // With -csv it prints one row per valid file and one per problem, with the
-// columns file, kind (framework or profile), valid (yes or no), id (a valid
+// columns file, kind (framework, profile or crosswalk), valid (yes or no), id (a valid
 // document's ID), where (the problem's JSON pointer, or its place in a
 // sheet or JSON Lines, such as row 7, column 'Coaching'; empty for the whole
 // file) and problem (empty for a valid file).
@@ -289,13 +321,13 @@
 //	-dates value
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-ignore COL,...
 //	  	skip the sheet columns COL,... (such as Department)
 //	-json
 //	  	print JSON instead of a table
 //	-kind string
-//	  	the documents' kind: auto, framework or profile (default "auto")
+//	  	the documents' kind: auto, framework, profile or crosswalk (default "auto")
 //	-sheet NAME
 //	  	read the workbook sheet NAME instead of the first visible one
 //
@@ -304,6 +336,7 @@
 //	wlp validate examples/data/*.json
 //	wlp validate -ignore Department,Manager examples/spreadsheet/team.csv
 //	wlp validate -framework examples/frameworks/learning2.json jordan.json
+//	wlp validate my-crosswalk.json
 //
 // # The import command
 //
@@ -397,7 +430,7 @@
 //	-force
 //	  	with -o, write over files that exist
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-id ID
 //	  	with -case, the framework's ID (default: the one an export kept, or a slug of the document's title)
 //	-ignore COL,...
@@ -417,6 +450,93 @@
 //	wlp import -sheet Ratings -ignore Department team.xlsx > team.jsonl
 //	wlp import 'exports/*.csv'
 //	wlp import -case -map cluster=Domain,competency=Standard -o framework.json package.json
+//
+// # The migrate command
+//
+// Usage:
+//
+//	wlp migrate -crosswalk ID|FILE [-rule median|mean|min|max|strongest] [-from FRAMEWORK] [-to FRAMEWORK] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] [-report FILE] [-json] PROFILE...
+//
+// Migrate reads people rated against one framework and carries their ratings
+// into another through a crosswalk: an embedded one by its ID (the flag
+// -crosswalk below lists them) or a crosswalk document in a file. The
+// frameworks are the embedded ones the crosswalk names, unless -from and -to
+// name others (an embedded framework's ID or a framework document's file).
+// Every PROFILE is checked against the framework the profiles come from.
+//
+// Each rating crosses every link that leaves its item. A link carries the
+// level as it is, at most its cap (a 5 across a link capped at 3 carries
+// 3), or nothing: a link that carries nothing only informs, and the report
+// lists it as a hint. An item the person is not rated on carries nothing:
+// a missing rating is never read as level 0. When several ratings reach one
+// item, -rule combines the levels they carry: median (the default: the
+// lower median, so 2 and 4 give 2), mean (rounded to the nearest level,
+// halves down: 2 and 3 give 2, 2 and 4 give 3), min, max, or strongest (only
+// the ratings across the strongest relation present, exact before close,
+// close before broader and narrower, those before related, then their lower
+// median). A review (a 360-degree rater's levels) migrates on its own, and
+// keeps its rater, source, date, evidence and note.
+//
+// Every carried rating records where it came from, in its "carried" field:
+// the crosswalk, the ratings it was made from with their levels, the link
+// each crossed and its relation, and the rule; a rating that crossed a
+// looser link than an exact match says so by its relation. Nothing is
+// dropped silently: a rating that carries nowhere (its item is unmapped, no
+// link leaves it, or every link from it carries nothing) is reported as
+// lost, and an item of the new framework that nothing reached is reported
+// as to be assessed afresh.
+//
+// The migrated profiles go to standard output as JSON Lines (one profile a
+// line), or with -o DIR to one indented file per person in the folder DIR,
+// as "wlp import -o" writes them (-force to write over files). A summary
+// goes to standard error: per person the ratings carried (how many across
+// exact links only, how many across weaker ones), the ratings lost, by
+// name, and the items to assess afresh; then the totals. With -json the
+// summary is one JSON document instead. -report FILE writes each person's
+// full report as JSON Lines, one "migration" document (see "wlp schema
+// migration") a line. Losing ratings is not a failure: wlp exits 0 once
+// every profile is migrated, and 1 when an input or the crosswalk is
+// invalid, writing nothing then.
+//
+// A PROFILE is a profile document, a JSON array of them, JSON Lines (.jsonl,
+// .ndjson), a CSV file (.csv), an Excel workbook (.xlsx: its first visible
+// sheet, or the one -sheet names), a folder (its files of those kinds, in name order),
+// or a glob pattern such as 'profiles/*.json', which wlp expands itself.
+// Sheets hold one row per person (columns id, name, and one per competency
+// or area, by ID or name) or one row per rating (columns id, competency,
+// level, and rater for a 360-degree review); -ignore COL,... skips columns
+// such as Department. "wlp help import" shows the layouts.
+//
+// Flags:
+//
+//	-crosswalk FILE
+//	  	carry the profiles through the crosswalk document in FILE ("-" for standard input), or the embedded one with that ID (astd-2004-to-atd-2013, atd-2013-to-atd-2020, astd-2004-to-atd-2020); required
+//	-dates value
+//	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
+//	-force
+//	  	with -o, write over files that exist
+//	-from FILE
+//	  	read the framework the profiles are rated in from FILE, or take the embedded one with that ID, instead of the embedded one the crosswalk maps from
+//	-ignore COL,...
+//	  	skip the sheet columns COL,... (such as Department)
+//	-json
+//	  	print the summary on standard error as JSON instead of text
+//	-o DIR
+//	  	write one file per person in the folder DIR instead of JSON Lines on standard output
+//	-report FILE
+//	  	write each person's migration report to FILE, as JSON Lines
+//	-rule RULE
+//	  	combine several ratings that reach one item by RULE: median, mean, min, max or strongest (default "median")
+//	-sheet NAME
+//	  	read the workbook sheet NAME instead of the first visible one
+//	-to FILE
+//	  	read the framework to carry the profiles to from FILE, or take the embedded one with that ID, instead of the embedded one the crosswalk maps to
+//
+// Example:
+//
+//	wlp migrate -crosswalk astd-2004-to-atd-2020 examples/data > people-2020.jsonl
+//	wlp migrate -crosswalk atd-2013-to-atd-2020 -rule strongest -o people-2020 -report migration.jsonl team.csv
+//	wlp migrate -crosswalk our-crosswalk.json -from ours-v1.json -to ours-v2.json profiles/
 //
 // # The score command
 //
@@ -474,7 +594,7 @@
 //	-dates value
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-ignore COL,...
 //	  	skip the sheet columns COL,... (such as Department)
 //	-json
@@ -537,7 +657,7 @@
 //	-dates value
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-ignore COL,...
 //	  	skip the sheet columns COL,... (such as Department)
 //	-json
@@ -602,7 +722,7 @@
 //	-dates value
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-ignore COL,...
 //	  	skip the sheet columns COL,... (such as Department)
 //	-json
@@ -694,7 +814,7 @@
 //	-dates value
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-ignore COL,...
 //	  	skip the sheet columns COL,... (such as Department)
 //	-json
@@ -765,7 +885,7 @@
 //	-dates value
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-ignore COL,...
 //	  	skip the sheet columns COL,... (such as Department)
 //	-json
@@ -839,7 +959,7 @@
 //	-dates value
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-ignore COL,...
 //	  	skip the sheet columns COL,... (such as Department)
 //	-json
@@ -921,7 +1041,7 @@
 //	-dates value
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-ignore COL,...
 //	  	skip the sheet columns COL,... (such as Department)
 //	-json
@@ -1007,7 +1127,7 @@
 //	-dates value
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-ignore COL,...
 //	  	skip the sheet columns COL,... (such as Department)
 //	-json
@@ -1078,7 +1198,7 @@
 // Flags:
 //
 //	-framework FILE
-//	  	read the framework from FILE ("-" for standard input) instead of the embedded ASTD 2004 framework
+//	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-o FILE
 //	  	write the page to FILE instead of standard output ("-")
 //
@@ -1086,6 +1206,77 @@
 //
 //	wlp form -o self-assessment.html
 //	wlp form -framework examples/frameworks/learning2.json -o learning2-form.html
+//
+// # The diff command
+//
+// Usage:
+//
+//	wlp diff [-json] [-crosswalk ID|FILE|none] [-combine POLICY] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] A B [PROFILE...]
+//
+// Diff lists what changed from framework A to framework B: the framework's
+// name and version; clusters; competencies and areas added, removed,
+// renamed, given a new ID, moved to another cluster or tier, or reworded;
+// roles and jobs added, removed or renamed; their requirements' IDs,
+// levels, weights, groups and rationales; and a job's shares of its roles.
+// A and B are each an embedded framework (astd-2004, atd-2013, atd-2020) or a framework
+// document ("-" for standard input; a file named like an embedded ID is
+// read as ./ID).
+//
+// Competencies and areas pair by ID, then by equal name (ignoring case and
+// spaces); a requirement pairs with the one of B over the same IDs, or
+// else the one sharing most of them. -crosswalk pairs items through a
+// crosswalk first, an embedded one (astd-2004-to-atd-2013, atd-2013-to-atd-2020, astd-2004-to-atd-2020)
+// or a crosswalk document: its exact links pair items before their IDs do,
+// its close links before names do. Between two embedded frameworks that an
+// embedded crosswalk connects, that crosswalk is used unless -crosswalk
+// none, and the output says so. With a crosswalk, an item removed or added
+// lists the crosswalk's links from it or into it.
+//
+// With PROFILE... it also scores each person against each role and job
+// that both frameworks hold, in A and in B, and lists the changes of fit,
+// the greatest gain first (then in the order of the people and targets).
+// A person's ratings count in B carried through the crosswalk when one is
+// used (see wlp migrate), else as they are, a rating of an item given a new
+// ID moving with it. Roles and jobs in one framework only are listed once.
+// The people are read and checked against A.
+//
+// A profile may carry reviews: several raters' levels, as in a 360-degree
+// review. They are merged into the ratings before scoring, by median (of
+// every rater) unless -combine POLICY names another policy: manager-first
+// (the manager's level where given) or mean-except-self (the mean of
+// everyone but the person); -combine none scores the profile's own ratings
+// alone. The table names the policy and notes each rating on which raters
+// differ by 2 levels or more; the JSON names the policy in "combined".
+//
+// With -json it prints the changes as one document, which validates
+// against "wlp schema diff": "a" and "b" name the frameworks, "crosswalk" the crosswalk that paired items, "changes" lists
+// each change with its kind, op (added, removed, changed), field, IDs, JSON
+// pointers in both documents (pathA, pathB) and old and new values, and
+// "fits" the changes of fit.
+//
+// The exit status is 0 whether or not the frameworks differ, as with git
+// diff without --exit-code.
+//
+// Flags:
+//
+//	-combine POLICY
+//	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
+//	-crosswalk ID|FILE
+//	  	pair items through the crosswalk ID|FILE (an embedded ID or a crosswalk document); none pairs them by ID and name alone
+//	-dates value
+//	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
+//	-ignore COL,...
+//	  	skip the sheet columns COL,... (such as Department)
+//	-json
+//	  	print the changes as JSON instead of text
+//	-sheet NAME
+//	  	read the workbook sheet NAME instead of the first visible one
+//
+// Example:
+//
+//	wlp diff astd-2004 atd-2013
+//	wlp diff -crosswalk none astd-2004 atd-2020
+//	wlp diff examples/frameworks/learning2.json my-learning2.json examples/data/dana.json
 //
 // # The version command
 //
@@ -1118,7 +1309,8 @@
 // Completion prints a script that teaches the shell to complete wlp's
 // command lines: the commands, each command's flags, the roles and jobs of
 // the embedded framework where a TARGET goes, the values of flags that take
-// one of a few (-combine, -until, -kind), and file names elsewhere.
+// one of a few (-combine, -until, -kind), the embedded frameworks' IDs as
+// well as file names for -framework, and file names elsewhere.
 //
 // To complete in the shell you are in:
 //

@@ -18,7 +18,7 @@ func newExport(e *env) *Command {
 	var cx caseExport
 	c := newCommand(&Command{
 		Name:      "export",
-		UsageLine: "wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-case] [-strict] [-base-uri URI] [-changed TIME] [-creator BODY] [-o FILE] [-force]",
+		UsageLine: "wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-case] [-crosswalk ID|FILE] [-from F] [-to F] [-strict] [-base-uri URI] [-changed TIME] [-creator BODY] [-o FILE] [-force]",
 		Short:     "print the framework as JSON (-table: its IDs and names; -case: a CASE 1.1 package)",
 		Long: `Export prints the framework (the embedded ASTD 2004 model, or the one
 -framework names) as an indented JSON document, the form wlp.Load and

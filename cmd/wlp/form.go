@@ -52,7 +52,7 @@ wlp form -framework examples/frameworks/learning2.json -o learning2-form.html`,
 		MaxArgs: 0,
 		Run:     func([]string) error { return runForm(e, out) },
 	})
-	c.Flag.StringVar(&e.framework, "framework", "", "read the framework from `FILE` (\"-\" for standard input) instead of the embedded ASTD 2004 framework")
+	c.Flag.StringVar(&e.framework, "framework", "", frameworkUsage)
 	c.Flag.StringVar(&out, "o", "", "write the page to `FILE` instead of standard output (\"-\")")
 	return c
 }

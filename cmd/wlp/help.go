@@ -100,10 +100,12 @@ func general() string {
 		}
 	}
 	return `Every command that uses a framework reads the embedded ASTD 2004 framework
-unless -framework FILE names another, prints a readable table by default
-(export, schema and chart print their document) and JSON with -json, and
-reads the file name "-" as standard input. Flags may come before or after
-the arguments.
+(astd-2004) unless -framework names another: a framework document's FILE,
+or the ID of an embedded one, atd-2013 or atd-2020 (the later ATD models,
+which have no roles or jobs; ./atd-2020 reads a file of that name). It
+prints a readable table by default (export, schema and chart print their
+document) and JSON with -json, and reads the file name "-" as standard
+input. Flags may come before or after the arguments.
 
 ` + wrap(`A TARGET is a role or a job of the framework, named by its ID or by its
 name in any case, spacing and punctuation ("business-partner", "Business

@@ -108,7 +108,7 @@ wlp import 'exports/*.csv'
 			return runImport(e, dir, force, args)
 		},
 	})
-	c.Flag.StringVar(&e.framework, "framework", "", "read the framework from `FILE` (\"-\" for standard input) instead of the embedded ASTD 2004 framework")
+	c.Flag.StringVar(&e.framework, "framework", "", frameworkUsage)
 	c.peopleFlags(e)
 	c.Flag.StringVar(&dir, "o", "", "write one file per person in the folder `DIR` instead of JSON Lines on standard output; with -case, the framework to the file DIR")
 	c.Flag.BoolVar(&force, "force", false, "with -o, write over files that exist")

@@ -174,16 +174,30 @@ func (e *env) loadFramework() (*wlp.Framework, error) {
 	return e.frameworkOf(e.framework)
 }
 
+// frameworkUsage is the usage of -framework, which every command but
+// help, version and completion takes.
+var frameworkUsage = "read the framework from `FILE` (\"-\" for standard input), or take the embedded one with that ID (" +
+	strings.Join(wlp.Embedded(), ", ") + "), instead of the default " + wlp.DefaultID
+
 // frameworkOf returns the framework arg names: an embedded framework by
 // its ID (see wlp.Embedded), else the framework document in the file arg
 // ("-" for standard input). A file named like an embedded ID is read as
-// ./ID.
+// ./ID. A missing file whose name has no folder or extension in it may
+// be a mistyped ID, so the error names the embedded IDs too.
 func (e *env) frameworkOf(arg string) (*wlp.Framework, error) {
-	if slices.Contains(wlp.Embedded(), arg) {
+	ids := wlp.Embedded()
+	if slices.Contains(ids, arg) {
 		return wlp.LoadEmbedded(arg)
 	}
 	b, err := e.read(arg)
 	if err != nil {
+		if _, serr := os.Stat(arg); arg != "-" && errors.Is(serr, fs.ErrNotExist) && !strings.ContainsAny(arg, `./\`) {
+			hint := didYouMean(arg, ids, "")
+			if hint == "" {
+				hint = " (" + orList(ids) + ")"
+			}
+			return nil, newDocError(display(arg), "cannot read: no such file, nor an embedded framework's ID"+hint)
+		}
 		return nil, err
 	}
 	f, err := wlp.Load(bytes.NewReader(b))

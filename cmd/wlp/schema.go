@@ -19,7 +19,9 @@ func newSchema(e *env) *Command {
 embedded in wlp: framework (a framework document, as export prints),
 profile (a person's ratings and reviews), result (one score -json result),
 ranking (rank -json's array), team (team -json's report), assignment
-(assign -json's hats) or plan (plan -json's steps).
+(assign -json's hats), plan (plan -json's steps) or migration (a line of
+migrate -report: what migrating one person carried, lost and left to
+assess).
 
 With -for-framework, "wlp schema profile" prints instead the schema of
 profiles of one framework alone (the default, or the one -framework names):

@@ -164,9 +164,13 @@ func initials(name string) string {
 }
 
 // unknown returns the error for s, which names no target: the closest
-// target s may mean, and the framework's roles and jobs.
+// target s may mean, and the framework's roles and jobs, or that it has
+// none (as the later ATD models, which define no roles).
 func (t *targetSet) unknown(s string) error {
 	msg := fmt.Sprintf("unknown target %s: not a role or job of framework %s", problem.Quote(s), problem.Quote(t.f.ID()))
+	if len(t.ids) == 0 {
+		msg = fmt.Sprintf("unknown target %s: framework %s has no roles or jobs to score against", problem.Quote(s), problem.Quote(t.f.ID()))
+	}
 	if name, ok := t.f.NameOf(competency.ID(s)); ok {
 		// A competency or area where a role or job belongs.
 		msg += fmt.Sprintf(" (%s is a competency or area a person is rated on; a target is a role or job, which requires such things)", name)
@@ -176,7 +180,7 @@ func (t *targetSet) unknown(s string) error {
 		msg += fmt.Sprintf("; did you mean %s (%s)?", t.ids[i], t.names[i])
 		sep = " "
 	}
-	if l := t.listing(); l != "" {
+	if l := t.listing(); len(t.ids) > 0 {
 		if sep == " " {
 			l = strings.ToUpper(l[:1]) + l[1:] // a new sentence, after the question
 		}
@@ -186,8 +190,11 @@ func (t *targetSet) unknown(s string) error {
 }
 
 // listing lists the framework's roles and jobs by ID: "roles: a, b; jobs:
-// c", at most maxListed of each.
+// c", at most maxListed of each; or "it has no roles or jobs".
 func (t *targetSet) listing() string {
+	if len(t.ids) == 0 {
+		return "it has no roles or jobs"
+	}
 	var parts []string
 	if t.nroles > 0 {
 		parts = append(parts, "roles: "+someOf(idStrings(t.ids[:t.nroles]), maxListed))

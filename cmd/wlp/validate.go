@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/crosswalk"
 	"github.com/wlpmodel/wlp/internal/jsonx"
 	"github.com/wlpmodel/wlp/people"
 	"github.com/wlpmodel/wlp/problem"
@@ -19,17 +20,20 @@ func newValidate(e *env) *Command {
 	var kind string
 	c := newCommand(&Command{
 		Name:      "validate",
-		UsageLine: "wlp validate [-framework FILE] [-json] [-csv] [-kind auto|framework|profile] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] FILE...",
-		Short:     "check framework and profile documents and sheets, every problem with its place",
-		Long: `Validate checks each FILE, a framework document or a profile, strictly:
-against its JSON Schema, then for what a schema cannot say (duplicate keys
-and IDs, unknown IDs, group bounds). A profile is also checked against the
-framework (the default, or the one -framework names): a rating of an ID the
-framework does not know is a problem.
+		UsageLine: "wlp validate [-framework FILE] [-json] [-csv] [-kind auto|framework|profile|crosswalk] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] FILE...",
+		Short:     "check framework, profile and crosswalk documents and sheets, every problem with its place",
+		Long: `Validate checks each FILE, a framework document, a profile or a
+crosswalk, strictly: against its JSON Schema, then for what a schema cannot
+say (duplicate keys and IDs, unknown IDs, group bounds). A profile is also
+checked against the framework (the default, or the one -framework names): a
+rating of an ID the framework does not know is a problem. A crosswalk is
+also checked against the frameworks it maps, when both are embedded (such
+as atd-2013 and atd-2020): every item it links or notes must be theirs.
 
 Each FILE's kind is told from its top-level fields ("ratings" or
-"reviews" make a profile; "competencies", "areas", "roles", "jobs" or "clusters" a
-framework); -kind sets it for every FILE.
+"reviews" make a profile; "competencies", "areas", "roles", "jobs" or
+"clusters" a framework; "links" with "from" or "to" a crosswalk); -kind
+sets it for every FILE.
 
 It prints "FILE: ok: ..." for a valid document and one line per problem for
 an invalid one, "FILE: POINTER: message" (or "FILE: message" for the whole
@@ -39,7 +43,7 @@ problem in turn ({file, sheet, row, column, cell, line, pointer}).
 The exit status is 1 when any FILE is invalid or unreadable.
 
 With -csv it prints one row per valid file and one per problem, with the
-columns file, kind (framework or profile), valid (yes or no), id (a valid
+columns file, kind (framework, profile or crosswalk), valid (yes or no), id (a valid
 document's ID), where (the problem's JSON pointer, or its place in a
 sheet or JSON Lines, such as row 7, column 'Coaching'; empty for the whole
 file) and problem (empty for a valid file).
@@ -47,14 +51,15 @@ file) and problem (empty for a valid file).
 ` + csvDoc,
 		Example: `wlp validate examples/data/*.json
 wlp validate -ignore Department,Manager examples/spreadsheet/team.csv
-wlp validate -framework examples/frameworks/learning2.json jordan.json`,
+wlp validate -framework examples/frameworks/learning2.json jordan.json
+wlp validate my-crosswalk.json`,
 		MinArgs: 1,
 		MaxArgs: -1,
 		Run:     func(args []string) error { return runValidate(e, kind, args) },
 	})
 	c.commonFlags(e, jsonDoc)
 	c.csvFlag(e)
-	c.Flag.StringVar(&kind, "kind", "auto", "the documents' kind: auto, framework or profile")
+	c.Flag.StringVar(&kind, "kind", "auto", "the documents' kind: auto, framework, profile or crosswalk")
 	c.peopleFlags(e)
 	return c
 }
@@ -63,6 +68,7 @@ wlp validate -framework examples/frameworks/learning2.json jordan.json`,
 const (
 	kindFramework = "framework"
 	kindProfile   = "profile"
+	kindCrosswalk = "crosswalk"
 )
 
 // fileReport is validate's verdict on one file; -json prints a list of
@@ -70,7 +76,8 @@ const (
 type fileReport struct {
 	// File names the file ("<stdin>" for standard input).
 	File string `json:"file"`
-	// Kind is what the file was checked as: framework or profile.
+	// Kind is what the file was checked as: framework, profile or
+	// crosswalk.
 	Kind string `json:"kind"`
 	// Valid says whether the file has no problem.
 	Valid bool `json:"valid"`
@@ -94,9 +101,9 @@ func (r fileReport) count() int { return len(r.Problems) + r.Omitted }
 // document of the kind given (auto: told from its fields).
 func runValidate(e *env, kind string, args []string) error {
 	switch kind {
-	case "auto", kindFramework, kindProfile:
+	case "auto", kindFramework, kindProfile, kindCrosswalk:
 	default:
-		return usageError(fmt.Sprintf("unknown -kind %s (want auto, framework or profile)", problem.Quote(kind)))
+		return usageError(fmt.Sprintf("unknown -kind %s (want auto, framework, profile or crosswalk)", problem.Quote(kind)))
 	}
 	var f *wlp.Framework // loaded at the first profile
 	var seen people.IDs  // to tell the same person given twice, as the other commands do
@@ -148,6 +155,8 @@ func runValidate(e *env, kind string, args []string) error {
 			}
 			if r.Kind == kindFramework {
 				probs = validateFramework(&r, b)
+			} else if r.Kind == kindCrosswalk {
+				probs = validateCrosswalk(&r, b)
 			} else {
 				if f == nil {
 					if f, err = e.loadFramework(); err != nil {
@@ -226,6 +235,45 @@ func frameworkSummary(fw *wlp.Framework) string {
 		plural(len(fw.Roles()), "role"), plural(len(fw.Jobs()), "job"))
 }
 
+// validateCrosswalk checks a crosswalk document on its own and, when
+// both frameworks it names are embedded, against them; for a valid one
+// it fills in r's ID and summary.
+func validateCrosswalk(r *fileReport, b []byte) problem.List {
+	c, err := crosswalk.Load(bytes.NewReader(b))
+	if err != nil {
+		return problemsOf(err)
+	}
+	from, ferr := wlp.LoadEmbedded(c.From)
+	to, terr := wlp.LoadEmbedded(c.To)
+	checked := false
+	if ferr == nil && terr == nil {
+		if err := c.Check(from, to); err != nil {
+			return problemsOf(err)
+		}
+		checked = true
+	}
+	r.ID = c.ID
+	r.summary = crosswalkSummary(c, checked)
+	return problem.List{}
+}
+
+// crosswalkSummary says what a valid crosswalk holds: `crosswalk
+// "atd-2013-to-atd-2020": 27 links, 3 new (checked against both
+// frameworks)`.
+func crosswalkSummary(c *crosswalk.Crosswalk, checked bool) string {
+	s := fmt.Sprintf("crosswalk %s: %s", problem.Quote(c.ID), plural(len(c.Links), "link"))
+	if n := len(c.Unmapped); n > 0 {
+		s += fmt.Sprintf(", %d unmapped", n)
+	}
+	if n := len(c.New); n > 0 {
+		s += fmt.Sprintf(", %d new", n)
+	}
+	if checked {
+		s += " (checked against both frameworks)"
+	}
+	return s
+}
+
 // validateProfile checks a profile document on its own and against f,
 // and returns its problems; for a valid one it fills in r's ID and
 // summary.
@@ -264,15 +312,16 @@ func checkProfile(b []byte, f *wlp.Framework) (profile.Profile, problem.List) {
 	return p, problem.List{}
 }
 
-// detectKind tells a framework document from a profile by its top-level
-// fields. A document that is not a JSON object, or that names neither
-// kind's fields, is checked as a profile.
+// detectKind tells a framework document from a profile, and both from a
+// crosswalk, by their top-level fields. A document that is not a JSON
+// object, or that names no kind's fields, is checked as a profile.
 func detectKind(b []byte) string {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		return kindProfile
 	}
 	fw, pr := 0, 0
+	links, ends := false, false // a crosswalk's "links", and its "from" or "to"
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -283,11 +332,18 @@ func detectKind(b []byte) string {
 			pr++
 		case "competencies", "areas", "roles", "jobs", "clusters", "version", "description":
 			fw++
+		case "links":
+			links = true
+		case "from", "to":
+			ends = true
 		}
 		var skip json.RawMessage
 		if dec.Decode(&skip) != nil {
 			break
 		}
+	}
+	if links && ends {
+		return kindCrosswalk
 	}
 	if fw > pr {
 		return kindFramework
@@ -295,8 +351,8 @@ func detectKind(b []byte) string {
 	return kindProfile
 }
 
-// withSchema adds to probs what the JSON Schema of kind (framework or
-// profile) finds wrong with the document b at places where probs has no
+// withSchema adds to probs what the JSON Schema of kind (framework,
+// profile or crosswalk) finds wrong with the document b at places where probs has no
 // problem, neither there nor inside (below the root), and returns the
 // list. The loaders reject every document the schema rejects and name
 // every place it faults (a differential test and fuzz target hold them
@@ -315,8 +371,11 @@ func withSchema(probs problem.List, kind string, b []byte) problem.List {
 		return probs
 	}
 	sk := schema.Profile
-	if kind == kindFramework {
+	switch kind {
+	case kindFramework:
 		sk = schema.Framework
+	case kindCrosswalk:
+		sk = schema.Crosswalk
 	}
 	sprobs, err := schema.Validate(sk, doc)
 	if err != nil {

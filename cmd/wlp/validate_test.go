@@ -182,3 +182,59 @@ func TestWithSchema(t *testing.T) {
 		}
 	})
 }
+
+// TestValidateCrosswalk checks crosswalk documents: told from their
+// fields, checked on their own, against the embedded frameworks they
+// name, and against the crosswalk schema.
+func TestValidateCrosswalk(t *testing.T) {
+	const ok = `{"id": "x-to-y", "from": "atd-2013", "to": "atd-2020", "links": [
+	  {"from": "coaching", "to": "coaching", "relation": "exact", "carry": "level", "why": "The same."}]}`
+	tests := []struct {
+		name, args, stdin string
+		code              int
+		want              []string
+	}{
+		{"embedded data", "validate ../../crosswalk/data/atd-2013-to-atd-2020.json", "", 0,
+			[]string{`atd-2013-to-atd-2020.json: ok: crosswalk "atd-2013-to-atd-2020": 27 links, 3`, "new (checked against both frameworks)"}},
+		{"checked against the frameworks", "validate -", ok, 0,
+			[]string{`<stdin>: ok: crosswalk "x-to-y": 1 link (checked against both frameworks)`}},
+		{"frameworks not embedded", "validate -", strings.ReplaceAll(ok, "atd-20", "mine-20"), 0,
+			[]string{`<stdin>: ok: crosswalk "x-to-y": 1 link`}},
+		{"unknown item", "validate -", strings.Replace(ok, `"from": "coaching"`, `"from": "coching"`, 1), 1,
+			[]string{`<stdin>: /links/0/from: "coching" is not an item of the framework "atd-2013" (did you mean "coaching"?)`}},
+		{"shape and rules", "validate -", strings.Replace(ok, `"carry": "level"`, `"carry": "capped", "weight": 2`, 1), 1,
+			[]string{`<stdin>: /links/0/weight: unknown field "weight"`, `<stdin>: /links/0/cap: a capped carry needs a cap from 1 to 4, not 0`}},
+		{"-kind crosswalk", "validate -kind crosswalk -", `{"id": "a"}`, 1,
+			[]string{`<stdin>: missing required field "from"`, `<stdin>: missing required field "links"`}},
+		{"json", "validate -json -", ok, 0, []string{`"kind": "crosswalk"`, `"id": "x-to-y"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runWLP(tt.stdin, strings.Fields(tt.args)...)
+			if r.code != tt.code {
+				t.Errorf("exit %d, want %d\n%s%s", r.code, tt.code, r.stdout, r.stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.stdout, w) {
+					t.Errorf("the output lacks %q:\n%s", w, r.stdout)
+				}
+			}
+		})
+	}
+}
+
+func TestDetectKind(t *testing.T) {
+	for doc, want := range map[string]string{
+		`{"id": "a-to-b", "from": "a", "to": "b", "links": []}`: kindCrosswalk,
+		`{"links": [], "to": "b"}`:                              kindCrosswalk,
+		`{"links": []}`:                                         kindProfile,
+		`{"id": "x", "from": "a"}`:                              kindProfile,
+		`{"competencies": [], "name": "n"}`:                     kindFramework,
+		`{"ratings": {}}`:                                       kindProfile,
+		`[]`:                                                    kindProfile,
+	} {
+		if got := detectKind([]byte(doc)); got != want {
+			t.Errorf("detectKind(%s) = %s, want %s", doc, got, want)
+		}
+	}
+}

@@ -31,6 +31,9 @@ var uses = map[string]string{
 	schema.Team:       "a team's coverage: who covers what, its gaps, develop or hire",
 	schema.Assignment: "a hat assignment: each role's wearer and fit, and the total",
 	schema.Plan:       "a development plan: the steps that raise a fit, in order",
+	schema.Crosswalk:  "a crosswalk: which item of one framework maps to which of another, and how",
+	schema.Migration:  "a migration report: where each carried rating came from, what was lost",
+	schema.Diff:       "a framework diff: what was added, removed and changed, and fits before and after",
 }
 
 func main() {

@@ -1,0 +1,353 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/crosswalk"
+	"github.com/wlpmodel/wlp/people"
+	"github.com/wlpmodel/wlp/problem"
+)
+
+// migrateFlags are the flags of wlp migrate.
+type migrateFlags struct {
+	crosswalk, rule, from, to, dir, report string
+	force                                  bool
+}
+
+// newMigrate returns the migrate command, its flags bound to e.
+func newMigrate(e *env) *Command {
+	var mf migrateFlags
+	c := newCommand(&Command{
+		Name:      "migrate",
+		UsageLine: "wlp migrate -crosswalk ID|FILE [-rule median|mean|min|max|strongest] [-from FRAMEWORK] [-to FRAMEWORK] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] [-report FILE] [-json] PROFILE...",
+		Short:     "carry profiles into another framework through a crosswalk, with a record of where each rating came from",
+		Long: `Migrate reads people rated against one framework and carries their ratings
+into another through a crosswalk: an embedded one by its ID (the flag
+-crosswalk below lists them) or a crosswalk document in a file. The
+frameworks are the embedded ones the crosswalk names, unless -from and -to
+name others (an embedded framework's ID or a framework document's file).
+Every PROFILE is checked against the framework the profiles come from.
+
+Each rating crosses every link that leaves its item. A link carries the
+level as it is, at most its cap (a 5 across a link capped at 3 carries
+3), or nothing: a link that carries nothing only informs, and the report
+lists it as a hint. An item the person is not rated on carries nothing:
+a missing rating is never read as level 0. When several ratings reach one
+item, -rule combines the levels they carry: median (the default: the
+lower median, so 2 and 4 give 2), mean (rounded to the nearest level,
+halves down: 2 and 3 give 2, 2 and 4 give 3), min, max, or strongest (only
+the ratings across the strongest relation present, exact before close,
+close before broader and narrower, those before related, then their lower
+median). A review (a 360-degree rater's levels) migrates on its own, and
+keeps its rater, source, date, evidence and note.
+
+Every carried rating records where it came from, in its "carried" field:
+the crosswalk, the ratings it was made from with their levels, the link
+each crossed and its relation, and the rule; a rating that crossed a
+looser link than an exact match says so by its relation. Nothing is
+dropped silently: a rating that carries nowhere (its item is unmapped, no
+link leaves it, or every link from it carries nothing) is reported as
+lost, and an item of the new framework that nothing reached is reported
+as to be assessed afresh.
+
+The migrated profiles go to standard output as JSON Lines (one profile a
+line), or with -o DIR to one indented file per person in the folder DIR,
+as "wlp import -o" writes them (-force to write over files). A summary
+goes to standard error: per person the ratings carried (how many across
+exact links only, how many across weaker ones), the ratings lost, by
+name, and the items to assess afresh; then the totals. With -json the
+summary is one JSON document instead. -report FILE writes each person's
+full report as JSON Lines, one "migration" document (see "wlp schema
+migration") a line. Losing ratings is not a failure: wlp exits 0 once
+every profile is migrated, and 1 when an input or the crosswalk is
+invalid, writing nothing then.
+
+` + peopleDoc,
+		Example: `wlp migrate -crosswalk astd-2004-to-atd-2020 examples/data > people-2020.jsonl
+wlp migrate -crosswalk atd-2013-to-atd-2020 -rule strongest -o people-2020 -report migration.jsonl team.csv
+wlp migrate -crosswalk our-crosswalk.json -from ours-v1.json -to ours-v2.json profiles/`,
+		MinArgs: 1,
+		MaxArgs: -1,
+		Run:     func(args []string) error { return runMigrate(e, mf, args) },
+	})
+	c.Flag.StringVar(&mf.crosswalk, "crosswalk", "", "carry the profiles through the crosswalk document in `FILE` (\"-\" for standard input), or the embedded one with that ID ("+strings.Join(crosswalk.Embedded(), ", ")+"); required")
+	c.Flag.StringVar(&mf.rule, "rule", "median", "combine several ratings that reach one item by `RULE`: median, mean, min, max or strongest")
+	c.Flag.StringVar(&mf.from, "from", "", "read the framework the profiles are rated in from `FILE`, or take the embedded one with that ID, instead of the embedded one the crosswalk maps from")
+	c.Flag.StringVar(&mf.to, "to", "", "read the framework to carry the profiles to from `FILE`, or take the embedded one with that ID, instead of the embedded one the crosswalk maps to")
+	c.peopleFlags(e)
+	c.Flag.StringVar(&mf.dir, "o", "", "write one file per person in the folder `DIR` instead of JSON Lines on standard output")
+	c.Flag.BoolVar(&mf.force, "force", false, "with -o, write over files that exist")
+	c.Flag.StringVar(&mf.report, "report", "", "write each person's migration report to `FILE`, as JSON Lines")
+	c.Flag.BoolVar(&e.json, "json", false, "print the summary on standard error as JSON instead of text")
+	return c
+}
+
+// runMigrate is `wlp migrate PROFILE...`.
+func runMigrate(e *env, mf migrateFlags, args []string) error {
+	if mf.crosswalk == "" {
+		return usageError("-crosswalk is required: an embedded crosswalk's ID (" + orList(crosswalk.Embedded()) + ") or a crosswalk file")
+	}
+	rule := crosswalk.Rule(mf.rule)
+	if !rule.Valid() {
+		var names []string
+		for _, r := range crosswalk.Rules() {
+			names = append(names, string(r))
+		}
+		return usageError(fmt.Sprintf("-rule %s: want %s", problem.Quote(mf.rule), orList(names)))
+	}
+	if mf.force && mf.dir == "" {
+		return usageError("-force goes with -o DIR")
+	}
+	cw, err := e.crosswalkOf(mf.crosswalk)
+	if err != nil {
+		return err
+	}
+	from, err := e.migrateFramework(mf.from, "-from", cw.From, "from")
+	if err != nil {
+		return err
+	}
+	to, err := e.migrateFramework(mf.to, "-to", cw.To, "to")
+	if err != nil {
+		return err
+	}
+	m, err := crosswalk.NewMigrator(cw, from, to, &crosswalk.MigrateOptions{Rule: rule})
+	if err != nil {
+		var ve *problem.Error
+		if errors.As(err, &ve) {
+			return &docError{display(mf.crosswalk), problemsOf(err)}
+		}
+		return err
+	}
+	ps, err := e.readPeopleAsIs(from, args)
+	if err != nil {
+		return err
+	}
+	out := make([]people.Person, len(ps))
+	reports := make([]*crosswalk.Report, len(ps))
+	for i, p := range ps {
+		np, rep, err := m.Migrate(p.Profile)
+		if err != nil {
+			return fmt.Errorf("%s: %v", clean(p.Place.String()), err)
+		}
+		out[i] = people.Person{Profile: np, Place: p.Place}
+		reports[i] = rep
+	}
+	// Refuse a folder of existing files before writing anything.
+	var names []string
+	if mf.dir != "" {
+		names = fileNames(out)
+		if err := checkTargets(mf.dir, names, mf.force); err != nil {
+			return err
+		}
+		if err := checkInputs(mf.dir, names, e.inputs); err != nil {
+			return err
+		}
+	}
+	if mf.report != "" {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		for _, r := range reports {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+		if err := writeFile(mf.report, b.Bytes(), e.inputs); err != nil {
+			return err
+		}
+	}
+	if err := e.writeMigrated(out, names, mf.dir); err != nil {
+		return err
+	}
+	return writeMigrationSummary(e.stderr, from, reports, e.json)
+}
+
+// crosswalkOf returns the crosswalk arg names: an embedded crosswalk by
+// its ID, else the crosswalk document in the file arg ("-" for standard
+// input). A word that names neither is an error that suggests the
+// embedded ID it most likely means.
+func (e *env) crosswalkOf(arg string) (*crosswalk.Crosswalk, error) {
+	if slices.Contains(crosswalk.Embedded(), arg) {
+		return crosswalk.LoadEmbedded(arg)
+	}
+	if arg != "-" && competency.ValidID(arg) && !strings.Contains(arg, ".") {
+		if _, err := os.Stat(arg); errors.Is(err, fs.ErrNotExist) {
+			_, err := crosswalk.LoadEmbedded(arg) // says which it may mean
+			return nil, fmt.Errorf("-crosswalk %s: no such file, and %s", display(arg), strings.TrimPrefix(err.Error(), "crosswalk: "))
+		}
+	}
+	b, err := e.read(arg)
+	if err != nil {
+		return nil, err
+	}
+	c, err := crosswalk.Load(bytes.NewReader(b))
+	if err != nil {
+		return nil, &docError{display(arg), problemsOf(err)}
+	}
+	return c, nil
+}
+
+// migrateFramework returns the framework -from or -to names, or when it
+// is not given, the embedded framework with the ID the crosswalk names
+// (named, the crosswalk's From or To).
+func (e *env) migrateFramework(arg, flagName, id, side string) (*wlp.Framework, error) {
+	if arg != "" {
+		return e.frameworkOf(arg)
+	}
+	if slices.Contains(wlp.Embedded(), id) {
+		return wlp.LoadEmbedded(id)
+	}
+	return nil, fmt.Errorf("the crosswalk maps %s the framework %s, which is not embedded (the embedded ones are %s): name its file with %s FILE",
+		side, problem.Quote(id), strings.Join(wlp.Embedded(), ", "), flagName)
+}
+
+// writeMigrated writes the migrated profiles: JSON Lines on standard
+// output, or one file each in dir (the value of -o), named names, as
+// import does; checkTargets and checkInputs have passed.
+func (e *env) writeMigrated(ps []people.Person, names []string, dir string) error {
+	if dir == "" {
+		enc := json.NewEncoder(e.stdout) // one line each, as JSON Lines wants
+		enc.SetEscapeHTML(false)
+		for _, p := range ps {
+			if err := enc.Encode(p.Profile); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s: cannot make the folder: %v", display(dir), unwrapPath(err))
+	}
+	for i, p := range ps {
+		var b bytes.Buffer
+		if err := writeJSON(&b, p.Profile); err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(dir, names[i]), b.Bytes(), e.inputs); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stdout, "wrote %s to %s\n", plural(len(ps), "profile"), clean(filepath.Join(dir, "")+string(filepath.Separator)))
+	return nil
+}
+
+// migrationCounts is what the summary says of one person, or of all.
+type migrationCounts struct {
+	Profile string `json:"profile,omitempty"`
+	// Carried counts the items of the TO framework given a level,
+	// directly or in a review; Exact those whose every level crossed
+	// exact links only, Weaker the others.
+	Carried int `json:"carried"`
+	Exact   int `json:"exact"`
+	Weaker  int `json:"weaker"`
+	// Lost counts the items of the FROM framework rated (directly or in
+	// a review) that carried nowhere, named in LostItems.
+	Lost      int        `json:"lost"`
+	LostItems []lostItem `json:"lostItems,omitempty"`
+	Unreached int        `json:"unreached"`
+	People    int        `json:"people,omitempty"`
+}
+
+// lostItem is a lost item in the summary.
+type lostItem struct {
+	ID     competency.ID        `json:"id"`
+	Name   string               `json:"name"`
+	Reason crosswalk.LostReason `json:"reason"`
+}
+
+// countMigration returns the summary's counts of one report.
+func countMigration(from *wlp.Framework, r *crosswalk.Report) migrationCounts {
+	c := migrationCounts{Profile: r.Profile, Unreached: len(r.Unreached)}
+	weak := map[competency.ID]bool{}
+	var order []competency.ID
+	for _, cr := range r.Carried {
+		w, seen := weak[cr.ID]
+		if !seen {
+			order = append(order, cr.ID)
+		}
+		weak[cr.ID] = w || cr.Weak
+	}
+	for _, id := range order {
+		c.Carried++
+		if weak[id] {
+			c.Weaker++
+		} else {
+			c.Exact++
+		}
+	}
+	lost := map[competency.ID]bool{}
+	for _, l := range r.Lost {
+		if !lost[l.ID] {
+			lost[l.ID] = true
+			c.LostItems = append(c.LostItems, lostItem{l.ID, nameOf(from, l.ID), l.Reason})
+		}
+	}
+	slices.SortFunc(c.LostItems, func(a, b lostItem) int { return strings.Compare(string(a.ID), string(b.ID)) })
+	c.Lost = len(c.LostItems)
+	return c
+}
+
+// lostWords says briefly why an item was lost, for the summary.
+var lostWords = map[crosswalk.LostReason]string{
+	crosswalk.LostUnknown:        "not in the framework",
+	crosswalk.LostUnmapped:       "no counterpart",
+	crosswalk.LostUnlinked:       "no link",
+	crosswalk.LostCarriesNothing: "its links carry no level",
+}
+
+// writeMigrationSummary writes the summary of the reports to w: a line
+// per person and the totals, or with asJSON one JSON document.
+func writeMigrationSummary(w io.Writer, from *wlp.Framework, reports []*crosswalk.Report, asJSON bool) error {
+	var total migrationCounts
+	per := make([]migrationCounts, len(reports))
+	for i, r := range reports {
+		c := countMigration(from, r)
+		per[i] = c
+		total.Carried += c.Carried
+		total.Exact += c.Exact
+		total.Weaker += c.Weaker
+		total.Lost += c.Lost
+		total.Unreached += c.Unreached
+	}
+	total.People = len(reports)
+	if asJSON {
+		return writeJSON(w, struct {
+			Crosswalk string            `json:"crosswalk"`
+			From      string            `json:"from"`
+			To        string            `json:"to"`
+			People    []migrationCounts `json:"people"`
+			Total     migrationCounts   `json:"total"`
+		}{reports[0].Crosswalk, reports[0].From, reports[0].To, per, total})
+	}
+	var b strings.Builder
+	for _, c := range per {
+		say(&b, "%s: %s\n", c.Profile, countsLine(c))
+		if len(c.LostItems) > 0 {
+			words := make([]string, len(c.LostItems))
+			for i, l := range c.LostItems {
+				words[i] = fmt.Sprintf("%s (%s)", l.Name, lostWords[l.Reason])
+			}
+			say(&b, "  lost: %s\n", strings.Join(words, ", "))
+		}
+	}
+	say(&b, "%s, %s to %s: %s\n", countPeople(total.People), reports[0].From, reports[0].To, countsLine(total))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// countsLine says what the summary says of one person or of all:
+// "14 carried (9 exact, 5 weaker), 0 lost, 6 to assess afresh".
+func countsLine(c migrationCounts) string {
+	return fmt.Sprintf("%d carried (%d exact, %d weaker), %d lost, %d to assess afresh", c.Carried, c.Exact, c.Weaker, c.Lost, c.Unreached)
+}
