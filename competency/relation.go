@@ -22,7 +22,10 @@ const (
 	// part of the first.
 	Narrower Relation = "narrower"
 	// Related: the items are associated, without one standing for the
-	// other or containing it.
+	// other or containing it. A level in one may still say a little about
+	// the other, so a crosswalk may carry it across a related link, most
+	// often capped; the carried rating is then marked as resting on a
+	// related link.
 	Related Relation = "related"
 )
 

@@ -1,6 +1,8 @@
 package crosswalk_test
 
 import (
+	"encoding/json"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -132,9 +134,10 @@ func TestEmbeddedFigures(t *testing.T) {
 			By: map[string]int{"exact/level": 7, "close/level": 4, "broader/level": 1, "narrower/level": 5,
 				"narrower/capped": 1, "related/capped": 1, "related/none": 8},
 			New: []competency.ID{"compliance-and-ethical-behavior", "learning-sciences", "future-readiness"}},
+		// Composed, then four related/level links amended to close/level.
 		crosswalk.ASTD2004ToATD2020: {Links: 47, Sourced: 6,
-			By: map[string]int{"exact/level": 7, "close/level": 2, "broader/level": 5, "narrower/level": 1,
-				"narrower/capped": 1, "related/level": 15, "related/none": 16},
+			By: map[string]int{"exact/level": 7, "close/level": 6, "broader/level": 5, "narrower/level": 1,
+				"narrower/capped": 1, "related/level": 11, "related/none": 16},
 			New: []competency.ID{"compliance-and-ethical-behavior", "learning-sciences", "future-readiness", "technology-application"}},
 	}
 	for _, id := range crosswalk.Embedded() {
@@ -189,6 +192,13 @@ func TestEmbeddedLinks(t *testing.T) {
 			{"managing-the-learning-function", "project-management"}:                    {Relation: competency.Narrower, Carry: crosswalk.CarryCapped, Cap: 3, Via: []competency.ID{"managing-learning-programs"}},
 			// Broader then narrower: siblings, related.
 			{"building-trust", "communication"}: {Relation: competency.Related, Carry: crosswalk.CarryLevel, Via: []competency.ID{"interpersonal-skills"}},
+			// Composed as related too, but amended: read directly, close,
+			// with no Via.
+			{"communicating-effectively", "communication"}:                  {Relation: competency.Close, Carry: crosswalk.CarryLevel},
+			{"planning-and-implementing-assignments", "project-management"}: {Relation: competency.Close, Carry: crosswalk.CarryLevel},
+			{"modeling-personal-development", "lifelong-learning"}:          {Relation: competency.Close, Carry: crosswalk.CarryLevel},
+			{"networking-and-partnering", "collaboration-and-leadership"}:   {Relation: competency.Close, Carry: crosswalk.CarryLevel},
+			{"networking-and-partnering", "communication"}:                  {Relation: competency.Related, Carry: crosswalk.CarryLevel, Via: []competency.ID{"interpersonal-skills"}},
 			// Broader then close: broader.
 			{"thinking-strategically", "business-insight"}: {Relation: competency.Broader, Carry: crosswalk.CarryLevel, Via: []competency.ID{"business-skills"}},
 			// Close then close.
@@ -220,7 +230,8 @@ func TestEmbeddedLinks(t *testing.T) {
 	}
 }
 
-// TestEmbeddedComposed: the third crosswalk is the Compose of the others.
+// TestEmbeddedComposed: the third crosswalk is the Compose of the
+// others, amended with the links of its amendment file.
 func TestEmbeddedComposed(t *testing.T) {
 	a, err := crosswalk.LoadEmbedded(crosswalk.ASTD2004ToATD2013)
 	if err != nil {
@@ -230,9 +241,45 @@ func TestEmbeddedComposed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := crosswalk.Compose(a, b)
+	composed, err := crosswalk.Compose(a, b)
 	if err != nil {
 		t.Fatal(err)
+	}
+	doc, err := os.ReadFile("data/" + crosswalk.ASTD2004ToATD2020 + ".amend.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var am struct {
+		Crosswalk string
+		Links     []crosswalk.Link
+	}
+	if err := json.Unmarshal(doc, &am); err != nil {
+		t.Fatal(err)
+	}
+	if am.Crosswalk != crosswalk.ASTD2004ToATD2020 || len(am.Links) != 4 {
+		t.Fatalf("the amendment file amends %q with %d links, want %s with 4", am.Crosswalk, len(am.Links), crosswalk.ASTD2004ToATD2020)
+	}
+	want, err := crosswalk.Amend(composed, am.Links)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every amended pair was a composed one, related through the 2013
+	// model: the amendment replaces links, in their places, and adds none.
+	if len(want.Links) != len(composed.Links) {
+		t.Errorf("the amendment adds links: %d, composed %d", len(want.Links), len(composed.Links))
+	}
+	for _, k := range am.Links {
+		i := slices.IndexFunc(composed.Links, func(c crosswalk.Link) bool { return c.From == k.From && c.To == k.To })
+		if i < 0 {
+			t.Errorf("%s to %s is not a composed link", k.From, k.To)
+			continue
+		}
+		if c := composed.Links[i]; c.Relation != competency.Related || len(c.Via) != 1 {
+			t.Errorf("composed %s to %s: %s via %v, want related through one 2013 item", k.From, k.To, c.Relation, c.Via)
+		}
+		if !strings.HasPrefix(k.Why, "Through the 2013 model this pair is only related") || k.Via != nil || k.Source != "" {
+			t.Errorf("amended %s to %s: a direct reading says why the composition is loose, with no via and no source: %+v", k.From, k.To, k)
+		}
 	}
 	got, err := crosswalk.LoadEmbedded(crosswalk.ASTD2004ToATD2020)
 	if err != nil {

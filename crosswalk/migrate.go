@@ -24,7 +24,7 @@ type Rule string
 const (
 	// RuleMedian takes the median of the carried levels; with an even
 	// number of them, the lower of the two middle ones, so that a split
-	// does not round up (the median of 2 and 4 is 2). It is the default.
+	// does not round up (the median of 2 and 4 is 2).
 	RuleMedian Rule = "median"
 	// RuleMean takes the mean of the carried levels, rounded to the
 	// nearest level with halves rounding down (2 and 3 give 2, 2 and 4
@@ -39,12 +39,23 @@ const (
 	// narrower, those before related; see [competency.Relation.Strength])
 	// and takes the lower median of their carried levels: an exact match
 	// outweighs any number of looser ones.
+	//
+	// It is the default: the closest evidence decides, and a looser link
+	// counts only where nothing closer reached the item. A rating that
+	// stands for the target item says more about it than ratings of
+	// neighbouring items, and averaging them in would let the neighbours
+	// pull the level toward theirs. Among sources of one strength, the
+	// lower median keeps a split from rounding up.
 	RuleStrongest Rule = "strongest"
 )
 
+// DefaultRule is the rule a migration uses when none is given:
+// [RuleStrongest].
+const DefaultRule = RuleStrongest
+
 // Rules returns the rules in a fixed order, the default first, in a
 // fresh slice.
-func Rules() []Rule { return []Rule{RuleMedian, RuleMean, RuleMin, RuleMax, RuleStrongest} }
+func Rules() []Rule { return []Rule{RuleStrongest, RuleMedian, RuleMean, RuleMin, RuleMax} }
 
 // Valid reports whether r is one of the rules of [Rules].
 func (r Rule) Valid() bool { return slices.Contains(Rules(), r) }
@@ -53,7 +64,7 @@ func (r Rule) Valid() bool { return slices.Contains(Rules(), r) }
 // nil *MigrateOptions choose the defaults.
 type MigrateOptions struct {
 	// Rule combines several sources of one target; empty means
-	// RuleMedian.
+	// [DefaultRule], RuleStrongest.
 	Rule Rule
 }
 
@@ -132,7 +143,7 @@ func NewMigrator(c *Crosswalk, from, to *wlp.Framework, o *MigrateOptions) (*Mig
 	if c == nil || from == nil || to == nil {
 		return nil, errors.New("crosswalk: NewMigrator needs a crosswalk and two frameworks")
 	}
-	rule := RuleMedian
+	rule := DefaultRule
 	if o != nil && o.Rule != "" {
 		rule = o.Rule
 	}
@@ -174,8 +185,8 @@ func NewMigrator(c *Crosswalk, from, to *wlp.Framework, o *MigrateOptions) (*Mig
 	return m, nil
 }
 
-// ruleList names the rules for a message: "median, mean, min, max or
-// strongest".
+// ruleList names the rules for a message: "strongest, median, mean, min
+// or max".
 func ruleList() string {
 	rs := Rules()
 	names := make([]string, len(rs))

@@ -120,8 +120,12 @@ func TestMigrateRules(t *testing.T) {
 		// One source: every rule gives its level.
 		{crosswalk.RuleMin, map[competency.ID]competency.Level{"b": 3}, "y", 3},
 		{crosswalk.RuleMean, map[competency.ID]competency.Level{"b": 3}, "y", 3},
-		// The default is the median.
-		{"", map[competency.ID]competency.Level{"b": 3, "c": 1}, "y", 1},
+		// The default is the strongest: the close b decides over the
+		// broader c, and the exact a over the related h; the median,
+		// given, takes the lower of the two.
+		{"", map[competency.ID]competency.Level{"b": 3, "c": 1}, "y", 3},
+		{crosswalk.RuleMedian, map[competency.ID]competency.Level{"b": 3, "c": 1}, "y", 1},
+		{"", map[competency.ID]competency.Level{"a": 5, "h": 1}, "x", 5},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s/%v", tt.rule, tt.in), func(t *testing.T) {
@@ -136,7 +140,7 @@ func TestMigrateRules(t *testing.T) {
 			if r.Level != tt.want {
 				t.Errorf("level of %s = %d, want %d", tt.id, r.Level, tt.want)
 			}
-			wantRule := string(cmpOr(tt.rule, crosswalk.RuleMedian))
+			wantRule := string(cmpOr(tt.rule, crosswalk.RuleStrongest))
 			if len(tt.in) == 1 {
 				wantRule = ""
 			}
@@ -349,7 +353,7 @@ func TestMigrateErrors(t *testing.T) {
 		{"nil crosswalk", nil, old, nw, nil, "crosswalk: NewMigrator needs a crosswalk and two frameworks"},
 		{"nil framework", testCrosswalk(), old, nil, nil, "crosswalk: NewMigrator needs a crosswalk and two frameworks"},
 		{"bad rule", testCrosswalk(), old, nw, &crosswalk.MigrateOptions{Rule: "average"},
-			`crosswalk: unknown rule "average" (want median, mean, min, max or strongest)`},
+			`crosswalk: unknown rule "average" (want strongest, median, mean, min or max)`},
 		{"unknown target", bad, old, nw, nil, "/links/0/to"},
 		{"swapped frameworks", testCrosswalk(), nw, old, nil, "/from"},
 	}
@@ -652,7 +656,7 @@ func TestMigratorKeepsCopy(t *testing.T) {
 }
 
 func TestRules(t *testing.T) {
-	want := []crosswalk.Rule{"median", "mean", "min", "max", "strongest"}
+	want := []crosswalk.Rule{"strongest", "median", "mean", "min", "max"}
 	if diff := cmp.Diff(want, crosswalk.Rules()); diff != "" {
 		t.Errorf("Rules (-want +got):\n%s", diff)
 	}
@@ -804,4 +808,26 @@ func FuzzMigrate(f *testing.F) {
 		p.Reviews = slices.DeleteFunc(p.Reviews, func(r profile.Review) bool { return len(r.Levels) == 0 })
 		checkProperties(t, s.m, s.c, s.to, p)
 	})
+}
+
+// TestMigrateDefaultRule: no options, or no rule in them, migrate by the
+// strongest rule, and the report and the carried record name it.
+func TestMigrateDefaultRule(t *testing.T) {
+	if crosswalk.DefaultRule != crosswalk.RuleStrongest || crosswalk.Rules()[0] != crosswalk.DefaultRule {
+		t.Fatalf("DefaultRule = %q, Rules()[0] = %q; want both strongest", crosswalk.DefaultRule, crosswalk.Rules()[0])
+	}
+	for _, o := range []*crosswalk.MigrateOptions{nil, {}, {Rule: ""}} {
+		// y from b (close, 3) and c (broader, 1): the close one decides.
+		got, rep, err := crosswalk.Migrate(levels(map[competency.ID]competency.Level{"b": 3, "c": 1}), testCrosswalk(), oldFramework(t), newFramework(t), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Rule != crosswalk.RuleStrongest {
+			t.Errorf("options %+v: report rule %q, want strongest", o, rep.Rule)
+		}
+		r := got.Ratings["y"]
+		if r.Level != 3 || r.Carried == nil || r.Carried.Rule != "strongest" || r.Carried.Relation != competency.Broader {
+			t.Errorf("options %+v: y = %+v, carried %+v; want level 3 by strongest, weakest relation broader", o, r, r.Carried)
+		}
+	}
 }

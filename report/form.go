@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io"
 	"net/http"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -132,7 +133,11 @@ func NewForm(f *wlp.Framework) Form {
 	var foundational []FormGroup
 	for _, c := range f.Clusters() {
 		if items := byCluster[c.ID]; len(items) > 0 {
-			foundational = append(foundational, FormGroup{Heading: c.Name, Summary: c.Summary, Items: items})
+			heading := c.Name
+			if strings.EqualFold(heading, FoundationalHeading) {
+				heading = "" // one cluster named as the tier is: no heading twice
+			}
+			foundational = append(foundational, FormGroup{Heading: heading, Summary: c.Summary, Items: items})
 			delete(byCluster, c.ID)
 		}
 	}

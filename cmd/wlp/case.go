@@ -155,8 +155,8 @@ func (c *Command) caseExportFlags(x *caseExport) {
 	c.Flag.StringVar(&x.creator, "creator", "", "with -case, name `BODY` as the document's creator, the body that owns the framework "+
 		"(default: the creator of the package it was imported from, or wlp)")
 	c.Flag.StringVar(&x.xwalk, "crosswalk", "", "with -case, print the crosswalk `ID|FILE` (an embedded one or a crosswalk document) as a CASE package of its own")
-	c.Flag.StringVar(&x.from, "from", "", "with -crosswalk, the framework `F` it maps from, an embedded ID or a file (default: the embedded one it names)")
-	c.Flag.StringVar(&x.to, "to", "", "with -crosswalk, the framework `F` it maps to, an embedded ID or a file (default: the embedded one it names)")
+	c.Flag.StringVar(&x.from, "from", "", "with -crosswalk, the framework `FRAMEWORK` it maps from, an embedded ID or a file (default: the embedded one it names)")
+	c.Flag.StringVar(&x.to, "to", "", "with -crosswalk, the framework `FRAMEWORK` it maps to, an embedded ID or a file (default: the embedded one it names)")
 }
 
 // check reports misuse of x's flags: a CASE flag without -case, or -case

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/crosswalk"
 	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
 )
@@ -104,7 +105,14 @@ type compCommand struct {
 // takes: the IDs of what is embedded, such as -framework atd-2020.
 var flagWords = map[string]func() []string{
 	"framework": wlp.Embedded,
+	"from":      wlp.Embedded,
+	"to":        wlp.Embedded,
+	"crosswalk": crosswalk.Embedded,
 }
+
+// placeholder reports whether a word of a usage line's value names a
+// value (ID, FILE, FRAMEWORK) rather than being one (none, csv).
+func placeholder(w string) bool { return w != "" && strings.ToUpper(w) == w }
 
 // flagGroup matches a flag's group in a usage line: "[-kind
 // auto|framework|profile]" gives "kind" and "auto|framework|profile".
@@ -145,9 +153,20 @@ func completionSpec(cmds []*Command, f *wlp.Framework) []compCommand {
 			if b, ok := fl.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
 				w := compWhat{}
 				switch g := groups[fl.Name]; {
+				case strings.Contains(g, "|") && slices.ContainsFunc(strings.Split(g, "|"), placeholder):
+					// ID|FILE|none: files, the embedded IDs and the literal words.
+					w = compWhat{kind: compFilesOr}
+					if words := flagWords[fl.Name]; words != nil {
+						w.words = words()
+					}
+					for _, x := range strings.Split(g, "|") {
+						if !placeholder(x) {
+							w.words = append(w.words, x)
+						}
+					}
 				case strings.Contains(g, "|"):
 					w = compWhat{kind: compWords, words: strings.Split(g, "|")}
-				case valueName == "FILE" && flagWords[fl.Name] != nil:
+				case (valueName == "FILE" || valueName == "FRAMEWORK") && flagWords[fl.Name] != nil:
 					w = compWhat{kind: compFilesOr, words: flagWords[fl.Name]()}
 				case valueName == "FILE":
 					w.kind = compFiles

@@ -91,7 +91,7 @@
 //
 // Usage:
 //
-//	wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-case] [-crosswalk ID|FILE] [-from F] [-to F] [-strict] [-base-uri URI] [-changed TIME] [-creator BODY] [-o FILE] [-force]
+//	wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-case] [-crosswalk ID|FILE] [-from FRAMEWORK] [-to FRAMEWORK] [-strict] [-base-uri URI] [-changed TIME] [-creator BODY] [-o FILE] [-force]
 //
 // Export prints the framework (the embedded ASTD 2004 model, or the one
 // -framework names) as an indented JSON document, the form wlp.Load and
@@ -212,8 +212,8 @@
 //	  	with -template or -case and -o, write over a FILE that exists (a filled-in sheet would be lost)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
-//	-from F
-//	  	with -crosswalk, the framework F it maps from, an embedded ID or a file (default: the embedded one it names)
+//	-from FRAMEWORK
+//	  	with -crosswalk, the framework FRAMEWORK it maps from, an embedded ID or a file (default: the embedded one it names)
 //	-json
 //	  	print the document as JSON (as without -table)
 //	-o FILE
@@ -224,8 +224,8 @@
 //	  	print an overview of the IDs and names instead of the document
 //	-template csv|xlsx
 //	  	write an empty rating sheet for the framework, as csv|xlsx, to fill in and import
-//	-to F
-//	  	with -crosswalk, the framework F it maps to, an embedded ID or a file (default: the embedded one it names)
+//	-to FRAMEWORK
+//	  	with -crosswalk, the framework FRAMEWORK it maps to, an embedded ID or a file (default: the embedded one it names)
 //
 // Example:
 //
@@ -455,7 +455,7 @@
 //
 // Usage:
 //
-//	wlp migrate -crosswalk ID|FILE [-rule median|mean|min|max|strongest] [-from FRAMEWORK] [-to FRAMEWORK] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] [-report FILE] [-json] PROFILE...
+//	wlp migrate -crosswalk ID|FILE [-rule strongest|median|mean|min|max] [-from FRAMEWORK] [-to FRAMEWORK] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] [-report FILE] [-json] PROFILE...
 //
 // Migrate reads people rated against one framework and carries their ratings
 // into another through a crosswalk: an embedded one by its ID (the flag
@@ -469,13 +469,16 @@
 // 3), or nothing: a link that carries nothing only informs, and the report
 // lists it as a hint. An item the person is not rated on carries nothing:
 // a missing rating is never read as level 0. When several ratings reach one
-// item, -rule combines the levels they carry: median (the default: the
-// lower median, so 2 and 4 give 2), mean (rounded to the nearest level,
-// halves down: 2 and 3 give 2, 2 and 4 give 3), min, max, or strongest (only
-// the ratings across the strongest relation present, exact before close,
-// close before broader and narrower, those before related, then their lower
-// median). A review (a 360-degree rater's levels) migrates on its own, and
-// keeps its rater, source, date, evidence and note.
+// item, -rule combines the levels they carry: strongest (the default: only
+// the ratings across the strongest relation present count, exact before
+// close, close before broader and narrower, those before related, and of
+// those the lower median, so 2 and 4 give 2), median (the lower median of
+// them all), mean (rounded to the nearest level, halves down: 2 and 3 give
+// 2, 2 and 4 give 3), min or max. The default lets the closest evidence
+// decide: a rating of an item that stands for the new one says more about
+// it than ratings of its neighbours, which count only where nothing closer
+// reached the item. A review (a 360-degree rater's levels) migrates on its
+// own, and keeps its rater, source, date, evidence and note.
 //
 // Every carried rating records where it came from, in its "carried" field:
 // the crosswalk, the ratings it was made from with their levels, the link
@@ -526,7 +529,7 @@
 //	-report FILE
 //	  	write each person's migration report to FILE, as JSON Lines
 //	-rule RULE
-//	  	combine several ratings that reach one item by RULE: median, mean, min, max or strongest (default "median")
+//	  	combine several ratings that reach one item by RULE: strongest, median, mean, min or max (default "strongest")
 //	-sheet NAME
 //	  	read the workbook sheet NAME instead of the first visible one
 //	-to FILE
@@ -535,7 +538,7 @@
 // Example:
 //
 //	wlp migrate -crosswalk astd-2004-to-atd-2020 examples/data > people-2020.jsonl
-//	wlp migrate -crosswalk atd-2013-to-atd-2020 -rule strongest -o people-2020 -report migration.jsonl team.csv
+//	wlp migrate -crosswalk atd-2013-to-atd-2020 -rule median -o people-2020 -report migration.jsonl team.csv
 //	wlp migrate -crosswalk our-crosswalk.json -from ours-v1.json -to ours-v2.json profiles/
 //
 // # The score command

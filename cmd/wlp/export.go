@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
@@ -18,7 +19,7 @@ func newExport(e *env) *Command {
 	var cx caseExport
 	c := newCommand(&Command{
 		Name:      "export",
-		UsageLine: "wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-case] [-crosswalk ID|FILE] [-from F] [-to F] [-strict] [-base-uri URI] [-changed TIME] [-creator BODY] [-o FILE] [-force]",
+		UsageLine: "wlp export [-framework FILE] [-json] [-csv] [-table] [-template csv|xlsx] [-case] [-crosswalk ID|FILE] [-from FRAMEWORK] [-to FRAMEWORK] [-strict] [-base-uri URI] [-changed TIME] [-creator BODY] [-o FILE] [-force]",
 		Short:     "print the framework as JSON (-table: its IDs and names; -case: a CASE 1.1 package)",
 		Long: `Export prints the framework (the embedded ASTD 2004 model, or the one
 -framework names) as an indented JSON document, the form wlp.Load and
@@ -110,7 +111,11 @@ func runExport(e *env, table bool) error {
 	for i, c := range f.Competencies() {
 		if i == 0 || c.Cluster != cluster {
 			cl, _ := f.Cluster(c.Cluster)
-			t.section("Foundational competencies, " + cmp.Or(cl.Name, string(c.Cluster)) + ":")
+			heading := cmp.Or(cl.Name, string(c.Cluster))
+			if !strings.HasPrefix(strings.ToLower(heading), "foundational") {
+				heading = "Foundational competencies, " + heading // not "Foundational competencies, Foundational competencies"
+			}
+			t.section(heading + ":")
 			cluster = c.Cluster
 		}
 		t.row(string(c.ID), c.Name)

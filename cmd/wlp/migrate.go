@@ -30,7 +30,7 @@ func newMigrate(e *env) *Command {
 	var mf migrateFlags
 	c := newCommand(&Command{
 		Name:      "migrate",
-		UsageLine: "wlp migrate -crosswalk ID|FILE [-rule median|mean|min|max|strongest] [-from FRAMEWORK] [-to FRAMEWORK] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] [-report FILE] [-json] PROFILE...",
+		UsageLine: "wlp migrate -crosswalk ID|FILE [-rule strongest|median|mean|min|max] [-from FRAMEWORK] [-to FRAMEWORK] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] [-report FILE] [-json] PROFILE...",
 		Short:     "carry profiles into another framework through a crosswalk, with a record of where each rating came from",
 		Long: `Migrate reads people rated against one framework and carries their ratings
 into another through a crosswalk: an embedded one by its ID (the flag
@@ -44,13 +44,16 @@ level as it is, at most its cap (a 5 across a link capped at 3 carries
 3), or nothing: a link that carries nothing only informs, and the report
 lists it as a hint. An item the person is not rated on carries nothing:
 a missing rating is never read as level 0. When several ratings reach one
-item, -rule combines the levels they carry: median (the default: the
-lower median, so 2 and 4 give 2), mean (rounded to the nearest level,
-halves down: 2 and 3 give 2, 2 and 4 give 3), min, max, or strongest (only
-the ratings across the strongest relation present, exact before close,
-close before broader and narrower, those before related, then their lower
-median). A review (a 360-degree rater's levels) migrates on its own, and
-keeps its rater, source, date, evidence and note.
+item, -rule combines the levels they carry: strongest (the default: only
+the ratings across the strongest relation present count, exact before
+close, close before broader and narrower, those before related, and of
+those the lower median, so 2 and 4 give 2), median (the lower median of
+them all), mean (rounded to the nearest level, halves down: 2 and 3 give
+2, 2 and 4 give 3), min or max. The default lets the closest evidence
+decide: a rating of an item that stands for the new one says more about
+it than ratings of its neighbours, which count only where nothing closer
+reached the item. A review (a 360-degree rater's levels) migrates on its
+own, and keeps its rater, source, date, evidence and note.
 
 Every carried rating records where it came from, in its "carried" field:
 the crosswalk, the ratings it was made from with their levels, the link
@@ -75,14 +78,14 @@ invalid, writing nothing then.
 
 ` + peopleDoc,
 		Example: `wlp migrate -crosswalk astd-2004-to-atd-2020 examples/data > people-2020.jsonl
-wlp migrate -crosswalk atd-2013-to-atd-2020 -rule strongest -o people-2020 -report migration.jsonl team.csv
+wlp migrate -crosswalk atd-2013-to-atd-2020 -rule median -o people-2020 -report migration.jsonl team.csv
 wlp migrate -crosswalk our-crosswalk.json -from ours-v1.json -to ours-v2.json profiles/`,
 		MinArgs: 1,
 		MaxArgs: -1,
 		Run:     func(args []string) error { return runMigrate(e, mf, args) },
 	})
 	c.Flag.StringVar(&mf.crosswalk, "crosswalk", "", "carry the profiles through the crosswalk document in `FILE` (\"-\" for standard input), or the embedded one with that ID ("+strings.Join(crosswalk.Embedded(), ", ")+"); required")
-	c.Flag.StringVar(&mf.rule, "rule", "median", "combine several ratings that reach one item by `RULE`: median, mean, min, max or strongest")
+	c.Flag.StringVar(&mf.rule, "rule", string(crosswalk.DefaultRule), "combine several ratings that reach one item by `RULE`: strongest, median, mean, min or max")
 	c.Flag.StringVar(&mf.from, "from", "", "read the framework the profiles are rated in from `FILE`, or take the embedded one with that ID, instead of the embedded one the crosswalk maps from")
 	c.Flag.StringVar(&mf.to, "to", "", "read the framework to carry the profiles to from `FILE`, or take the embedded one with that ID, instead of the embedded one the crosswalk maps to")
 	c.peopleFlags(e)

@@ -119,7 +119,7 @@ func TestMigrateCommand(t *testing.T) {
 func TestMigrateDirAndReport(t *testing.T) {
 	tmp := t.TempDir()
 	dir, rep := filepath.Join(tmp, "out"), filepath.Join(tmp, "migration.jsonl")
-	r := runWLP("", "migrate", "-crosswalk", "astd-2004-to-atd-2013", "-rule", "strongest", "-o", dir, "-report", rep, dana, alex)
+	r := runWLP("", "migrate", "-crosswalk", "astd-2004-to-atd-2013", "-rule", "median", "-o", dir, "-report", rep, dana, alex)
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
@@ -147,9 +147,25 @@ func TestMigrateDirAndReport(t *testing.T) {
 		if err := json.Unmarshal([]byte(lines[i]), &got); err != nil {
 			t.Fatal(err)
 		}
-		if got.Profile != id || got.Rule != crosswalk.RuleStrongest || got.From != "astd-2004" || got.To != "atd-2013" {
+		if got.Profile != id || got.Rule != crosswalk.RuleMedian || got.From != "astd-2004" || got.To != "atd-2013" {
 			t.Errorf("report %d: %s %s %s->%s", i, got.Profile, got.Rule, got.From, got.To)
 		}
+	}
+	// Without -rule, the default: strongest.
+	rep2 := filepath.Join(tmp, "default.jsonl")
+	r = runWLP("", "migrate", "-crosswalk", "astd-2004-to-atd-2013", "-report", rep2, dana)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if b, err = os.ReadFile(rep2); err != nil {
+		t.Fatal(err)
+	}
+	var def crosswalk.Report
+	if err := json.Unmarshal(b, &def); err != nil {
+		t.Fatal(err)
+	}
+	if def.Rule != crosswalk.RuleStrongest {
+		t.Errorf("the default rule is %q, want strongest", def.Rule)
 	}
 	// Again: the files exist, and only -force writes over them.
 	r = runWLP("", "migrate", "-crosswalk", "astd-2004-to-atd-2013", "-o", dir, dana)
@@ -224,7 +240,7 @@ func TestMigrateMisuse(t *testing.T) {
 	}{
 		{"no crosswalk", []string{"migrate", dana}, 2, "-crosswalk is required"},
 		{"bad rule", []string{"migrate", "-crosswalk", "astd-2004-to-atd-2013", "-rule", "average", dana}, 2,
-			`-rule "average": want median, mean, min, max or strongest`},
+			`-rule "average": want strongest, median, mean, min or max`},
 		{"force without -o", []string{"migrate", "-crosswalk", "astd-2004-to-atd-2013", "-force", dana}, 2, "-force goes with -o DIR"},
 		{"unknown crosswalk", []string{"migrate", "-crosswalk", "astd-2004-to-atd-2021", dana}, 1,
 			`did you mean "astd-2004-to-atd-2020"?`},

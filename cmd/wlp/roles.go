@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 
+	"github.com/wlpmodel/wlp/problem"
+
 	"github.com/wlpmodel/wlp/match"
 )
 
@@ -48,6 +50,10 @@ func runRoles(e *env, file string) error {
 	f, p, err := e.loadPerson(file)
 	if err != nil {
 		return err
+	}
+	if len(f.Roles()) == 0 {
+		return fmt.Errorf("framework %s has no roles to rank %s against; add roles to a copy of it (wlp export -framework %s > mine.json) and use -framework mine.json",
+			problem.Quote(f.ID()), brief(who(p)), f.ID())
 	}
 	results := match.New(f).BestRoles(p)
 	for i := range results {
