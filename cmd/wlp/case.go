@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -63,6 +64,13 @@ framework was imported from) unless -creator BODY names it, such as ASTD
 for the default model. With -o FILE the package goes to FILE,
 written whole or not at all, and never over a file that exists unless
 -force is given.
+
+With -crosswalk ID|FILE and no -case it prints instead a crosswalk
+document, as indented JSON: an embedded one (astd-2004-to-atd-2013,
+atd-2013-to-atd-2020, astd-2004-to-atd-2020), to read every link with its
+relation, carry and why, or to start a crosswalk of your own from; it is
+checked against its frameworks first when they are embedded or given by
+-from and -to.
 
 With -case -crosswalk ID|FILE it prints instead a crosswalk (an embedded
 one, such as atd-2013-to-atd-2020, or a crosswalk document) as a CASE
@@ -128,6 +136,7 @@ is 1.`
 // The example lines -case adds to export's and import's help.
 const (
 	caseExportExample = `wlp export -case -o astd-2004.case.json
+wlp export -crosswalk astd-2004-to-atd-2020 > my-crosswalk.json
 wlp export -case -crosswalk atd-2013-to-atd-2020 -o atd-2013-to-atd-2020.case.json`
 	caseImportExample = `wlp import -case -map cluster=Domain,competency=Standard -o framework.json package.json`
 )
@@ -154,7 +163,7 @@ func (c *Command) caseExportFlags(x *caseExport) {
 		"(default: the times kept from the package the framework was imported from, else 1970-01-01T00:00:00Z, so that exports are byte for byte the same)")
 	c.Flag.StringVar(&x.creator, "creator", "", "with -case, name `BODY` as the document's creator, the body that owns the framework "+
 		"(default: the creator of the package it was imported from, or wlp)")
-	c.Flag.StringVar(&x.xwalk, "crosswalk", "", "with -case, print the crosswalk `ID|FILE` (an embedded one or a crosswalk document) as a CASE package of its own")
+	c.Flag.StringVar(&x.xwalk, "crosswalk", "", "print the crosswalk `ID|FILE` (an embedded one or a crosswalk document) as a JSON document, or with -case as a CASE package of its own")
 	c.Flag.StringVar(&x.from, "from", "", "with -crosswalk, the framework `FRAMEWORK` it maps from, an embedded ID or a file (default: the embedded one it names)")
 	c.Flag.StringVar(&x.to, "to", "", "with -crosswalk, the framework `FRAMEWORK` it maps to, an embedded ID or a file (default: the embedded one it names)")
 }
@@ -163,19 +172,24 @@ func (c *Command) caseExportFlags(x *caseExport) {
 // with a flag of another output (others, such as "-table", that are set).
 func (x *caseExport) check(e *env, others ...string) error {
 	if !x.on {
-		if set := e.flagsSet("strict", "base-uri", "changed", "creator", "crosswalk"); len(set) > 0 {
+		if set := e.flagsSet("strict", "base-uri", "changed", "creator"); len(set) > 0 {
 			return usageError(andList(set) + " go" + verbS(len(set)) + " with -case")
 		}
 	}
 	if x.xwalk == "" {
 		if set := e.flagsSet("from", "to"); len(set) > 0 {
-			return usageError(andList(set) + " go" + verbS(len(set)) + " with -case -crosswalk")
+			return usageError(andList(set) + " go" + verbS(len(set)) + " with -crosswalk")
 		}
 	} else if set := e.flagsSet("framework"); len(set) > 0 {
 		return usageError("-crosswalk excludes -framework: name the crosswalk's frameworks with -from and -to")
 	}
 	if x.on && len(others) > 0 {
 		return usageError("-case excludes " + andList(others))
+	}
+	if x.xwalk != "" && len(others) > 0 {
+		if others = slices.DeleteFunc(others, func(o string) bool { return o == "-json" }); len(others) > 0 {
+			return usageError("-crosswalk excludes " + andList(others))
+		}
 	}
 	return nil
 }
@@ -240,6 +254,43 @@ func runExportCrosswalk(e *env, x caseExport, out string) error {
 	}
 	var b bytes.Buffer
 	if err := cfpackage.Encode(&b, p); err != nil {
+		return err
+	}
+	return e.writeOut(out, b.Bytes())
+}
+
+// runExportCrosswalkDoc is `wlp export -crosswalk ID|FILE` without -case:
+// the crosswalk document as indented JSON, the form -crosswalk reads
+// back, on standard output or in the file out. It is checked against its
+// frameworks first when they are known: given by -from and -to, or
+// embedded.
+func runExportCrosswalkDoc(e *env, x caseExport, out string, force bool) error {
+	if err := checkOverwrite(out, force, "the file exists"); err != nil {
+		return err
+	}
+	c, err := e.caseCrosswalk(x.xwalk)
+	if err != nil {
+		return err
+	}
+	known := func(flagValue, id string) bool { return flagValue != "" || slices.Contains(wlp.Embedded(), id) }
+	if known(x.from, c.From) && known(x.to, c.To) {
+		from, err := e.crosswalkFramework(x.from, "-from", c.From, "from")
+		if err != nil {
+			return err
+		}
+		to, err := e.crosswalkFramework(x.to, "-to", c.To, "to")
+		if err != nil {
+			return err
+		}
+		if err := c.Check(from, to); err != nil {
+			return &docError{display(x.xwalk), problemsOf(err)}
+		}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // "Career & Leadership Development", as written
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(c); err != nil {
 		return err
 	}
 	return e.writeOut(out, b.Bytes())

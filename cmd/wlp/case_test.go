@@ -131,7 +131,7 @@ func TestCaseUsage(t *testing.T) {
 		{args("export", "-case", "-changed", "2026-03-01T09:30:00"), "for flag -changed: want an RFC 3339 time"},
 		{args("export", "-case", "-base-uri", "case/uri"), `wlp export: -base-uri: the base URI "case/uri" is not an absolute URI`},
 		{args("export", "-case", "-force"), "wlp export: -force goes with -o FILE\n"},
-		{args("export", "-o", filepath.Join(dir, "x.json")), "wlp export: -o and -force go with -template or -case"},
+		{args("export", "-o", filepath.Join(dir, "x.json")), "wlp export: -o and -force go with -template, -case or -crosswalk"},
 		{args("import", "-map", "competency=Standard", pkg), "wlp import: -map goes with -case\n"},
 		{args("import", "-id", "x", "-ignore-extensions", pkg), "wlp import: -id and -ignore-extensions go with -case\n"},
 		{args("import", "-case", pkg, pkg), "wlp import: -case wants one PACKAGE, got 2 arguments\n"},
@@ -703,9 +703,9 @@ func TestExportCaseCrosswalkUsage(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{args("export", "-crosswalk", "atd-2013-to-atd-2020"), "wlp export: -crosswalk goes with -case\n"},
-		{args("export", "-case", "-from", "atd-2013"), "wlp export: -from goes with -case -crosswalk\n"},
-		{args("export", "-case", "-from", "atd-2013", "-to", "atd-2020"), "wlp export: -from and -to go with -case -crosswalk\n"},
+		{args("export", "-crosswalk", "atd-2013-to-atd-2020", "-strict"), "wlp export: -strict goes with -case\n"},
+		{args("export", "-case", "-from", "atd-2013"), "wlp export: -from goes with -crosswalk\n"},
+		{args("export", "-case", "-from", "atd-2013", "-to", "atd-2020"), "wlp export: -from and -to go with -crosswalk\n"},
 		{args("export", "-case", "-crosswalk", "atd-2013-to-atd-2020", "-framework", "atd-2013"), "wlp export: -crosswalk excludes -framework: name the crosswalk's frameworks with -from and -to\n"},
 		{args("export", "-case", "-crosswalk", "atd-2013-to-atd-2020", "-table"), "wlp export: -case excludes -table\n"},
 		{args("export", "-case", "-crosswalk", "atd-2013-to-atd-2020", "-base-uri", "x"), `wlp export: -base-uri: the base URI "x" is not an absolute URI`},
@@ -721,6 +721,51 @@ func TestExportCaseCrosswalkUsage(t *testing.T) {
 		}
 		if !strings.HasPrefix(rest, "usage: wlp "+c.args[0]+" ") {
 			t.Errorf("%s: no usage line after the message:\n%s", name, r.stderr)
+		}
+	}
+}
+
+// TestExportCrosswalkDocument checks `wlp export -crosswalk ID|FILE`
+// without -case: the crosswalk document, which Load reads back equal, and
+// which -crosswalk takes again as a file.
+func TestExportCrosswalkDocument(t *testing.T) {
+	dir := t.TempDir()
+	for _, id := range crosswalk.Embedded() {
+		want, err := crosswalk.LoadEmbedded(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := runWLP("", "export", "-crosswalk", id)
+		if r.code != 0 {
+			t.Fatalf("export -crosswalk %s: exit %d: %s", id, r.code, r.stderr)
+		}
+		got, err := crosswalk.Load(strings.NewReader(r.stdout))
+		if err != nil {
+			t.Fatalf("export -crosswalk %s: %v", id, err)
+		}
+		if d := gocmp.Diff(want, got); d != "" {
+			t.Errorf("export -crosswalk %s, loaded back (-embedded +got):\n%s", id, d)
+		}
+		path := filepath.Join(dir, id+".json")
+		if r := runWLP("", "export", "-crosswalk", id, "-o", path); r.code != 0 || r.stdout != "" {
+			t.Fatalf("export -crosswalk %s -o: exit %d, stdout %q: %s", id, r.code, r.stdout, r.stderr)
+		}
+		again := runWLP("", "export", "-json", "-crosswalk", path)
+		if again.code != 0 || again.stdout != r.stdout {
+			t.Errorf("export -crosswalk FILE: exit %d, %s; want the same document as from the ID", again.code, again.stderr)
+		}
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-crosswalk", "astd-2004-to-atd-2013", "-table"}, "-crosswalk excludes -table"},
+		{[]string{"-from", "atd-2013"}, "-from goes with -crosswalk"},
+		{[]string{"-crosswalk", "astd-2004-to-atd-2013", "-to", "atd-2020"}, "is not an item of"},
+	} {
+		r := runWLP("", append([]string{"export"}, tt.args...)...)
+		if r.code == 0 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("export %v: exit %d, stderr %q; want a failure saying %q", tt.args, r.code, r.stderr, tt.want)
 		}
 	}
 }

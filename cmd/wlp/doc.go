@@ -178,6 +178,13 @@
 // written whole or not at all, and never over a file that exists unless
 // -force is given.
 //
+// With -crosswalk ID|FILE and no -case it prints instead a crosswalk
+// document, as indented JSON: an embedded one (astd-2004-to-atd-2013,
+// atd-2013-to-atd-2020, astd-2004-to-atd-2020), to read every link with its
+// relation, carry and why, or to start a crosswalk of your own from; it is
+// checked against its frameworks first when they are embedded or given by
+// -from and -to.
+//
 // With -case -crosswalk ID|FILE it prints instead a crosswalk (an embedded
 // one, such as atd-2013-to-atd-2020, or a crosswalk document) as a CASE
 // package of its own: a CFDocument for the crosswalk and one CFAssociation
@@ -205,11 +212,11 @@
 //	-creator BODY
 //	  	with -case, name BODY as the document's creator, the body that owns the framework (default: the creator of the package it was imported from, or wlp)
 //	-crosswalk ID|FILE
-//	  	with -case, print the crosswalk ID|FILE (an embedded one or a crosswalk document) as a CASE package of its own
+//	  	print the crosswalk ID|FILE (an embedded one or a crosswalk document) as a JSON document, or with -case as a CASE package of its own
 //	-csv
 //	  	print the table as CSV, one row per record, with the columns the help lists
 //	-force
-//	  	with -template or -case and -o, write over a FILE that exists (a filled-in sheet would be lost)
+//	  	with -template, -case or -crosswalk and -o, write over a FILE that exists (a filled-in sheet would be lost)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
 //	-from FRAMEWORK
@@ -217,7 +224,7 @@
 //	-json
 //	  	print the document as JSON (as without -table)
 //	-o FILE
-//	  	with -template or -case, write the sheet or package to FILE ("-" for standard output)
+//	  	with -template, -case or -crosswalk, write the sheet, package or crosswalk to FILE ("-" for standard output)
 //	-strict
 //	  	with -case, write no extensions, as 1EdTech's certification requires (some wlp facts are lost)
 //	-table
@@ -233,6 +240,7 @@
 //	wlp export -table
 //	wlp export -template xlsx -o template.xlsx
 //	wlp export -case -o astd-2004.case.json
+//	wlp export -crosswalk astd-2004-to-atd-2020 > my-crosswalk.json
 //	wlp export -case -crosswalk atd-2013-to-atd-2020 -o atd-2013-to-atd-2020.case.json
 //
 // # The schema command

@@ -60,6 +60,9 @@ wlp export -template xlsx -o template.xlsx
 			if cx.on {
 				return runExportCase(e, cx, out, force)
 			}
+			if cx.xwalk != "" {
+				return runExportCrosswalkDoc(e, cx, out, force)
+			}
 			if template != "" {
 				if table || e.json || e.csv {
 					return usageError("-template excludes -table, -json and -csv")
@@ -67,7 +70,7 @@ wlp export -template xlsx -o template.xlsx
 				return runTemplate(e, template, out, force)
 			}
 			if out != "" || force {
-				return usageError("-o and -force go with -template or -case (the framework document goes to standard output)")
+				return usageError("-o and -force go with -template, -case or -crosswalk (the framework document goes to standard output)")
 			}
 			return runExport(e, table)
 		},
@@ -76,8 +79,8 @@ wlp export -template xlsx -o template.xlsx
 	c.Flag.BoolVar(&table, "table", false, "print an overview of the IDs and names instead of the document")
 	c.csvFlag(e)
 	c.Flag.StringVar(&template, "template", "", "write an empty rating sheet for the framework, as `csv|xlsx`, to fill in and import")
-	c.Flag.StringVar(&out, "o", "", "with -template or -case, write the sheet or package to `FILE` (\"-\" for standard output)")
-	c.Flag.BoolVar(&force, "force", false, "with -template or -case and -o, write over a FILE that exists (a filled-in sheet would be lost)")
+	c.Flag.StringVar(&out, "o", "", "with -template, -case or -crosswalk, write the sheet, package or crosswalk to `FILE` (\"-\" for standard output)")
+	c.Flag.BoolVar(&force, "force", false, "with -template, -case or -crosswalk and -o, write over a FILE that exists (a filled-in sheet would be lost)")
 	c.caseExportFlags(&cx)
 	return c
 }
