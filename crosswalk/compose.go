@@ -27,8 +27,9 @@ const (
 // anything is "related"; "close" with "close" stays "close", and with
 // "broader" or "narrower" gives that one; two of "broader" (or of
 // "narrower") give it again; and "broader" then "narrower", or the other
-// way round, is "related" (two items under, or over, one item between).
-// An invalid relation gives "".
+// way round, is "related" (two items under, or over, one item between:
+// siblings, across which [Compose] carries no level). An invalid
+// relation gives "".
 func ComposeRelation(r, s competency.Relation) competency.Relation {
 	switch {
 	case !r.Valid() || !s.Valid():
@@ -90,20 +91,34 @@ func stronger(k, m Link) bool {
 // Compose returns the crosswalk that follows a and then b, which must
 // map from the framework a maps to (a.To == b.From). Its ID is
 // "<a.From>-to-<b.To>". For every link X→Y of a and Y→Z of b it holds a
-// link X→Z whose relation is [ComposeRelation] of the two, whose carry is
-// the weaker of the two (none beats capped beats level, two caps give the
-// lower), whose Via is a's Via, Y and b's Via, whose Why is a's Why
-// followed by "Then, from Y:" and b's Why, and whose Source is kept when
-// both links cite the same one. When several paths join X and Z it keeps
-// the strongest (by relation, then by carry, then the first Y in a's
-// order) and names the other Ys in its Why ("(Also through ...)").
+// link X→Z whose relation is [ComposeRelation] of the two and whose Via
+// is a's Via, Y and b's Via. Several paths may join X and Z: Compose
+// keeps the strongest (by relation, then by carry, then the first Y in
+// a's order) and names the other Ys in its Why ("(Also through ...)").
 // Links follow a's order of From items, then b's order of links.
 //
+// A path that goes up to a broader item and down to a narrower one (or
+// down and then up) joins siblings: X and Z are two parts of Y, or two
+// wholes that share the part Y. Such a link is related and carries
+// nothing, whatever the two links carry, as a level in one sibling says
+// little about the other; its Why says so in a sentence of its own.
+// Where two siblings do match, a direct reading should replace the
+// composed link ([Amend]). Every other link carries the weaker way of
+// its two (none beats capped beats level, two caps give the lower), and
+// its Why is a's Why followed by "Then, from Y:" and b's Why; but when
+// it carries nothing, the Why of a link that carries something is
+// replaced by a plain statement of its relation, so that no part of the
+// text says a level carries.
+//
+// A link keeps the Source both of its links cite, if they cite the same
+// one; when they cite different ones, its Source is empty and its Why
+// ends by naming them ("Sources: k1, then k2.").
+//
 // Its Unmapped holds a's, and every X whose links in a all stop at items
-// b maps nowhere (with b's note on them, if any). Its New holds b's, and
-// every Z that b reaches only from items a does not reach (with a's note
-// on those that are new in a). Its Sources are a's and b's; a key both
-// declare must name the same source.
+// b maps nowhere (quoting b's note on them, if any). Its New holds b's,
+// and every Z that b reaches only from items a does not reach (quoting
+// a's note on those that are new in a). Its Sources are a's and b's; a
+// key both declare must name the same source.
 //
 // Compose returns an error when a or b is nil or invalid, when a.To is
 // not b.From, when a key names two different sources, when the composed
@@ -154,13 +169,14 @@ func Compose(a, b *Crosswalk) (*Crosswalk, error) {
 	}
 
 	c := &Crosswalk{
-		ID:          id,
-		Name:        fmt.Sprintf("%s to %s, through %s", a.From, b.To, a.To),
-		Description: fmt.Sprintf("Composed of the crosswalks %s and %s: each link follows a link from an item of %s to one of %s, then a link from there to an item of %s.", a.ID, b.ID, a.From, a.To, b.To),
-		From:        a.From,
-		To:          b.To,
-		Sources:     sources,
-		Links:       []Link{},
+		ID:   id,
+		Name: fmt.Sprintf("%s to %s, through %s", a.From, b.To, a.To),
+		Description: fmt.Sprintf("Composed of the crosswalks %s and %s: each link follows a link from an item of %s to one of %s, then a link from there to an item of %s. ", a.ID, b.ID, a.From, a.To, b.To) +
+			"A path that goes up to a broader item and down to a narrower one, or down and then up, joins siblings: such a link is related and carries nothing, as a level in one sibling says little about the other.",
+		From:    a.From,
+		To:      b.To,
+		Sources: sources,
+		Links:   []Link{},
 	}
 	unmappedB := notes(b.Unmapped)
 	reached := map[competency.ID]bool{}
@@ -177,7 +193,7 @@ func Compose(a, b *Crosswalk) (*Crosswalk, error) {
 				if _, ok := paths[kb.To]; !ok {
 					zs = append(zs, kb.To)
 				}
-				paths[kb.To] = append(paths[kb.To], follow(ka, kb))
+				paths[kb.To] = append(paths[kb.To], follow(a, b, ka, kb))
 				ys[kb.To] = append(ys[kb.To], ka.To)
 			}
 		}
@@ -226,17 +242,39 @@ func Compose(a, b *Crosswalk) (*Crosswalk, error) {
 	return c.Clone(), nil
 }
 
-// follow returns the link that crosses ka and then kb.
-func follow(ka, kb Link) Link {
+// follow returns the link that crosses ka, a link of a, and then kb, a
+// link of b.
+func follow(a, b *Crosswalk, ka, kb Link) Link {
 	k := Link{
 		From:     ka.From,
 		To:       kb.To,
 		Relation: ComposeRelation(ka.Relation, kb.Relation),
-		Why:      ka.Why + " Then, from " + string(ka.To) + ": " + kb.Why,
 	}
-	k.Carry, k.Cap = composeCarry(ka, kb)
-	if ka.Source != "" && ka.Source == kb.Source {
+	if siblings(ka.Relation, kb.Relation) {
+		k.Carry = CarryNone
+		k.Why = siblingWhy(a, b, ka, kb)
+	} else {
+		k.Carry, k.Cap = composeCarry(ka, kb)
+		first, second := ka.Why, kb.Why
+		if k.Carry == CarryNone {
+			// The whys of links that carry say so: state their
+			// relations instead, so that no part of the text says the
+			// level carries.
+			if ka.Carry != CarryNone {
+				first = plainRelation(a.ID, ka)
+			}
+			if kb.Carry != CarryNone {
+				second = plainRelation(b.ID, kb)
+			}
+		}
+		k.Why = first + " Then, from " + string(ka.To) + ": " + second
+	}
+	switch {
+	case ka.Source == "" || kb.Source == "":
+	case ka.Source == kb.Source:
 		k.Source = ka.Source
+	default:
+		k.Why += " Sources: " + ka.Source + ", then " + kb.Source + "."
 	}
 	k.Via = make([]competency.ID, 0, len(ka.Via)+1+len(kb.Via))
 	k.Via = append(k.Via, ka.Via...)
@@ -245,39 +283,105 @@ func follow(ka, kb Link) Link {
 	return k
 }
 
+// siblings reports whether a path across a link of relation r and then
+// one of relation s joins siblings: up to a broader item, then down to a
+// narrower one, or down and then up.
+func siblings(r, s competency.Relation) bool {
+	return r == competency.Broader && s == competency.Narrower ||
+		r == competency.Narrower && s == competency.Broader
+}
+
+// siblingWhy says why the link across ka and then kb, a path that joins
+// siblings, carries nothing.
+func siblingWhy(a, b *Crosswalk, ka, kb Link) string {
+	x, y, z := ka.From, ka.To, kb.To
+	var s string
+	if ka.Relation == competency.Broader {
+		s = fmt.Sprintf("Siblings under %s: in %s, %s falls under it, and in %s, %s does too.", y, a.ID, x, b.ID, z)
+	} else {
+		s = fmt.Sprintf("Siblings over %s: in %s, it falls under %s, and in %s, under %s too; the two share it but may differ in all the rest.", y, a.ID, x, b.ID, z)
+	}
+	return s + " A level in one sibling says little about the other, so the link informs a reader and carries nothing; where the two do match, a direct reading should take its place."
+}
+
+// plainRelation states how link k of the crosswalk id relates its items,
+// and nothing of how a level carries.
+func plainRelation(id string, k Link) string {
+	var how string
+	switch k.Relation {
+	case competency.Exact:
+		how = "is the same item as"
+	case competency.Close:
+		how = "is close to"
+	case competency.Broader:
+		how = "is broader than"
+	case competency.Narrower:
+		how = "is narrower than"
+	default:
+		how = "is related to"
+	}
+	return fmt.Sprintf("In %s, %s %s %s.", id, k.To, how, k.From)
+}
+
 // stopped says why item x of a.From has no composed link: each of its
 // links in a (at links) stops at an item b maps nowhere.
 func stopped(a, b *Crosswalk, links []int, unmappedB map[competency.ID]string) string {
-	var ys []string
+	ys := make([]competency.ID, 0, len(links))
 	for _, i := range links {
-		y := a.Links[i].To
-		if why, ok := unmappedB[y]; ok {
-			ys = append(ys, fmt.Sprintf("%s (%s)", y, strings.TrimSpace(why)))
-		} else {
-			ys = append(ys, string(y))
-		}
+		ys = append(ys, a.Links[i].To)
 	}
-	return fmt.Sprintf("Every link from here in %s stops at an item of %s that %s maps nowhere: %s.", a.ID, a.To, b.ID, strings.Join(ys, "; "))
+	s := fmt.Sprintf("Every link from here in %s leads to an item of %s that %s maps nowhere: %s.", a.ID, a.To, b.ID, list(ys))
+	return s + quoteNotes(b.ID, ys, unmappedB)
 }
 
 // unreached says why item z of b.To has no composed link: the items of
 // b.From that lead to it (ys) are items nothing in a leads to.
 func unreached(a, b *Crosswalk, ys []competency.ID, newA map[competency.ID]string) string {
-	var names []string
-	for _, y := range ys {
-		names = append(names, string(y))
+	verb, them := "lead", "any of them"
+	switch len(ys) {
+	case 1:
+		verb, them = "leads", "it"
+	case 2:
+		them = "either"
 	}
-	verb, them := "leads", "it"
-	if len(ys) > 1 {
-		verb, them = "lead", "them"
-	}
-	s := fmt.Sprintf("Only %s of %s %s here in %s, and nothing in %s leads to %s.", strings.Join(names, ", "), b.From, verb, b.ID, a.From, them)
-	for _, y := range ys {
-		if why, ok := newA[y]; ok {
-			s += fmt.Sprintf(" %s is new in %s: %s", y, a.To, strings.TrimSpace(why))
+	s := fmt.Sprintf("Only %s of %s %s here in %s, and nothing in %s leads to %s.", list(ys), b.From, verb, b.ID, a.From, them)
+	return s + quoteNotes(a.ID, ys, newA)
+}
+
+// quoteNotes quotes the notes of crosswalk id on the items ids, those
+// that have one, each in a sentence of its own.
+func quoteNotes(id string, ids []competency.ID, notes map[competency.ID]string) string {
+	var s string
+	first := true
+	for _, y := range ids {
+		why, ok := notes[y]
+		if !ok {
+			continue
+		}
+		if first {
+			s += fmt.Sprintf(" On %s, %s notes: \"%s\"", y, id, strings.TrimSpace(why))
+			first = false
+		} else {
+			s += fmt.Sprintf(" On %s: \"%s\"", y, strings.TrimSpace(why))
 		}
 	}
 	return s
+}
+
+// list joins IDs as a reader would: "a", "a and b", "a, b and c".
+func list(ids []competency.ID) string {
+	var s strings.Builder
+	for i, id := range ids {
+		switch {
+		case i == 0:
+		case i == len(ids)-1:
+			s.WriteString(" and ")
+		default:
+			s.WriteString(", ")
+		}
+		s.WriteString(string(id))
+	}
+	return s.String()
 }
 
 // notes indexes notes by item.
@@ -315,8 +419,11 @@ func unionSources(a, b []Source) ([]Source, error) {
 // than MaxComposedPaths paths or build more than MaxComposedBytes.
 func checkSize(a, b *Crosswalk, outB map[competency.ID][]int) error {
 	type side struct{ n, bytes int64 }
-	const perPath = 256 // the fixed part of a link, and an item in "Also through"
-	const perVia = 80   // an item of Via: its ID and the slice's slot
+	// The fixed part of a link, and an item in "Also through": a
+	// sibling's Why, with its IDs at their longest, the sources named
+	// and a link's plain relation fit in it.
+	const perPath = 768
+	const perVia = 80 // an item of Via: its ID and the slice's slot
 	into := map[competency.ID]side{}
 	for _, k := range a.Links {
 		s := into[k.To]

@@ -33,9 +33,9 @@ func ExampleCompose() {
 	}
 	// Output:
 	// astd-2004-to-atd-2020 47 links
-	// building-trust -> [interpersonal-skills] -> communication: related, level
+	// building-trust -> [interpersonal-skills] -> communication: related, none
 	// building-trust -> [interpersonal-skills] -> emotional-intelligence-and-decision-making: related, none
-	// building-trust -> [interpersonal-skills] -> collaboration-and-leadership: related, level
+	// building-trust -> [interpersonal-skills] -> collaboration-and-leadership: related, none
 	// managing-the-learning-function -> [managing-learning-programs] -> project-management: narrower, capped
 	// managing-the-learning-function -> [managing-learning-programs] -> business-insight: related, none
 	// managing-the-learning-function -> [managing-learning-programs] -> talent-strategy-and-management: related, none

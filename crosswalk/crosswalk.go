@@ -12,16 +12,17 @@ import "github.com/wlpmodel/wlp/competency"
 // areas) of one framework onto those of another. Each [Link] says which
 // item maps to which, by what relation, how a level carries across and
 // why. Items of either side that no link reaches may be listed with the
-// reason they have no counterpart.
+// reason they have no counterpart. Its texts hold no control characters
+// (see [Crosswalk.Validate]).
 type Crosswalk struct {
 	// ID identifies the crosswalk, such as "astd-2004-to-atd-2013": a
 	// lower-case kebab-case slug.
 	ID string `json:"id" jsonschema:"minLength=1,maxLength=64,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
 	// Name is the crosswalk's human name.
-	Name string `json:"name,omitempty"`
+	Name string `json:"name,omitempty" jsonschema:"pattern=^[^\\x00-\\x1f\\x7f-\\x9f]*$"`
 	// Description says what the crosswalk is, whose reading it is and
 	// what it rests on.
-	Description string `json:"description,omitempty"`
+	Description string `json:"description,omitempty" jsonschema:"pattern=^[^\\x00-\\x1f\\x7f-\\x9f]*$"`
 	// From is the ID of the framework the crosswalk maps from.
 	From string `json:"from" jsonschema:"minLength=1,maxLength=64,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
 	// To is the ID of the framework the crosswalk maps to.
@@ -43,9 +44,10 @@ type Source struct {
 	// Key names the source within the crosswalk, such as "rutgers-2020".
 	Key string `json:"key" jsonschema:"minLength=1,maxLength=64,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
 	// Title names the work: author, title, date.
-	Title string `json:"title" jsonschema:"minLength=1"`
-	// URL is where the work is, when it is online.
-	URL string `json:"url,omitempty" jsonschema:"format=uri"`
+	Title string `json:"title" jsonschema:"minLength=1,pattern=^[^\\x00-\\x1f\\x7f-\\x9f]*$"`
+	// URL is where the work is, when it is online: an absolute http or
+	// https URL.
+	URL string `json:"url,omitempty" jsonschema:"format=uri,pattern=^https?://[^\\x00-\\x1f\\x7f-\\x9f]*$"`
 }
 
 // Link maps one item of the From framework onto one item of the To
@@ -65,7 +67,7 @@ type Link struct {
 	Cap competency.Level `json:"cap,omitempty" jsonschema:"minimum=0,maximum=4"`
 	// Why gives the reasoning behind the link: what the source says, or
 	// this project's reading where no source says it.
-	Why string `json:"why" jsonschema:"minLength=1"`
+	Why string `json:"why" jsonschema:"minLength=1,pattern=^[^\\x00-\\x1f\\x7f-\\x9f]*$"`
 	// Source is the key of the source that states the link, or empty when
 	// the link is the crosswalk author's own reading.
 	Source string `json:"source,omitempty" jsonschema:"maxLength=64,pattern=^([a-z0-9]+(-[a-z0-9]+)*)?$"`
@@ -94,5 +96,5 @@ type Note struct {
 	// ID is the item's ID.
 	ID competency.ID `json:"id" jsonschema:"minLength=1,maxLength=64,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
 	// Why says why it has no counterpart.
-	Why string `json:"why" jsonschema:"minLength=1"`
+	Why string `json:"why" jsonschema:"minLength=1,pattern=^[^\\x00-\\x1f\\x7f-\\x9f]*$"`
 }

@@ -134,10 +134,11 @@ func TestEmbeddedFigures(t *testing.T) {
 			By: map[string]int{"exact/level": 7, "close/level": 4, "broader/level": 1, "narrower/level": 5,
 				"narrower/capped": 1, "related/capped": 1, "related/none": 8},
 			New: []competency.ID{"compliance-and-ethical-behavior", "learning-sciences", "future-readiness"}},
-		// Composed, then four related/level links amended to close/level.
+		// Composed: 15 sibling pairs (broader then narrower) are related
+		// and carry nothing; four of them are amended to close/level.
 		crosswalk.ASTD2004ToATD2020: {Links: 47, Sourced: 6,
 			By: map[string]int{"exact/level": 7, "close/level": 6, "broader/level": 5, "narrower/level": 1,
-				"narrower/capped": 1, "related/level": 11, "related/none": 16},
+				"narrower/capped": 1, "related/none": 27},
 			New: []competency.ID{"compliance-and-ethical-behavior", "learning-sciences", "future-readiness", "technology-application"}},
 	}
 	for _, id := range crosswalk.Embedded() {
@@ -190,15 +191,15 @@ func TestEmbeddedLinks(t *testing.T) {
 			{"coaching", "coaching"}:                                                    {Relation: competency.Exact, Carry: crosswalk.CarryLevel, Source: "rutgers-2020", Via: []competency.ID{"coaching"}},
 			{"career-planning-and-talent-management", "talent-strategy-and-management"}: {Relation: competency.Close, Carry: crosswalk.CarryLevel, Source: "rutgers-2020", Via: []competency.ID{"integrated-talent-management"}},
 			{"managing-the-learning-function", "project-management"}:                    {Relation: competency.Narrower, Carry: crosswalk.CarryCapped, Cap: 3, Via: []competency.ID{"managing-learning-programs"}},
-			// Broader then narrower: siblings, related.
-			{"building-trust", "communication"}: {Relation: competency.Related, Carry: crosswalk.CarryLevel, Via: []competency.ID{"interpersonal-skills"}},
+			// Broader then narrower: siblings, related, carrying nothing.
+			{"building-trust", "communication"}: {Relation: competency.Related, Carry: crosswalk.CarryNone, Via: []competency.ID{"interpersonal-skills"}},
 			// Composed as related too, but amended: read directly, close,
 			// with no Via.
 			{"communicating-effectively", "communication"}:                  {Relation: competency.Close, Carry: crosswalk.CarryLevel},
 			{"planning-and-implementing-assignments", "project-management"}: {Relation: competency.Close, Carry: crosswalk.CarryLevel},
 			{"modeling-personal-development", "lifelong-learning"}:          {Relation: competency.Close, Carry: crosswalk.CarryLevel},
 			{"networking-and-partnering", "collaboration-and-leadership"}:   {Relation: competency.Close, Carry: crosswalk.CarryLevel},
-			{"networking-and-partnering", "communication"}:                  {Relation: competency.Related, Carry: crosswalk.CarryLevel, Via: []competency.ID{"interpersonal-skills"}},
+			{"networking-and-partnering", "communication"}:                  {Relation: competency.Related, Carry: crosswalk.CarryNone, Via: []competency.ID{"interpersonal-skills"}},
 			// Broader then close: broader.
 			{"thinking-strategically", "business-insight"}: {Relation: competency.Broader, Carry: crosswalk.CarryLevel, Via: []competency.ID{"business-skills"}},
 			// Close then close.
@@ -274,8 +275,8 @@ func TestEmbeddedComposed(t *testing.T) {
 			t.Errorf("%s to %s is not a composed link", k.From, k.To)
 			continue
 		}
-		if c := composed.Links[i]; c.Relation != competency.Related || len(c.Via) != 1 {
-			t.Errorf("composed %s to %s: %s via %v, want related through one 2013 item", k.From, k.To, c.Relation, c.Via)
+		if c := composed.Links[i]; c.Relation != competency.Related || c.Carry != crosswalk.CarryNone || len(c.Via) != 1 || !strings.HasPrefix(c.Why, "Siblings under "+string(c.Via[0])+":") {
+			t.Errorf("composed %s to %s: %s, %s via %v, want siblings through one 2013 item, related, carrying nothing", k.From, k.To, c.Relation, c.Carry, c.Via)
 		}
 		if !strings.HasPrefix(k.Why, "Through the 2013 model this pair is only related") || k.Via != nil || k.Source != "" {
 			t.Errorf("amended %s to %s: a direct reading says why the composition is loose, with no via and no source: %+v", k.From, k.To, k)

@@ -62,9 +62,9 @@ func ExampleMigrator() {
 		log.Fatal(err)
 	}
 	p := profile.Profile{ID: "bo", Ratings: map[competency.ID]profile.Rating{
-		"managing-the-learning-function": {Level: 5},
-		"thinking-strategically":         {Level: 2},
-		"driving-results":                {Level: 2},
+		"managing-the-learning-function":        {Level: 5},
+		"thinking-strategically":                {Level: 2},
+		"planning-and-implementing-assignments": {Level: 2},
 	}}
 	for _, rule := range []crosswalk.Rule{crosswalk.RuleMedian, crosswalk.RuleStrongest} {
 		// A Migrator compiles the crosswalk once; it may migrate any
@@ -79,6 +79,14 @@ func ExampleMigrator() {
 		}
 		pm := got.Ratings["project-management"]
 		fmt.Printf("%s: project management %d, %s, weak %v\n", rule, pm.Level, pm.Carried.Relation, pm.Carried.Weak())
+		for _, cr := range rep.Carried {
+			for _, o := range cr.Outweighed {
+				fmt.Printf("  %s: %s %d set aside (%s)\n", cr.ID, o.ID, o.Level, o.Relation)
+			}
+		}
+		for _, l := range rep.Lost {
+			fmt.Printf("  lost: %s %d (%s)\n", l.ID, l.Level, l.Reason)
+		}
 		if rule == crosswalk.RuleMedian {
 			for _, s := range pm.Carried.Sources {
 				fmt.Printf("  from %s: %d carries %d (%s)\n", s.ID, s.Level, s.Carried, s.Relation)
@@ -89,13 +97,15 @@ func ExampleMigrator() {
 		}
 	}
 	// Output:
-	// median: project management 2, related, weak true
-	//   from driving-results: 2 carries 2 (related)
+	// median: project management 2, narrower, weak true
 	//   from managing-the-learning-function: 5 carries 3 (narrower)
-	//   from thinking-strategically: 2 carries 2 (related)
-	//   hint: driving-results 2 is related to data-and-analytics, carrying nothing
+	//   from planning-and-implementing-assignments: 2 carries 2 (close)
 	//   hint: managing-the-learning-function 5 is related to business-insight, carrying nothing
 	//   hint: managing-the-learning-function 5 is related to talent-strategy-and-management, carrying nothing
+	//   hint: planning-and-implementing-assignments 2 is related to data-and-analytics, carrying nothing
+	//   hint: thinking-strategically 2 is related to project-management, carrying nothing
 	//   hint: thinking-strategically 2 is related to data-and-analytics, carrying nothing
-	// strongest: project management 3, related, weak true
+	// strongest: project management 2, close, weak true
+	//   project-management: managing-the-learning-function 5 set aside (narrower)
+	//   lost: managing-the-learning-function 5 (outweighed)
 }

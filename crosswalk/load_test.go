@@ -160,6 +160,48 @@ func TestLoadRejects(t *testing.T) {
 	}
 }
 
+// TestLoadControlCharacters: Load rejects control characters in every
+// text and a URL that is not http or https, each at its place; the
+// schema rejects them too, but for the bidirectional controls, which
+// only Load catches.
+func TestLoadControlCharacters(t *testing.T) {
+	tests := []struct {
+		name   string
+		doc    string
+		at     string
+		schema bool // the schema rejects it too
+	}{
+		{"NUL in the name", edit(t, mini, `"name": "A to B"`, `"name": "A\u0000B"`), "/name", true},
+		{"line break in the description", edit(t, mini, `"description": "A small crosswalk."`, `"description": "A\nsmall"`), "/description", true},
+		{"ANSI escape in a why", edit(t, mini, `"why": "Touches it."`, `"why": "\u001b[31mred"`), "/links/2/why", true},
+		{"DEL in a title", edit(t, mini, `"title": "A source"`, `"title": "A\u007f"`), "/sources/0/title", true},
+		{"C1 in a note", edit(t, mini, `"why": "Added."`, `"why": "\u009b2J"`), "/new/0/why", true},
+		{"right-to-left override in a note", edit(t, mini, `"why": "Dropped."`, `"why": "gnp.\u202eexe"`), "/unmapped/0/why", false},
+		{"isolate in a why", edit(t, mini, `"why": "The same item."`, `"why": "\u2068x\u2069"`), "/links/0/why", false},
+		{"javascript URL", edit(t, mini, `"url": "https://example.com/s1"`, `"url": "javascript:alert(1)"`), "/sources/0/url", true},
+		{"ftp URL", edit(t, mini, `"url": "https://example.com/s1"`, `"url": "ftp://example.com/s1"`), "/sources/0/url", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := crosswalk.Load(strings.NewReader(tt.doc))
+			if err == nil {
+				t.Fatal("Load accepts it")
+			}
+			ps := problems(t, err)
+			if len(ps) != 1 || ps[0].Path != tt.at {
+				t.Errorf("Load's problems: %v, want one at %s", err, tt.at)
+			}
+			var want []string
+			if tt.schema {
+				want = []string{tt.at}
+			}
+			if diff := cmp.Diff(want, validateSchema(t, []byte(tt.doc))); diff != "" {
+				t.Errorf("the schema's places (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestLoadLimits(t *testing.T) {
 	big := edit(t, mini, `"description": "A small crosswalk."`, `"description": "`+strings.Repeat("x", crosswalk.DefaultMaxBytes)+`"`)
 	_, err := crosswalk.Load(strings.NewReader(big))
@@ -256,6 +298,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte(`{"id": "a-to-b", "from": "a", "to": "b", "links": []}`))
 	f.Add([]byte(`{"id": "a-to-b", "from": "a", "to": "b", "links": [{"from": "x", "to": "y", "relation": "close", "carry": "capped", "cap": 9, "why": " "}], "new": [{"id": "y", "why": "n"}]}`))
 	f.Add([]byte(`{"links": null}`))
+	f.Add([]byte(edit(f, mini, `"why": "Touches it."`, `"why": "\u001b[0m \u202e \u0085 \t"`)))
+	f.Add([]byte(edit(f, mini, `"url": "https://example.com/s1"`, `"url": "HTTP://example.com/"`)))
 	f.Add([]byte(`[]`))
 	for _, id := range []string{crosswalk.ASTD2004ToATD2013, crosswalk.ATD2013ToATD2020} {
 		if b, err := os.ReadFile("data/" + id + ".json"); err == nil {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -87,34 +88,49 @@ type MigrateOptions struct {
 //   - Only ratings the profile holds carry. An item it does not rate
 //     carries nothing; no level is invented for it.
 //   - Within one place, the levels carried to one target item combine by
-//     the [Rule] into one level; the sources are listed, in the order of
-//     their IDs, in the new rating's [profile.Carried] record, each with
-//     its level, the level it carried, its link's relation and path, and
-//     its own carried record when it had itself been carried before (so
-//     a profile migrated twice nests its provenance). The record's
-//     Relation is the weakest relation among the sources (the first in
-//     ID order when two of one strength differ), its Rule the rule when
-//     there was more than one source.
-//   - A new rating of the profile keeps, of its sources' ratings: their
-//     source (who rated) when they all agree, else none; the earliest of
-//     their dates; their evidence, in source order without repeats; the
-//     note of a single source; the combining policy when all sources
-//     were combined by the same one ([profile.Profile.Combine]).
+//     the [Rule] into one level. The rule uses every such source, except
+//     [RuleStrongest], which uses only those across the strongest
+//     relation among them and sets the others aside. The sources used are
+//     listed, in the order of their IDs, in the new rating's
+//     [profile.Carried] record, each with its level, the level it
+//     carried, its link's relation and path, and its own carried record
+//     when it had itself been carried before (so a profile migrated twice
+//     nests its provenance). The record's Relation is the weakest
+//     relation among the sources used (the first in ID order when two of
+//     one strength differ), its Rule the rule when more than one source
+//     reached the item. The sources set aside are listed only in the
+//     report, as the carried rating's Outweighed.
+//   - A new rating of the profile takes its facts from the sources used,
+//     and only from them: their source (who rated) when they all agree,
+//     else none; their earliest date, when every one of them has a date,
+//     else none (a date stands for the whole rating, and part of it is
+//     undated); the union of their evidence, in source order without
+//     repeats (the evidence of any of them, not of each); the note of a
+//     single source; the combining policy when all of them were combined
+//     by the same one ([profile.Profile.Combine]).
 //   - A review migrates on its own, its levels as the ratings do, and
 //     keeps its rater, source, date, evidence and note; each level it
 //     carries gets its record in the review's Carried map. A review whose
 //     levels all carry nowhere is left out of the migrated profile, its
-//     index in the report's Dropped list.
+//     index in the report's Dropped list, and each of its levels in Lost.
 //   - A source that carries to no item is in the report's Lost list,
 //     with the reason: its item is not in the From framework, the
-//     crosswalk lists it as unmapped, no link leaves it, or every link
-//     from it carries nothing. A source that carries to at least one
-//     item is not lost, whatever its other links do.
+//     crosswalk lists it as unmapped, no link leaves it, every link from
+//     it carries nothing, or the rule set it aside at every item it
+//     carries to ([LostOutweighed]). A source used for at least one item
+//     is not lost, whatever its other links do.
 //   - An item of the target framework that the migrated profile rates
 //     nowhere (neither directly nor in a review) is in the report's
 //     Unreached list: it is to be assessed afresh.
 //   - The migrated profile keeps the profile's ID and name, and passes
 //     the target framework's [wlp.Framework.ValidateProfile].
+//
+// Provenance grows with every crossing: each carried rating holds its
+// sources' records whole, so a profile's written size roughly doubles at
+// each migration (more when one item's level reaches several items), and
+// its nesting deepens by three levels. A profile crosses at most
+// [MaxCrossings] crosswalks; Migrate refuses one whose provenance already
+// records that many.
 type Migrator struct {
 	id, fromID, toID string
 	rule             Rule
@@ -241,12 +257,23 @@ func Migrate(p profile.Profile, c *Crosswalk, from, to *wlp.Framework, o *Migrat
 	return m.Migrate(p)
 }
 
+// MaxCrossings is how many crosswalks a profile may cross, one after
+// the other: [Migrator.Migrate] refuses a profile with a rating or
+// review level whose provenance ([profile.Carried], nested through its
+// sources' Provenance) already records MaxCrossings crossings. Each
+// crossing nests the record three levels deeper in the written profile,
+// so a profile that crossed MaxCrossings crosswalks stays well within
+// [profile.DefaultMaxDepth] and loads back.
+const MaxCrossings = 8
+
 // Migrate carries p into the Migrator's target framework and returns the
 // migrated profile with the report of what it did, as the [Migrator]'s
 // documentation describes. p must be valid on its own
-// ([profile.Profile.Validate]); an ID the From framework does not know
-// is not an error but a lost rating. p is not changed, and the result
-// shares no memory with it.
+// ([profile.Profile.Validate]), and no rating or review level of it may
+// record [MaxCrossings] crossings already (an error names the profile
+// and each such place); an ID the From framework does not know is not an
+// error but a lost rating. p is not changed, and the result shares no
+// memory with it.
 //
 // Migrate costs time linear in p's ratings and review levels, the links
 // they cross and the target framework's items, plus a sort of each
@@ -254,6 +281,9 @@ func Migrate(p profile.Profile, c *Crosswalk, from, to *wlp.Framework, o *Migrat
 // size of p times the most links that leave one item.
 func (m *Migrator) Migrate(p profile.Profile) (profile.Profile, *Report, error) {
 	if err := p.Validate(); err != nil {
+		return profile.Profile{}, nil, err
+	}
+	if err := tooManyCrossings(p); err != nil {
 		return profile.Profile{}, nil, err
 	}
 	r := &Report{
@@ -326,10 +356,13 @@ type source struct {
 
 // target is one level carried to one item within a place.
 type target struct {
-	id      competency.ID
-	level   competency.Level
-	carried profile.Carried
-	srcs    []int // indexes of the sources, in the order of their IDs
+	id         competency.ID
+	level      competency.Level
+	carried    profile.Carried       // its Sources are those the rule used
+	srcs       []int                 // indexes of the sources used, in the order of their IDs
+	reached    []profile.CarriedFrom // every source that carried here, in the order of their IDs
+	reachedBy  []int                 // their indexes
+	outweighed []profile.CarriedFrom // the sources the rule set aside
 }
 
 // place migrates the sources of one place (the profile's ratings when
@@ -341,14 +374,16 @@ func (st *migration) place(srcs []source, review *int, rater string) []target {
 	slices.SortFunc(srcs, func(a, b source) int { return cmp.Compare(a.id, b.id) })
 	byTarget := map[competency.ID]*target{}
 	var order []*target
+	var lost []Lost
+	carries := make([]bool, len(srcs)) // the source crosses a link that carries a level
 	for si, s := range srcs {
 		if m.from.Index(s.id) < 0 {
-			st.r.Lost = append(st.r.Lost, Lost{ID: s.id, Review: clonePtr(review), Rater: rater, Level: s.level,
+			lost = append(lost, Lost{ID: s.id, Review: clonePtr(review), Rater: rater, Level: s.level,
 				Reason: LostUnknown, Why: m.unknownWhy})
 			continue
 		}
 		if lr, ok := m.lost[s.id]; ok {
-			st.r.Lost = append(st.r.Lost, Lost{ID: s.id, Review: clonePtr(review), Rater: rater, Level: s.level,
+			lost = append(lost, Lost{ID: s.id, Review: clonePtr(review), Rater: rater, Level: s.level,
 				Reason: lr.reason, Why: lr.why})
 		}
 		for _, li := range m.out[s.id] {
@@ -374,24 +409,58 @@ func (st *migration) place(srcs []source, review *int, rater string) []target {
 				byTarget[l.To] = t
 				order = append(order, t)
 			}
-			t.carried.Sources = append(t.carried.Sources, from)
-			t.srcs = append(t.srcs, si)
+			t.reached = append(t.reached, from)
+			t.reachedBy = append(t.reachedBy, si)
+			carries[si] = true
 		}
 	}
 	slices.SortFunc(order, func(a, b *target) int { return cmp.Compare(m.to.Index(a.id), m.to.Index(b.id)) })
+	used := make([]bool, len(srcs))
 	out := make([]target, len(order))
 	for i, t := range order {
-		t.level, t.carried.Relation = m.combine(t.carried.Sources)
-		if len(t.carried.Sources) > 1 {
-			t.carried.Rule = string(m.rule)
+		m.combine(t)
+		for _, si := range t.srcs {
+			used[si] = true
 		}
 		st.reached[t.id] = true
 		weak := t.carried.Weak()
 		st.r.Carried = append(st.r.Carried, CarriedRating{ID: t.id, Review: clonePtr(review), Rater: rater, Level: t.level,
-			Relation: t.carried.Relation, Weak: weak, Rule: Rule(t.carried.Rule), Sources: t.carried.Clone().Sources})
+			Relation: t.carried.Relation, Weak: weak, Rule: Rule(t.carried.Rule), Sources: t.carried.Clone().Sources,
+			Outweighed: (&profile.Carried{Sources: t.outweighed}).Clone().Sources})
 		out[i] = *t
 	}
+	// A source that carries a level but that the rule set aside wherever
+	// it carries is lost too: no rating of the result stands on it.
+	for si, s := range srcs {
+		if carries[si] && !used[si] {
+			lost = append(lost, Lost{ID: s.id, Review: clonePtr(review), Rater: rater, Level: s.level,
+				Reason: LostOutweighed, Why: outweighedWhy(order, si)})
+		}
+	}
+	slices.SortStableFunc(lost, func(a, b Lost) int { return cmp.Compare(a.ID, b.ID) })
+	st.r.Lost = append(st.r.Lost, lost...)
 	return out
+}
+
+// outweighedWhy says which stronger links decided the items the source
+// srcs[si] carried to, where the rule set it aside.
+func outweighedWhy(order []*target, si int) string {
+	var at []string
+	for _, t := range order {
+		k := slices.Index(t.reachedBy, si)
+		if k < 0 {
+			continue
+		}
+		by := make([]string, len(t.carried.Sources))
+		for j, f := range t.carried.Sources {
+			by[j] = fmt.Sprintf("%s (%s)", f.ID, f.Relation)
+		}
+		at = append(at, fmt.Sprintf("at %s (%s) by %s", t.id, t.reached[k].Relation, strings.Join(by, ", ")))
+	}
+	if len(at) > maxNamed {
+		at = append(at[:maxNamed], fmt.Sprintf("and %d more", len(at)-maxNamed))
+	}
+	return "outweighed by stronger links wherever it carries a level: " + strings.Join(at, "; ")
 }
 
 // clonePtr returns a pointer to a copy of *p, or nil.
@@ -403,39 +472,50 @@ func clonePtr(p *int) *int {
 	return &v
 }
 
-// combine returns the level the rule gives the sources and the weakest
-// relation among them.
-func (m *Migrator) combine(fs []profile.CarriedFrom) (competency.Level, competency.Relation) {
-	weakest := fs[0].Relation
-	strongest := fs[0].Relation.Strength()
-	for _, f := range fs[1:] {
-		if f.Relation.Strength() < weakest.Strength() {
-			weakest = f.Relation
-		}
+// combine sets t's level, by the rule, from the sources that reached
+// it, and splits them into those the rule used (t.carried.Sources and
+// t.srcs) and those it set aside (t.outweighed). The record's Relation
+// is the weakest relation among the sources used, its Rule the rule when
+// more than one source reached t.
+func (m *Migrator) combine(t *target) {
+	strongest := 0
+	for _, f := range t.reached {
 		strongest = max(strongest, f.Relation.Strength())
 	}
 	var count [competency.MaxLevel + 1]int
 	n, sum := 0, 0
 	lo, hi := competency.MaxLevel, competency.MinLevel
-	for _, f := range fs {
+	var weakest competency.Relation
+	for k, f := range t.reached {
 		if m.rule == RuleStrongest && f.Relation.Strength() < strongest {
+			t.outweighed = append(t.outweighed, f)
 			continue
 		}
+		if weakest == "" || f.Relation.Strength() < weakest.Strength() {
+			weakest = f.Relation
+		}
+		t.carried.Sources = append(t.carried.Sources, f)
+		t.srcs = append(t.srcs, t.reachedBy[k])
 		count[f.Carried]++
 		n++
 		sum += int(f.Carried)
 		lo, hi = min(lo, f.Carried), max(hi, f.Carried)
 	}
+	t.carried.Relation = weakest
+	if len(t.reached) > 1 {
+		t.carried.Rule = string(m.rule)
+	}
 	switch m.rule {
 	case RuleMean:
 		// The nearest level to sum/n, halves down: ceil(sum/n - 1/2).
-		return competency.Level((2*sum + n - 1) / (2 * n)), weakest
+		t.level = competency.Level((2*sum + n - 1) / (2 * n))
 	case RuleMin:
-		return lo, weakest
+		t.level = lo
 	case RuleMax:
-		return hi, weakest
+		t.level = hi
+	default:
+		t.level = lowerMedian(count, n)
 	}
-	return lowerMedian(count, n), weakest
 }
 
 // lowerMedian returns the lower median of n levels counted by level.
@@ -451,7 +531,7 @@ func lowerMedian(count [competency.MaxLevel + 1]int, n int) competency.Level {
 }
 
 // rating returns the new rating of the profile for t, made from the
-// direct ratings srcs.
+// direct ratings srcs: its facts come from the sources the rule used.
 func (t *target) rating(srcs []source) profile.Rating {
 	first := srcs[t.srcs[0]].rating
 	r := profile.Rating{Level: t.level, Source: first.Source, Combined: first.Combined}
@@ -462,6 +542,7 @@ func (t *target) rating(srcs []source) profile.Rating {
 		return r
 	}
 	var seen map[string]bool
+	dated := true
 	for _, si := range t.srcs {
 		s := srcs[si].rating
 		if s.Source != r.Source {
@@ -470,7 +551,9 @@ func (t *target) rating(srcs []source) profile.Rating {
 		if s.Combined != r.Combined {
 			r.Combined = ""
 		}
-		if s.AssessedAt != "" && (r.AssessedAt == "" || s.AssessedAt < r.AssessedAt) {
+		if s.AssessedAt == "" {
+			dated = false
+		} else if r.AssessedAt == "" || s.AssessedAt < r.AssessedAt {
 			r.AssessedAt = s.AssessedAt
 		}
 		for _, e := range s.Evidence {
@@ -483,7 +566,47 @@ func (t *target) rating(srcs []source) profile.Rating {
 			}
 		}
 	}
+	if !dated {
+		r.AssessedAt = ""
+	}
 	return r
+}
+
+// tooManyCrossings returns an error naming p and each of its ratings and
+// review levels whose provenance records MaxCrossings crossings already,
+// or nil. It costs time linear in the size of p's provenance, and
+// descends at most MaxCrossings levels into it.
+func tooManyCrossings(p profile.Profile) error {
+	var l problem.List
+	msg := fmt.Sprintf("profile %s: its provenance records %d crossings already, the most a profile may cross",
+		problem.Quote(p.ID), MaxCrossings)
+	for _, id := range slices.Sorted(maps.Keys(p.Ratings)) {
+		if c := p.Ratings[id].Carried; c != nil && crossings(c, MaxCrossings) {
+			l.Add(problem.Join("", "ratings", string(id), "carried"), msg)
+		}
+	}
+	for i, a := range p.Reviews {
+		for _, id := range slices.Sorted(maps.Keys(a.Carried)) {
+			if c := a.Carried[id]; crossings(&c, MaxCrossings) {
+				l.Add(problem.Join("", "reviews", i, "carried", string(id)), msg)
+			}
+		}
+	}
+	return l.Err("crosswalk")
+}
+
+// crossings reports whether the record c, nested through its sources'
+// provenance, records at least n crossings; it looks no deeper than n.
+func crossings(c *profile.Carried, n int) bool {
+	if n <= 1 {
+		return true
+	}
+	for _, s := range c.Sources {
+		if s.Provenance != nil && crossings(s.Provenance, n-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // unreached says why nothing reached the target item id.

@@ -547,6 +547,71 @@ func checkProperties(t testing.TB, m *crosswalk.Migrator, c *crosswalk.Crosswalk
 		if cr.Weak != (cr.Relation != competency.Exact) { // no provenance here
 			t.Errorf("%+v: weak %v with relation %s", cr, cr.Weak, cr.Relation)
 		}
+		// Only the strongest rule sets sources aside, and only those
+		// weaker than every source it used.
+		if len(cr.Outweighed) > 0 && rep.Rule != crosswalk.RuleStrongest {
+			t.Errorf("%+v: sources outweighed under the rule %s", cr, rep.Rule)
+		}
+		for _, o := range cr.Outweighed {
+			for _, s := range cr.Sources {
+				if o.Relation.Strength() >= s.Relation.Strength() || o.ID == s.ID {
+					t.Errorf("%+v: %s (%s) set aside beside %s (%s)", cr, o.ID, o.Relation, s.ID, s.Relation)
+				}
+			}
+		}
+		if cr.Rule == "" && len(cr.Sources)+len(cr.Outweighed) != 1 {
+			t.Errorf("%+v: several sources reached it, but no rule is named", cr)
+		}
+	}
+	// A source lost as outweighed is outweighed somewhere in its place,
+	// and one used nowhere that carries a level is lost as outweighed.
+	outweighed := map[key]bool{}
+	for _, cr := range rep.Carried {
+		for _, o := range cr.Outweighed {
+			k := key{-1, o.ID}
+			if cr.Review != nil {
+				k.review = *cr.Review
+			}
+			outweighed[k] = true
+		}
+	}
+	for _, l := range rep.Lost {
+		k := key{-1, l.ID}
+		if l.Review != nil {
+			k.review = *l.Review
+		}
+		if (l.Reason == crosswalk.LostOutweighed) != (outweighed[k] && !used[k]) {
+			t.Errorf("%+v: lost as %s, outweighed somewhere %v, used %v", l, l.Reason, outweighed[k], used[k])
+		}
+	}
+	// A direct rating's facts come from the sources used: a date only
+	// when each of them has one, the earliest; evidence their union.
+	for id, r := range got.Ratings {
+		dates, dated := []string{}, true
+		var evidence []string
+		for _, s := range r.Carried.Sources {
+			src := p.Ratings[s.ID]
+			if src.AssessedAt == "" {
+				dated = false
+			} else {
+				dates = append(dates, src.AssessedAt)
+			}
+			for _, e := range src.Evidence {
+				if !slices.Contains(evidence, e) {
+					evidence = append(evidence, e)
+				}
+			}
+		}
+		want := ""
+		if dated {
+			want = slices.Min(dates)
+		}
+		if r.AssessedAt != want {
+			t.Errorf("%s: assessed at %q, want %q (sources %+v)", id, r.AssessedAt, want, r.Carried.Sources)
+		}
+		if !slices.Equal(r.Evidence, evidence) {
+			t.Errorf("%s: evidence %q, want %q", id, r.Evidence, evidence)
+		}
 	}
 	// Unreached: exactly the items rated nowhere.
 	rated := map[competency.ID]bool{}
@@ -826,8 +891,155 @@ func TestMigrateDefaultRule(t *testing.T) {
 			t.Errorf("options %+v: report rule %q, want strongest", o, rep.Rule)
 		}
 		r := got.Ratings["y"]
-		if r.Level != 3 || r.Carried == nil || r.Carried.Rule != "strongest" || r.Carried.Relation != competency.Broader {
-			t.Errorf("options %+v: y = %+v, carried %+v; want level 3 by strongest, weakest relation broader", o, r, r.Carried)
+		// The record names only b, the source used, and its relation.
+		if r.Level != 3 || r.Carried == nil || r.Carried.Rule != "strongest" || r.Carried.Relation != competency.Close ||
+			len(r.Carried.Sources) != 1 || r.Carried.Sources[0].ID != "b" {
+			t.Errorf("options %+v: y = %+v, carried %+v; want level 3 by strongest from b alone, relation close", o, r, r.Carried)
 		}
+		if len(rep.Carried) != 1 || len(rep.Carried[0].Outweighed) != 1 || rep.Carried[0].Outweighed[0].ID != "c" {
+			t.Errorf("options %+v: report carried %+v; want c outweighed", o, rep.Carried)
+		}
+	}
+}
+
+// TestMigrateOutweighed checks that with the strongest rule a carried
+// rating records, and takes its facts from, only the sources it was made
+// from, that the report lists the others as outweighed, and that a source
+// outweighed wherever it carries is lost.
+func TestMigrateOutweighed(t *testing.T) {
+	p := profile.Profile{ID: "bo", Ratings: map[competency.ID]profile.Rating{
+		"a": {Level: 4, Source: profile.Manager},
+		"h": {Level: 2, Source: profile.Self, AssessedAt: "2026-01-02", Evidence: []string{"h's evidence"}, Note: "h note"},
+		"b": {Level: 3, Source: profile.Peer, AssessedAt: "2026-05-01"},
+		"c": {Level: 1, Source: profile.Peer, AssessedAt: "2026-02-01", Evidence: []string{"c's evidence"}},
+	}}
+	got, rep, err := newMigrator(t, crosswalk.RuleStrongest).Migrate(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromA := profile.CarriedFrom{ID: "a", Level: 4, Relation: competency.Exact, Carried: 4}
+	fromH := profile.CarriedFrom{ID: "h", Level: 2, Relation: competency.Related, Carried: 2}
+	fromB := profile.CarriedFrom{ID: "b", Level: 3, Relation: competency.Close, Carried: 3}
+	fromC := profile.CarriedFrom{ID: "c", Level: 1, Relation: competency.Broader, Carried: 1}
+	carried := func(rel competency.Relation, fs ...profile.CarriedFrom) *profile.Carried {
+		return &profile.Carried{Crosswalk: "old-to-new", From: "old", Relation: rel, Rule: "strongest", Sources: fs}
+	}
+	want := map[competency.ID]profile.Rating{
+		// Nothing of h: not its date, evidence, note or relation.
+		"x": {Level: 4, Source: profile.Manager, Carried: carried(competency.Exact, fromA)},
+		// b's date alone; nothing of c.
+		"y": {Level: 3, Source: profile.Peer, AssessedAt: "2026-05-01", Carried: carried(competency.Close, fromB)},
+	}
+	if diff := cmp.Diff(want, got.Ratings); diff != "" {
+		t.Errorf("ratings (-want +got):\n%s", diff)
+	}
+	wantCarried := []crosswalk.CarriedRating{
+		{ID: "x", Level: 4, Relation: competency.Exact, Rule: crosswalk.RuleStrongest, Sources: []profile.CarriedFrom{fromA},
+			Outweighed: []profile.CarriedFrom{fromH}},
+		{ID: "y", Level: 3, Relation: competency.Close, Weak: true, Rule: crosswalk.RuleStrongest, Sources: []profile.CarriedFrom{fromB},
+			Outweighed: []profile.CarriedFrom{fromC}},
+	}
+	if diff := cmp.Diff(wantCarried, rep.Carried); diff != "" {
+		t.Errorf("report's carried (-want +got):\n%s", diff)
+	}
+	wantLost := []crosswalk.Lost{
+		{ID: "c", Level: 1, Reason: crosswalk.LostOutweighed,
+			Why: "outweighed by stronger links wherever it carries a level: at y (broader) by b (close)"},
+		{ID: "h", Level: 2, Reason: crosswalk.LostOutweighed,
+			Why: "outweighed by stronger links wherever it carries a level: at x (related) by a (exact)"},
+	}
+	if diff := cmp.Diff(wantLost, rep.Lost); diff != "" {
+		t.Errorf("report's lost (-want +got):\n%s", diff)
+	}
+	validReport(t, rep)
+
+	// Another rule uses every source; none is outweighed or lost.
+	got, rep, err = newMigrator(t, crosswalk.RuleMedian).Migrate(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Lost) != 0 || rep.Carried[0].Outweighed != nil || len(got.Ratings["x"].Carried.Sources) != 2 ||
+		got.Ratings["x"].Carried.Relation != competency.Related {
+		t.Errorf("median: lost %+v, carried %+v", rep.Lost, rep.Carried)
+	}
+}
+
+// TestMigrateDates checks that a rating made from several sources has
+// a date only when every source used has one.
+func TestMigrateDates(t *testing.T) {
+	tests := []struct {
+		name   string
+		b, c   profile.Rating
+		date   string
+		evide  []string
+		source profile.Source
+	}{
+		{"both dated", profile.Rating{Level: 2, AssessedAt: "2026-03-01", Evidence: []string{"e1"}},
+			profile.Rating{Level: 2, AssessedAt: "2026-02-01", Evidence: []string{"e1", "e2"}}, "2026-02-01", []string{"e1", "e2"}, profile.Unstated},
+		{"one undated", profile.Rating{Level: 2, AssessedAt: "2026-03-01", Evidence: []string{"e1"}, Source: profile.Manager},
+			profile.Rating{Level: 2, Source: profile.Manager}, "", []string{"e1"}, profile.Manager},
+		{"none dated", profile.Rating{Level: 2}, profile.Rating{Level: 3}, "", nil, profile.Unstated},
+	}
+	m := newMigrator(t, crosswalk.RuleMedian)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, err := m.Migrate(profile.Profile{ID: "p", Ratings: map[competency.ID]profile.Rating{"b": tt.b, "c": tt.c}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			y := got.Ratings["y"]
+			if y.AssessedAt != tt.date || !slices.Equal(y.Evidence, tt.evide) || y.Source != tt.source {
+				t.Errorf("y dated %q, evidence %q, source %s; want %q, %q, %s", y.AssessedAt, y.Evidence, y.Source, tt.date, tt.evide, tt.source)
+			}
+		})
+	}
+}
+
+// TestMigrateMaxCrossings migrates a profile through a crosswalk from a
+// framework to itself until it has crossed MaxCrossings crosswalks: each
+// result loads back, and the next migration is refused, naming the
+// profile and the places.
+func TestMigrateMaxCrossings(t *testing.T) {
+	f := smallFramework(t, "same", "a", "b")
+	c := &crosswalk.Crosswalk{ID: "same-to-same", From: "same", To: "same", Links: []crosswalk.Link{
+		{From: "a", To: "a", Relation: competency.Exact, Carry: crosswalk.CarryLevel, Why: "itself"},
+		{From: "b", To: "b", Relation: competency.Exact, Carry: crosswalk.CarryLevel, Why: "itself"},
+	}}
+	m, err := crosswalk.NewMigrator(c, f, f, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := profile.Profile{ID: "deep", Ratings: map[competency.ID]profile.Rating{"a": {Level: 3}, "b": {Level: 1}},
+		Reviews: []profile.Review{{Rater: "R", Levels: map[competency.ID]competency.Level{"b": 2}}}}
+	for i := range crosswalk.MaxCrossings {
+		if p, _, err = m.Migrate(p); err != nil {
+			t.Fatalf("crossing %d: %v", i+1, err)
+		}
+		roundTrip(t, p)
+	}
+	_, _, err = m.Migrate(p)
+	var ve *problem.Error
+	if !errors.As(err, &ve) {
+		t.Fatalf("crossing %d: err = %v, want a *problem.Error", crosswalk.MaxCrossings+1, err)
+	}
+	var paths []string
+	for _, pr := range ve.Problems {
+		paths = append(paths, pr.Path)
+		if !strings.Contains(pr.Message, `profile "deep"`) || !strings.Contains(pr.Message, "8 crossings") {
+			t.Errorf("message %q does not name the profile and the bound", pr.Message)
+		}
+	}
+	if diff := cmp.Diff([]string{"/ratings/a/carried", "/ratings/b/carried", "/reviews/0/carried/b"}, paths); diff != "" {
+		t.Errorf("paths (-want +got):\n%s", diff)
+	}
+	if !strings.HasPrefix(err.Error(), "crosswalk: ") {
+		t.Errorf("error %q does not start with the package name", err)
+	}
+	// One rating that crossed less is not refused.
+	p.Ratings["a"] = profile.Rating{Level: 3}
+	p.Ratings["b"] = profile.Rating{Level: 3}
+	p.Reviews = nil
+	if _, _, err := m.Migrate(p); err != nil {
+		t.Errorf("a fresh rating: %v", err)
 	}
 }

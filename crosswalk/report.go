@@ -16,7 +16,11 @@ import (
 //
 // A place in the profile is the profile's own ratings (Review nil) or
 // one of its reviews (Review holds its index among the reviews of the
-// profile migrated; Rater repeats the review's rater, for a reader).
+// profile migrated, the input; Rater repeats the review's rater, for a
+// reader). The migrated profile leaves out the reviews listed in
+// Dropped, so its reviews' indexes shift past them: the review at index
+// i of the input is at i minus the number of Dropped indexes below i in
+// the migrated profile.
 // Lists are in a fixed order: the profile's own ratings first, then the
 // reviews in order; within a place, carried ratings in the order of the
 // target framework's items and lost ratings in the order of their IDs.
@@ -33,7 +37,8 @@ type Report struct {
 	Rule Rule `json:"rule" jsonschema:"enum=median,enum=mean,enum=min,enum=max,enum=strongest"`
 	// Carried lists the ratings and review levels the migration made.
 	Carried []CarriedRating `json:"carried"`
-	// Lost lists the ratings and review levels that carried nowhere.
+	// Lost lists the ratings and review levels of the profile migrated
+	// that no rating of the migrated profile stands on.
 	Lost []Lost `json:"lost"`
 	// Unreached lists the items of the target framework that the
 	// migrated profile does not rate at all, neither directly nor in a
@@ -56,24 +61,32 @@ type CarriedRating struct {
 	// ID is the rated item of the target framework.
 	ID competency.ID `json:"id"`
 	// Review is the index of the review the level is in, among the
-	// reviews of the profile migrated; absent for the profile's own
+	// reviews of the profile migrated (the input: see [Report] for the
+	// index in the migrated profile); absent for the profile's own
 	// ratings.
 	Review *int `json:"review,omitempty"`
 	// Rater is the rater of that review, if it names one.
 	Rater string `json:"rater,omitempty"`
 	// Level is the level carried.
 	Level competency.Level `json:"level"`
-	// Relation is the weakest relation any of its sources crossed.
+	// Relation is the weakest relation any of the sources used crossed.
 	Relation competency.Relation `json:"relation" jsonschema:"enum=exact,enum=close,enum=broader,enum=narrower,enum=related"`
 	// Weak is true when the level rests on a link looser than an exact
 	// match, in this migration or an earlier one (see
 	// [profile.Carried.Weak]): it is to be confirmed by an assessment.
 	Weak bool `json:"weak"`
-	// Rule names the rule that combined several sources; empty for one.
+	// Rule names the rule that combined several sources; empty when one
+	// source reached the item.
 	Rule Rule `json:"rule,omitempty" jsonschema:"enum=,enum=median,enum=mean,enum=min,enum=max,enum=strongest"`
 	// Sources lists the ratings the level was made from, in the order of
-	// their IDs, as the migrated rating's carried record lists them.
+	// their IDs, as the migrated rating's carried record lists them: the
+	// sources the rule used.
 	Sources []profile.CarriedFrom `json:"sources"`
+	// Outweighed lists the ratings that reached the item but that the
+	// rule set aside (with [RuleStrongest], those across a looser link
+	// than the strongest present), in the order of their IDs; absent when
+	// the rule used every one. The migrated rating does not record them.
+	Outweighed []profile.CarriedFrom `json:"outweighed,omitempty"`
 }
 
 // Lost is one rating (or review level) of the profile migrated that
@@ -90,9 +103,10 @@ type Lost struct {
 	// Level is the level it had.
 	Level competency.Level `json:"level"`
 	// Reason says in one word why it carried nowhere.
-	Reason LostReason `json:"reason" jsonschema:"enum=unknown,enum=unmapped,enum=unlinked,enum=carries-nothing"`
+	Reason LostReason `json:"reason" jsonschema:"enum=unknown,enum=unmapped,enum=unlinked,enum=carries-nothing,enum=outweighed"`
 	// Why says it in words: the crosswalk's note for an unmapped item,
-	// or what the links from it are.
+	// what the links from it are, or, for an outweighed one, the stronger
+	// links that decided the items it reaches.
 	Why string `json:"why"`
 }
 
@@ -113,6 +127,11 @@ const (
 	// LostCarriesNothing: links leave the item, but every one carries no
 	// level (they are in Hints).
 	LostCarriesNothing LostReason = "carries-nothing"
+	// LostOutweighed: links carry its level, but at every item they
+	// reach the rule set it aside for sources across stronger links
+	// (see [RuleStrongest]); each such item's carried rating lists it
+	// among its Outweighed.
+	LostOutweighed LostReason = "outweighed"
 )
 
 // Unreached is an item of the target framework that the migrated profile

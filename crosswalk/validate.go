@@ -17,12 +17,17 @@ import (
 // maps: that its ID, From, To and every item ID are well formed
 // (lower-case kebab-case slugs, as [competency.ValidID] says); that every
 // source has a well-formed key, no other source has it, and it has a
-// title and, if any, an absolute URL; that every link has a known
+// title and, if any, an http or https URL; that every link has a known
 // relation and carry, a Cap from 1 to 4 when its carry is "capped" and
 // none otherwise, a Why, and a Source among the declared keys (or none);
 // that no two links join the same two items; that no Unmapped item is
 // the From of a link and no New item the To of one; and that no item is
-// noted twice in Unmapped or in New. Every text must be valid UTF-8.
+// noted twice in Unmapped or in New. Every text (the name, the
+// description, the sources' titles, the links' and notes' whys) must be
+// valid UTF-8 with no control characters: no C0 or C1 character (line
+// breaks and tabs included), no DEL, and no bidirectional embedding,
+// override or isolate (U+202A to U+202E, U+2066 to U+2069). A source's
+// URL must be an absolute http or https URL.
 //
 // It returns nil or a *[ValidationError] listing every problem at once,
 // each with its JSON pointer, such as "/links/3/cap".
@@ -39,10 +44,12 @@ func (c *Crosswalk) Validate() error {
 // the frameworks it maps: every link's From and every Unmapped item must
 // be an item a person can be rated on in from (a competency or an area),
 // every link's To and every New item one of to; and c.From must be
-// from's ID, c.To to's ID, when the framework has one. An unknown item's
-// problem suggests the closest ID the framework has. The items of a
-// composed link's Via, which belong to frameworks between, are not
-// checked. Both frameworks must be non-nil.
+// from's ID, c.To to's ID, when the framework has one. When either ID
+// differs, Check reports that (with Validate's problems) and does not
+// look the items up, as a crosswalk meant for other frameworks would
+// fault at every one. An unknown item's problem suggests the closest ID
+// the framework has. The items of a composed link's Via, which belong to
+// frameworks between, are not checked. Both frameworks must be non-nil.
 //
 // It returns nil or a *[ValidationError] listing every problem at once.
 //
@@ -56,11 +63,19 @@ func (c *Crosswalk) Check(from, to *wlp.Framework) error {
 		l.Add("", "cannot check a crosswalk against a nil framework")
 		return l.Err("crosswalk")
 	}
+	mismatch := false
 	if id := from.ID(); id != "" && c.From != id {
 		l.Add("/from", fmt.Sprintf("the crosswalk maps from %s, not from the framework %s", problem.Quote(c.From), problem.Quote(id)))
+		mismatch = true
 	}
 	if id := to.ID(); id != "" && c.To != id {
 		l.Add("/to", fmt.Sprintf("the crosswalk maps to %s, not to the framework %s", problem.Quote(c.To), problem.Quote(id)))
+		mismatch = true
+	}
+	if mismatch {
+		// The crosswalk is for other frameworks: its items would all
+		// be reported too, and say nothing more.
+		return l.Err("crosswalk")
 	}
 	s := suggester{}
 	for i, k := range c.Links {
@@ -247,29 +262,61 @@ func checkItem(l *problem.List, path string, id competency.ID) {
 	checkSlug(l, path, "the item ID", string(id))
 }
 
-// checkText reports a text that is not valid UTF-8, or that is blank
-// when required.
+// checkText reports a text that is not valid UTF-8, that holds a
+// control character (see [textProblem]), or that is blank when required.
 func checkText(l *problem.List, path, s string, required bool) {
-	switch {
-	case !utf8.ValidString(s):
-		l.Add(path, "the text is not valid UTF-8")
+	switch msg := textProblem(s); {
+	case msg != "":
+		l.Add(path, msg)
 	case required && strings.TrimSpace(s) == "":
 		l.Add(path, "the text is empty")
 	}
 }
 
-// checkURL returns what is wrong with an absolute URL, or "": the test
-// of the JSON Schema format "uri" of the schema validator.
-func checkURL(s string) string {
+// textProblem says what is wrong with a text, or returns "": it must be
+// valid UTF-8 and hold no control character: none of C0 (U+0000 to
+// U+001F, line breaks and tabs included), DEL and C1 (U+007F to U+009F),
+// nor the bidirectional embeddings, overrides and isolates (U+202A to
+// U+202E, U+2066 to U+2069), which can make a text read otherwise than
+// it is stored.
+func textProblem(s string) string {
 	if !utf8.ValidString(s) {
-		return "the URL is not valid UTF-8"
+		return "the text is not valid UTF-8"
+	}
+	for i, r := range s {
+		if controlRune(r) {
+			return fmt.Sprintf("the text holds the control character %U at byte %d", r, i)
+		}
+	}
+	return ""
+}
+
+// controlRune reports whether r is a character [textProblem] rejects.
+func controlRune(r rune) bool {
+	return r < 0x20 || 0x7f <= r && r <= 0x9f || 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069
+}
+
+// checkURL returns what is wrong with a source's URL, or "": it must be
+// an absolute http or https URL, the scheme written in lower case, with
+// a host, and hold no control character (see [textProblem]). Besides,
+// it passes the test of the JSON Schema format "uri" of the schema
+// validator.
+func checkURL(s string) string {
+	if msg := textProblem(s); msg != "" {
+		return strings.Replace(msg, "the text", "the URL", 1)
+	}
+	if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
+		if u, err := url.Parse(s); err == nil && !u.IsAbs() {
+			return fmt.Sprintf("%s is not an absolute URL", problem.Quote(s))
+		}
+		return fmt.Sprintf("%s is not an http or https URL", problem.Quote(s))
 	}
 	u, err := url.Parse(s)
 	if err != nil {
 		return fmt.Sprintf("%s is not a URL", problem.Quote(s))
 	}
-	if !u.IsAbs() {
-		return fmt.Sprintf("%s is not an absolute URL", problem.Quote(s))
+	if u.Host == "" {
+		return fmt.Sprintf("%s names no host", problem.Quote(s))
 	}
 	if host := u.Hostname(); strings.Contains(host, ":") {
 		a, err := netip.ParseAddr(host)

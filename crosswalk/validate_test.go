@@ -38,11 +38,42 @@ func TestValidate(t *testing.T) {
 			{"/sources/2/key", "not lower-case"}, {"/sources/2/title", "empty"}, {"/sources/2/url", "IPv6"},
 			{"/sources/3/url", "not a URL"}}},
 		{"link fields", func(c *crosswalk.Crosswalk) {
-			c.Links[0] = crosswalk.Link{From: "X1", To: "", Relation: "same", Carry: "all", Cap: 2, Why: " \t", Source: "Bad", Via: []competency.ID{"ok", "n o"}}
+			c.Links[0] = crosswalk.Link{From: "X1", To: "", Relation: "same", Carry: "all", Cap: 2, Why: "  ", Source: "Bad", Via: []competency.ID{"ok", "n o"}}
 		}, []got{
 			{"/links/0/from", "not lower-case"}, {"/links/0/to", "empty"}, {"/links/0/relation", "unknown relation"},
 			{"/links/0/carry", "unknown carry"}, {"/links/0/why", "empty"}, {"/links/0/source", "not lower-case"},
 			{"/links/0/via/1", "not lower-case"}}},
+		{"control characters", func(c *crosswalk.Crosswalk) {
+			c.Name = "A\x00B"
+			c.Description = "Two\nlines"
+			c.Sources[0].Title = "Tab\there"
+			c.Links[0].Why = "\x1b[31mred\x1b[0m"
+			c.Links[1].Why = "DEL\x7f"
+			c.Links[2].Why = "C1 \u0085 next line"
+			c.Unmapped[0].Why = "evil \u202e txt.exe"
+			c.New[0].Why = "isolate \u2066x\u2069"
+		}, []got{
+			{"/name", "control character U+0000 at byte 1"}, {"/description", "U+000A at byte 3"},
+			{"/sources/0/title", "U+0009 at byte 3"}, {"/links/0/why", "U+001B at byte 0"}, {"/links/1/why", "U+007F"},
+			{"/links/2/why", "U+0085"}, {"/unmapped/0/why", "U+202E at byte 5"}, {"/new/0/why", "U+2066"}}},
+		{"fine characters", func(c *crosswalk.Crosswalk) {
+			c.Name = "Café & Co \u00a0\u2028 \u202f\u2065\u206a"
+			c.Links[0].Why = "Emotional Intelligence & Decision Making: “quoted” — fine. 語😀"
+		}, nil},
+		{"URLs", func(c *crosswalk.Crosswalk) {
+			c.Sources[0].URL = "javascript:alert(1)"
+			c.Sources = append(c.Sources,
+				crosswalk.Source{Key: "s2", Title: "FTP", URL: "ftp://example.com/x"},
+				crosswalk.Source{Key: "s3", Title: "No host", URL: "https:///path"},
+				crosswalk.Source{Key: "s4", Title: "Upper case", URL: "HTTPS://example.com/"},
+				crosswalk.Source{Key: "s5", Title: "Control", URL: "https://example.com/\u202e"},
+				crosswalk.Source{Key: "s6", Title: "Plain http", URL: "http://example.com/a?b=c#d"},
+				crosswalk.Source{Key: "s7", Title: "Mail", URL: "mailto:a@example.com"})
+		}, []got{
+			{"/sources/0/url", `"javascript:alert(1)" is not an http or https URL`},
+			{"/sources/1/url", "not an http or https URL"}, {"/sources/2/url", "names no host"},
+			{"/sources/3/url", "not an http or https URL"}, {"/sources/4/url", "the URL holds the control character U+202E"},
+			{"/sources/6/url", "not an http or https URL"}}},
 		{"caps", func(c *crosswalk.Crosswalk) {
 			c.Links[0].Cap = 1 // level with a cap
 			c.Links[1].Cap = 5 // capped above 4
@@ -111,11 +142,14 @@ func TestCheck(t *testing.T) {
 	}{
 		{"valid", func(*crosswalk.Crosswalk) {}, a, b, nil},
 		{"a framework without an ID", func(c *crosswalk.Crosswalk) {}, a, noID, nil},
+		// Frameworks other than the crosswalk's: that alone is said, not
+		// a line for every item.
 		{"the other way round", func(*crosswalk.Crosswalk) {}, b, a, []got{
-			{"/from", `maps from "a", not from the framework "b"`}, {"/to", `maps to "b", not to the framework "a"`},
-			{"/links/0/from", `"x1" is not an item of the framework "b"`}, {"/links/0/to", `"y1" is not an item of the framework "a"`},
-			{"/links/1/from", "x2"}, {"/links/1/to", "y2"}, {"/links/2/from", "x2"}, {"/links/2/to", "y1"},
-			{"/unmapped/0/id", `"x3" is not an item`}, {"/new/0/id", `"y3" is not an item`}}},
+			{"/from", `maps from "a", not from the framework "b"`}, {"/to", `maps to "b", not to the framework "a"`}}},
+		{"another To framework", func(c *crosswalk.Crosswalk) { c.Links[0].From = "nowhere" }, a, a, []got{
+			{"/to", `maps to "b", not to the framework "a"`}}},
+		{"another From framework, and Validate's problems", func(c *crosswalk.Crosswalk) { c.Links[1].Why = "" }, b, b, []got{
+			{"/links/1/why", "empty"}, {"/from", `maps from "a", not from the framework "b"`}}},
 		{"unknown items, with a suggestion", func(c *crosswalk.Crosswalk) {
 			c.Links[0].From, c.Links[1].To = "x11", "zz"
 			c.Unmapped[0].ID, c.New[0].ID = "x9", "y33"

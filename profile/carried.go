@@ -18,15 +18,18 @@ type Carried struct {
 	// From is the ID of the framework the rating came from, or empty when
 	// the crosswalk does not name it.
 	From string `json:"from,omitempty" jsonschema:"maxLength=64,pattern=^([a-z0-9]+(-[a-z0-9]+)*)?$"`
-	// Relation is the weakest relation any of its sources crossed:
+	// Relation is the weakest relation any of its Sources crossed:
 	// anything but "exact" marks a rating that rests on a looser link
 	// than a true match.
 	Relation competency.Relation `json:"relation" jsonschema:"enum=exact,enum=close,enum=broader,enum=narrower,enum=related"`
 	// Rule names how several sources were combined into one level (see
-	// package crosswalk's Rule); empty when there was one source.
+	// package crosswalk's Rule); empty when one source reached the item.
+	// It is named even when the rule kept one of several sources.
 	Rule string `json:"rule,omitempty" jsonschema:"enum=,enum=median,enum=mean,enum=min,enum=max,enum=strongest"`
 	// Sources lists the ratings the level was made from, in the order of
 	// their IDs, each with the link it crossed. It lists at least one.
+	// A rating that reached the item but that the rule set aside is not
+	// among them (package crosswalk's migration report lists it).
 	Sources []CarriedFrom `json:"sources" jsonschema:"minItems=1"`
 }
 

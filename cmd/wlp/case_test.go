@@ -761,7 +761,7 @@ func TestExportCrosswalkDocument(t *testing.T) {
 	}{
 		{[]string{"-crosswalk", "astd-2004-to-atd-2013", "-table"}, "-crosswalk excludes -table"},
 		{[]string{"-from", "atd-2013"}, "-from goes with -crosswalk"},
-		{[]string{"-crosswalk", "astd-2004-to-atd-2013", "-to", "atd-2020"}, "is not an item of"},
+		{[]string{"-crosswalk", "astd-2004-to-atd-2013", "-to", "atd-2020"}, `maps to "atd-2013", not to the framework "atd-2020"`},
 	} {
 		r := runWLP("", append([]string{"export"}, tt.args...)...)
 		if r.code == 0 || !strings.Contains(r.stderr, tt.want) {

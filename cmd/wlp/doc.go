@@ -485,24 +485,37 @@
 // 2, 2 and 4 give 3), min or max. The default lets the closest evidence
 // decide: a rating of an item that stands for the new one says more about
 // it than ratings of its neighbours, which count only where nothing closer
-// reached the item. A review (a 360-degree rater's levels) migrates on its
-// own, and keeps its rater, source, date, evidence and note.
+// reached the item. A carried rating records, and takes its date, evidence
+// and source from, only the ratings its level was made from; the report
+// lists the ratings the rule set aside as outweighed, and a rating set
+// aside wherever it carries as lost. A review (a 360-degree rater's
+// levels) migrates on its own, and keeps its rater, source, date, evidence
+// and note; a review none of whose levels carries is dropped, and the
+// summary names it.
 //
 // Every carried rating records where it came from, in its "carried" field:
 // the crosswalk, the ratings it was made from with their levels, the link
 // each crossed and its relation, and the rule; a rating that crossed a
 // looser link than an exact match says so by its relation. Nothing is
 // dropped silently: a rating that carries nowhere (its item is unmapped, no
-// link leaves it, or every link from it carries nothing) is reported as
-// lost, and an item of the new framework that nothing reached is reported
-// as to be assessed afresh.
+// link leaves it, every link from it carries nothing, or it was outweighed
+// wherever it carries) is reported as lost, and an item of the new
+// framework that nothing reached is reported as to be assessed afresh.
+// The record nests at each migration, so a migrated profile is roughly
+// twice the size of the one it came from: a profile crosses at most 8
+// crosswalks, and wlp warns when a migrated profile is larger than the
+// 1 MiB it reads back in one profile.
 //
 // The migrated profiles go to standard output as JSON Lines (one profile a
 // line), or with -o DIR to one indented file per person in the folder DIR,
 // as "wlp import -o" writes them (-force to write over files). A summary
-// goes to standard error: per person the ratings carried (how many across
-// exact links only, how many across weaker ones), the ratings lost, by
-// name, and the items to assess afresh; then the totals. With -json the
+// goes to standard error: per person the items of the new framework given
+// a level and the ratings that gives them (one for the profile's own
+// rating, one for each review's level), how many of those items rest on
+// exact links only and how many on weaker ones, the ratings lost (each
+// rating and each review's level counts) with the items they rate, by
+// name, the items to assess afresh, and the reviews dropped, by rater;
+// then the totals. With -json the
 // summary is one JSON document instead. -report FILE writes each person's
 // full report as JSON Lines, one "migration" document (see "wlp schema
 // migration") a line. Losing ratings is not a failure: wlp exits 0 once

@@ -17,6 +17,7 @@ import (
 	"github.com/wlpmodel/wlp/crosswalk"
 	"github.com/wlpmodel/wlp/people"
 	"github.com/wlpmodel/wlp/problem"
+	"github.com/wlpmodel/wlp/profile"
 )
 
 // migrateFlags are the flags of wlp migrate.
@@ -52,24 +53,37 @@ them all), mean (rounded to the nearest level, halves down: 2 and 3 give
 2, 2 and 4 give 3), min or max. The default lets the closest evidence
 decide: a rating of an item that stands for the new one says more about
 it than ratings of its neighbours, which count only where nothing closer
-reached the item. A review (a 360-degree rater's levels) migrates on its
-own, and keeps its rater, source, date, evidence and note.
+reached the item. A carried rating records, and takes its date, evidence
+and source from, only the ratings its level was made from; the report
+lists the ratings the rule set aside as outweighed, and a rating set
+aside wherever it carries as lost. A review (a 360-degree rater's
+levels) migrates on its own, and keeps its rater, source, date, evidence
+and note; a review none of whose levels carries is dropped, and the
+summary names it.
 
 Every carried rating records where it came from, in its "carried" field:
 the crosswalk, the ratings it was made from with their levels, the link
 each crossed and its relation, and the rule; a rating that crossed a
 looser link than an exact match says so by its relation. Nothing is
 dropped silently: a rating that carries nowhere (its item is unmapped, no
-link leaves it, or every link from it carries nothing) is reported as
-lost, and an item of the new framework that nothing reached is reported
-as to be assessed afresh.
+link leaves it, every link from it carries nothing, or it was outweighed
+wherever it carries) is reported as lost, and an item of the new
+framework that nothing reached is reported as to be assessed afresh.
+The record nests at each migration, so a migrated profile is roughly
+twice the size of the one it came from: a profile crosses at most 8
+crosswalks, and wlp warns when a migrated profile is larger than the
+1 MiB it reads back in one profile.
 
 The migrated profiles go to standard output as JSON Lines (one profile a
 line), or with -o DIR to one indented file per person in the folder DIR,
 as "wlp import -o" writes them (-force to write over files). A summary
-goes to standard error: per person the ratings carried (how many across
-exact links only, how many across weaker ones), the ratings lost, by
-name, and the items to assess afresh; then the totals. With -json the
+goes to standard error: per person the items of the new framework given
+a level and the ratings that gives them (one for the profile's own
+rating, one for each review's level), how many of those items rest on
+exact links only and how many on weaker ones, the ratings lost (each
+rating and each review's level counts) with the items they rate, by
+name, the items to assess afresh, and the reviews dropped, by rater;
+then the totals. With -json the
 summary is one JSON document instead. -report FILE writes each person's
 full report as JSON Lines, one "migration" document (see "wlp schema
 migration") a line. Losing ratings is not a failure: wlp exits 0 once
@@ -173,7 +187,7 @@ func runMigrate(e *env, mf migrateFlags, args []string) error {
 	if err := e.writeMigrated(out, names, mf.dir); err != nil {
 		return err
 	}
-	return writeMigrationSummary(e.stderr, from, reports, e.json)
+	return writeMigrationSummary(e.stderr, from, ps, reports, e.json)
 }
 
 // crosswalkOf returns the crosswalk arg names: an embedded crosswalk by
@@ -217,13 +231,23 @@ func (e *env) migrateFramework(arg, flagName, id, side string) (*wlp.Framework, 
 
 // writeMigrated writes the migrated profiles: JSON Lines on standard
 // output, or one file each in dir (the value of -o), named names, as
-// import does; checkTargets and checkInputs have passed.
+// import does; checkTargets and checkInputs have passed. It warns on
+// standard error of each profile whose written form is larger than
+// other commands read (see sizeWarning).
 func (e *env) writeMigrated(ps []people.Person, names []string, dir string) error {
 	if dir == "" {
-		enc := json.NewEncoder(e.stdout) // one line each, as JSON Lines wants
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b) // one line each, as JSON Lines wants
 		enc.SetEscapeHTML(false)
 		for _, p := range ps {
+			b.Reset()
 			if err := enc.Encode(p.Profile); err != nil {
+				return err
+			}
+			if w := sizeWarning(p.Profile.ID, p.Place.String(), b.Len()-1); w != "" { // the line, without its newline
+				fmt.Fprint(e.stderr, w)
+			}
+			if _, err := e.stdout.Write(b.Bytes()); err != nil {
 				return err
 			}
 		}
@@ -237,6 +261,9 @@ func (e *env) writeMigrated(ps []people.Person, names []string, dir string) erro
 		if err := writeJSON(&b, p.Profile); err != nil {
 			return err
 		}
+		if w := sizeWarning(p.Profile.ID, p.Place.String(), b.Len()); w != "" {
+			fmt.Fprint(e.stderr, w)
+		}
 		if err := writeFile(filepath.Join(dir, names[i]), b.Bytes(), e.inputs); err != nil {
 			return err
 		}
@@ -248,30 +275,50 @@ func (e *env) writeMigrated(ps []people.Person, names []string, dir string) erro
 // migrationCounts is what the summary says of one person, or of all.
 type migrationCounts struct {
 	Profile string `json:"profile,omitempty"`
-	// Carried counts the items of the TO framework given a level,
-	// directly or in a review; Exact those whose every level crossed
-	// exact links only, Weaker the others.
-	Carried int `json:"carried"`
-	Exact   int `json:"exact"`
-	Weaker  int `json:"weaker"`
-	// Lost counts the items of the FROM framework rated (directly or in
-	// a review) that carried nowhere, named in LostItems.
-	Lost      int        `json:"lost"`
-	LostItems []lostItem `json:"lostItems,omitempty"`
-	Unreached int        `json:"unreached"`
-	People    int        `json:"people,omitempty"`
+	// CarriedItems counts the items of the TO framework given a level,
+	// directly or in a review, and CarriedRatings the levels given them
+	// (a direct rating and each review's level count one each);
+	// ExactItems counts the items whose every level crossed exact links
+	// only, WeakerItems the others.
+	CarriedItems   int `json:"carriedItems"`
+	CarriedRatings int `json:"carriedRatings"`
+	ExactItems     int `json:"exactItems"`
+	WeakerItems    int `json:"weakerItems"`
+	// LostRatings counts the ratings and review levels that carried
+	// nowhere; LostItems names the items of the FROM framework they rate.
+	LostRatings int        `json:"lostRatings"`
+	LostItems   []lostItem `json:"lostItems,omitempty"`
+	// UnreachedItems counts the items of the TO framework to assess
+	// afresh.
+	UnreachedItems int `json:"unreachedItems"`
+	// DroppedReviews counts the reviews left out of the migrated
+	// profile, none of whose levels carried; Dropped names them.
+	DroppedReviews int             `json:"droppedReviews"`
+	Dropped        []droppedReview `json:"dropped,omitempty"`
+	People         int             `json:"people,omitempty"`
 }
 
-// lostItem is a lost item in the summary.
+// lostItem is a lost item in the summary, with how many of its ratings
+// (directly and in reviews) were lost.
 type lostItem struct {
-	ID     competency.ID        `json:"id"`
-	Name   string               `json:"name"`
-	Reason crosswalk.LostReason `json:"reason"`
+	ID      competency.ID        `json:"id"`
+	Name    string               `json:"name"`
+	Reason  crosswalk.LostReason `json:"reason"`
+	Ratings int                  `json:"ratings"`
 }
 
-// countMigration returns the summary's counts of one report.
-func countMigration(from *wlp.Framework, r *crosswalk.Report) migrationCounts {
-	c := migrationCounts{Profile: r.Profile, Unreached: len(r.Unreached)}
+// droppedReview is a dropped review in the summary: its index among the
+// reviews of the profile migrated, its rater and its source.
+type droppedReview struct {
+	Review int            `json:"review"`
+	Rater  string         `json:"rater,omitempty"`
+	Source profile.Source `json:"source,omitempty"`
+}
+
+// countMigration returns the summary's counts of one report of the
+// profile p.
+func countMigration(from *wlp.Framework, p profile.Profile, r *crosswalk.Report) migrationCounts {
+	c := migrationCounts{Profile: r.Profile, UnreachedItems: len(r.Unreached), CarriedRatings: len(r.Carried)}
 	weak := map[competency.ID]bool{}
 	var order []competency.ID
 	for _, cr := range r.Carried {
@@ -282,22 +329,33 @@ func countMigration(from *wlp.Framework, r *crosswalk.Report) migrationCounts {
 		weak[cr.ID] = w || cr.Weak
 	}
 	for _, id := range order {
-		c.Carried++
+		c.CarriedItems++
 		if weak[id] {
-			c.Weaker++
+			c.WeakerItems++
 		} else {
-			c.Exact++
+			c.ExactItems++
 		}
 	}
-	lost := map[competency.ID]bool{}
+	lost := map[competency.ID]int{}
 	for _, l := range r.Lost {
-		if !lost[l.ID] {
-			lost[l.ID] = true
-			c.LostItems = append(c.LostItems, lostItem{l.ID, nameOf(from, l.ID), l.Reason})
+		k, ok := lost[l.ID]
+		if !ok {
+			k = len(c.LostItems)
+			lost[l.ID] = k
+			c.LostItems = append(c.LostItems, lostItem{ID: l.ID, Name: nameOf(from, l.ID), Reason: l.Reason})
 		}
+		c.LostItems[k].Ratings++
 	}
 	slices.SortFunc(c.LostItems, func(a, b lostItem) int { return strings.Compare(string(a.ID), string(b.ID)) })
-	c.Lost = len(c.LostItems)
+	c.LostRatings = len(r.Lost)
+	for _, i := range r.Dropped {
+		d := droppedReview{Review: i}
+		if i >= 0 && i < len(p.Reviews) {
+			d.Rater, d.Source = p.Reviews[i].Rater, p.Reviews[i].Source
+		}
+		c.Dropped = append(c.Dropped, d)
+	}
+	c.DroppedReviews = len(c.Dropped)
 	return c
 }
 
@@ -307,21 +365,25 @@ var lostWords = map[crosswalk.LostReason]string{
 	crosswalk.LostUnmapped:       "no counterpart",
 	crosswalk.LostUnlinked:       "no link",
 	crosswalk.LostCarriesNothing: "its links carry no level",
+	crosswalk.LostOutweighed:     "outweighed by closer links",
 }
 
-// writeMigrationSummary writes the summary of the reports to w: a line
+// writeMigrationSummary writes the summary of the reports of the
+// profiles ps (the profiles migrated, in the same order) to w: a line
 // per person and the totals, or with asJSON one JSON document.
-func writeMigrationSummary(w io.Writer, from *wlp.Framework, reports []*crosswalk.Report, asJSON bool) error {
+func writeMigrationSummary(w io.Writer, from *wlp.Framework, ps []people.Person, reports []*crosswalk.Report, asJSON bool) error {
 	var total migrationCounts
 	per := make([]migrationCounts, len(reports))
 	for i, r := range reports {
-		c := countMigration(from, r)
+		c := countMigration(from, ps[i].Profile, r)
 		per[i] = c
-		total.Carried += c.Carried
-		total.Exact += c.Exact
-		total.Weaker += c.Weaker
-		total.Lost += c.Lost
-		total.Unreached += c.Unreached
+		total.CarriedItems += c.CarriedItems
+		total.CarriedRatings += c.CarriedRatings
+		total.ExactItems += c.ExactItems
+		total.WeakerItems += c.WeakerItems
+		total.LostRatings += c.LostRatings
+		total.UnreachedItems += c.UnreachedItems
+		total.DroppedReviews += c.DroppedReviews
 	}
 	total.People = len(reports)
 	if asJSON {
@@ -335,13 +397,21 @@ func writeMigrationSummary(w io.Writer, from *wlp.Framework, reports []*crosswal
 	}
 	var b strings.Builder
 	for _, c := range per {
+		c.DroppedReviews = 0 // named on a line of their own
 		say(&b, "%s: %s\n", c.Profile, countsLine(c))
 		if len(c.LostItems) > 0 {
 			words := make([]string, len(c.LostItems))
 			for i, l := range c.LostItems {
-				words[i] = fmt.Sprintf("%s (%s)", l.Name, lostWords[l.Reason])
+				words[i] = fmt.Sprintf("%s (%s, %s)", l.Name, lostWords[l.Reason], plural(l.Ratings, "rating"))
 			}
 			say(&b, "  lost: %s\n", strings.Join(words, ", "))
+		}
+		if len(c.Dropped) > 0 {
+			words := make([]string, len(c.Dropped))
+			for i, d := range c.Dropped {
+				words[i] = droppedWords(d)
+			}
+			say(&b, "  %s dropped: %s\n", plural(len(c.Dropped), "review"), strings.Join(words, ", "))
 		}
 	}
 	say(&b, "%s, %s to %s: %s\n", countPeople(total.People), reports[0].From, reports[0].To, countsLine(total))
@@ -349,8 +419,39 @@ func writeMigrationSummary(w io.Writer, from *wlp.Framework, reports []*crosswal
 	return err
 }
 
+// droppedWords names a dropped review for the summary: "Kim (peer)".
+func droppedWords(d droppedReview) string {
+	who := d.Rater
+	if who == "" {
+		who = fmt.Sprintf("review %d, no rater named", d.Review+1)
+	}
+	if d.Source == "" || d.Source == profile.Unstated {
+		return who
+	}
+	return fmt.Sprintf("%s (%s)", who, d.Source)
+}
+
 // countsLine says what the summary says of one person or of all:
-// "14 carried (9 exact, 5 weaker), 0 lost, 6 to assess afresh".
+// "14 items carried (9 exact, 5 weaker) in 43 ratings, 2 ratings lost,
+// 9 items to assess afresh", and ", 1 review dropped" when reviews were.
 func countsLine(c migrationCounts) string {
-	return fmt.Sprintf("%d carried (%d exact, %d weaker), %d lost, %d to assess afresh", c.Carried, c.Exact, c.Weaker, c.Lost, c.Unreached)
+	line := fmt.Sprintf("%s carried (%d exact, %d weaker) in %s, %s lost, %s to assess afresh",
+		plural(c.CarriedItems, "item"), c.ExactItems, c.WeakerItems, plural(c.CarriedRatings, "rating"),
+		plural(c.LostRatings, "rating"), plural(c.UnreachedItems, "item"))
+	if c.DroppedReviews > 0 {
+		line += ", " + plural(c.DroppedReviews, "review") + " dropped"
+	}
+	return line
+}
+
+// sizeWarning returns the warning of wlp migrate about the migrated
+// profile of id, read at place, whose written form takes n bytes, or ""
+// when n is within profile.DefaultMaxBytes, the most other commands read
+// in one profile.
+func sizeWarning(id, place string, n int) string {
+	if n <= profile.DefaultMaxBytes {
+		return ""
+	}
+	return fmt.Sprintf("wlp migrate: warning: %s (from %s): the migrated profile takes %d bytes, more than the %d that wlp reads in one profile: other commands will refuse it; its provenance grows with each crossing, so migrate it in parts or from the profile before its earlier migrations\n",
+		problem.Quote(id), clean(place), n, profile.DefaultMaxBytes)
 }

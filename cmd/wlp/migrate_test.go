@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +15,7 @@ import (
 	gocmp "github.com/google/go-cmp/cmp"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/crosswalk"
 	"github.com/wlpmodel/wlp/profile"
 	"github.com/wlpmodel/wlp/schema"
@@ -54,7 +56,29 @@ func jsonLines(t *testing.T, s string) []profile.Profile {
 }
 
 // summaryLine matches a person's line of the summary.
-var summaryLine = regexp.MustCompile(`^([a-z]+): (\d+) carried \((\d+) exact, (\d+) weaker\), (\d+) lost, (\d+) to assess afresh$`)
+var summaryLine = regexp.MustCompile(`^([a-z]+): (\d+) items? carried \((\d+) exact, (\d+) weaker\) in (\d+) ratings?, (\d+) ratings? lost, (\d+) items? to assess afresh$`)
+
+// summaryLines returns the lines of a text summary, each line's
+// continuations joined to it, without the lines that name a person's lost
+// items and dropped reviews.
+func summaryLines(s string) []string {
+	var lines []string
+	skip := false
+	for l := range strings.SplitSeq(strings.TrimSuffix(s, "\n"), "\n") {
+		switch {
+		case strings.HasPrefix(l, "  lost: ") || regexp.MustCompile(`^  \d+ reviews? dropped: `).MatchString(l):
+			skip = true
+		case strings.HasPrefix(l, "  "):
+			if !skip {
+				lines[len(lines)-1] += " " + strings.TrimSpace(l)
+			}
+		default:
+			skip = false
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
 
 // TestMigrateCommand migrates the sample people from 2004 to 2020 and
 // checks the profiles, which load as 2020 profiles and equal what the
@@ -76,8 +100,8 @@ func TestMigrateCommand(t *testing.T) {
 	if len(got) != len(samplePeople) {
 		t.Fatalf("%d profiles, want %d:\n%s", len(got), len(samplePeople), r.stdout)
 	}
-	var sums [5]int
-	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+	var sums [6]int
+	lines := summaryLines(r.stderr)
 	if len(lines) != len(samplePeople)+1 {
 		t.Fatalf("the summary has %d lines, want one per person and the totals:\n%s", len(lines), r.stderr)
 	}
@@ -96,20 +120,22 @@ func TestMigrateCommand(t *testing.T) {
 		if m == nil || m[1] != want.ID {
 			t.Fatalf("summary line %q, want one of %s", lines[i], want.ID)
 		}
-		n := make([]int, 5)
+		n := make([]int, 6) // items, exact, weaker, ratings, lost, afresh
 		for j := range n {
 			n[j], _ = strconv.Atoi(m[j+2])
 			sums[j] += n[j]
 		}
-		if n[0] != n[1]+n[2] || n[4] != len(rep.Unreached) {
-			t.Errorf("%q: carried is not exact plus weaker, or unreached is not %d", lines[i], len(rep.Unreached))
+		if n[0] != n[1]+n[2] || n[5] != len(rep.Unreached) || n[3] != len(rep.Carried) || n[4] != len(rep.Lost) ||
+			len(rep.Dropped) != 0 {
+			t.Errorf("%q: items carried are not exact plus weaker, or a count is not the report's (%d ratings, %d lost, %d unreached, %d dropped)",
+				lines[i], len(rep.Carried), len(rep.Lost), len(rep.Unreached), len(rep.Dropped))
 		}
-		if n[0]+n[4] != len(to.IDs()) {
+		if n[0]+n[5] != len(to.IDs()) {
 			t.Errorf("%q: carried and to assess afresh do not add up to the %d items of atd-2020", lines[i], len(to.IDs()))
 		}
 	}
-	wantTotal := "5 people, astd-2004 to atd-2020: " + strconv.Itoa(sums[0]) + " carried (" + strconv.Itoa(sums[1]) + " exact, " +
-		strconv.Itoa(sums[2]) + " weaker), " + strconv.Itoa(sums[3]) + " lost, " + strconv.Itoa(sums[4]) + " to assess afresh"
+	wantTotal := fmt.Sprintf("5 people, astd-2004 to atd-2020: %s carried (%d exact, %d weaker) in %s, %s lost, %s to assess afresh",
+		plural(sums[0], "item"), sums[1], sums[2], plural(sums[3], "rating"), plural(sums[4], "rating"), plural(sums[5], "item"))
 	if lines[len(lines)-1] != wantTotal {
 		t.Errorf("totals %q, want %q", lines[len(lines)-1], wantTotal)
 	}
@@ -220,7 +246,7 @@ func TestMigrateCrosswalkFile(t *testing.T) {
 	if diff := gocmp.Diff(want, gotLevels); diff != "" {
 		t.Errorf("levels (-want +got):\n%s", diff)
 	}
-	if !strings.Contains(r.stderr, "dana: 2 carried (1 exact, 1 weaker), ") {
+	if !strings.Contains(r.stderr, "dana: 2 items carried (1 exact, 1 weaker) in 2 ratings, ") {
 		t.Errorf("summary:\n%s", r.stderr)
 	}
 	// A crosswalk file that does not fit the frameworks.
@@ -273,10 +299,136 @@ func TestMigrateJSONSummary(t *testing.T) {
 		t.Fatalf("%v\n%s", err, r.stderr)
 	}
 	if got.Crosswalk != "astd-2004-to-atd-2020" || len(got.People) != 2 || got.People[0].Profile != "dana" || got.Total.People != 2 ||
-		got.Total.Carried != got.People[0].Carried+got.People[1].Carried {
+		got.Total.CarriedItems != got.People[0].CarriedItems+got.People[1].CarriedItems ||
+		got.Total.CarriedRatings != got.People[0].CarriedRatings+got.People[1].CarriedRatings {
 		t.Errorf("summary %+v", got)
 	}
 	if len(jsonLines(t, r.stdout)) != 2 {
 		t.Errorf("stdout:\n%s", r.stdout)
+	}
+}
+
+// mineCrosswalk writes, in a fresh folder, a framework "mine" of the
+// first two competencies of the 2004 model and a crosswalk from the 2004
+// model to it carrying a to a (exact) and a to b (close), and returns
+// the two files.
+func mineCrosswalk(t *testing.T) (fwFile, cwFile string) {
+	t.Helper()
+	tmp := t.TempDir()
+	mine := wlp.Spec{ID: "mine", Name: "Mine", Competencies: wlp.DefaultSpec().Competencies[:2]}
+	fw, err := json.Marshal(mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fwFile = filepath.Join(tmp, "mine.json")
+	writeTestFile(t, fwFile, string(fw))
+	a, b := mine.Competencies[0].ID, mine.Competencies[1].ID
+	c := crosswalk.Crosswalk{ID: "astd-2004-to-mine", From: "astd-2004", To: "mine", Links: []crosswalk.Link{
+		{From: a, To: a, Relation: "exact", Carry: "level", Why: "the same item"},
+		{From: a, To: b, Relation: "close", Carry: "level", Why: "nearly the same item"},
+	}}
+	cb, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cwFile = filepath.Join(tmp, "cw.json")
+	writeTestFile(t, cwFile, string(cb))
+	return fwFile, cwFile
+}
+
+// TestMigrateDroppedReviews checks that both summaries name a dropped
+// review and count lost ratings, not items.
+func TestMigrateDroppedReviews(t *testing.T) {
+	fwFile, cwFile := mineCrosswalk(t)
+	ids := wlp.Default().IDs()
+	a, c, d := ids[0], ids[2], ids[3]
+	p := profile.Profile{ID: "ro", Ratings: map[competency.ID]profile.Rating{a: {Level: 3}},
+		Reviews: []profile.Review{
+			{Rater: "Kim", Source: profile.Peer, Levels: map[competency.ID]competency.Level{c: 2, d: 1}},
+			{Rater: "Lo", Source: profile.Manager, Levels: map[competency.ID]competency.Level{a: 2, c: 4}},
+		}}
+	pb, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pFile := filepath.Join(filepath.Dir(fwFile), "ro.json")
+	writeTestFile(t, pFile, string(pb))
+	from := wlp.Default()
+	r := runWLP("", "migrate", "-crosswalk", cwFile, "-to", fwFile, pFile)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	name := func(id competency.ID) string { n, _ := from.NameOf(id); return n }
+	want := "ro: 2 items carried (1 exact, 1 weaker) in 4 ratings, 3 ratings lost, 0 items to assess afresh\n" +
+		"  lost: " + name(c) + " (no link, 2 ratings), " + name(d) + " (no link, 1 rating)\n" +
+		"  1 review dropped: Kim (peer)\n" +
+		"1 person, astd-2004 to mine: 2 items carried (1 exact, 1 weaker) in 4 ratings, 3 ratings lost, 0\n" +
+		"  items to assess afresh, 1 review dropped\n"
+	if r.stderr != want {
+		t.Errorf("summary:\n%s\nwant:\n%s", r.stderr, want)
+	}
+	got := jsonLines(t, r.stdout)
+	if len(got) != 1 || len(got[0].Reviews) != 1 || got[0].Reviews[0].Rater != "Lo" {
+		t.Errorf("migrated: %+v", got)
+	}
+
+	r = runWLP("", "migrate", "-json", "-crosswalk", cwFile, "-to", fwFile, pFile)
+	if r.code != 0 {
+		t.Fatalf("-json: exit %d\n%s", r.code, r.stderr)
+	}
+	var sum struct {
+		People []migrationCounts
+		Total  migrationCounts
+	}
+	if err := json.Unmarshal([]byte(r.stderr), &sum); err != nil {
+		t.Fatalf("%v\n%s", err, r.stderr)
+	}
+	wantPerson := migrationCounts{Profile: "ro", CarriedItems: 2, CarriedRatings: 4, ExactItems: 1, WeakerItems: 1, LostRatings: 3,
+		LostItems:      []lostItem{{c, name(c), crosswalk.LostUnlinked, 2}, {d, name(d), crosswalk.LostUnlinked, 1}},
+		DroppedReviews: 1, Dropped: []droppedReview{{Review: 0, Rater: "Kim", Source: profile.Peer}}}
+	if len(sum.People) != 1 {
+		t.Fatalf("-json: %s", r.stderr)
+	}
+	if diff := gocmp.Diff(wantPerson, sum.People[0]); diff != "" {
+		t.Errorf("-json person (-want +got):\n%s", diff)
+	}
+	if sum.Total.LostRatings != 3 || sum.Total.DroppedReviews != 1 || sum.Total.CarriedRatings != 4 || sum.Total.People != 1 {
+		t.Errorf("-json total %+v", sum.Total)
+	}
+}
+
+// TestMigrateSizeWarning migrates a profile of one rating with 600 KB of
+// evidence across two links: the migrated profile holds the evidence
+// twice, more than wlp reads in one profile, and migrate warns, naming
+// the person, both with JSON Lines and with -o.
+func TestMigrateSizeWarning(t *testing.T) {
+	fwFile, cwFile := mineCrosswalk(t)
+	a := wlp.Default().IDs()[0]
+	ev := make([]string, 6)
+	for i := range ev {
+		ev[i] = strings.Repeat(strconv.Itoa(i), 100_000)
+	}
+	pb, err := json.Marshal(profile.Profile{ID: "big", Ratings: map[competency.ID]profile.Rating{a: {Level: 3, Evidence: ev}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pFile := filepath.Join(filepath.Dir(fwFile), "big.json")
+	writeTestFile(t, pFile, string(pb))
+	for _, extra := range [][]string{nil, {"-o", filepath.Join(t.TempDir(), "out")}} {
+		r := runWLP("", args("migrate", "-crosswalk", cwFile, "-to", fwFile, extra, pFile)...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d\n%s", extra, r.code, r.stderr)
+		}
+		if !strings.HasPrefix(r.stderr, `wlp migrate: warning: "big" (from `+pFile+`): the migrated profile takes 12`) ||
+			!strings.Contains(r.stderr, "more than the 1048576 that wlp reads in one profile") {
+			t.Errorf("%v: no warning naming big:\n%.400s", extra, r.stderr)
+		}
+	}
+	// Within the bound, no warning.
+	if w := sizeWarning("p", "f.json", profile.DefaultMaxBytes); w != "" {
+		t.Errorf("at the bound: %q", w)
+	}
+	if w := sizeWarning("p", "f.json", profile.DefaultMaxBytes+1); !strings.Contains(w, `"p" (from f.json)`) {
+		t.Errorf("over the bound: %q", w)
 	}
 }

@@ -69,14 +69,19 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		weak := 0
+		items, weak := map[competency.ID]bool{}, map[competency.ID]bool{}
 		for _, r := range rep.Carried {
-			if r.Weak {
-				weak++
+			items[r.ID] = true
+			weak[r.ID] = weak[r.ID] || r.Weak
+		}
+		nweak := 0
+		for _, w := range weak {
+			if w {
+				nweak++
 			}
 		}
-		fmt.Printf("  %-14s %2d carried (%2d exact, %2d on a weaker link), %d lost, %2d to assess afresh\n",
-			p.Name, len(rep.Carried), len(rep.Carried)-weak, weak, len(rep.Lost), len(rep.Unreached))
+		fmt.Printf("  %-14s %2d items carried (%2d exact, %2d on a weaker link) in %2d ratings, %2d ratings lost, %2d items to assess afresh\n",
+			first(p.Name), len(items), len(items)-nweak, nweak, len(rep.Carried), len(rep.Lost), len(rep.Unreached))
 		if p.ID == shown {
 			keep, keepReport = q, rep
 		}
@@ -108,6 +113,9 @@ func movedWhere(c *crosswalk.Crosswalk, from, to *wlp.Framework) {
 		if len(parts) > 3 {
 			parts = append(parts[:3], fmt.Sprintf("%d more", len(parts)-3))
 		}
+		if len(parts) == 0 {
+			parts = []string{"nothing carries (its links only inform: the report's hints)"}
+		}
 		fmt.Printf("  %-40s -> %s\n", name(from, id), strings.Join(parts, ", "))
 	}
 	fmt.Println("\nNew in 2020, with nothing in 2004 to carry from:")
@@ -129,11 +137,17 @@ func capNote(l crosswalk.Link) string {
 // finds removed.
 func lostWhat(c *crosswalk.Crosswalk, from, to *wlp.Framework) {
 	fmt.Println("\nWhat has no place in 2020:")
-	if len(c.Unmapped) == 0 {
-		fmt.Println("  no rated item: every 2004 competency and area carries somewhere")
+	carries := map[competency.ID]bool{}
+	for _, l := range c.Links {
+		carries[l.From] = carries[l.From] || l.Carry != crosswalk.CarryNone
 	}
 	for _, n := range c.Unmapped {
 		fmt.Printf("  %s: %s\n", name(from, n.ID), n.Why)
+	}
+	for _, id := range from.IDs() {
+		if !carries[id] && !slices.ContainsFunc(c.Unmapped, func(n crosswalk.Note) bool { return n.ID == id }) {
+			fmt.Printf("  %s: no link carries a level, so its ratings are reported lost\n", name(from, id))
+		}
 	}
 	ch := diff.Frameworks(from, to, &diff.Options{Crosswalk: c})
 	for _, x := range ch.List {
@@ -190,6 +204,12 @@ func detail(p profile.Profile, rep *crosswalk.Report, from, to *wlp.Framework) {
 		}
 		fmt.Printf("  gap: %-30s has %d, needs %d%s\n", f.Label(g.Of, g.AtLeast), g.Have, g.Need, note)
 	}
+}
+
+// first returns the first word of a name.
+func first(name string) string {
+	f, _, _ := strings.Cut(name, " ")
+	return f
 }
 
 // samples loads the sample people, in file name order.
