@@ -11,7 +11,9 @@ import (
 
 // Amend returns a copy of c with the given links put in: each replaces
 // the link of c that joins the same two items, in that link's place, or,
-// when c has none, is appended after c's links. An item a given link
+// when c has none, is added after the last of c's links that leave the
+// same item (so that links stay grouped by the item they leave), or after
+// all of c's links when none leaves it. An item a given link
 // leaves is no longer noted in c's Unmapped, nor one it reaches in c's
 // New, since a link now maps it.
 //
@@ -59,6 +61,12 @@ func Amend(c *Crosswalk, links []Link) (*Crosswalk, error) {
 	}
 	froms := make(map[competency.ID]bool, len(links))
 	tos := make(map[competency.ID]bool, len(links))
+	added := map[competency.ID][]Link{} // new pairs, by the item they leave
+	var rest []Link                     // new pairs from items no link of c leaves
+	last := make(map[competency.ID]int, len(d.Links))
+	for i, k := range d.Links {
+		last[k.From] = i
+	}
 	for _, k := range links {
 		k.Via = cloneVia(k.Via)
 		froms[k.From], tos[k.To] = true, true
@@ -66,7 +74,21 @@ func Amend(c *Crosswalk, links []Link) (*Crosswalk, error) {
 			d.Links[i] = k
 			continue
 		}
-		d.Links = append(d.Links, k)
+		if _, ok := last[k.From]; ok {
+			added[k.From] = append(added[k.From], k)
+		} else {
+			rest = append(rest, k)
+		}
+	}
+	if len(added) > 0 || len(rest) > 0 {
+		out := make([]Link, 0, len(d.Links)+len(links))
+		for i, k := range d.Links {
+			out = append(out, k)
+			if last[k.From] == i {
+				out = append(out, added[k.From]...)
+			}
+		}
+		d.Links = append(out, rest...)
 	}
 	d.Unmapped = dropNotes(d.Unmapped, froms)
 	d.New = dropNotes(d.New, tos)

@@ -80,8 +80,8 @@ func main() {
 				nweak++
 			}
 		}
-		fmt.Printf("  %-14s %2d items carried (%2d exact, %2d on a weaker link) in %2d ratings, %2d ratings lost, %2d items to assess afresh\n",
-			first(p.Name), len(items), len(items)-nweak, nweak, len(rep.Carried), len(rep.Lost), len(rep.Unreached))
+		fmt.Printf("  %-6s %2d items carried (%2d exact, %2d on a weaker link) in %2d ratings, %s lost, %2d items to assess afresh\n",
+			first(p.Name), len(items), len(items)-nweak, nweak, len(rep.Carried), plural(len(rep.Lost), "rating"), len(rep.Unreached))
 		if p.ID == shown {
 			keep, keepReport = q, rep
 		}
@@ -204,6 +204,14 @@ func detail(p profile.Profile, rep *crosswalk.Report, from, to *wlp.Framework) {
 		}
 		fmt.Printf("  gap: %-30s has %d, needs %d%s\n", f.Label(g.Of, g.AtLeast), g.Have, g.Need, note)
 	}
+}
+
+// plural says n things: "1 rating", "2 ratings".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return fmt.Sprintf("%2d %s", n, thing)
+	}
+	return fmt.Sprintf("%2d %ss", n, thing)
 }
 
 // first returns the first word of a name.
