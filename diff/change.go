@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/crosswalk"
 	"github.com/wlpmodel/wlp/role"
 )
 
@@ -48,7 +49,7 @@ const (
 	FieldVersion      Field = "version"      // the framework's version
 	FieldDescription  Field = "description"  // the framework's description
 	FieldSummary      Field = "summary"      // a cluster's, item's, role's or job's summary
-	FieldCluster      Field = "cluster"      // a competency's cluster: moved
+	FieldCluster      Field = "cluster"      // a competency's cluster: moved, or joined (Old empty) or left (New empty) with a change of tier
 	FieldTier         Field = "tier"         // competency or area: moved to the other tier
 	FieldBehaviors    Field = "behaviors"    // an item's behaviours: Added and Removed list them
 	FieldTechnologies Field = "technologies" // an area's technologies
@@ -120,6 +121,12 @@ type Change struct {
 	// (when added), in the crosswalk's order: where its ratings go, or
 	// come from, though it pairs with nothing.
 	Links []Link `json:"links,omitempty"`
+	// Note is, for an item removed or added while a crosswalk paired
+	// items, the crosswalk's note on it: why the removed item has no
+	// counterpart in B (the crosswalk's "unmapped"), or why nothing in A
+	// leads to the added one (its "new"). It is empty when the crosswalk
+	// says nothing of the item.
+	Note string `json:"note,omitempty"`
 }
 
 // Link is a crosswalk link from or to an added or removed item.
@@ -129,6 +136,13 @@ type Link struct {
 	ID competency.ID `json:"id" jsonschema:"minLength=1,maxLength=64,pattern=^[a-z0-9]+(-[a-z0-9]+)*$"`
 	// Relation is the link's relation, read from A's item to B's.
 	Relation competency.Relation `json:"relation" jsonschema:"enum=exact,enum=close,enum=broader,enum=narrower,enum=related"`
+	// Carry says how a level crosses the link: as it is, capped at Cap,
+	// or not at all (see [crosswalk.Carry]). Two links of one relation
+	// may differ in it: a related link may carry the level or nothing.
+	Carry crosswalk.Carry `json:"carry" jsonschema:"enum=level,enum=capped,enum=none"`
+	// Cap is the most a level carries with Carry "capped", from 1 to 4;
+	// 0 otherwise.
+	Cap competency.Level `json:"cap,omitempty" jsonschema:"minimum=0,maximum=4"`
 }
 
 // String describes c on one line, such as

@@ -32,10 +32,15 @@ type Options struct {
 // Items (competencies and areas, which share one ID space) pair first by
 // the crosswalk's exact links (with o.Crosswalk), then by ID, then by
 // the crosswalk's close links, then by equal name, ignoring case and
-// white space; a pair whose IDs differ is a change of Field "id". Items
-// left unpaired are added or removed. Clusters pair by ID, then by name;
-// roles pair with roles and jobs with jobs, by ID, then by name (a job's
-// title). A paired role's or job's requirements pair by the IDs they
+// white space; a pair whose IDs differ is a change of Field "id". A name
+// that several items of A, or several of B, share is ambiguous and pairs
+// nothing. Items left unpaired are added or removed; with a crosswalk,
+// each lists the crosswalk's links from or into it and its note on it.
+// An item that moves from one tier to the other is a change of Field
+// "tier" and one of Field "cluster", the cluster it joins or leaves.
+// Clusters pair by ID, then by name; roles pair with roles and jobs with
+// jobs, by ID, then by name (a job's title): names shared within one
+// framework pair nothing there either. A paired role's or job's requirements pair by the IDs they
 // list, A's translated to B's through the item pairs: equal sets first,
 // then by the greatest overlap, greedily (ties in the order of A's
 // requirements, then B's); a job's shares pair by role. Only a paired
@@ -88,6 +93,7 @@ type differ struct {
 	roleMap map[role.ID]role.ID             // A's paired role IDs -> B's
 
 	linksFrom, linksTo map[competency.ID][]Link // the crosswalk's links, by item
+	unmapped, fresh    map[competency.ID]string // the crosswalk's notes, by item
 }
 
 func (d *differ) add(c Change) { d.out = append(d.out, c) }
@@ -168,6 +174,38 @@ func (p pairing) byKey(keyA func(int) string, keyB func(int) string) {
 	}
 }
 
+// byName pairs the unpaired things of A and B whose names (keys, such
+// as foldName gives) are equal and not empty, when no other thing of A
+// has that name and no other thing of B has it, paired or not: a name
+// shared by several things of one framework is ambiguous, and pairs
+// nothing. It costs O(na + nb).
+func (p pairing) byName(keyA func(int) string, keyB func(int) string) {
+	count := func(n int, key func(int) string) map[string]int {
+		m := make(map[string]int, n)
+		for i := range n {
+			if k := key(i); k != "" {
+				m[k]++
+			}
+		}
+		return m
+	}
+	na, nb := count(len(p.pa), keyA), count(len(p.pb), keyB)
+	free := map[string]int{}
+	for j := range p.pb {
+		if k := keyB(j); p.pb[j] < 0 && k != "" && na[k] == 1 && nb[k] == 1 {
+			free[k] = j
+		}
+	}
+	for i := range p.pa {
+		if p.pa[i] >= 0 {
+			continue
+		}
+		if j, ok := free[keyA(i)]; ok {
+			p.pair(i, j)
+		}
+	}
+}
+
 // clusterInfo is a cluster as a framework lists it, with its place.
 type clusterInfo struct {
 	competency.ClusterInfo
@@ -193,7 +231,7 @@ func (d *differ) clusters() {
 	ca, cb := clustersOf(d.a, d.sa), clustersOf(d.b, d.sb)
 	p := newPairing(len(ca), len(cb))
 	p.byKey(func(i int) string { return string(ca[i].ID) }, func(j int) string { return string(cb[j].ID) })
-	p.byKey(func(i int) string { return foldName(ca[i].Name) }, func(j int) string { return foldName(cb[j].Name) })
+	p.byName(func(i int) string { return foldName(ca[i].Name) }, func(j int) string { return foldName(cb[j].Name) })
 	for j, y := range cb {
 		i := p.pb[j]
 		if i < 0 {
@@ -288,7 +326,7 @@ func (d *differ) items() {
 	d.linkPairs(p, ia, ib, competency.Exact, rels)
 	p.byKey(func(i int) string { return string(ia[i].id) }, func(j int) string { return string(ib[j].id) })
 	d.linkPairs(p, ia, ib, competency.Close, rels)
-	p.byKey(func(i int) string { return foldName(ia[i].name) }, func(j int) string { return foldName(ib[j].name) })
+	p.byName(func(i int) string { return foldName(ia[i].name) }, func(j int) string { return foldName(ib[j].name) })
 
 	d.itemMap = make(map[competency.ID]competency.ID, len(ia))
 	for i, x := range ia {
@@ -299,7 +337,7 @@ func (d *differ) items() {
 	for j, y := range ib {
 		i := p.pb[j]
 		if i < 0 {
-			d.add(Change{Kind: y.kind, Op: Added, ID: string(y.id), PathB: y.path, Links: d.links(y.id, false)})
+			d.add(Change{Kind: y.kind, Op: Added, ID: string(y.id), PathB: y.path, Links: d.links(y.id, false), Note: d.note(y.id, false)})
 			continue
 		}
 		x := ia[i]
@@ -312,9 +350,10 @@ func (d *differ) items() {
 		}
 		d.field(base, FieldTier, string(x.kind), string(y.kind))
 		d.field(base, FieldName, x.name, y.name)
-		if x.kind == KindCompetency && y.kind == KindCompetency {
-			d.field(base, FieldCluster, string(x.cluster), string(y.cluster))
-		}
+		// An area has no cluster: one that becomes a competency joins one
+		// (Old is empty), a competency that becomes an area leaves its own
+		// (New is empty).
+		d.field(base, FieldCluster, string(x.cluster), string(y.cluster))
 		d.field(base, FieldSummary, x.summary, y.summary)
 		if added, removed := listDiff(x.behaviors, y.behaviors); len(added)+len(removed) > 0 {
 			c := base
@@ -325,7 +364,7 @@ func (d *differ) items() {
 	}
 	for i, x := range ia {
 		if p.pa[i] < 0 {
-			d.add(Change{Kind: x.kind, Op: Removed, ID: string(x.id), PathA: x.path, Links: d.links(x.id, true)})
+			d.add(Change{Kind: x.kind, Op: Removed, ID: string(x.id), PathA: x.path, Links: d.links(x.id, true), Note: d.note(x.id, true)})
 		}
 	}
 }
@@ -340,14 +379,41 @@ func (d *differ) links(id competency.ID, from bool) []Link {
 	if d.linksFrom == nil {
 		d.linksFrom, d.linksTo = map[competency.ID][]Link{}, map[competency.ID][]Link{}
 		for _, l := range d.cw.Links {
-			d.linksFrom[l.From] = append(d.linksFrom[l.From], Link{ID: l.To, Relation: l.Relation})
-			d.linksTo[l.To] = append(d.linksTo[l.To], Link{ID: l.From, Relation: l.Relation})
+			d.linksFrom[l.From] = append(d.linksFrom[l.From], Link{ID: l.To, Relation: l.Relation, Carry: l.Carry, Cap: l.Cap})
+			d.linksTo[l.To] = append(d.linksTo[l.To], Link{ID: l.From, Relation: l.Relation, Carry: l.Carry, Cap: l.Cap})
 		}
 	}
 	if from {
 		return slices.Clone(d.linksFrom[id])
 	}
 	return slices.Clone(d.linksTo[id])
+}
+
+// note returns the crosswalk's note on the item id of A (from set), which
+// says why it has no counterpart, or on the item id of B, which says why
+// nothing leads to it; "" when the crosswalk has none. The first call
+// indexes the notes, in O(notes); each call then costs O(1).
+func (d *differ) note(id competency.ID, from bool) string {
+	if d.cw == nil {
+		return ""
+	}
+	if d.unmapped == nil {
+		d.unmapped, d.fresh = map[competency.ID]string{}, map[competency.ID]string{}
+		for _, n := range d.cw.Unmapped {
+			if _, dup := d.unmapped[n.ID]; !dup {
+				d.unmapped[n.ID] = n.Why
+			}
+		}
+		for _, n := range d.cw.New {
+			if _, dup := d.fresh[n.ID]; !dup {
+				d.fresh[n.ID] = n.Why
+			}
+		}
+	}
+	if from {
+		return d.unmapped[id]
+	}
+	return d.fresh[id]
 }
 
 // listDiff returns what b holds that a does not, and what a holds that b
@@ -405,13 +471,16 @@ func (d *differ) targets() {
 	key := func(ts []target, name bool) func(int) string {
 		return func(i int) string {
 			if name {
-				return string(ts[i].kind) + "\x00" + foldName(ts[i].name)
+				if n := foldName(ts[i].name); n != "" {
+					return string(ts[i].kind) + "\x00" + n
+				}
+				return ""
 			}
 			return string(ts[i].kind) + "\x00" + string(ts[i].id)
 		}
 	}
 	p.byKey(key(ta, false), key(tb, false))
-	p.byKey(key(ta, true), key(tb, true))
+	p.byName(key(ta, true), key(tb, true))
 	d.roleMap = map[role.ID]role.ID{}
 	for i, x := range ta {
 		if j := p.pa[i]; j >= 0 && x.kind == KindRole {

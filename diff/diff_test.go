@@ -179,8 +179,26 @@ func TestFrameworks(t *testing.T) {
 				PathA: "/competencies/0", PathB: "/competencies/0", Old: "interpersonal", New: "personal"},
 			{Kind: diff.KindCompetency, Op: diff.Changed, Field: diff.FieldTier, ID: "coaching",
 				PathA: "/areas/1", PathB: "/competencies/12", Old: "area", New: "competency"},
+			// It joins a cluster.
+			{Kind: diff.KindCompetency, Op: diff.Changed, Field: diff.FieldCluster, ID: "coaching",
+				PathA: "/areas/1", PathB: "/competencies/12", New: "interpersonal"},
 			{Kind: diff.KindCompetency, Op: diff.Changed, Field: diff.FieldTechnologies, ID: "coaching",
 				PathA: "/areas/1", PathB: "/competencies/12", Old: wlp.DefaultSpec().Areas[1].Technologies},
+		},
+	}, {
+		name: "a competency becomes an area",
+		edit: func(s *wlp.Spec) {
+			i := compIndex(s, competency.BuildingTrust)
+			c := s.Competencies[i]
+			s.Competencies = slices.Delete(s.Competencies, i, i+1)
+			s.Areas = append(s.Areas, aoe.Area{ID: c.ID, Name: c.Name, Summary: c.Summary, Behaviors: c.Behaviors})
+		},
+		// It leaves its cluster.
+		want: []diff.Change{
+			{Kind: diff.KindArea, Op: diff.Changed, Field: diff.FieldTier, ID: "building-trust",
+				PathA: "/competencies/0", PathB: "/areas/9", Old: "competency", New: "area"},
+			{Kind: diff.KindArea, Op: diff.Changed, Field: diff.FieldCluster, ID: "building-trust",
+				PathA: "/competencies/0", PathB: "/areas/9", Old: "interpersonal"},
 		},
 	}, {
 		name: "a requirement added, one removed, one reordered",
@@ -401,14 +419,27 @@ func TestFrameworksEmbedded(t *testing.T) {
 		var want []diff.Link
 		for _, l := range cw.Links {
 			if ch.Op == diff.Removed && string(l.From) == ch.ID {
-				want = append(want, diff.Link{ID: l.To, Relation: l.Relation})
+				want = append(want, diff.Link{ID: l.To, Relation: l.Relation, Carry: l.Carry, Cap: l.Cap})
 			}
 			if ch.Op == diff.Added && string(l.To) == ch.ID {
-				want = append(want, diff.Link{ID: l.From, Relation: l.Relation})
+				want = append(want, diff.Link{ID: l.From, Relation: l.Relation, Carry: l.Carry, Cap: l.Cap})
 			}
 		}
 		if d := cmp.Diff(want, ch.Links); d != "" {
 			t.Errorf("%s: links (-want +got):\n%s", ch, d)
+		}
+		notes := cw.New
+		if ch.Op == diff.Removed {
+			notes = cw.Unmapped
+		}
+		wantNote := ""
+		for _, n := range notes {
+			if string(n.ID) == ch.ID {
+				wantNote = n.Why
+			}
+		}
+		if ch.Note != wantNote {
+			t.Errorf("%s: note %q, want %q", ch, ch.Note, wantNote)
 		}
 		if len(want) > 0 {
 			hinted++

@@ -9,7 +9,8 @@
 // each person's fit against each role and job changes from one framework
 // to the other.
 //
-// Items pair across the two frameworks by ID, then by equal name. Given
+// Items pair across the two frameworks by ID, then by equal name (a name
+// that no other item of the same framework has). Given
 // a crosswalk (see package crosswalk), its exact links pair items first
 // and its close links pair what is left before names do, so that the
 // diff of two models follows the crosswalk's reading of them.

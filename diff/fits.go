@@ -1,7 +1,9 @@
 package diff
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
@@ -44,6 +46,13 @@ type FitChange struct {
 	// Change is B's fit less A's: positive when the person fits B's
 	// target better.
 	Change float64 `json:"change"`
+	// Uncarried lists the items of A the person rates whose ratings count
+	// for nothing in B: without a crosswalk, the items that pair with no
+	// item of B (see [Frameworks]); with one, those whose ratings the
+	// migration lost (see [crosswalk.Report]). It is the same on each of
+	// the person's entries, in A's order of items; absent when every
+	// rating carries, and with Only.
+	Uncarried []competency.ID `json:"uncarried,omitempty"`
 }
 
 // Fits scores each person against each role and job that both
@@ -56,9 +65,12 @@ type FitChange struct {
 // through o.Crosswalk when one is given (see [crosswalk.Migrator]; the
 // error of a crosswalk that does not fit the two frameworks is
 // returned); without one, the ratings of items [Frameworks] pairs under
-// a new ID (by name) carry to that ID, and the rest stay as they are.
-// As with [match.Matcher.Score], only ratings count, never reviews:
-// combine a profile's reviews first ([profile.Profile.Combine]).
+// a new ID (by name) carry to that ID, and the rest stay as they are, so
+// that the ratings of items that pair with nothing count for nothing in
+// B. Either way, each of the person's entries lists in Uncarried the
+// rated items whose ratings count for nothing in B. As with
+// [match.Matcher.Score], only ratings count, never reviews: combine a
+// profile's reviews first ([profile.Profile.Combine]).
 //
 // Fits costs what [Frameworks] costs, plus for each person a migration
 // and two scores against each target in both frameworks (see
@@ -91,10 +103,11 @@ func Fits(a, b *wlp.Framework, people []profile.Profile, o *Options) ([]FitChang
 		}
 	}
 	for _, p := range people {
-		q, err := carry(p)
+		q, lost, err := carry(p)
 		if err != nil {
 			return nil, err
 		}
+		slices.SortFunc(lost, func(x, y competency.ID) int { return cmp.Compare(a.Index(x), a.Index(y)) })
 		for _, id := range both {
 			ra, err := ma.Score(p, id)
 			if err != nil {
@@ -106,9 +119,10 @@ func Fits(a, b *wlp.Framework, people []profile.Profile, o *Options) ([]FitChang
 			}
 			out = append(out, FitChange{
 				Profile: p.ID, Target: id, Kind: rb.Kind, Name: rb.Name,
-				A:      &Fit{Fit: ra.Fit, Confidence: ra.Confidence},
-				B:      &Fit{Fit: rb.Fit, Confidence: rb.Confidence},
-				Change: rb.Fit - ra.Fit,
+				A:         &Fit{Fit: ra.Fit, Confidence: ra.Confidence},
+				B:         &Fit{Fit: rb.Fit, Confidence: rb.Confidence},
+				Change:    rb.Fit - ra.Fit,
+				Uncarried: slices.Clone(lost),
 			})
 		}
 	}
@@ -134,19 +148,29 @@ func matchKind(k Kind) match.Kind {
 }
 
 // carrier returns how a profile of a is carried into b: through the
-// crosswalk, or by the item pairs of Frameworks.
-func carrier(a, b *wlp.Framework, o *Options) (func(profile.Profile) (profile.Profile, error), error) {
+// crosswalk, or by the item pairs of Frameworks. The function it returns
+// gives the profile carried and the items of a whose ratings carried to
+// nothing, in no order.
+func carrier(a, b *wlp.Framework, o *Options) (func(profile.Profile) (profile.Profile, []competency.ID, error), error) {
 	if o.Crosswalk != nil {
 		m, err := crosswalk.NewMigrator(o.Crosswalk, a, b, nil)
 		if err != nil {
 			return nil, err
 		}
-		return func(p profile.Profile) (profile.Profile, error) {
-			q, _, err := m.Migrate(p)
+		return func(p profile.Profile) (profile.Profile, []competency.ID, error) {
+			q, rep, err := m.Migrate(p)
 			if err != nil {
-				return profile.Profile{}, fmt.Errorf("diff: migrating profile %q: %w", p.ID, err)
+				return profile.Profile{}, nil, fmt.Errorf("diff: migrating profile %q: %w", p.ID, err)
 			}
-			return q, nil
+			var lost []competency.ID
+			seen := map[competency.ID]bool{}
+			for _, l := range rep.Lost {
+				if a.Index(l.ID) >= 0 && l.Review == nil && !seen[l.ID] {
+					seen[l.ID] = true
+					lost = append(lost, l.ID)
+				}
+			}
+			return q, lost, nil
 		}, nil
 	}
 	d := &differ{sa: a.Spec(), sb: b.Spec()}
@@ -157,9 +181,17 @@ func carrier(a, b *wlp.Framework, o *Options) (func(profile.Profile) (profile.Pr
 			ids[from] = to
 		}
 	}
-	return func(p profile.Profile) (profile.Profile, error) {
+	return func(p profile.Profile) (profile.Profile, []competency.ID, error) {
+		var lost []competency.ID
+		for id := range p.Ratings {
+			if _, paired := d.itemMap[id]; !paired {
+				if a.Index(id) >= 0 {
+					lost = append(lost, id)
+				}
+			}
+		}
 		if len(ids) == 0 {
-			return p, nil
+			return p, lost, nil
 		}
 		q := profile.Profile{ID: p.ID, Name: p.Name, Ratings: make(map[competency.ID]profile.Rating, len(p.Ratings))}
 		for id, r := range p.Ratings {
@@ -172,6 +204,6 @@ func carrier(a, b *wlp.Framework, o *Options) (func(profile.Profile) (profile.Pr
 				q.Ratings[to] = r
 			}
 		}
-		return q, nil
+		return q, lost, nil
 	}, nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -37,21 +36,28 @@ document ("-" for standard input; a file named like an embedded ID is
 read as ./ID).
 
 Competencies and areas pair by ID, then by equal name (ignoring case and
-spaces); a requirement pairs with the one of B over the same IDs, or
-else the one sharing most of them. -crosswalk pairs items through a
+spaces), unless several items of A, or of B, share the name: those are
+listed as added and removed. A requirement pairs with the one of B over
+the same IDs, or else the one sharing most of them. An item that moves
+to the other tier shows the cluster it joins or leaves. -crosswalk pairs items through a
 crosswalk first, an embedded one (` + strings.Join(crosswalk.Embedded(), ", ") + `)
 or a crosswalk document: its exact links pair items before their IDs do,
 its close links before names do. Between two embedded frameworks that an
 embedded crosswalk connects, that crosswalk is used unless -crosswalk
 none, and the output says so. With a crosswalk, an item removed or added
-lists the crosswalk's links from it or into it.
+lists the crosswalk's links from it or into it, each with its relation
+and how a level crosses it unless as it is ("related, carries nothing",
+"narrower, at most 3"), and the crosswalk's note on why the item has no
+counterpart ("unmapped") or why nothing leads to it ("new").
 
 With PROFILE... it also scores each person against each role and job
 that both frameworks hold, in A and in B, and lists the changes of fit,
 the greatest gain first (then in the order of the people and targets).
 A person's ratings count in B carried through the crosswalk when one is
 used (see wlp migrate), else as they are, a rating of an item given a new
-ID moving with it. Roles and jobs in one framework only are listed once.
+ID moving with it. A line names, once per person, the rated items whose
+ratings count for nothing in B (an item removed, or one the crosswalk
+carries nowhere). Roles and jobs in one framework only are listed once.
 The people are read and checked against A.
 
 ` + combineDoc + `
@@ -59,8 +65,9 @@ The people are read and checked against A.
 With -json it prints the changes as one document, which validates
 against "wlp schema diff": "a" and "b" name the frameworks, "crosswalk" the crosswalk that paired items, "changes" lists
 each change with its kind, op (added, removed, changed), field, IDs, JSON
-pointers in both documents (pathA, pathB) and old and new values, and
-"fits" the changes of fit.
+pointers in both documents (pathA, pathB) and old and new values (and,
+with a crosswalk, an added or removed item's "links" and "note"), and
+"fits" the changes of fit, each with the person's "uncarried" items.
 
 The exit status is 0 whether or not the frameworks differ, as with git
 diff without --exit-code.`,
@@ -72,7 +79,7 @@ wlp diff examples/frameworks/learning2.json my-learning2.json examples/data/dana
 		Run:     func(args []string) error { return runDiff(e, cw, args) },
 	})
 	c.Flag.BoolVar(&e.json, "json", false, "print the changes as JSON instead of text")
-	c.Flag.StringVar(&cw, "crosswalk", "", "pair items through the crosswalk `ID|FILE` (an embedded ID or a crosswalk document); none pairs them by ID and name alone")
+	c.Flag.StringVar(&cw, "crosswalk", "", "pair items through the crosswalk `ID|FILE` (an embedded ID, a crosswalk document or its CASE package); none pairs them by ID and name alone")
 	c.combineFlag(e)
 	c.peopleFlags(e)
 	return c
@@ -130,13 +137,9 @@ func (e *env) diffCrosswalk(flagValue, argA, argB string, a, b *wlp.Framework) (
 		if err != nil {
 			return nil, false, err
 		}
-	default:
-		data, err := e.read(flagValue)
-		if err != nil {
+	default: // a crosswalk document, or a crosswalk's CASE package read against a and b
+		if c, err = e.loadCrosswalk(flagValue, xwalkEnds{from: a, to: b}); err != nil {
 			return nil, false, err
-		}
-		if c, err = crosswalk.Load(bytes.NewReader(data)); err != nil {
-			return nil, false, &docError{display(flagValue), problemsOf(err)}
 		}
 	}
 	if err := c.Check(a, b); err != nil {
@@ -188,6 +191,9 @@ func printDiff(e *env, a, b *wlp.Framework, ch *diff.Changes, embedded bool, peo
 		t.row("", "CHANGE", "WHAT")
 		t.wrap(2)
 		t.give(2)
+		// subject is the thing under the last heading: a change of the
+		// same thing, or of a role's or job's requirements and shares,
+		// goes under it without a heading of its own.
 		subject := ""
 		for _, c := range rows {
 			f := b
@@ -199,19 +205,26 @@ func printDiff(e *env, a, b *wlp.Framework, ch *diff.Changes, embedded bool, peo
 				if s := "target " + string(c.Target); s != subject {
 					subject = s
 					name, kind := targetName(b, c.Target)
-					t.section(kind + " " + string(c.Target) + ": " + name)
+					heading(t, kind+" "+string(c.Target)+": "+name)
 				}
 			case c.Op != diff.Changed:
 				subject = ""
-				t.section(string(c.Op) + " " + string(c.Kind) + " " + c.ID + ": " + thingName(f, c))
+				heading(t, string(c.Op)+" "+string(c.Kind)+" "+c.ID+": "+thingName(f, c))
 				if len(c.Links) > 0 {
 					t.row(linkRow(c))
 				}
+				if c.Note != "" {
+					t.row(noteRow(c))
+				}
 				continue
 			case c.Kind != diff.KindFramework:
-				if s := string(c.Kind) + " " + c.ID; s != subject {
+				s := string(c.Kind) + " " + c.ID
+				if c.Kind == diff.KindRole || c.Kind == diff.KindJob {
+					s = "target " + c.ID // as its requirements and shares name it
+				}
+				if s != subject {
 					subject = s
-					t.section(s + ": " + thingName(b, c))
+					heading(t, string(c.Kind)+" "+c.ID+": "+thingName(b, c))
 				}
 			}
 			t.row("", changeWord(c), changeDetail(a, b, c))
@@ -221,9 +234,24 @@ func printDiff(e *env, a, b *wlp.Framework, ch *diff.Changes, embedded bool, peo
 		}
 	}
 	if len(people) > 0 {
-		return printFitChanges(e, people, ch.Fits)
+		return printFitChanges(e, a, people, ch.Fits, ch.Crosswalk != "")
 	}
 	return nil
+}
+
+// headingIndent indents the continuation lines of a heading.
+const headingIndent = "    "
+
+// heading adds a heading on lines of its own to t: title, wrapped at
+// spaces within maxWidth columns, never cut, its continuations indented
+// by headingIndent.
+func heading(t *table, title string) {
+	for i, line := range wrapLines(clean(title), maxWidth, maxWidth-len(headingIndent)) {
+		if i > 0 {
+			line = headingIndent + line
+		}
+		t.section(line)
+	}
 }
 
 // frameworkTitle names a framework for the heading: "astd-2004 (ASTD
@@ -289,6 +317,16 @@ func changeDetail(a, b *wlp.Framework, c diff.Change) string {
 		v = quoted(c.Old) + " -> " + quoted(c.New)
 	case diff.FieldLevel:
 		v = levelText(c.Old) + " -> " + levelText(c.New)
+	case diff.FieldCluster:
+		// A change of tier: an area has no cluster.
+		switch {
+		case c.Old == "" && c.New != "":
+			v = "joins " + clusterLabel(b, c.New)
+		case c.New == "" && c.Old != "":
+			v = "leaves " + clusterLabel(a, c.Old)
+		default:
+			v = cmp.Or(c.Old, "(none)") + " -> " + cmp.Or(c.New, "(none)")
+		}
 	default:
 		v = cmp.Or(c.Old, "(none)") + " -> " + cmp.Or(c.New, "(none)")
 	}
@@ -343,10 +381,21 @@ func detailOfPlace(f *wlp.Framework, c diff.Change) string {
 	return ""
 }
 
+// clusterLabel names a cluster of f by its ID and name: "personal
+// (Personal)", or its ID alone when f does not name it.
+func clusterLabel(f *wlp.Framework, id string) string {
+	if ci, ok := f.Cluster(competency.Cluster(id)); ok && ci.Name != "" {
+		return id + " (" + ci.Name + ")"
+	}
+	return id
+}
+
 // linkRow returns the cells of the row under a removed item that says
 // where the crosswalk's links from it lead, or under an added one where
-// those into it come from: "links to", "interpersonal-skills (broader),
-// ...".
+// those into it come from, each with its relation and, unless it
+// carries the level as it is, its carry: "links to", "business-skills
+// (broader), interpersonal-skills (related, carries nothing),
+// coaching (narrower, at most 3), ...".
 func linkRow(c diff.Change) (blank, word, what string) {
 	word = "links to"
 	if c.Op == diff.Added {
@@ -354,9 +403,32 @@ func linkRow(c diff.Change) (blank, word, what string) {
 	}
 	parts := make([]string, len(c.Links))
 	for i, l := range c.Links {
-		parts[i] = string(l.ID) + " (" + string(l.Relation) + ")"
+		parts[i] = string(l.ID) + " (" + string(l.Relation) + carryWords(l) + ")"
 	}
 	return "", word, someOf(parts, maxListed)
+}
+
+// carryWords says how a level crosses a link, after its relation: ""
+// for the level as it is, ", at most 3" for a cap, ", carries nothing".
+func carryWords(l diff.Link) string {
+	switch l.Carry {
+	case crosswalk.CarryCapped:
+		return ", at most " + strconv.Itoa(int(l.Cap))
+	case crosswalk.CarryNone:
+		return ", carries nothing"
+	}
+	return ""
+}
+
+// noteRow returns the cells of the row under a removed or added item
+// that gives the crosswalk's note on it: "unmapped" (why the item has
+// no counterpart) or "new" (why nothing leads to it), then the note.
+func noteRow(c diff.Change) (blank, word, what string) {
+	word = "unmapped"
+	if c.Op == diff.Added {
+		word = "new"
+	}
+	return "", word, c.Note
 }
 
 // thingName names the cluster, item, role or job c is about, as f has it.
@@ -415,9 +487,11 @@ func levelText(s string) string {
 }
 
 // printFitChanges writes the changes of fit: the targets in one
-// framework only, then a table of each person's change against each
-// target in both, the greatest gain first.
-func printFitChanges(e *env, people []profile.Profile, fits []diff.FitChange) error {
+// framework only, then for each person whose ratings of some items of a
+// count for nothing in B a line that names them, then a table of each
+// person's change against each target in both, the greatest gain first.
+// linked says that the ratings crossed through a crosswalk.
+func printFitChanges(e *env, a *wlp.Framework, people []profile.Profile, fits []diff.FitChange, linked bool) error {
 	w := e.stdout
 	names := make(map[string]string, len(people))
 	for _, p := range people {
@@ -425,6 +499,8 @@ func printFitChanges(e *env, people []profile.Profile, fits []diff.FitChange) er
 	}
 	var onlyA, onlyB []string
 	var rows []diff.FitChange
+	var uncarried []string // a line per person, in the order of people
+	told := map[string]bool{}
 	for _, fc := range fits {
 		switch fc.Only {
 		case "a":
@@ -433,6 +509,10 @@ func printFitChanges(e *env, people []profile.Profile, fits []diff.FitChange) er
 			onlyB = append(onlyB, string(fc.Target))
 		default:
 			rows = append(rows, fc)
+			if len(fc.Uncarried) > 0 && !told[fc.Profile] {
+				told[fc.Profile] = true
+				uncarried = append(uncarried, uncarriedLine(a, names[fc.Profile], fc.Uncarried, linked))
+			}
 		}
 	}
 	say(w, "\nChanges of fit, the greatest gain first\n")
@@ -446,6 +526,9 @@ func printFitChanges(e *env, people []profile.Profile, fits []diff.FitChange) er
 		say(w, "No role or job is in both frameworks: no fit to compare.\n")
 		return nil
 	}
+	for _, line := range uncarried {
+		say(w, "%s\n", line)
+	}
 	slices.SortStableFunc(rows, func(x, y diff.FitChange) int { return cmp.Compare(y.Change, x.Change) })
 	t := newTable(w)
 	t.row("PERSON", "TARGET", "FIT IN A", "FIT IN B", "CHANGE")
@@ -454,6 +537,32 @@ func printFitChanges(e *env, people []profile.Profile, fits []diff.FitChange) er
 		t.row(names[fc.Profile], fc.Name, fitCell(fc.A), fitCell(fc.B), signedPts(fc.Change))
 	}
 	return t.flush()
+}
+
+// uncarriedLine says that a person's ratings of the items ids of a
+// count for nothing in B: "Dana: the ratings of Coaching and Networking
+// have no counterpart in B; they count in A's fits only." linked says
+// that a crosswalk carried the others.
+func uncarriedLine(a *wlp.Framework, person string, ids []competency.ID, linked bool) string {
+	items := make([]string, len(ids))
+	for i, id := range ids {
+		items[i] = nameOf(a, id)
+	}
+	list := andList(items)
+	if len(items) > maxListed {
+		list = someOf(items, maxListed)
+	}
+	what, verb, it := "ratings", "have no counterpart in B", "they count"
+	if len(ids) == 1 {
+		what, verb, it = "rating", "has no counterpart in B", "it counts"
+	}
+	if linked {
+		verb = "carry to nothing in B through the crosswalk (wlp migrate says why)"
+		if len(ids) == 1 {
+			verb = "carries to nothing in B through the crosswalk (wlp migrate says why)"
+		}
+	}
+	return fmt.Sprintf("%s: the %s of %s %s; %s in A's fits only.", person, what, list, verb, it)
 }
 
 // fitCell writes a fit and its grade: "79.6% partial".

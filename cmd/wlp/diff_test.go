@@ -4,14 +4,18 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/aoe"
+	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/crosswalk"
 	"github.com/wlpmodel/wlp/diff"
 	"github.com/wlpmodel/wlp/profile"
+	"github.com/wlpmodel/wlp/role"
 	"github.com/wlpmodel/wlp/schema"
 )
 
@@ -193,6 +197,180 @@ func TestDiffMisuse(t *testing.T) {
 		r := runWLP("", tt.args...)
 		if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
 			t.Errorf("%v: exit %d, want %d; stderr %q lacks %q", tt.args, r.code, tt.code, r.stderr, tt.want)
+		}
+	}
+}
+
+// writeDoc writes v as JSON to the file name in dir, and returns its path.
+func writeDoc(t *testing.T, dir, name string, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, name)
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+// flat returns s with every run of white space one space: text to look
+// for whatever the lines it wraps onto.
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// longName is a name wider than a heading's line.
+const longName = "Earning and keeping the trust of colleagues, clients, sponsors and learners across every part of the organization and beyond it"
+
+// TestDiffReadable checks the text of a diff between the default
+// framework and an edited version of it: each heading once, whole, and
+// wrapped within maxWidth columns; the cluster a change of tier joins or
+// leaves; with a crosswalk, the carry of the links and the crosswalk's
+// notes on items added and removed; with people, the ratings that count
+// for nothing in B.
+func TestDiffReadable(t *testing.T) {
+	dir := t.TempDir()
+	s := wlp.DefaultSpec()
+	s.ID, s.Version = "v2", "2"
+	dropID := func(s *wlp.Spec, id competency.ID) {
+		for _, reqs := range []*[]role.Requirement{&s.Jobs[0].Requirements} {
+			for i := range *reqs {
+				(*reqs)[i].Of = slices.DeleteFunc((*reqs)[i].Of, func(x competency.ID) bool { return x == id })
+			}
+		}
+		for i := range s.Roles {
+			for j := range s.Roles[i].Requirements {
+				r := &s.Roles[i].Requirements[j]
+				r.Of = slices.DeleteFunc(r.Of, func(x competency.ID) bool { return x == id })
+			}
+			s.Roles[i].Requirements = slices.DeleteFunc(s.Roles[i].Requirements, func(r role.Requirement) bool { return len(r.Of) == 0 })
+		}
+	}
+	// A role renamed and changed.
+	pm := slices.IndexFunc(s.Roles, func(r role.Role) bool { return r.ID == role.ProjectManager })
+	s.Roles[pm].Name = "Programme manager"
+	s.Roles[pm].Requirements[0].Weight++
+	// A long name.
+	s.Competencies[0].Name = longName
+	// Coaching becomes a competency.
+	ci := slices.IndexFunc(s.Areas, func(a aoe.Area) bool { return a.ID == aoe.Coaching })
+	s.Competencies = append(s.Competencies, competency.Competency{ID: aoe.Coaching, Name: s.Areas[ci].Name,
+		Cluster: competency.Interpersonal, Summary: s.Areas[ci].Summary})
+	s.Areas = slices.Delete(s.Areas, ci, ci+1)
+	// An area removed, two competencies added.
+	s.Areas = slices.DeleteFunc(s.Areas, func(a aoe.Area) bool { return a.ID == aoe.ManagingKnowledge })
+	dropID(&s, aoe.ManagingKnowledge)
+	s.Competencies = append(s.Competencies,
+		competency.Competency{ID: "data-literacy", Name: "Data literacy", Cluster: competency.Personal},
+		competency.Competency{ID: "ethics", Name: "Ethics", Cluster: competency.Personal})
+	v2 := writeDoc(t, dir, "v2.json", s)
+	cw := writeDoc(t, dir, "cw.json", crosswalk.Crosswalk{ID: "astd-2004-to-v2", From: "astd-2004", To: "v2",
+		Links: []crosswalk.Link{
+			{From: "coaching", To: "coaching", Relation: competency.Exact, Carry: crosswalk.CarryLevel, Why: "The same."},
+			{From: "applying-business-acumen", To: "data-literacy", Relation: competency.Related, Carry: crosswalk.CarryCapped, Cap: 2,
+				Why: "Reading a business's figures is a part of it."},
+			{From: "driving-results", To: "data-literacy", Relation: competency.Related, Carry: crosswalk.CarryNone,
+				Why: "Measuring results is akin, but says little of data skills."},
+		},
+		Unmapped: []crosswalk.Note{{ID: aoe.ManagingKnowledge, Why: "Knowledge work moved to another team."}},
+		New:      []crosswalk.Note{{ID: "ethics", Why: "Nothing in 2004 was rated on it."}},
+	})
+
+	tests := []struct {
+		name         string
+		args         []string
+		want, unwant []string // flattened
+	}{{
+		name: "A to B",
+		args: []string{"astd-2004", v2, dana},
+		want: []string{
+			"role project-manager: Programme manager renamed Project manager -> Programme manager weight requirement",
+			"competency building-trust: " + longName + " renamed Building trust -> " + longName,
+			"competency coaching: Coaching tier area -> competency cluster joins interpersonal (Interpersonal)",
+			"removed area managing-organizational-knowledge: Managing organizational knowledge\n",
+			"Dana Okafor (Director of Learning): the rating of Managing organizational knowledge has no counterpart in B; " +
+				"it counts in A's fits only.",
+		},
+		unwant: []string{"…", "unmapped", "links to"},
+	}, {
+		name: "B to A",
+		args: []string{v2, "astd-2004"},
+		want: []string{
+			"area coaching: Coaching tier competency -> area cluster leaves interpersonal (Interpersonal)",
+			"added area managing-organizational-knowledge: Managing organizational knowledge\n",
+		},
+	}, {
+		name: "with the crosswalk",
+		args: []string{"-crosswalk", cw, "astd-2004", v2},
+		want: []string{
+			"added competency data-literacy: Data literacy links from applying-business-acumen (related, at most 2), " +
+				"driving-results (related, carries nothing)",
+			"added competency ethics: Ethics new Nothing in 2004 was rated on it.",
+			"removed area managing-organizational-knowledge: Managing organizational knowledge unmapped Knowledge work moved to another team.",
+		},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runWLP("", append([]string{"diff"}, tt.args...)...)
+			if r.code != 0 || r.stderr != "" {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			out := flat(r.stdout)
+			for _, want := range tt.want {
+				if !strings.Contains(out, flat(want)) {
+					t.Errorf("the output lacks %q:\n%s", want, r.stdout)
+				}
+			}
+			for _, unwant := range tt.unwant {
+				if strings.Contains(r.stdout, unwant) {
+					t.Errorf("the output holds %q:\n%s", unwant, r.stdout)
+				}
+			}
+			headings := map[string]int{}
+			for i, line := range strings.Split(r.stdout, "\n") {
+				if textWidth(line) > maxWidth {
+					t.Errorf("line %d is %d columns wide: %q", i+1, textWidth(line), line)
+				}
+				if line != "" && line[0] != ' ' && strings.Contains(line, ": ") {
+					headings[line]++
+				}
+			}
+			for h, n := range headings {
+				if n > 1 {
+					t.Errorf("the heading %q is printed %d times:\n%s", h, n, r.stdout)
+				}
+			}
+		})
+	}
+
+	// The JSON says the same.
+	got := diffJSON(t, "-crosswalk", cw, "astd-2004", v2, dana)
+	var links []diff.Link
+	notes := map[string]string{}
+	for _, c := range got.List {
+		if c.ID == "data-literacy" {
+			links = c.Links
+		}
+		if c.Note != "" {
+			notes[c.ID] = c.Note
+		}
+	}
+	wantLinks := []diff.Link{
+		{ID: "applying-business-acumen", Relation: competency.Related, Carry: crosswalk.CarryCapped, Cap: 2},
+		{ID: "driving-results", Relation: competency.Related, Carry: crosswalk.CarryNone},
+	}
+	if d := gocmp.Diff(wantLinks, links); d != "" {
+		t.Errorf("links (-want +got):\n%s", d)
+	}
+	wantNotes := map[string]string{"ethics": "Nothing in 2004 was rated on it.",
+		"managing-organizational-knowledge": "Knowledge work moved to another team."}
+	if d := gocmp.Diff(wantNotes, notes); d != "" {
+		t.Errorf("notes (-want +got):\n%s", d)
+	}
+	got = diffJSON(t, "astd-2004", v2, dana)
+	for _, fc := range got.Fits {
+		if fc.Only == "" && !slices.Equal(fc.Uncarried, []competency.ID{aoe.ManagingKnowledge}) {
+			t.Errorf("%s %s: uncarried %v", fc.Profile, fc.Target, fc.Uncarried)
 		}
 	}
 }
