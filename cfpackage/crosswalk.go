@@ -498,3 +498,53 @@ func sortWarnings(w []Warning) []Warning {
 	}
 	return w
 }
+
+// IsCrosswalk reports whether p is a crosswalk's package, as
+// [ExportCrosswalk] writes one, rather than a framework's. It is when p
+// holds no CFItems and either its document's "wlp" extension is a
+// crosswalk's (see [CrosswalkFrameworks]) or it has associations and
+// none of them has p's document at either end: every association then
+// links items of other packages. A strict crosswalk package with no
+// links has nothing to tell it by, and is not one. IsCrosswalk costs time
+// linear in the number of p's associations.
+func IsCrosswalk(p *Package) bool {
+	if p == nil || len(p.Items) > 0 {
+		return false
+	}
+	if _, _, ok := CrosswalkFrameworks(p); ok {
+		return true
+	}
+	if len(p.Associations) == 0 {
+		return false
+	}
+	d := p.Document
+	isDoc := func(n NodeURI) bool {
+		return (n.Identifier != "" && n.Identifier == d.Identifier) || (n.URI != "" && n.URI == d.URI)
+	}
+	for _, a := range p.Associations {
+		if isDoc(a.OriginNodeURI) || isDoc(a.DestinationNodeURI) {
+			return false
+		}
+	}
+	return true
+}
+
+// CrosswalkFrameworks returns the IDs of the frameworks the crosswalk
+// package p maps from and to, as the "wlp" extension of its document
+// names them, the one [ExportCrosswalk] writes unless Strict. ok is false
+// when p's document has no such extension (a strict package, or one
+// another system wrote), or one that is not a crosswalk's.
+func CrosswalkFrameworks(p *Package) (from, to string, ok bool) {
+	if p == nil {
+		return "", "", false
+	}
+	raw, found := p.Document.Extensions[ExtensionName]
+	if !found {
+		return "", "", false
+	}
+	var x crosswalkExt
+	if err := readExt(raw, &x); err != nil || x.Crosswalk == "" || x.From == "" || x.To == "" {
+		return "", "", false
+	}
+	return x.From, x.To, true
+}

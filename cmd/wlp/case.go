@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/cfpackage"
+	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/crosswalk"
 	"github.com/wlpmodel/wlp/problem"
 )
@@ -70,7 +72,8 @@ document, as indented JSON: an embedded one (astd-2004-to-atd-2013,
 atd-2013-to-atd-2020, astd-2004-to-atd-2020), to read every link with its
 relation, carry and why, or to start a crosswalk of your own from; it is
 checked against its frameworks first when they are embedded or given by
--from and -to.
+-from and -to. FILE may also be a crosswalk's CASE package, which it
+reads back as "wlp import -case" does.
 
 With -case -crosswalk ID|FILE it prints instead a crosswalk (an embedded
 one, such as atd-2013-to-atd-2020, or a crosswalk document) as a CASE
@@ -131,14 +134,32 @@ with a warning, and what cannot be read is an error. Each goes to
 standard error on a line of its own with its place in the package,
 "wlp import: pkg.json: /CFItems/3/lastChangeDateTime: ...", and a last
 line counts them; after an error nothing is written, and the exit status
-is 1.`
+is 1.
+
+A crosswalk's package, as "wlp export -case -crosswalk" writes it, is
+read back as a crosswalk document instead (indented JSON, as "wlp export
+-crosswalk" prints it), which -crosswalk FILE takes. A package is a
+crosswalk's when it holds no items and either its document's "wlp"
+extension is a crosswalk's or it has associations, none of which ends at
+its own document: they link the items of two other packages. Each
+association's ends are matched to the items "wlp export -case" gives the
+competencies and areas of the two frameworks: -from FRAMEWORK and -to
+FRAMEWORK (an embedded ID or a framework document) name them, and
+default to the embedded frameworks the extension names. A strict package
+names none, so it needs both; it also lost each link's relation, carry
+and source, and reads back with a warning as exact links that carry the
+level and related links that carry nothing. -id ID renames the crosswalk
+and -ignore-extensions reads it as if it were strict. Every command that
+takes -crosswalk FILE reads such a package too, against the frameworks
+it works with.`
 
 // The example lines -case adds to export's and import's help.
 const (
 	caseExportExample = `wlp export -case -o astd-2004.case.json
 wlp export -crosswalk astd-2004-to-atd-2020 > my-crosswalk.json
 wlp export -case -crosswalk atd-2013-to-atd-2020 -o atd-2013-to-atd-2020.case.json`
-	caseImportExample = `wlp import -case -map cluster=Domain,competency=Standard -o framework.json package.json`
+	caseImportExample = `wlp import -case -map cluster=Domain,competency=Standard -o framework.json package.json
+wlp import -case -from ours-v1.json -to ours-v2.json -o ours-v1-to-v2.json crosswalk.case.json`
 )
 
 // caseExport holds export's CASE flags.
@@ -231,7 +252,7 @@ func runExportCase(e *env, x caseExport, out string, force bool) error {
 // runExportCrosswalk is `wlp export -case -crosswalk ID|FILE`: the
 // crosswalk as a CASE package on standard output or in the file out.
 func runExportCrosswalk(e *env, x caseExport, out string) error {
-	c, err := e.caseCrosswalk(x.xwalk)
+	c, err := e.loadCrosswalk(x.xwalk, xwalkEnds{fromFlag: x.from, toFlag: x.to})
 	if err != nil {
 		return err
 	}
@@ -268,7 +289,7 @@ func runExportCrosswalkDoc(e *env, x caseExport, out string, force bool) error {
 	if err := checkOverwrite(out, force, "the file exists"); err != nil {
 		return err
 	}
-	c, err := e.caseCrosswalk(x.xwalk)
+	c, err := e.loadCrosswalk(x.xwalk, xwalkEnds{fromFlag: x.from, toFlag: x.to})
 	if err != nil {
 		return err
 	}
@@ -286,32 +307,177 @@ func runExportCrosswalkDoc(e *env, x caseExport, out string, force bool) error {
 			return &docError{display(x.xwalk), problemsOf(err)}
 		}
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // "Career & Leadership Development", as written
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(c); err != nil {
+	b, err := crosswalkJSON(c)
+	if err != nil {
 		return err
 	}
-	return e.writeOut(out, b.Bytes())
+	return e.writeOut(out, b)
 }
 
-// caseCrosswalk returns the crosswalk arg names: an embedded one by its
-// ID (see crosswalk.Embedded), else the crosswalk document in the file
-// arg ("-" for standard input).
-func (e *env) caseCrosswalk(arg string) (*crosswalk.Crosswalk, error) {
+// xwalkEnds names the frameworks a CASE crosswalk package given to
+// -crosswalk is read against, side by side: frameworks at hand (diff's A
+// and B), else the values of -from and -to (an embedded ID or a
+// framework file), else the embedded frameworks the package's "wlp"
+// extension names.
+type xwalkEnds struct {
+	from, to         *wlp.Framework
+	fromFlag, toFlag string
+}
+
+// loadCrosswalk returns the crosswalk arg names, for every command that
+// takes -crosswalk ID|FILE: an embedded crosswalk by its ID (see
+// crosswalk.Embedded), else what the file arg ("-" for standard input)
+// holds. That is a crosswalk document or, when its top level has the
+// fields of a CASE package (CFDocument, CFItems, CFAssociations or a
+// CFPackage wrapper), a crosswalk's CASE package as "wlp export -case
+// -crosswalk" writes it (see cfpackage.IsCrosswalk), read with
+// cfpackage.ImportCrosswalk against the frameworks ends names; its
+// warnings go to standard error. A word that names neither an embedded
+// crosswalk nor a file is an error that suggests the embedded ID it
+// most likely means.
+func (e *env) loadCrosswalk(arg string, ends xwalkEnds) (*crosswalk.Crosswalk, error) {
 	if slices.Contains(crosswalk.Embedded(), arg) {
 		return crosswalk.LoadEmbedded(arg)
+	}
+	if arg != "-" && competency.ValidID(arg) && !strings.Contains(arg, ".") {
+		if _, err := os.Stat(arg); errors.Is(err, fs.ErrNotExist) {
+			_, err := crosswalk.LoadEmbedded(arg) // says which it may mean
+			return nil, fmt.Errorf("-crosswalk %s: no such file, and %s", display(arg), strings.TrimPrefix(err.Error(), "crosswalk: "))
+		}
 	}
 	b, err := e.read(arg)
 	if err != nil {
 		return nil, err
+	}
+	if isCASEPackage(b) {
+		return e.crosswalkPackage(arg, b, ends)
 	}
 	c, err := crosswalk.Load(bytes.NewReader(b))
 	if err != nil {
 		return nil, &docError{display(arg), problemsOf(err)}
 	}
 	return c, nil
+}
+
+// crosswalkPackage reads the CASE package b, from the file arg, as a
+// crosswalk between the frameworks ends names, writing its warnings to
+// standard error. A framework's package is an error that says which
+// command reads it.
+func (e *env) crosswalkPackage(arg string, b []byte, ends xwalkEnds) (*crosswalk.Crosswalk, error) {
+	p, warns, err := cfpackage.Decode(b)
+	if err != nil {
+		e.warn(arg, warns)
+		return nil, &docError{display(arg), problemsOf(err)}
+	}
+	if !cfpackage.IsCrosswalk(p) {
+		return nil, newDocError(display(arg), fmt.Sprintf("a CASE package of a framework (%s), not of a crosswalk: "+
+			"\"wlp import -case\" turns it into a framework document", plural(len(p.Items), "item")))
+	}
+	from, to, err := e.packageFrameworks(arg, p, ends)
+	if err != nil {
+		return nil, err
+	}
+	c, more, err := cfpackage.ImportCrosswalk(p, from, to)
+	e.warn(arg, append(warns, more...))
+	if err != nil {
+		return nil, &docError{display(arg), problemsOf(err)}
+	}
+	return c, nil
+}
+
+// packageFrameworks returns the frameworks the crosswalk package p is
+// read against, each side the first of: the framework ends holds, the
+// framework its flag names, the embedded framework p's "wlp" extension
+// names. A side with none of them is a usage error that asks for its
+// flag; a framework whose ID is not the one the extension names is an
+// error in the package, the file name.
+func (e *env) packageFrameworks(name string, p *cfpackage.Package, ends xwalkEnds) (from, to *wlp.Framework, err error) {
+	fromID, toID, named := cfpackage.CrosswalkFrameworks(p)
+	var missing []string
+	if ends.from == nil && ends.fromFlag == "" && !named {
+		missing = append(missing, "-from FRAMEWORK")
+	}
+	if ends.to == nil && ends.toFlag == "" && !named {
+		missing = append(missing, "-to FRAMEWORK")
+	}
+	if len(missing) > 0 {
+		return nil, nil, usageError(fmt.Sprintf("the crosswalk package does not name its frameworks (a strict package has no %q extension): "+
+			"give the framework%s it maps with %s (an embedded ID or a framework document)", cfpackage.ExtensionName, pluralS(len(missing)), strings.Join(missing, " and ")))
+	}
+	side := func(f *wlp.Framework, flagValue, flagName, id, name string) (*wlp.Framework, error) {
+		if f != nil {
+			return f, nil
+		}
+		return e.crosswalkFramework(flagValue, flagName, id, name)
+	}
+	if from, err = side(ends.from, ends.fromFlag, "-from", fromID, "from"); err != nil {
+		return nil, nil, err
+	}
+	if to, err = side(ends.to, ends.toFlag, "-to", toID, "to"); err != nil {
+		return nil, nil, err
+	}
+	if named {
+		var l problem.List
+		const at = "/CFDocument/extensions/" + cfpackage.ExtensionName + "/"
+		for _, s := range []struct {
+			side, id string
+			f        *wlp.Framework
+		}{{"from", fromID, from}, {"to", toID, to}} {
+			if s.f.ID() != "" && s.f.ID() != s.id {
+				l.Add(at+s.side, fmt.Sprintf("the crosswalk maps %s %s, not %s the framework %s", s.side, problem.Quote(s.id), s.side, problem.Quote(s.f.ID())))
+			}
+		}
+		if l.Len() > 0 {
+			return nil, nil, &docError{display(name), l}
+		}
+	}
+	return from, to, nil
+}
+
+// pluralS returns "s" for more than one.
+func pluralS(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// isCASEPackage reports whether the JSON document b is an object with a
+// top-level field of a CASE package: CFDocument, CFItems, CFAssociations
+// or CFPackage (a wrapper some servers add).
+func isCASEPackage(b []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return false
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		switch tok {
+		case "CFDocument", "CFItems", "CFAssociations", "CFPackage":
+			return true
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return false
+		}
+	}
+	return false
+}
+
+// crosswalkJSON returns the crosswalk document c as indented JSON, the
+// form -crosswalk reads back, ending in a newline.
+func crosswalkJSON(c *crosswalk.Crosswalk) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // "Career & Leadership Development", as written
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(c); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // crosswalkFramework returns the framework the flag (named name) gives,
@@ -373,6 +539,8 @@ type caseImport struct {
 	types     typeMap // -map
 	id        string  // -id
 	ignoreExt bool    // -ignore-extensions
+	from      string  // -from
+	to        string  // -to
 }
 
 // caseImportFlags adds -case, -map, -id and -ignore-extensions, bound to x.
@@ -382,6 +550,8 @@ func (c *Command) caseImportFlags(x *caseImport) {
 		"as `KIND=TYPE,...`; repeatable")
 	c.Flag.StringVar(&x.id, "id", "", "with -case, the framework's `ID` (default: the one an export kept, or a slug of the document's title)")
 	c.Flag.BoolVar(&x.ignoreExt, "ignore-extensions", false, "with -case, read CASE's own fields only, as if the package had no extensions (as -strict exports it)")
+	c.Flag.StringVar(&x.from, "from", "", "with -case and a crosswalk's package, the framework `FRAMEWORK` it maps from, an embedded ID or a file (default: the embedded one its extension names)")
+	c.Flag.StringVar(&x.to, "to", "", "with -case and a crosswalk's package, the framework `FRAMEWORK` it maps to, an embedded ID or a file (default: the embedded one its extension names)")
 }
 
 // caseKinds are the kinds of element -map maps types to, each with the
@@ -505,7 +675,13 @@ func runImportCase(e *env, x caseImport, out string, force bool, args []string) 
 	}
 	p, warns, err := cfpackage.Read(src)
 	done()
+	if err == nil && cfpackage.IsCrosswalk(p) {
+		return runImportCrosswalk(e, x, p, warns, name, out)
+	}
 	if err == nil {
+		if set := e.flagsSet("from", "to"); len(set) > 0 {
+			return usageError(andList(set) + " go" + verbS(len(set)) + " with a crosswalk's package, and " + display(name) + " is a framework's")
+		}
 		var more []cfpackage.Warning
 		f, more, ierr := cfpackage.Import(p, opt)
 		warns = append(warns, more...)
@@ -526,6 +702,12 @@ func runImportCase(e *env, x caseImport, out string, force bool, args []string) 
 		err = ierr
 	}
 	e.warn(name, warns)
+	return importErrors(name, err)
+}
+
+// importErrors returns the problems err lists, found in the package
+// name, as lines "FILE: POINTER: message", then a line counting them.
+func importErrors(name string, err error) error {
 	l := problemsOf(err)
 	lines := make(linesError, 0, len(l.Problems)+2)
 	file := display(name)
@@ -537,6 +719,45 @@ func runImportCase(e *env, x caseImport, out string, force bool, args []string) 
 		lines = append(lines, fmt.Sprintf("%s: and at least %s, not listed", file, plural(l.Omitted, "more error")))
 	}
 	return append(lines, fmt.Sprintf("%s: %s; nothing was written", file, plural(l.Len(), "error")))
+}
+
+// runImportCrosswalk is `wlp import -case PACKAGE` for a crosswalk's
+// package (see cfpackage.IsCrosswalk): the crosswalk read back with
+// cfpackage.ImportCrosswalk, against the frameworks -from and -to name
+// or else the embedded ones the package's extension names, as a
+// crosswalk document on standard output or in the file out. warns are
+// the warnings of reading the package.
+func runImportCrosswalk(e *env, x caseImport, p *cfpackage.Package, warns []cfpackage.Warning, name, out string) error {
+	if set := e.flagsSet("map"); len(set) > 0 {
+		return usageError("-map goes with a framework's package, and " + display(name) + " is a crosswalk's")
+	}
+	if x.ignoreExt {
+		p.Document.Extensions = nil
+		for i := range p.Associations {
+			p.Associations[i].Extensions = nil
+		}
+	}
+	from, to, err := e.packageFrameworks(name, p, xwalkEnds{fromFlag: x.from, toFlag: x.to})
+	if err != nil {
+		return err
+	}
+	c, more, err := cfpackage.ImportCrosswalk(p, from, to)
+	warns = append(warns, more...)
+	e.warn(name, warns)
+	if err != nil {
+		return importErrors(name, err)
+	}
+	if x.id != "" {
+		c.ID = x.id
+		if err := c.Validate(); err != nil {
+			return usageError("-id: " + strings.TrimPrefix(err.Error(), "crosswalk: "))
+		}
+	}
+	b, err := crosswalkJSON(c)
+	if err != nil {
+		return err
+	}
+	return e.writeOut(out, b)
 }
 
 // warn writes each warning about the input name to standard error, at

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -767,5 +768,264 @@ func TestExportCrosswalkDocument(t *testing.T) {
 		if r.code == 0 || !strings.Contains(r.stderr, tt.want) {
 			t.Errorf("export %v: exit %d, stderr %q; want a failure saying %q", tt.args, r.code, r.stderr, tt.want)
 		}
+	}
+}
+
+// crosswalkPackages writes, for each embedded crosswalk, its CASE
+// package (as "wlp export -case -crosswalk" writes it, -strict too when
+// strict is set) in dir, and returns their paths by crosswalk ID.
+func crosswalkPackages(t *testing.T, dir string, strict bool) map[string]string {
+	t.Helper()
+	paths := map[string]string{}
+	for _, id := range crosswalk.Embedded() {
+		path := filepath.Join(dir, id+".case.json")
+		a := args("export", "-case", "-crosswalk", id, "-o", path)
+		if strict {
+			path = filepath.Join(dir, id+".strict.json")
+			a = args("export", "-case", "-strict", "-crosswalk", id, "-o", path)
+		}
+		if r := runWLP("", a...); r.code != 0 || r.stdout != "" || r.stderr != "" {
+			t.Fatalf("wlp %s: %+v", strings.Join(a, " "), r)
+		}
+		paths[id] = path
+	}
+	return paths
+}
+
+// TestImportCaseCrosswalk checks that import -case reads a crosswalk's
+// package back: the same crosswalk document as export -crosswalk prints,
+// from a package with extensions and, given -from and -to, from a strict
+// one; and that a framework's package still imports as a framework.
+func TestImportCaseCrosswalk(t *testing.T) {
+	dir := t.TempDir()
+	pkgs, strict := crosswalkPackages(t, dir, false), crosswalkPackages(t, dir, true)
+	for _, id := range crosswalk.Embedded() {
+		want := runWLP("", "export", "-crosswalk", id)
+		if want.code != 0 || want.stderr != "" {
+			t.Fatalf("export -crosswalk %s: %+v", id, want)
+		}
+		if diff := gocmp.Diff(want, runWLP("", "import", "-case", pkgs[id]), gocmp.AllowUnexported(result{})); diff != "" {
+			t.Errorf("import -case %s (-export -crosswalk +got):\n%s", id, diff)
+		}
+		// To a file, from standard input, and with the frameworks named.
+		out := filepath.Join(dir, id+".back.json")
+		if r := runWLP("", "import", "-case", "-o", out, pkgs[id]); r.code != 0 || r.stdout != "" || r.stderr != "" {
+			t.Errorf("import -case -o: %+v", r)
+		} else if got := mustRead(t, out); got != want.stdout {
+			t.Errorf("import -case -o %s: the file differs from export -crosswalk:\n%s", id, got)
+		}
+		c, err := crosswalk.LoadEmbedded(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := runWLP(mustRead(t, pkgs[id]), "import", "-case", "-from", c.From, "-to", c.To, "-"); r.code != 0 || r.stdout != want.stdout || r.stderr != "" {
+			t.Errorf("import -case -from -to - (%s): exit %d, stderr %q, same document %v", id, r.code, r.stderr, r.stdout == want.stdout)
+		}
+
+		// A strict package: the frameworks must be named; then it reads
+		// as ImportCrosswalk reads it, with its warnings.
+		r := runWLP("", "import", "-case", strict[id])
+		first, rest, _ := strings.Cut(r.stderr, "\n")
+		wantMsg := `wlp import: the crosswalk package does not name its frameworks (a strict package has no "wlp" extension): ` +
+			"give the frameworks it maps with -from FRAMEWORK and -to FRAMEWORK (an embedded ID or a framework document)"
+		if r.code != 2 || r.stdout != "" || first != wantMsg || !strings.HasPrefix(rest, "usage: wlp import ") {
+			t.Errorf("import -case STRICT without -from and -to: exit %d, stdout %q, stderr\n%s\nwant exit 2 and\n%s", r.code, r.stdout, r.stderr, wantMsg)
+		}
+		r = runWLP("", "import", "-case", "-from", c.From, strict[id])
+		if first, _, _ := strings.Cut(r.stderr, "\n"); r.code != 2 || !strings.Contains(first, "give the framework it maps with -to FRAMEWORK") {
+			t.Errorf("import -case -from STRICT: exit %d, stderr\n%s", r.code, r.stderr)
+		}
+		r = runWLP("", "import", "-case", "-from", c.From, "-to", c.To, strict[id])
+		from, _ := wlp.LoadEmbedded(c.From)
+		to, _ := wlp.LoadEmbedded(c.To)
+		p, _, err := cfpackage.Decode([]byte(mustRead(t, strict[id])))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantC, warns, err := cfpackage.ImportCrosswalk(p, from, to)
+		if err != nil || len(warns) == 0 {
+			t.Fatalf("ImportCrosswalk of the strict package: %v, %d warnings", err, len(warns))
+		}
+		wantDoc, err := crosswalkJSON(wantC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.code != 0 || r.stdout != string(wantDoc) {
+			t.Errorf("import -case -from -to STRICT (%s): exit %d, stderr\n%s\nstdout\n%s\nwant\n%s", id, r.code, r.stderr, r.stdout, wantDoc)
+		}
+		base := filepath.Base(strict[id])
+		wantErr := fmt.Sprintf("wlp import: %s: %s\n", strict[id], plural(len(warns), "warning"))
+		if !strings.HasSuffix(r.stderr, wantErr) || strings.Count(r.stderr, base+": ") != len(warns)+1 {
+			t.Errorf("import -case STRICT: the warnings\n%s\nwant %d and the line %q", r.stderr, len(warns), wantErr)
+		}
+		// -ignore-extensions reads a full package as the strict one.
+		if g := runWLP("", "import", "-case", "-ignore-extensions", "-from", c.From, "-to", c.To, pkgs[id]); g.code != 0 || g.stdout != r.stdout {
+			t.Errorf("import -case -ignore-extensions (%s): exit %d, %s; want the strict package's crosswalk", id, g.code, g.stderr)
+		}
+	}
+
+	// -id renames the crosswalk read; a framework's package still
+	// imports as a framework.
+	r := runWLP("", "import", "-case", "-id", "renamed", pkgs["atd-2013-to-atd-2020"])
+	c, err := crosswalk.Load(strings.NewReader(r.stdout))
+	if r.code != 0 || err != nil || c.ID != "renamed" {
+		t.Errorf("import -case -id renamed: exit %d, %v, %s", r.code, err, r.stderr)
+	}
+	fwPkg := filepath.Join(dir, "atd-2020.case.json")
+	if r := runWLP("", "export", "-case", "-framework", "atd-2020", "-o", fwPkg); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r = runWLP("", "import", "-case", fwPkg)
+	f, err := wlp.LoadEmbedded("atd-2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFW, err := frameworkJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.code != 0 || r.stderr != "" || r.stdout != string(wantFW) {
+		t.Errorf("import -case FRAMEWORK-PACKAGE: exit %d, stderr %s; want the framework document", r.code, r.stderr)
+	}
+}
+
+// TestCrosswalkPackageErrors checks the misuse of a crosswalk's package:
+// flags of the other kind of package, frameworks that do not match the
+// ones the package names, a framework's package given as a crosswalk,
+// and a package between frameworks that are not embedded.
+func TestCrosswalkPackageErrors(t *testing.T) {
+	dir := t.TempDir()
+	pkgs := crosswalkPackages(t, dir, false)
+	fwPkg := filepath.Join(dir, "atd-2013.case.json")
+	if r := runWLP("", "export", "-case", "-framework", "atd-2013", "-o", fwPkg); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	p1320 := pkgs["atd-2013-to-atd-2020"]
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string // the first line of stderr
+	}{
+		{args("import", "-case", "-map", "competency=Standard", p1320), 2,
+			"wlp import: -map goes with a framework's package, and " + p1320 + " is a crosswalk's"},
+		{args("import", "-case", "-from", "atd-2013", fwPkg), 2,
+			"wlp import: -from goes with a crosswalk's package, and " + fwPkg + " is a framework's"},
+		{args("import", "-case", "-to", "astd-2004", p1320), 1,
+			"wlp import: " + p1320 + `: /CFDocument/extensions/wlp/to: the crosswalk maps to "atd-2020", not to the framework "astd-2004"`},
+		{args("import", "-case", "-id", "Not An ID", p1320), 2, "wlp import: -id: "},
+		{args("migrate", "-crosswalk", fwPkg, dana), 1,
+			"wlp migrate: " + fwPkg + `: a CASE package of a framework (17 items), not of a crosswalk: "wlp import -case" turns it into a framework document`},
+		{args("migrate", "-crosswalk", p1320, "-from", "astd-2004", dana), 1,
+			"wlp migrate: " + p1320 + `: /CFDocument/extensions/wlp/from: the crosswalk maps from "atd-2013", not from the framework "astd-2004"`},
+		{args("diff", "-crosswalk", pkgs["astd-2004-to-atd-2013"], "atd-2013", "atd-2020"), 1,
+			"wlp diff: " + pkgs["astd-2004-to-atd-2013"] + `: /CFDocument/extensions/wlp/from: the crosswalk maps from "astd-2004", not from the framework "atd-2013"`},
+		{args("validate", "-from", filepath.Join(dir, "none.json"), p1320), 1, "wlp validate: " + filepath.Join(dir, "none.json") + ": cannot read: no such file"},
+	} {
+		r := runWLP("", tc.args...)
+		first, _, _ := strings.Cut(r.stderr, "\n")
+		if r.code != tc.code || r.stdout != "" || !strings.HasPrefix(first, tc.msg) {
+			t.Errorf("wlp %s: exit %d, stdout %q, stderr\n%s\nwant exit %d and %q", strings.Join(tc.args, " "), r.code, r.stdout, r.stderr, tc.code, tc.msg)
+		}
+	}
+
+	// A package between frameworks that are not embedded: the frameworks'
+	// files are needed, and then it reads back.
+	c, err := crosswalk.LoadEmbedded("atd-2013-to-atd-2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromPath, toPath := renamedFramework(t, dir, c.From, "mine-2013"), renamedFramework(t, dir, c.To, "mine-2020")
+	c2 := c.Clone()
+	c2.ID, c2.From, c2.To = "mine", "mine-2013", "mine-2020"
+	want, err := crosswalkJSON(c2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xw := filepath.Join(dir, "mine.json")
+	writeTestFile(t, xw, string(want))
+	pkg := filepath.Join(dir, "mine.case.json")
+	if r := runWLP("", "export", "-case", "-crosswalk", xw, "-from", fromPath, "-to", toPath, "-o", pkg); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r := runWLP("", "import", "-case", pkg)
+	if first, _, _ := strings.Cut(r.stderr, "\n"); r.code != 2 || !strings.Contains(first, `the crosswalk maps from "mine-2013", which is not an embedded framework`) {
+		t.Errorf("import -case of a package between files, without -from: exit %d, stderr\n%s", r.code, r.stderr)
+	}
+	r = runWLP("", "import", "-case", "-from", fromPath, "-to", toPath, pkg)
+	if r.code != 0 || r.stderr != "" || r.stdout != string(want) {
+		t.Errorf("import -case -from FILE -to FILE: exit %d, stderr %s\nstdout\n%s\nwant\n%s", r.code, r.stderr, r.stdout, want)
+	}
+}
+
+// renamedFramework writes the embedded framework id, under the ID newID,
+// as a framework document in dir, and returns its path.
+func renamedFramework(t *testing.T, dir, id, newID string) string {
+	t.Helper()
+	f, err := wlp.LoadEmbedded(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := f.Spec()
+	s.ID = newID
+	g, err := wlp.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := frameworkJSON(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, newID+".json")
+	writeTestFile(t, path, string(b))
+	return path
+}
+
+// TestCrosswalkFlagPackage checks that -crosswalk takes a crosswalk's
+// CASE package wherever it takes a crosswalk: migrate and diff give what
+// they give with the embedded crosswalk's ID, and export -crosswalk
+// prints the same document.
+func TestCrosswalkFlagPackage(t *testing.T) {
+	dir := t.TempDir()
+	pkgs, strict := crosswalkPackages(t, dir, false), crosswalkPackages(t, dir, true)
+	for _, id := range []string{"astd-2004-to-atd-2013", "astd-2004-to-atd-2020"} {
+		c, err := crosswalk.LoadEmbedded(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range [][]string{
+			append(args("migrate", "-crosswalk", "CW"), samplePeople...),
+			append(args("migrate", "-json", "-rule", "mean", "-crosswalk", "CW"), samplePeople...),
+			args("diff", "-crosswalk", "CW", c.From, c.To, dana, lee),
+			args("export", "-crosswalk", "CW"),
+			args("export", "-case", "-crosswalk", "CW"),
+		} {
+			with := func(cw string) []string {
+				b := slices.Clone(a)
+				b[slices.Index(b, "CW")] = cw
+				return b
+			}
+			want := runWLP("", with(id)...)
+			if want.code != 0 {
+				t.Fatalf("wlp %s: %+v", strings.Join(with(id), " "), want)
+			}
+			got := runWLP("", with(pkgs[id])...)
+			if diff := gocmp.Diff(want, got, gocmp.AllowUnexported(result{})); diff != "" {
+				t.Errorf("wlp %s (-with the ID +with the package):\n%s", strings.Join(with(pkgs[id]), " "), diff)
+			}
+		}
+	}
+	// A strict package needs -from and -to, and then migrates.
+	r := runWLP("", "migrate", "-crosswalk", strict["astd-2004-to-atd-2013"], dana)
+	if r.code != 2 || !strings.Contains(r.stderr, "the crosswalk package does not name its frameworks") {
+		t.Errorf("migrate -crosswalk STRICT: exit %d, stderr\n%s", r.code, r.stderr)
+	}
+	r = runWLP("", "migrate", "-crosswalk", strict["astd-2004-to-atd-2013"], "-from", "astd-2004", "-to", "atd-2013", dana)
+	if r.code != 0 || !strings.HasPrefix(r.stdout, `{"id":"dana"`) || !strings.Contains(r.stderr, "warnings\n") {
+		t.Errorf("migrate -crosswalk STRICT -from -to: exit %d, stdout %.80s, stderr\n%s", r.code, r.stdout, r.stderr)
+	}
+	// diff reads a strict package against A and B.
+	r = runWLP("", "diff", "-crosswalk", strict["astd-2004-to-atd-2013"], "astd-2004", "atd-2013")
+	if r.code != 0 || !strings.Contains(r.stdout, "Items pair through the crosswalk astd-2004-to-atd-2013.") {
+		t.Errorf("diff -crosswalk STRICT A B: exit %d, stderr\n%s\nstdout\n%.300s", r.code, r.stderr, r.stdout)
 	}
 }

@@ -18,7 +18,7 @@
 //	export      print the framework as JSON (-table: its IDs and names; -case: a CASE 1.1 package)
 //	schema      print a JSON Schema: framework, profile, result, ranking, team, assignment, plan, crosswalk, migration or diff
 //	validate    check framework, profile and crosswalk documents and sheets, every problem with its place
-//	import      turn spreadsheets and other inputs into profiles (-case: a CASE package into a framework)
+//	import      turn spreadsheets and other inputs into profiles (-case: a CASE package into a framework or a crosswalk)
 //	migrate     carry profiles into another framework through a crosswalk, with a record of where each rating came from
 //	score       fit, grade, parts and gaps of one profile against a role or job
 //	roles       the framework's roles, best fit first
@@ -183,7 +183,8 @@
 // atd-2013-to-atd-2020, astd-2004-to-atd-2020), to read every link with its
 // relation, carry and why, or to start a crosswalk of your own from; it is
 // checked against its frameworks first when they are embedded or given by
-// -from and -to.
+// -from and -to. FILE may also be a crosswalk's CASE package, which it
+// reads back as "wlp import -case" does.
 //
 // With -case -crosswalk ID|FILE it prints instead a crosswalk (an embedded
 // one, such as atd-2013-to-atd-2020, or a crosswalk document) as a CASE
@@ -286,15 +287,23 @@
 //
 // Usage:
 //
-//	wlp validate [-framework FILE] [-json] [-csv] [-kind auto|framework|profile|crosswalk] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] FILE...
+//	wlp validate [-framework FILE] [-from FRAMEWORK] [-to FRAMEWORK] [-json] [-csv] [-kind auto|framework|profile|crosswalk] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] FILE...
 //
 // Validate checks each FILE, a framework document, a profile or a
 // crosswalk, strictly: against its JSON Schema, then for what a schema cannot
 // say (duplicate keys and IDs, unknown IDs, group bounds). A profile is also
 // checked against the framework (the default, or the one -framework names): a
 // rating of an ID the framework does not know is a problem. A crosswalk is
-// also checked against the frameworks it maps, when both are embedded (such
-// as atd-2013 and atd-2020): every item it links or notes must be theirs.
+// also checked against the frameworks it maps: every item it links or notes
+// must be one of theirs, and a misspelt ID is a problem at its place
+// ("/links/7/to: ... (did you mean ...?)"). -from and -to name those
+// frameworks (an embedded ID such as atd-2013, or a framework document);
+// without them they are the embedded frameworks the crosswalk names, and a
+// crosswalk between frameworks that are not embedded is checked on its own,
+// as its "ok" line says. A crosswalk's CASE package, as "wlp export -case
+// -crosswalk" writes it, is read back and checked as -crosswalk FILE reads
+// it (see "wlp help import"), against the same frameworks; a framework's
+// CASE package is for "wlp import -case" to check.
 //
 // Each FILE's kind is told from its top-level fields ("ratings" or
 // "reviews" make a profile; "competencies", "areas", "roles", "jobs" or
@@ -330,6 +339,8 @@
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
+//	-from FRAMEWORK
+//	  	check crosswalks against FRAMEWORK as the framework they map from, an embedded ID or a file (default: the embedded one each names)
 //	-ignore COL,...
 //	  	skip the sheet columns COL,... (such as Department)
 //	-json
@@ -338,6 +349,8 @@
 //	  	the documents' kind: auto, framework, profile or crosswalk (default "auto")
 //	-sheet NAME
 //	  	read the workbook sheet NAME instead of the first visible one
+//	-to FRAMEWORK
+//	  	check crosswalks against FRAMEWORK as the framework they map to, an embedded ID or a file (default: the embedded one each names)
 //
 // Example:
 //
@@ -345,12 +358,13 @@
 //	wlp validate -ignore Department,Manager examples/spreadsheet/team.csv
 //	wlp validate -framework examples/frameworks/learning2.json jordan.json
 //	wlp validate my-crosswalk.json
+//	wlp validate -from ours-v1.json -to ours-v2.json ours-v1-to-v2.json
 //
 // # The import command
 //
 // Usage:
 //
-//	wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] PROFILE... | -case [-map KIND=TYPE,...] [-id ID] [-ignore-extensions] [-o FILE] [-force] PACKAGE
+//	wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] PROFILE... | -case [-map KIND=TYPE,...] [-id ID] [-ignore-extensions] [-from FRAMEWORK] [-to FRAMEWORK] [-o FILE] [-force] PACKAGE
 //
 // Import reads people from every PROFILE, checks them against the framework,
 // and writes them as profile documents: JSON Lines on standard output (one
@@ -429,6 +443,23 @@
 // line counts them; after an error nothing is written, and the exit status
 // is 1.
 //
+// A crosswalk's package, as "wlp export -case -crosswalk" writes it, is
+// read back as a crosswalk document instead (indented JSON, as "wlp export
+// -crosswalk" prints it), which -crosswalk FILE takes. A package is a
+// crosswalk's when it holds no items and either its document's "wlp"
+// extension is a crosswalk's or it has associations, none of which ends at
+// its own document: they link the items of two other packages. Each
+// association's ends are matched to the items "wlp export -case" gives the
+// competencies and areas of the two frameworks: -from FRAMEWORK and -to
+// FRAMEWORK (an embedded ID or a framework document) name them, and
+// default to the embedded frameworks the extension names. A strict package
+// names none, so it needs both; it also lost each link's relation, carry
+// and source, and reads back with a warning as exact links that carry the
+// level and related links that carry nothing. -id ID renames the crosswalk
+// and -ignore-extensions reads it as if it were strict. Every command that
+// takes -crosswalk FILE reads such a package too, against the frameworks
+// it works with.
+//
 // Flags:
 //
 //	-case
@@ -439,6 +470,8 @@
 //	  	with -o, write over files that exist
 //	-framework FILE
 //	  	read the framework from FILE ("-" for standard input), or take the embedded one with that ID (astd-2004, atd-2013, atd-2020), instead of the default astd-2004
+//	-from FRAMEWORK
+//	  	with -case and a crosswalk's package, the framework FRAMEWORK it maps from, an embedded ID or a file (default: the embedded one its extension names)
 //	-id ID
 //	  	with -case, the framework's ID (default: the one an export kept, or a slug of the document's title)
 //	-ignore COL,...
@@ -448,9 +481,11 @@
 //	-map KIND=TYPE,...
 //	  	with -case, map items of the CFItemType TYPE to KIND (cluster, competency, area, role, job, behavior or technologies), as KIND=TYPE,...; repeatable
 //	-o DIR
-//	  	write one file per person in the folder DIR instead of JSON Lines on standard output; with -case, the framework to the file DIR
+//	  	write one file per person in the folder DIR instead of JSON Lines on standard output; with -case, the framework or crosswalk to the file DIR
 //	-sheet NAME
 //	  	read the workbook sheet NAME instead of the first visible one
+//	-to FRAMEWORK
+//	  	with -case and a crosswalk's package, the framework FRAMEWORK it maps to, an embedded ID or a file (default: the embedded one its extension names)
 //
 // Example:
 //
@@ -458,6 +493,7 @@
 //	wlp import -sheet Ratings -ignore Department team.xlsx > team.jsonl
 //	wlp import 'exports/*.csv'
 //	wlp import -case -map cluster=Domain,competency=Standard -o framework.json package.json
+//	wlp import -case -from ours-v1.json -to ours-v2.json -o ours-v1-to-v2.json crosswalk.case.json
 //
 // # The migrate command
 //
@@ -534,7 +570,7 @@
 // Flags:
 //
 //	-crosswalk FILE
-//	  	carry the profiles through the crosswalk document in FILE ("-" for standard input), or the embedded one with that ID (astd-2004-to-atd-2013, atd-2013-to-atd-2020, astd-2004-to-atd-2020); required
+//	  	carry the profiles through the crosswalk in FILE (a crosswalk document or its CASE package; "-" for standard input), or the embedded one with that ID (astd-2004-to-atd-2013, atd-2013-to-atd-2020, astd-2004-to-atd-2020); required
 //	-dates value
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-force
@@ -1247,21 +1283,28 @@
 // read as ./ID).
 //
 // Competencies and areas pair by ID, then by equal name (ignoring case and
-// spaces); a requirement pairs with the one of B over the same IDs, or
-// else the one sharing most of them. -crosswalk pairs items through a
+// spaces), unless several items of A, or of B, share the name: those are
+// listed as added and removed. A requirement pairs with the one of B over
+// the same IDs, or else the one sharing most of them. An item that moves
+// to the other tier shows the cluster it joins or leaves. -crosswalk pairs items through a
 // crosswalk first, an embedded one (astd-2004-to-atd-2013, atd-2013-to-atd-2020, astd-2004-to-atd-2020)
 // or a crosswalk document: its exact links pair items before their IDs do,
 // its close links before names do. Between two embedded frameworks that an
 // embedded crosswalk connects, that crosswalk is used unless -crosswalk
 // none, and the output says so. With a crosswalk, an item removed or added
-// lists the crosswalk's links from it or into it.
+// lists the crosswalk's links from it or into it, each with its relation
+// and how a level crosses it unless as it is ("related, carries nothing",
+// "narrower, at most 3"), and the crosswalk's note on why the item has no
+// counterpart ("unmapped") or why nothing leads to it ("new").
 //
 // With PROFILE... it also scores each person against each role and job
 // that both frameworks hold, in A and in B, and lists the changes of fit,
 // the greatest gain first (then in the order of the people and targets).
 // A person's ratings count in B carried through the crosswalk when one is
 // used (see wlp migrate), else as they are, a rating of an item given a new
-// ID moving with it. Roles and jobs in one framework only are listed once.
+// ID moving with it. A line names, once per person, the rated items whose
+// ratings count for nothing in B (an item removed, or one the crosswalk
+// carries nowhere). Roles and jobs in one framework only are listed once.
 // The people are read and checked against A.
 //
 // A profile may carry reviews: several raters' levels, as in a 360-degree
@@ -1275,8 +1318,9 @@
 // With -json it prints the changes as one document, which validates
 // against "wlp schema diff": "a" and "b" name the frameworks, "crosswalk" the crosswalk that paired items, "changes" lists
 // each change with its kind, op (added, removed, changed), field, IDs, JSON
-// pointers in both documents (pathA, pathB) and old and new values, and
-// "fits" the changes of fit.
+// pointers in both documents (pathA, pathB) and old and new values (and,
+// with a crosswalk, an added or removed item's "links" and "note"), and
+// "fits" the changes of fit, each with the person's "uncarried" items.
 //
 // The exit status is 0 whether or not the frameworks differ, as with git
 // diff without --exit-code.
@@ -1286,7 +1330,7 @@
 //	-combine POLICY
 //	  	merge each profile's reviews (a 360-degree review) into its ratings by POLICY: median, manager-first or mean-except-self (default median); none scores the ratings alone
 //	-crosswalk ID|FILE
-//	  	pair items through the crosswalk ID|FILE (an embedded ID or a crosswalk document); none pairs them by ID and name alone
+//	  	pair items through the crosswalk ID|FILE (an embedded ID, a crosswalk document or its CASE package); none pairs them by ID and name alone
 //	-dates value
 //	  	read a sheet's dates such as 03/04/2026 day first (dmy) or month first (mdy, as US Excel writes them); by default a date that could be either is a problem (default auto)
 //	-ignore COL,...

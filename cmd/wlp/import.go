@@ -63,8 +63,8 @@ func newImport(e *env) *Command {
 	var cx caseImport
 	c := newCommand(&Command{
 		Name:      "import",
-		UsageLine: "wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] PROFILE... | -case [-map KIND=TYPE,...] [-id ID] [-ignore-extensions] [-o FILE] [-force] PACKAGE",
-		Short:     "turn spreadsheets and other inputs into profiles (-case: a CASE package into a framework)",
+		UsageLine: "wlp import [-framework FILE] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] [-o DIR] [-force] PROFILE... | -case [-map KIND=TYPE,...] [-id ID] [-ignore-extensions] [-from FRAMEWORK] [-to FRAMEWORK] [-o FILE] [-force] PACKAGE",
+		Short:     "turn spreadsheets and other inputs into profiles (-case: a CASE package into a framework or a crosswalk)",
 		Long: `Import reads people from every PROFILE, checks them against the framework,
 and writes them as profile documents: JSON Lines on standard output (one
 profile a line), or with -o DIR one indented file per person in the folder
@@ -110,7 +110,7 @@ wlp import 'exports/*.csv'
 	})
 	c.Flag.StringVar(&e.framework, "framework", "", frameworkUsage)
 	c.peopleFlags(e)
-	c.Flag.StringVar(&dir, "o", "", "write one file per person in the folder `DIR` instead of JSON Lines on standard output; with -case, the framework to the file DIR")
+	c.Flag.StringVar(&dir, "o", "", "write one file per person in the folder `DIR` instead of JSON Lines on standard output; with -case, the framework or crosswalk to the file DIR")
 	c.Flag.BoolVar(&force, "force", false, "with -o, write over files that exist")
 	c.caseImportFlags(&cx)
 	return c

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -98,7 +97,7 @@ wlp migrate -crosswalk our-crosswalk.json -from ours-v1.json -to ours-v2.json pr
 		MaxArgs: -1,
 		Run:     func(args []string) error { return runMigrate(e, mf, args) },
 	})
-	c.Flag.StringVar(&mf.crosswalk, "crosswalk", "", "carry the profiles through the crosswalk document in `FILE` (\"-\" for standard input), or the embedded one with that ID ("+strings.Join(crosswalk.Embedded(), ", ")+"); required")
+	c.Flag.StringVar(&mf.crosswalk, "crosswalk", "", "carry the profiles through the crosswalk in `FILE` (a crosswalk document or its CASE package; \"-\" for standard input), or the embedded one with that ID ("+strings.Join(crosswalk.Embedded(), ", ")+"); required")
 	c.Flag.StringVar(&mf.rule, "rule", string(crosswalk.DefaultRule), "combine several ratings that reach one item by `RULE`: strongest, median, mean, min or max")
 	c.Flag.StringVar(&mf.from, "from", "", "read the framework the profiles are rated in from `FILE`, or take the embedded one with that ID, instead of the embedded one the crosswalk maps from")
 	c.Flag.StringVar(&mf.to, "to", "", "read the framework to carry the profiles to from `FILE`, or take the embedded one with that ID, instead of the embedded one the crosswalk maps to")
@@ -126,7 +125,7 @@ func runMigrate(e *env, mf migrateFlags, args []string) error {
 	if mf.force && mf.dir == "" {
 		return usageError("-force goes with -o DIR")
 	}
-	cw, err := e.crosswalkOf(mf.crosswalk)
+	cw, err := e.loadCrosswalk(mf.crosswalk, xwalkEnds{fromFlag: mf.from, toFlag: mf.to})
 	if err != nil {
 		return err
 	}
@@ -188,31 +187,6 @@ func runMigrate(e *env, mf migrateFlags, args []string) error {
 		return err
 	}
 	return writeMigrationSummary(e.stderr, from, ps, reports, e.json)
-}
-
-// crosswalkOf returns the crosswalk arg names: an embedded crosswalk by
-// its ID, else the crosswalk document in the file arg ("-" for standard
-// input). A word that names neither is an error that suggests the
-// embedded ID it most likely means.
-func (e *env) crosswalkOf(arg string) (*crosswalk.Crosswalk, error) {
-	if slices.Contains(crosswalk.Embedded(), arg) {
-		return crosswalk.LoadEmbedded(arg)
-	}
-	if arg != "-" && competency.ValidID(arg) && !strings.Contains(arg, ".") {
-		if _, err := os.Stat(arg); errors.Is(err, fs.ErrNotExist) {
-			_, err := crosswalk.LoadEmbedded(arg) // says which it may mean
-			return nil, fmt.Errorf("-crosswalk %s: no such file, and %s", display(arg), strings.TrimPrefix(err.Error(), "crosswalk: "))
-		}
-	}
-	b, err := e.read(arg)
-	if err != nil {
-		return nil, err
-	}
-	c, err := crosswalk.Load(bytes.NewReader(b))
-	if err != nil {
-		return nil, &docError{display(arg), problemsOf(err)}
-	}
-	return c, nil
 }
 
 // migrateFramework returns the framework -from or -to names, or when it

@@ -18,17 +18,26 @@ import (
 // newValidate returns the validate command, its flags bound to e.
 func newValidate(e *env) *Command {
 	var kind string
+	var ends xwalkEnds // -from and -to
 	c := newCommand(&Command{
 		Name:      "validate",
-		UsageLine: "wlp validate [-framework FILE] [-json] [-csv] [-kind auto|framework|profile|crosswalk] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] FILE...",
+		UsageLine: "wlp validate [-framework FILE] [-from FRAMEWORK] [-to FRAMEWORK] [-json] [-csv] [-kind auto|framework|profile|crosswalk] [-sheet NAME] [-ignore COL,...] [-dates dmy|mdy] FILE...",
 		Short:     "check framework, profile and crosswalk documents and sheets, every problem with its place",
 		Long: `Validate checks each FILE, a framework document, a profile or a
 crosswalk, strictly: against its JSON Schema, then for what a schema cannot
 say (duplicate keys and IDs, unknown IDs, group bounds). A profile is also
 checked against the framework (the default, or the one -framework names): a
 rating of an ID the framework does not know is a problem. A crosswalk is
-also checked against the frameworks it maps, when both are embedded (such
-as atd-2013 and atd-2020): every item it links or notes must be theirs.
+also checked against the frameworks it maps: every item it links or notes
+must be one of theirs, and a misspelt ID is a problem at its place
+("/links/7/to: ... (did you mean ...?)"). -from and -to name those
+frameworks (an embedded ID such as atd-2013, or a framework document);
+without them they are the embedded frameworks the crosswalk names, and a
+crosswalk between frameworks that are not embedded is checked on its own,
+as its "ok" line says. A crosswalk's CASE package, as "wlp export -case
+-crosswalk" writes it, is read back and checked as -crosswalk FILE reads
+it (see "wlp help import"), against the same frameworks; a framework's
+CASE package is for "wlp import -case" to check.
 
 Each FILE's kind is told from its top-level fields ("ratings" or
 "reviews" make a profile; "competencies", "areas", "roles", "jobs" or
@@ -52,14 +61,17 @@ file) and problem (empty for a valid file).
 		Example: `wlp validate examples/data/*.json
 wlp validate -ignore Department,Manager examples/spreadsheet/team.csv
 wlp validate -framework examples/frameworks/learning2.json jordan.json
-wlp validate my-crosswalk.json`,
+wlp validate my-crosswalk.json
+wlp validate -from ours-v1.json -to ours-v2.json ours-v1-to-v2.json`,
 		MinArgs: 1,
 		MaxArgs: -1,
-		Run:     func(args []string) error { return runValidate(e, kind, args) },
+		Run:     func(args []string) error { return runValidate(e, kind, ends, args) },
 	})
 	c.commonFlags(e, jsonDoc)
 	c.csvFlag(e)
 	c.Flag.StringVar(&kind, "kind", "auto", "the documents' kind: auto, framework, profile or crosswalk")
+	c.Flag.StringVar(&ends.fromFlag, "from", "", "check crosswalks against `FRAMEWORK` as the framework they map from, an embedded ID or a file (default: the embedded one each names)")
+	c.Flag.StringVar(&ends.toFlag, "to", "", "check crosswalks against `FRAMEWORK` as the framework they map to, an embedded ID or a file (default: the embedded one each names)")
 	c.peopleFlags(e)
 	return c
 }
@@ -99,14 +111,29 @@ func (r fileReport) count() int { return len(r.Problems) + r.Omitted }
 
 // runValidate is `wlp validate FILE...`: it checks each file as a
 // document of the kind given (auto: told from its fields).
-func runValidate(e *env, kind string, args []string) error {
+func runValidate(e *env, kind string, ends xwalkEnds, args []string) error {
 	switch kind {
 	case "auto", kindFramework, kindProfile, kindCrosswalk:
 	default:
 		return usageError(fmt.Sprintf("unknown -kind %s (want auto, framework, profile or crosswalk)", problem.Quote(kind)))
 	}
 	var f *wlp.Framework // loaded at the first profile
-	var seen people.IDs  // to tell the same person given twice, as the other commands do
+	// The frameworks -from and -to name, loaded now: an error in one is
+	// the command's, not a crosswalk's.
+	for _, s := range []struct {
+		flag string
+		f    **wlp.Framework
+	}{{ends.fromFlag, &ends.from}, {ends.toFlag, &ends.to}} {
+		if s.flag == "" {
+			continue
+		}
+		fw, err := e.frameworkOf(s.flag)
+		if err != nil {
+			return err
+		}
+		*s.f = fw
+	}
+	var seen people.IDs // to tell the same person given twice, as the other commands do
 	reports := make([]fileReport, 0, len(args))
 	names, err := people.Expand(args)
 	if err != nil {
@@ -148,6 +175,9 @@ func runValidate(e *env, kind string, args []string) error {
 		}
 		if err != nil {
 			probs = err.(*docError).problems
+		} else if (kind == "auto" || kind == kindCrosswalk) && isCASEPackage(b) {
+			r.Kind = kindCrosswalk
+			probs = e.validateCrosswalkPackage(&r, name, b, ends)
 		} else {
 			r.Kind = kind
 			if r.Kind == "auto" {
@@ -156,7 +186,7 @@ func runValidate(e *env, kind string, args []string) error {
 			if r.Kind == kindFramework {
 				probs = validateFramework(&r, b)
 			} else if r.Kind == kindCrosswalk {
-				probs = validateCrosswalk(&r, b)
+				probs = validateCrosswalk(&r, b, ends)
 			} else {
 				if f == nil {
 					if f, err = e.loadFramework(); err != nil {
@@ -236,31 +266,70 @@ func frameworkSummary(fw *wlp.Framework) string {
 }
 
 // validateCrosswalk checks a crosswalk document on its own and, when
-// both frameworks it names are embedded, against them; for a valid one
-// it fills in r's ID and summary.
-func validateCrosswalk(r *fileReport, b []byte) problem.List {
+// both frameworks it maps are known, against them: each side is the
+// framework ends holds (from -from or -to), else the embedded framework
+// the crosswalk names. For a valid crosswalk it fills in r's ID and
+// summary.
+func validateCrosswalk(r *fileReport, b []byte, ends xwalkEnds) problem.List {
 	c, err := crosswalk.Load(bytes.NewReader(b))
 	if err != nil {
 		return problemsOf(err)
 	}
-	from, ferr := wlp.LoadEmbedded(c.From)
-	to, terr := wlp.LoadEmbedded(c.To)
-	checked := false
-	if ferr == nil && terr == nil {
+	side := func(f *wlp.Framework, id string) *wlp.Framework {
+		if f != nil {
+			return f
+		}
+		if f, err := wlp.LoadEmbedded(id); err == nil {
+			return f
+		}
+		return nil
+	}
+	from, to := side(ends.from, c.From), side(ends.to, c.To)
+	var missing []string // the flags that would name the frameworks not known
+	if from == nil {
+		missing = append(missing, "-from")
+	}
+	if to == nil {
+		missing = append(missing, "-to")
+	}
+	if len(missing) == 0 {
 		if err := c.Check(from, to); err != nil {
 			return problemsOf(err)
 		}
-		checked = true
 	}
 	r.ID = c.ID
-	r.summary = crosswalkSummary(c, checked)
+	r.summary = crosswalkSummary(c, missing)
+	return problem.List{}
+}
+
+// validateCrosswalkPackage checks a CASE package, from the file name,
+// as a crosswalk's package read against its frameworks, as -crosswalk
+// FILE reads it (see env.loadCrosswalk): each side is the framework ends
+// holds, else the embedded one the package's "wlp" extension names. A
+// framework's package is one problem that names the command that reads
+// it. The warnings of reading the package go to standard error. For a
+// valid crosswalk it fills in r's ID and summary.
+func (e *env) validateCrosswalkPackage(r *fileReport, name string, b []byte, ends xwalkEnds) problem.List {
+	c, err := e.crosswalkPackage(name, b, ends)
+	if err != nil {
+		if de, ok := err.(*docError); ok {
+			return de.problems
+		}
+		var l problem.List
+		l.Add("", err.Error())
+		return l
+	}
+	r.ID = c.ID
+	r.summary = crosswalkSummary(c, nil) + ", read from a CASE package"
 	return problem.List{}
 }
 
 // crosswalkSummary says what a valid crosswalk holds: `crosswalk
 // "atd-2013-to-atd-2020": 27 links, 3 new (checked against both
-// frameworks)`.
-func crosswalkSummary(c *crosswalk.Crosswalk, checked bool) string {
+// frameworks)`; or, when the frameworks are not known and missing names
+// the flags that would give them, "(not checked against its frameworks,
+// which are not embedded: name them with -from and -to)".
+func crosswalkSummary(c *crosswalk.Crosswalk, missing []string) string {
 	s := fmt.Sprintf("crosswalk %s: %s", problem.Quote(c.ID), plural(len(c.Links), "link"))
 	if n := len(c.Unmapped); n > 0 {
 		s += fmt.Sprintf(", %d unmapped", n)
@@ -268,8 +337,14 @@ func crosswalkSummary(c *crosswalk.Crosswalk, checked bool) string {
 	if n := len(c.New); n > 0 {
 		s += fmt.Sprintf(", %d new", n)
 	}
-	if checked {
+	switch len(missing) {
+	case 0:
 		s += " (checked against both frameworks)"
+	case 1:
+		side := map[string]string{"-from": c.From, "-to": c.To}[missing[0]]
+		s += fmt.Sprintf(" (not checked against its frameworks: %s is not embedded; name it with %s)", problem.Quote(side), missing[0])
+	default:
+		s += " (not checked against its frameworks, which are not embedded: name them with -from and -to)"
 	}
 	return s
 }

@@ -3,12 +3,14 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/wlpmodel/wlp"
 	"github.com/wlpmodel/wlp/competency"
+	"github.com/wlpmodel/wlp/crosswalk"
 	"github.com/wlpmodel/wlp/problem"
 	"github.com/wlpmodel/wlp/profile"
 )
@@ -236,5 +238,107 @@ func TestDetectKind(t *testing.T) {
 		if got := detectKind([]byte(doc)); got != want {
 			t.Errorf("detectKind(%s) = %s, want %s", doc, got, want)
 		}
+	}
+}
+
+// TestValidateCrosswalkFrameworks checks -from and -to: a crosswalk
+// between framework files is checked against them, a misspelt item ID
+// being a problem at its place with a suggestion, and the "ok" line of an
+// unchecked crosswalk says which flag would check it.
+func TestValidateCrosswalkFrameworks(t *testing.T) {
+	dir := t.TempDir()
+	c, err := crosswalk.LoadEmbedded("atd-2013-to-atd-2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromPath, toPath := renamedFramework(t, dir, c.From, "ours-v1"), renamedFramework(t, dir, c.To, "ours-v2")
+	c2 := c.Clone()
+	c2.ID, c2.From, c2.To = "ours", "ours-v1", "ours-v2"
+	good, err := crosswalkJSON(c2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	goodPath := filepath.Join(dir, "ours.json")
+	writeTestFile(t, goodPath, string(good))
+	misspelt := string(c2.Links[7].To)
+	c2.Links[7].To = competency.ID(misspelt[:len(misspelt)-2] + misspelt[len(misspelt)-1:] + misspelt[len(misspelt)-2:len(misspelt)-1])
+	bad, err := crosswalkJSON(c2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	badPath := filepath.Join(dir, "bad.json")
+	writeTestFile(t, badPath, string(bad))
+
+	summary := `ok: crosswalk "ours": 27 links, 3 new `
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string // stdout
+	}{
+		{"both files", args("validate", "-from", fromPath, "-to", toPath, goodPath), 0,
+			goodPath + ": " + summary + "(checked against both frameworks)\n"},
+		{"misspelt", args("validate", "-from", fromPath, "-to", toPath, badPath), 1,
+			fmt.Sprintf("%s: /links/7/to: %q is not an item of the framework \"ours-v2\" (did you mean %q?)\n", badPath, c2.Links[7].To, misspelt)},
+		{"no flags", args("validate", badPath), 0,
+			badPath + ": " + summary + "(not checked against its frameworks, which are not embedded: name them with -from and -to)\n"},
+		{"-from only", args("validate", "-from", fromPath, badPath), 0,
+			badPath + ": " + summary + `(not checked against its frameworks: "ours-v2" is not embedded; name it with -to)` + "\n"},
+		{"wrong framework", args("validate", "-from", "atd-2013", "-to", toPath, goodPath), 1,
+			goodPath + `: /from: the crosswalk maps from "ours-v1", not from the framework "atd-2013"` + "\n"},
+		{"an embedded one, named", args("validate", "-from", "atd-2013", "-to", "atd-2020", "../../crosswalk/data/atd-2013-to-atd-2020.json"), 0,
+			`../../crosswalk/data/atd-2013-to-atd-2020.json: ok: crosswalk "atd-2013-to-atd-2020": 27 links, 3 new (checked against both frameworks)` + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runWLP("", tt.args...)
+			// The ok line is wrapped at the terminal width; unwrap it.
+			got := strings.ReplaceAll(r.stdout, "\n  ", " ")
+			if r.code != tt.code || got != tt.want {
+				t.Errorf("wlp %s: exit %d, stdout\n%s\nwant exit %d and\n%s", strings.Join(tt.args, " "), r.code, got, tt.code, tt.want)
+			}
+		})
+	}
+}
+
+// TestValidateCrosswalkPackage checks that validate reads a crosswalk's
+// CASE package back and checks it against its frameworks, and refers a
+// framework's package to import.
+func TestValidateCrosswalkPackage(t *testing.T) {
+	dir := t.TempDir()
+	pkgs, strict := crosswalkPackages(t, dir, false), crosswalkPackages(t, dir, true)
+	fwPkg := filepath.Join(dir, "atd-2013.case.json")
+	if r := runWLP("", "export", "-case", "-framework", "atd-2013", "-o", fwPkg); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	p1320, s1320 := pkgs["atd-2013-to-atd-2020"], strict["atd-2013-to-atd-2020"]
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string // stdout, unwrapped
+	}{
+		{"with extensions", args("validate", p1320), 0,
+			p1320 + `: ok: crosswalk "atd-2013-to-atd-2020": 27 links, 3 new (checked against both frameworks), read from a CASE package` + "\n"},
+		{"-kind crosswalk", args("validate", "-kind", "crosswalk", p1320), 0,
+			p1320 + `: ok: crosswalk "atd-2013-to-atd-2020": 27 links, 3 new (checked against both frameworks), read from a CASE package` + "\n"},
+		{"strict", args("validate", s1320), 1,
+			s1320 + `: the crosswalk package does not name its frameworks (a strict package has no "wlp" extension): ` +
+				"give the frameworks it maps with -from FRAMEWORK and -to FRAMEWORK (an embedded ID or a framework document)\n"},
+		{"strict, named", args("validate", "-from", "atd-2013", "-to", "atd-2020", s1320), 0,
+			s1320 + `: ok: crosswalk "atd-2013-to-atd-2020": 27 links (checked against both frameworks), read from a CASE package` + "\n"},
+		{"other frameworks", args("validate", "-to", "astd-2004", p1320), 1,
+			p1320 + `: /CFDocument/extensions/wlp/to: the crosswalk maps to "atd-2020", not to the framework "astd-2004"` + "\n"},
+		{"a framework's", args("validate", fwPkg), 1,
+			fwPkg + `: a CASE package of a framework (17 items), not of a crosswalk: "wlp import -case" turns it into a framework document` + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runWLP("", tt.args...)
+			got := strings.ReplaceAll(r.stdout, "\n  ", " ")
+			if r.code != tt.code || got != tt.want {
+				t.Errorf("wlp %s: exit %d, stdout\n%s\nwant exit %d and\n%s", strings.Join(tt.args, " "), r.code, got, tt.code, tt.want)
+			}
+		})
 	}
 }
