@@ -17,7 +17,7 @@ const dir = process.argv[2];
 const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f)));
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
-const kinds = ["framework", "profile", "result", "ranking", "team", "assignment", "plan"];
+const kinds = ["framework", "profile", "result", "ranking", "team", "assignment", "plan", "crosswalk", "migration", "diff"];
 for (const k of kinds) ajv.addSchema(read(k + ".schema.json"));
 const schema = (k) => ajv.getSchema("https://wlpmodel.github.io/wlp/schema/" + k + ".schema.json");
 const form = ajv.compile(read("form.schema.json"));
@@ -49,6 +49,21 @@ for (const f of fs.readdirSync(dir).filter((f) => f.startsWith("profile-"))) {
   }
 }
 
+// Lineage: crosswalks, migrated profiles (each rating with its carried
+// record) and their reports, a diff document.
+const lines = (f) => fs.readFileSync(path.join(dir, f), "utf8").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l));
+const cw = schema("crosswalk"), mg = schema("migration"), df = schema("diff");
+for (const f of fs.readdirSync(dir).filter((f) => f.startsWith("crosswalk-"))) expect(f + " validates", cw(read(f)), cw.errors);
+let migrated = 0, carried = 0;
+for (const p of lines("migrated.jsonl")) {
+  migrated++;
+  carried += Object.values(p.ratings || {}).filter((r) => r.carried).length;
+  expect("migrated profile " + p.id + " validates", pr(p), pr.errors);
+}
+expect(migrated + " migrated profiles, " + carried + " ratings with a carried record", migrated === 5 && carried > 0);
+for (const r of lines("migration.jsonl")) expect("migration report of " + r.profile + " validates", mg(r), mg.errors);
+expect("diff document validates", df(read("diff.json")), df.errors);
+
 const bad = [
   [pr, "profile level 7", { id: "a", ratings: { coaching: { level: 7 } } }, "/ratings/coaching/level"],
   [pr, "profile unknown source", { id: "a", ratings: { coaching: { level: 1, source: "boss" } } }, "/ratings/coaching/source"],
@@ -59,6 +74,11 @@ const bad = [
   [fw, "framework level 6", { roles: [{ id: "r", name: "R", requirements: [{ of: ["x"], level: 6, weight: 1 }] }] }, "/roles/0/requirements/0/level"],
   [fw, "framework empty of", { roles: [{ id: "r", name: "R", requirements: [{ of: [], level: 3, weight: 1 }] }] }, "/roles/0/requirements/0/of"],
   [fw, "framework wrong type", { competencies: [{ id: "x", name: 7, cluster: "personal" }] }, "/competencies/0/name"],
+  [cw, "crosswalk unknown relation", { id: "c", from: "a", to: "b", links: [{ from: "x", to: "y", relation: "same", carry: "level", why: "W." }] }, "/links/0/relation"],
+  [cw, "crosswalk cap 5", { id: "c", from: "a", to: "b", links: [{ from: "x", to: "y", relation: "close", carry: "capped", cap: 5, why: "W." }] }, "/links/0/cap"],
+  [cw, "crosswalk link without a why", { id: "c", from: "a", to: "b", links: [{ from: "x", to: "y", relation: "exact", carry: "level" }] }, "/links/0"],
+  [cw, "crosswalk control character in a why", { id: "c", from: "a", to: "b", links: [{ from: "x", to: "y", relation: "exact", carry: "level", why: "a\u0007b" }] }, "/links/0/why"],
+  [pr, "profile carried record without sources", { id: "a", ratings: { coaching: { level: 1, carried: { crosswalk: "c", relation: "exact", sources: [] } } } }, "/ratings/coaching/carried/sources"],
   [form, "form unknown ID", { id: "a", ratings: { juggling: { level: 1 } } }, "/ratings"],
   [form, "form level 6", { id: "a", ratings: { coaching: { level: 6 } } }, "/ratings/coaching/level"],
   [form, "form rating without a level", { id: "a", ratings: { coaching: {} } }, "/ratings/coaching"],
