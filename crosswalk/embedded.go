@@ -32,7 +32,7 @@ var data embed.FS
 
 // Embedded returns the IDs of the crosswalks compiled into this package,
 // in a fresh slice: "astd-2004-to-atd-2013", "atd-2013-to-atd-2020" and
-// "astd-2004-to-atd-2020", the composition of the first two with six
+// "astd-2004-to-atd-2020", the composition of the first two with eight
 // links read directly (see [ASTD2004ToATD2020]).
 func Embedded() []string { return slices.Clone(embeddedIDs) }
 
@@ -81,7 +81,7 @@ var embedded = sync.OnceValues(func() (map[string]*Crosswalk, error) {
 		", amended with direct readings. A composed link follows a link from an item of the 2004 model to one of the 2013 model, named in its via, and from there a link to an item of the 2020 model. " +
 		"Where the 2013 model joins several 2004 competencies into one and the 2020 model splits it again, a path up into the 2013 item and down out of it joins siblings: the composition calls them related and carries no level across, as a level in one part says little about another. " +
 		"For four pairs that match closely when read side by side (communicating and communication, planning assignments and project management, personal development and lifelong learning, networking and collaboration) and one where the 2004 item is a part of the 2020 one (building trust, within collaboration and leadership), a direct link, with no via, takes the composed one's place and carries the level; the other sibling pairs carry nothing. " +
-		"One direct link joins a pair no path through 2013 reaches: influencing stakeholders, a part of consulting and business partnering. " +
+		"Three direct links join pairs no path through 2013 reaches: influencing stakeholders and analyzing needs, each a part of consulting and business partnering, and building trust, the integrity half of compliance and ethical behavior (carrying up to level 3). " +
 		"Like its parts, it is this project's reading of the published renames."
 	out[c.ID] = c
 	return out, nil

@@ -61,6 +61,6 @@ func ExampleBetween() {
 	_, ok = crosswalk.Between(wlp.ATD2020ID, wlp.DefaultID)
 	fmt.Println(ok)
 	// Output:
-	// true astd-2004-to-atd-2020 48
+	// true astd-2004-to-atd-2020 50
 	// false
 }

@@ -210,9 +210,9 @@ type Changes struct {
 	// what was removed in A's order. It is empty ([], never null) when A
 	// and B are alike.
 	List []Change `json:"changes"`
-	// Fits lists how people's fits change from A to B, when people were
-	// given (see [Fits]); absent otherwise.
-	Fits []FitChange `json:"fits,omitempty"`
+	// Fits says how people's fits change from A to B, when people were
+	// given (see [Fits]); it is absent otherwise.
+	Fits *FitReport `json:"fits,omitempty"`
 }
 
 // Count returns how many changes c lists of each operation. It costs

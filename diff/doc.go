@@ -7,7 +7,8 @@
 // tier, reworded), roles and jobs, their requirements (level, weight,
 // group, rationale) and a job's shares of its roles. [Fits] says how
 // each person's fit against each role and job changes from one framework
-// to the other.
+// to the other, and, once per person, which ratings count for nothing in
+// the second.
 //
 // Items pair across the two frameworks by ID, then by equal name (a name
 // that no other item of the same framework has). Given

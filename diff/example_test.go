@@ -2,8 +2,10 @@ package diff_test
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/aoe"
 	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/crosswalk"
 	"github.com/wlpmodel/wlp/diff"
@@ -75,7 +77,7 @@ func ExampleFits() {
 	if err != nil {
 		panic(err)
 	}
-	for _, f := range fits {
+	for _, f := range fits.Changes {
 		if f.Target == role.BusinessPartner || f.Target == role.CLO {
 			fmt.Printf("%s %s: %.1f%% -> %.1f%% (%+.1f pts)\n", f.Profile, f.Target, 100*f.A.Fit, 100*f.B.Fit, 100*f.Change)
 		}
@@ -83,4 +85,32 @@ func ExampleFits() {
 	// Output:
 	// sam business-partner: 100.0% -> 97.3% (-2.7 pts)
 	// sam chief-learning-officer: 94.4% -> 93.9% (-0.5 pts)
+}
+
+// A new version with no roles or jobs, like the 2020 model, and an area
+// dropped: no fit to compare, but the report still names, once per
+// person, the ratings that count for nothing in B.
+func ExampleFits_uncarried() {
+	s := wlp.DefaultSpec()
+	s.Roles, s.Jobs = nil, nil
+	s.Areas = slices.DeleteFunc(s.Areas, func(a aoe.Area) bool { return a.ID == aoe.ManagingKnowledge })
+	v2, err := wlp.New(s)
+	if err != nil {
+		panic(err)
+	}
+	kim := profile.Profile{ID: "kim", Ratings: map[competency.ID]profile.Rating{}}
+	for _, id := range wlp.Default().IDs() {
+		kim.Ratings[id] = profile.Rating{Level: 3}
+	}
+	fits, err := diff.Fits(wlp.Default(), v2, []profile.Profile{kim}, nil)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(fits.Unscored), "roles and jobs in A only;", len(fits.Changes), "changes of fit")
+	for _, p := range fits.People {
+		fmt.Println(p.Profile, p.Uncarried)
+	}
+	// Output:
+	// 5 roles and jobs in A only; 0 changes of fit
+	// kim [managing-organizational-knowledge]
 }

@@ -13,6 +13,52 @@ import (
 	"github.com/wlpmodel/wlp/role"
 )
 
+// FitReport is how people's fits change from framework A to framework
+// B (see [Fits]). Its lists are empty as [], never null, so that it
+// encodes to JSON and back unchanged.
+type FitReport struct {
+	// Unscored lists the roles and jobs that one framework only holds:
+	// nobody is scored against them. Those of A come first, in A's
+	// order, then those of B, in B's order.
+	Unscored []Unscored `json:"unscored"`
+	// People lists every person given, in the order given, each with the
+	// rated items whose ratings count for nothing in B. A person is
+	// listed even when the two frameworks share no role or job: those
+	// ratings are lost to B whatever B's targets.
+	People []Person `json:"people"`
+	// Changes lists how each person's fit against each role and job in
+	// both frameworks changes: for each person in the order of People,
+	// one entry per target in B's order (roles, then jobs). It is empty
+	// when the frameworks share no target.
+	Changes []FitChange `json:"changes"`
+}
+
+// Unscored is a role or job that one framework only holds.
+type Unscored struct {
+	// Target is the role's or job's ID.
+	Target role.ID `json:"target"`
+	// Kind says whether the target is a role or a job.
+	Kind match.Kind `json:"kind"`
+	// Name is the target's name or title.
+	Name string `json:"name"`
+	// Only is "a" or "b": the framework that holds the target.
+	Only string `json:"only" jsonschema:"enum=a,enum=b"`
+}
+
+// Person is one person of a [FitReport], with the ratings that do not
+// carry from framework A to framework B.
+type Person struct {
+	// Profile is the person's profile ID.
+	Profile string `json:"profile"`
+	// Uncarried lists the items of A the person rates whose ratings count
+	// for nothing in B, in A's order of items: without a crosswalk, the
+	// items that pair with no item of B (see [Frameworks]); with one,
+	// those whose ratings the migration lost (see [crosswalk.Report]).
+	// Levels given in reviews only are not listed, as they count in no
+	// fit. It is absent when every rating carries.
+	Uncarried []competency.ID `json:"uncarried,omitempty"`
+}
+
 // Fit is one person's fit against one target in one framework.
 type Fit struct {
 	// Fit is the fit, from 0 to 1 (see [match.Result]).
@@ -21,45 +67,30 @@ type Fit struct {
 	Confidence match.Confidence `json:"confidence"`
 }
 
-// FitChange is how one person's fit against one role or job changes from
-// framework A to framework B; or, with Only set and no person, a target
-// that is in one of the frameworks only.
+// FitChange is how one person's fit against one role or job, held by
+// both frameworks, changes from framework A to framework B.
 type FitChange struct {
-	// Profile is the person's profile ID; empty for a target in one
-	// framework only.
-	Profile string `json:"profile,omitempty"`
+	// Profile is the person's profile ID.
+	Profile string `json:"profile"`
 	// Target is the role's or job's ID, in both frameworks.
 	Target role.ID `json:"target"`
-	// Kind says whether the target is a role or a job, in B (in A for a
-	// target in A only).
+	// Kind says whether the target is a role or a job, in B.
 	Kind match.Kind `json:"kind"`
-	// Name is the target's name or title, in B (in A for a target in A
-	// only).
+	// Name is the target's name or title, in B.
 	Name string `json:"name"`
-	// Only is "a" or "b" for a target in that framework only: nobody is
-	// scored against it then. It is empty for a target in both.
-	Only string `json:"only,omitempty" jsonschema:"enum=,enum=a,enum=b"`
-	// A is the person's fit in A; absent with Only.
-	A *Fit `json:"a,omitempty"`
-	// B is the person's fit in B; absent with Only.
-	B *Fit `json:"b,omitempty"`
+	// A is the person's fit in A.
+	A Fit `json:"a"`
+	// B is the person's fit in B.
+	B Fit `json:"b"`
 	// Change is B's fit less A's: positive when the person fits B's
 	// target better.
 	Change float64 `json:"change"`
-	// Uncarried lists the items of A the person rates whose ratings count
-	// for nothing in B: without a crosswalk, the items that pair with no
-	// item of B (see [Frameworks]); with one, those whose ratings the
-	// migration lost (see [crosswalk.Report]). It is the same on each of
-	// the person's entries, in A's order of items; absent when every
-	// rating carries, and with Only.
-	Uncarried []competency.ID `json:"uncarried,omitempty"`
 }
 
 // Fits scores each person against each role and job that both
-// frameworks hold (by ID), in A and in B, and returns how each fit
-// changes: first one entry for each target in A only (in A's order) and
-// for each target in B only (in B's order), then for each person in turn
-// one entry per target in both, in B's order (roles, then jobs).
+// frameworks hold (by ID), in A and in B, and reports how each fit
+// changes, which targets one framework only holds, and, once per
+// person, the rated items whose ratings count for nothing in B.
 //
 // A person's profile counts in A as it is. In B it counts migrated
 // through o.Crosswalk when one is given (see [crosswalk.Migrator]; the
@@ -67,15 +98,15 @@ type FitChange struct {
 // returned); without one, the ratings of items [Frameworks] pairs under
 // a new ID (by name) carry to that ID, and the rest stay as they are, so
 // that the ratings of items that pair with nothing count for nothing in
-// B. Either way, each of the person's entries lists in Uncarried the
-// rated items whose ratings count for nothing in B. As with
-// [match.Matcher.Score], only ratings count, never reviews: combine a
-// profile's reviews first ([profile.Profile.Combine]).
+// B. As with [match.Matcher.Score], only ratings count, never reviews:
+// combine a profile's reviews first ([profile.Profile.Combine]).
 //
 // Fits costs what [Frameworks] costs, plus for each person a migration
 // and two scores against each target in both frameworks (see
-// [match.Matcher.Score]).
-func Fits(a, b *wlp.Framework, people []profile.Profile, o *Options) ([]FitChange, error) {
+// [match.Matcher.Score]). The report's size is linear in the number of
+// people times the number of targets plus the number of ratings; no two
+// of its entries share memory.
+func Fits(a, b *wlp.Framework, people []profile.Profile, o *Options) (*FitReport, error) {
 	if a == nil || b == nil {
 		return nil, fmt.Errorf("diff: Fits needs two frameworks")
 	}
@@ -88,45 +119,75 @@ func Fits(a, b *wlp.Framework, people []profile.Profile, o *Options) ([]FitChang
 	}
 	ma, mb := match.New(a), match.New(b)
 
-	out := []FitChange{}
+	r := &FitReport{Unscored: []Unscored{}, People: make([]Person, 0, len(people))}
 	var both []role.ID
+	roles := 0 // of both
 	for _, t := range targetsOf(a.Spec()) {
 		if _, ok := kindIn(b, t.id); !ok {
-			out = append(out, FitChange{Target: t.id, Kind: matchKind(t.kind), Name: t.name, Only: "a"})
+			r.Unscored = append(r.Unscored, Unscored{Target: t.id, Kind: matchKind(t.kind), Name: t.name, Only: "a"})
 		}
 	}
 	for _, t := range targetsOf(b.Spec()) {
 		if _, ok := kindIn(a, t.id); !ok {
-			out = append(out, FitChange{Target: t.id, Kind: matchKind(t.kind), Name: t.name, Only: "b"})
+			r.Unscored = append(r.Unscored, Unscored{Target: t.id, Kind: matchKind(t.kind), Name: t.name, Only: "b"})
 		} else {
 			both = append(both, t.id)
+			if t.kind == KindRole {
+				roles++
+			}
 		}
 	}
+	r.Changes = make([]FitChange, 0, len(people)*len(both))
 	for _, p := range people {
 		q, lost, err := carry(p)
 		if err != nil {
 			return nil, err
 		}
 		slices.SortFunc(lost, func(x, y competency.ID) int { return cmp.Compare(a.Index(x), a.Index(y)) })
+		r.People = append(r.People, Person{Profile: p.ID, Uncarried: lost})
+		sa, sb := scorer(ma, p, roles), scorer(mb, q, roles)
 		for _, id := range both {
-			ra, err := ma.Score(p, id)
+			ra, err := sa(id)
 			if err != nil {
 				return nil, err
 			}
-			rb, err := mb.Score(q, id)
+			rb, err := sb(id)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, FitChange{
+			r.Changes = append(r.Changes, FitChange{
 				Profile: p.ID, Target: id, Kind: rb.Kind, Name: rb.Name,
-				A:         &Fit{Fit: ra.Fit, Confidence: ra.Confidence},
-				B:         &Fit{Fit: rb.Fit, Confidence: rb.Confidence},
-				Change:    rb.Fit - ra.Fit,
-				Uncarried: slices.Clone(lost),
+				A:      Fit{Fit: ra.Fit, Confidence: ra.Confidence},
+				B:      Fit{Fit: rb.Fit, Confidence: rb.Confidence},
+				Change: rb.Fit - ra.Fit,
 			})
 		}
 	}
-	return out, nil
+	return r, nil
+}
+
+// scorer returns a function that scores p against a target of m's
+// framework, as [match.Matcher.Score] does. When p is to be scored
+// against more than one role, the roles are scored together by
+// [match.Matcher.BestRoles], which reads p once: a score by itself reads
+// p into a vector as long as the framework's list of items, so scoring
+// one by one would cost memory in proportion to the targets times the
+// items.
+func scorer(m *match.Matcher, p profile.Profile, nroles int) func(role.ID) (match.Result, error) {
+	var roles map[role.ID]match.Result
+	if nroles > 1 {
+		best := m.BestRoles(p)
+		roles = make(map[role.ID]match.Result, len(best))
+		for _, r := range best {
+			roles[r.Target] = r
+		}
+	}
+	return func(id role.ID) (match.Result, error) {
+		if r, ok := roles[id]; ok {
+			return r, nil
+		}
+		return m.Score(p, id)
+	}
 }
 
 // kindIn reports whether f has a role or job with the ID id, and which.

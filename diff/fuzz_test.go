@@ -5,12 +5,15 @@ import (
 	"testing"
 
 	"github.com/wlpmodel/wlp"
+	"github.com/wlpmodel/wlp/competency"
 	"github.com/wlpmodel/wlp/diff"
+	"github.com/wlpmodel/wlp/profile"
 )
 
 // FuzzFrameworks diffs any two framework documents that load: it must
 // not panic, a framework must differ from itself in nothing, what one
-// way adds the other way removes, and the result must survive JSON.
+// way adds the other way removes, Fits must list a person once, and the
+// result must survive JSON.
 func FuzzFrameworks(f *testing.F) {
 	var docs [][]byte
 	for _, id := range wlp.Embedded() {
@@ -51,6 +54,20 @@ func FuzzFrameworks(f *testing.F) {
 		if na != mr || nr != ma || nc != mc {
 			t.Fatalf("counts %d %d %d, back %d %d %d", na, nr, nc, ma, mr, mc)
 		}
+		// Fits must not fail on two frameworks that load, and must list
+		// the person once, whatever targets they share.
+		p := profile.Profile{ID: "p", Ratings: map[competency.ID]profile.Rating{}}
+		for i, id := range a.IDs() {
+			p.Ratings[id] = profile.Rating{Level: competency.Level(i % 6)}
+		}
+		fits, err := diff.Fits(a, b, []profile.Profile{p}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fits.People) != 1 || fits.People[0].Profile != "p" || len(fits.People[0].Uncarried) > len(p.Ratings) {
+			t.Fatalf("people %+v", fits.People)
+		}
+		ab.Fits = fits
 		roundTrip(t, ab)
 	})
 }

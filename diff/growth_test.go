@@ -117,3 +117,43 @@ func TestGrowthAllocationsLinear(t *testing.T) {
 		t.Errorf("n=%d: %d added, %d removed, %d changed", n, a, r, ch)
 	}
 }
+
+// TestGrowthFitsAllocationsLinear checks that the bytes Fits allocates
+// for one person who rates every item at 4N are at most 4.75 times those
+// at N (about 4.25 is measured): the items whose ratings carry nowhere
+// grow with N, and so do the roles, but the report lists those items
+// once, not once per role, and the person's profile is read once, not
+// once per role. Either done per role takes the ratio past 5.
+func TestGrowthFitsAllocationsLinear(t *testing.T) {
+	const n = 1000
+	run := func(n int) (uint64, *diff.FitReport) {
+		fa, fb := growthPair(t, n)
+		p := profile.Profile{ID: "p", Ratings: map[competency.ID]profile.Rating{}}
+		for i, id := range fa.IDs() {
+			p.Ratings[id] = profile.Rating{Level: competency.Level(i % 6)}
+		}
+		var r *diff.FitReport
+		bytes := alloctest.Bytes(func() {
+			var err error
+			if r, err = diff.Fits(fa, fb, []profile.Profile{p}, nil); err != nil {
+				t.Fatal(err)
+			}
+		})
+		return bytes, r
+	}
+	small, r := run(n)
+	large, _ := run(4 * n)
+	t.Logf("Fits allocates %d bytes at n=%d and %d at n=%d: %.2fx", small, n, large, 4*n, float64(large)/float64(max(small, 1)))
+	if float64(large) > 4.75*float64(small)+4096 {
+		t.Errorf("Fits allocates %d bytes at n=%d and %d at n=%d: %.1fx for 4x the input",
+			small, n, large, 4*n, float64(large)/float64(max(small, 1)))
+	}
+	// Every fifteenth competency has a new ID and a new name: it pairs
+	// with nothing, and its rating carries nowhere.
+	if len(r.People) != 1 {
+		t.Fatalf("n=%d: %d people, want 1", n, len(r.People))
+	}
+	if u := len(r.People[0].Uncarried); u != n/15+1 || len(r.Changes) != n/8 {
+		t.Errorf("n=%d: %d uncarried, %d changes; want %d, %d", n, u, len(r.Changes), n/15+1, n/8)
+	}
+}

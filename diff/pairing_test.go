@@ -173,21 +173,21 @@ func TestFrameworksCrosswalkNotes(t *testing.T) {
 	}
 }
 
-// TestFitsUncarried checks that each of a person's fit changes lists the
-// rated items of A whose ratings count for nothing in B, in A's order:
-// without a crosswalk those that pair with nothing, with one those the
-// migration lost.
+// TestFitsUncarried checks that the report lists every person once,
+// with the rated items of A whose ratings count for nothing in B, in
+// A's order: without a crosswalk those that pair with nothing, with one
+// those the migration lost; also when the frameworks share no target.
 func TestFitsUncarried(t *testing.T) {
+	roleR := role.Role{ID: "r", Name: "R", Requirements: []role.Requirement{req(3, 1, "x")}}
+	roleS := role.Role{ID: "s", Name: "S", Requirements: []role.Requirement{req(3, 1, "x")}}
 	a := small(t, "old", []competency.ID{"x", "y", "z"},
-		role.Role{ID: "r", Name: "R", Requirements: []role.Requirement{req(3, 1, "x"), req(3, 1, "y"), req(3, 1, "z")}},
-		role.Role{ID: "s", Name: "S", Requirements: []role.Requirement{req(3, 1, "x")}})
-	b := small(t, "new", []competency.ID{"x"},
-		role.Role{ID: "r", Name: "R", Requirements: []role.Requirement{req(3, 1, "x")}},
-		role.Role{ID: "s", Name: "S", Requirements: []role.Requirement{req(3, 1, "x")}})
+		role.Role{ID: "r", Name: "R", Requirements: []role.Requirement{req(3, 1, "x"), req(3, 1, "y"), req(3, 1, "z")}}, roleS)
 	all := rated("all", map[competency.ID]competency.Level{"z": 4, "x": 3, "y": 2})
 	some := rated("some", map[competency.ID]competency.Level{"x": 3})
 	// A level in a review does not count in a fit: it is not listed.
 	some.Reviews = []profile.Review{{Rater: "Lee", Levels: map[competency.ID]competency.Level{"z": 2}}}
+	people := []profile.Profile{all, some}
+	wantPeople := []diff.Person{{Profile: "all", Uncarried: []competency.ID{"y", "z"}}, {Profile: "some"}}
 
 	cw := &crosswalk.Crosswalk{ID: "old-to-new", From: "old", To: "new",
 		Links: []crosswalk.Link{
@@ -196,21 +196,52 @@ func TestFitsUncarried(t *testing.T) {
 		},
 		Unmapped: []crosswalk.Note{{ID: "y", Why: "Gone."}},
 	}
-	for _, o := range []*diff.Options{nil, {Crosswalk: cw}} {
-		got, err := diff.Fits(a, b, []profile.Profile{all, some}, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := map[string][]competency.ID{"all/r": {"y", "z"}, "all/s": {"y", "z"}, "some/r": nil, "some/s": nil}
-		gotU := map[string][]competency.ID{}
-		for _, fc := range got {
-			gotU[fc.Profile+"/"+string(fc.Target)] = fc.Uncarried
-			if fc.Kind != match.KindRole {
-				t.Errorf("%+v", fc)
+	tests := []struct {
+		name    string
+		b       *wlp.Framework
+		targets []string // person/target of each change, in order
+	}{
+		{"both roles", small(t, "new", []competency.ID{"x"}, roleR, roleS), []string{"all/r", "all/s", "some/r", "some/s"}},
+		{"one role", small(t, "new", []competency.ID{"x"}, roleS), []string{"all/s", "some/s"}},
+		{"no role", small(t, "new", []competency.ID{"x"}), nil},
+	}
+	for _, tt := range tests {
+		for _, o := range []*diff.Options{nil, {Crosswalk: cw}} {
+			got, err := diff.Fits(a, tt.b, people, o)
+			if err != nil {
+				t.Fatal(err)
 			}
+			if d := cmp.Diff(wantPeople, got.People); d != "" {
+				t.Errorf("%s, crosswalk %v: people (-want +got):\n%s", tt.name, o != nil, d)
+			}
+			var targets []string
+			for _, fc := range got.Changes {
+				targets = append(targets, fc.Profile+"/"+string(fc.Target))
+				if fc.Kind != match.KindRole {
+					t.Errorf("%+v", fc)
+				}
+			}
+			if d := cmp.Diff(tt.targets, targets); d != "" {
+				t.Errorf("%s, crosswalk %v: changes (-want +got):\n%s", tt.name, o != nil, d)
+			}
+			roundTrip(t, &diff.Changes{List: []diff.Change{}, Fits: got})
 		}
-		if d := cmp.Diff(want, gotU); d != "" {
-			t.Errorf("crosswalk %v: uncarried (-want +got):\n%s", o != nil, d)
-		}
+	}
+}
+
+// TestFitsOwned checks that no two people of a report share the memory
+// of their Uncarried lists, though they rate alike.
+func TestFitsOwned(t *testing.T) {
+	a := small(t, "old", []competency.ID{"x", "y"})
+	b := small(t, "new", []competency.ID{"x"})
+	p := rated("p", map[competency.ID]competency.Level{"x": 1, "y": 2})
+	q := rated("q", map[competency.ID]competency.Level{"x": 1, "y": 2})
+	got, err := diff.Fits(a, b, []profile.Profile{p, q}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got.People[0].Uncarried[0] = "changed"
+	if d := cmp.Diff([]competency.ID{"y"}, got.People[1].Uncarried); d != "" {
+		t.Errorf("a change to one person's list shows in another's (-want +got):\n%s", d)
 	}
 }

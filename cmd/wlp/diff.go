@@ -57,7 +57,8 @@ A person's ratings count in B carried through the crosswalk when one is
 used (see wlp migrate), else as they are, a rating of an item given a new
 ID moving with it. A line names, once per person, the rated items whose
 ratings count for nothing in B (an item removed, or one the crosswalk
-carries nowhere). Roles and jobs in one framework only are listed once.
+carries nowhere), even when the frameworks share no role or job. Roles
+and jobs in one framework only are listed once.
 The people are read and checked against A.
 
 ` + combineDoc + `
@@ -67,7 +68,10 @@ against "wlp schema diff": "a" and "b" name the frameworks, "crosswalk" the cros
 each change with its kind, op (added, removed, changed), field, IDs, JSON
 pointers in both documents (pathA, pathB) and old and new values (and,
 with a crosswalk, an added or removed item's "links" and "note"), and
-"fits" the changes of fit, each with the person's "uncarried" items.
+"fits" the fits: the roles and jobs in one framework only ("unscored"),
+each person once with the items whose ratings count for nothing in B
+("people", each with "uncarried"), and each person's change of fit
+against each role and job in both ("changes").
 
 The exit status is 0 whether or not the frameworks differ, as with git
 diff without --exit-code.`,
@@ -488,31 +492,22 @@ func levelText(s string) string {
 
 // printFitChanges writes the changes of fit: the targets in one
 // framework only, then for each person whose ratings of some items of a
-// count for nothing in B a line that names them, then a table of each
-// person's change against each target in both, the greatest gain first.
-// linked says that the ratings crossed through a crosswalk.
-func printFitChanges(e *env, a *wlp.Framework, people []profile.Profile, fits []diff.FitChange, linked bool) error {
+// count for nothing in B a line that names them (whether or not the
+// frameworks share a target), then a table of each person's change
+// against each target in both, the greatest gain first. linked says
+// that the ratings crossed through a crosswalk.
+func printFitChanges(e *env, a *wlp.Framework, people []profile.Profile, fits *diff.FitReport, linked bool) error {
 	w := e.stdout
 	names := make(map[string]string, len(people))
 	for _, p := range people {
 		names[p.ID] = who(p)
 	}
 	var onlyA, onlyB []string
-	var rows []diff.FitChange
-	var uncarried []string // a line per person, in the order of people
-	told := map[string]bool{}
-	for _, fc := range fits {
-		switch fc.Only {
-		case "a":
-			onlyA = append(onlyA, string(fc.Target))
-		case "b":
-			onlyB = append(onlyB, string(fc.Target))
-		default:
-			rows = append(rows, fc)
-			if len(fc.Uncarried) > 0 && !told[fc.Profile] {
-				told[fc.Profile] = true
-				uncarried = append(uncarried, uncarriedLine(a, names[fc.Profile], fc.Uncarried, linked))
-			}
+	for _, u := range fits.Unscored {
+		if u.Only == "a" {
+			onlyA = append(onlyA, string(u.Target))
+		} else {
+			onlyB = append(onlyB, string(u.Target))
 		}
 	}
 	say(w, "\nChanges of fit, the greatest gain first\n")
@@ -522,13 +517,16 @@ func printFitChanges(e *env, a *wlp.Framework, people []profile.Profile, fits []
 	if len(onlyB) > 0 {
 		say(w, "In B only, not scored: %s.\n", clean(someOf(onlyB, maxListed)))
 	}
-	if len(rows) == 0 {
+	for _, p := range fits.People {
+		if len(p.Uncarried) > 0 {
+			say(w, "%s\n", uncarriedLine(a, names[p.Profile], p.Uncarried, linked))
+		}
+	}
+	if len(fits.Changes) == 0 {
 		say(w, "No role or job is in both frameworks: no fit to compare.\n")
 		return nil
 	}
-	for _, line := range uncarried {
-		say(w, "%s\n", line)
-	}
+	rows := slices.Clone(fits.Changes)
 	slices.SortStableFunc(rows, func(x, y diff.FitChange) int { return cmp.Compare(y.Change, x.Change) })
 	t := newTable(w)
 	t.row("PERSON", "TARGET", "FIT IN A", "FIT IN B", "CHANGE")
@@ -566,10 +564,7 @@ func uncarriedLine(a *wlp.Framework, person string, ids []competency.ID, linked 
 }
 
 // fitCell writes a fit and its grade: "79.6% partial".
-func fitCell(f *diff.Fit) string {
-	if f == nil {
-		return ""
-	}
+func fitCell(f diff.Fit) string {
 	return pct(f.Fit) + " " + gradeWord(f.Confidence)
 }
 

@@ -130,8 +130,8 @@ func TestDiffFiles(t *testing.T) {
 	if d := gocmp.Diff(want, got); d != "" {
 		t.Errorf("(-library +command):\n%s", d)
 	}
-	if len(got.List) != 3 || len(got.Fits) != 10 {
-		t.Errorf("%d changes and %d fits, want 3 and 10", len(got.List), len(got.Fits))
+	if got.Fits == nil || len(got.List) != 3 || len(got.Fits.Changes) != 10 || len(got.Fits.People) != 2 {
+		t.Fatalf("%d changes and fits %+v, want 3 changes and 10 changes of fit of 2 people", len(got.List), got.Fits)
 	}
 
 	r := runWLP("", "diff", "astd-2004", file, dana, sam)
@@ -264,6 +264,8 @@ func TestDiffReadable(t *testing.T) {
 		competency.Competency{ID: "data-literacy", Name: "Data literacy", Cluster: competency.Personal},
 		competency.Competency{ID: "ethics", Name: "Ethics", Cluster: competency.Personal})
 	v2 := writeDoc(t, dir, "v2.json", s)
+	s.Roles, s.Jobs = nil, nil
+	noTargets := writeDoc(t, dir, "v3.json", s)
 	cw := writeDoc(t, dir, "cw.json", crosswalk.Crosswalk{ID: "astd-2004-to-v2", From: "astd-2004", To: "v2",
 		Links: []crosswalk.Link{
 			{From: "coaching", To: "coaching", Relation: competency.Exact, Carry: crosswalk.CarryLevel, Why: "The same."},
@@ -292,6 +294,15 @@ func TestDiffReadable(t *testing.T) {
 				"it counts in A's fits only.",
 		},
 		unwant: []string{"…", "unmapped", "links to"},
+	}, {
+		name: "no target in both",
+		args: []string{"astd-2004", noTargets, dana},
+		want: []string{
+			"In A only, not scored: learning-strategist, business-partner, project-manager,",
+			"Dana Okafor (Director of Learning): the rating of Managing organizational knowledge has no counterpart in B; " +
+				"it counts in A's fits only.\nNo role or job is in both frameworks: no fit to compare.\n",
+		},
+		unwant: []string{"PERSON"},
 	}, {
 		name: "B to A",
 		args: []string{v2, "astd-2004"},
@@ -367,10 +378,31 @@ func TestDiffReadable(t *testing.T) {
 	if d := gocmp.Diff(wantNotes, notes); d != "" {
 		t.Errorf("notes (-want +got):\n%s", d)
 	}
-	got = diffJSON(t, "astd-2004", v2, dana)
-	for _, fc := range got.Fits {
-		if fc.Only == "" && !slices.Equal(fc.Uncarried, []competency.ID{aoe.ManagingKnowledge}) {
-			t.Errorf("%s %s: uncarried %v", fc.Profile, fc.Target, fc.Uncarried)
+	// Each person is listed once with the ratings that count for nothing
+	// in B, whether or not the frameworks share a target.
+	wantPeople := []diff.Person{{Profile: "dana", Uncarried: []competency.ID{aoe.ManagingKnowledge}}}
+	for _, b := range []string{v2, noTargets} {
+		got = diffJSON(t, "astd-2004", b, dana)
+		if d := gocmp.Diff(wantPeople, got.Fits.People); d != "" {
+			t.Errorf("astd-2004 to %s: people (-want +got):\n%s", filepath.Base(b), d)
 		}
+	}
+	if len(got.Fits.Changes) != 0 || len(got.Fits.Unscored) != 5 {
+		t.Errorf("no target in both: %d changes, %d unscored; want 0 and 5", len(got.Fits.Changes), len(got.Fits.Unscored))
+	}
+	// The 2020 model has no roles: what the crosswalk carries nowhere is
+	// still reported, as the library reports it.
+	a, b := embedded(t, "astd-2004"), embedded(t, "atd-2020")
+	xw, _ := crosswalk.Between(a.ID(), b.ID())
+	wantFits, err := diff.Fits(a, b, []profile.Profile{combined(t, dana, "")}, &diff.Options{Crosswalk: xw})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = diffJSON(t, "astd-2004", "atd-2020", dana)
+	if d := gocmp.Diff(wantFits, got.Fits); d != "" {
+		t.Errorf("astd-2004 to atd-2020 (-library +command):\n%s", d)
+	}
+	if len(got.Fits.People) != 1 || got.Fits.People[0].Profile != "dana" {
+		t.Errorf("astd-2004 to atd-2020: people %+v, want dana", got.Fits.People)
 	}
 }

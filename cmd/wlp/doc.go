@@ -537,8 +537,9 @@
 // link leaves it, every link from it carries nothing, or it was outweighed
 // wherever it carries) is reported as lost, and an item of the new
 // framework that nothing reached is reported as to be assessed afresh.
-// The record nests at each migration, so a migrated profile is roughly
-// twice the size of the one it came from: a profile crosses at most 8
+// The record nests at each migration, so a migrated profile is several
+// times the size of the one it came from (2 to 4 times for the sample
+// profiles at their first crossing): a profile crosses at most 8
 // crosswalks, and wlp warns when a migrated profile is larger than the
 // 1 MiB it reads back in one profile.
 //
@@ -1304,7 +1305,8 @@
 // used (see wlp migrate), else as they are, a rating of an item given a new
 // ID moving with it. A line names, once per person, the rated items whose
 // ratings count for nothing in B (an item removed, or one the crosswalk
-// carries nowhere). Roles and jobs in one framework only are listed once.
+// carries nowhere), even when the frameworks share no role or job. Roles
+// and jobs in one framework only are listed once.
 // The people are read and checked against A.
 //
 // A profile may carry reviews: several raters' levels, as in a 360-degree
@@ -1320,7 +1322,10 @@
 // each change with its kind, op (added, removed, changed), field, IDs, JSON
 // pointers in both documents (pathA, pathB) and old and new values (and,
 // with a crosswalk, an added or removed item's "links" and "note"), and
-// "fits" the changes of fit, each with the person's "uncarried" items.
+// "fits" the fits: the roles and jobs in one framework only ("unscored"),
+// each person once with the items whose ratings count for nothing in B
+// ("people", each with "uncarried"), and each person's change of fit
+// against each role and job in both ("changes").
 //
 // The exit status is 0 whether or not the frameworks differ, as with git
 // diff without --exit-code.

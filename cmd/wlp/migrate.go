@@ -68,8 +68,9 @@ dropped silently: a rating that carries nowhere (its item is unmapped, no
 link leaves it, every link from it carries nothing, or it was outweighed
 wherever it carries) is reported as lost, and an item of the new
 framework that nothing reached is reported as to be assessed afresh.
-The record nests at each migration, so a migrated profile is roughly
-twice the size of the one it came from: a profile crosses at most 8
+The record nests at each migration, so a migrated profile is several
+times the size of the one it came from (2 to 4 times for the sample
+profiles at their first crossing): a profile crosses at most 8
 crosswalks, and wlp warns when a migrated profile is larger than the
 1 MiB it reads back in one profile.
 

@@ -45,8 +45,8 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("  %-10s %-58s %2d competencies in %d clusters, %2d areas, %d roles\n",
-			f.ID(), f.Name(), len(f.Competencies()), len(f.Clusters()), len(f.Areas()), len(f.Roles()))
+		fmt.Printf("  %-10s %-58s %2d competencies in %s, %2d areas, %d roles\n",
+			f.ID(), f.Name(), len(f.Competencies()), strings.TrimSpace(plural(len(f.Clusters()), "cluster")), len(f.Areas()), len(f.Roles()))
 	}
 
 	from, to := wlp.Default(), must(wlp.LoadEmbedded(wlp.ATD2020ID))
@@ -122,6 +122,17 @@ func movedWhere(c *crosswalk.Crosswalk, from, to *wlp.Framework) {
 	for _, n := range c.New {
 		fmt.Printf("  %s\n", name(to, n.ID))
 	}
+	carried := map[competency.ID]bool{}
+	for _, l := range c.Links {
+		carried[l.To] = carried[l.To] || l.Carry != crosswalk.CarryNone
+	}
+	fmt.Println("Reached only by links that carry nothing (to assess afresh, with those links as hints):")
+	for _, id := range to.IDs() {
+		reached := slices.ContainsFunc(c.Links, func(l crosswalk.Link) bool { return l.To == id })
+		if reached && !carried[id] {
+			fmt.Printf("  %s\n", name(to, id))
+		}
+	}
 }
 
 // capNote says when a link caps the level it carries.
@@ -196,13 +207,13 @@ func detail(p profile.Profile, rep *crosswalk.Report, from, to *wlp.Framework) {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("\n%s against %s: fit %.0f%%, %s confidence\n", p.Name, res.Name, 100*res.Fit, res.Confidence)
+	fmt.Printf("\n%s against %s: fit %.0f%% (%s)\n", p.Name, res.Name, 100*res.Fit, res.Confidence.Word())
 	for _, g := range res.Gaps {
-		note := ""
-		if i := slices.IndexFunc(rep.Unreached, func(u crosswalk.Unreached) bool { return u.ID == g.Of[0] }); i >= 0 {
-			note = " (nothing carried: assess afresh)"
+		have := fmt.Sprintf("has %d", g.Have)
+		if _, rated := p.Ratings[g.Of[0]]; !rated {
+			have = "not rated (nothing carried to it: assess afresh)"
 		}
-		fmt.Printf("  gap: %-30s has %d, needs %d%s\n", f.Label(g.Of, g.AtLeast), g.Have, g.Need, note)
+		fmt.Printf("  gap: %-24s needs %d, %s\n", f.Label(g.Of, g.AtLeast), g.Need, have)
 	}
 }
 
