@@ -506,7 +506,9 @@
 // -crosswalk below lists them) or a crosswalk document in a file. The
 // frameworks are the embedded ones the crosswalk names, unless -from and -to
 // name others (an embedded framework's ID or a framework document's file).
-// Every PROFILE is checked against the framework the profiles come from.
+// Every PROFILE is checked against the framework the profiles come from;
+// when they rate the items of another embedded framework instead, the
+// command says which, and the embedded crosswalk to use.
 //
 // Each rating crosses every link that leaves its item. A link carries the
 // level as it is, at most its cap (a 5 across a link capped at 3 carries

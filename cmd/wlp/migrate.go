@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -37,7 +38,9 @@ into another through a crosswalk: an embedded one by its ID (the flag
 -crosswalk below lists them) or a crosswalk document in a file. The
 frameworks are the embedded ones the crosswalk names, unless -from and -to
 name others (an embedded framework's ID or a framework document's file).
-Every PROFILE is checked against the framework the profiles come from.
+Every PROFILE is checked against the framework the profiles come from;
+when they rate the items of another embedded framework instead, the
+command says which, and the embedded crosswalk to use.
 
 Each rating crosses every link that leaves its item. A link carries the
 level as it is, at most its cap (a 5 across a link capped at 3 carries
@@ -148,6 +151,9 @@ func runMigrate(e *env, mf migrateFlags, args []string) error {
 	}
 	ps, err := e.readPeopleAsIs(from, args)
 	if err != nil {
+		if hint := ratedOn(args, from, cw.To); hint != "" {
+			return fmt.Errorf("%w\n%s", err, hint)
+		}
 		return err
 	}
 	out := make([]people.Person, len(ps))
@@ -429,4 +435,43 @@ func sizeWarning(id, place string, n int) string {
 	}
 	return fmt.Sprintf("wlp migrate: warning: %s (from %s): the migrated profile takes %d bytes, more than the %d that wlp reads in one profile: other commands will refuse it; its provenance grows with each crossing, so migrate it in parts or from the profile before its earlier migrations\n",
 		problem.Quote(id), clean(place), n, profile.DefaultMaxBytes)
+}
+
+// ratedOn returns a hint for profiles that do not fit the framework from:
+// when they all read cleanly against another embedded framework, it says
+// so, and names the embedded crosswalk from that one to the framework
+// with the ID to, if there is one. It returns "" otherwise, and reads
+// nothing when an input is standard input, which cannot be read twice.
+// It reads the inputs once more for each other embedded framework, only
+// after they have failed.
+func ratedOn(args []string, from *wlp.Framework, to string) string {
+	if slices.Contains(args, "-") {
+		return ""
+	}
+	for _, id := range wlp.Embedded() {
+		if id == from.ID() {
+			continue
+		}
+		f, err := wlp.LoadEmbedded(id)
+		if err != nil {
+			return ""
+		}
+		n, ok := 0, true
+		for _, err := range people.All(args, &people.Options{Framework: f}) {
+			if err != nil {
+				ok = false
+				break
+			}
+			n++
+		}
+		if !ok || n == 0 {
+			continue
+		}
+		hint := fmt.Sprintf("these profiles rate the items of %s, not of %s", id, cmp.Or(from.ID(), "the framework the crosswalk maps from"))
+		if c, ok := crosswalk.Between(id, to); ok {
+			return hint + fmt.Sprintf("; did you mean -crosswalk %s?", c.ID)
+		}
+		return hint + fmt.Sprintf(" (give -from %s, and a crosswalk from it)", id)
+	}
+	return ""
 }

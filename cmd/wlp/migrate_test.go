@@ -432,3 +432,23 @@ func TestMigrateSizeWarning(t *testing.T) {
 		t.Errorf("over the bound: %q", w)
 	}
 }
+
+// TestMigrateRatedOnAnotherModel checks the hint for profiles rated on
+// another embedded framework than the one the crosswalk maps from: it
+// names that framework and the crosswalk to use, after the problems, and
+// is not given when the profiles fit no embedded framework.
+func TestMigrateRatedOnAnotherModel(t *testing.T) {
+	r := runWLP("", "migrate", "-crosswalk", "atd-2013-to-atd-2020", "../../examples/data/dana.json")
+	want := "wlp migrate: these profiles rate the items of astd-2004, not of atd-2013; did you mean -crosswalk astd-2004-to-atd-2020?\n"
+	if r.code != 1 || r.stdout != "" || !strings.HasSuffix(r.stderr, want) || !strings.Contains(r.stderr, `unknown competency or area "thinking-strategically"`) {
+		t.Errorf("exit %d, stdout %q, stderr:\n%s\nwant exit 1, the problems, then %q", r.code, r.stdout, r.stderr, want)
+	}
+	bad := filepath.Join(t.TempDir(), "p.json")
+	if err := os.WriteFile(bad, []byte(`{"id":"x","ratings":{"juggling":{"level":2}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runWLP("", "migrate", "-crosswalk", "atd-2013-to-atd-2020", bad)
+	if r.code != 1 || strings.Contains(r.stderr, "did you mean -crosswalk") || strings.Contains(r.stderr, "these profiles rate") {
+		t.Errorf("a profile of no embedded framework: exit %d, stderr:\n%s\nwant exit 1 and no hint", r.code, r.stderr)
+	}
+}
