@@ -628,7 +628,6 @@ func (st *migration) unreached(id competency.ID) Unreached {
 	for _, i := range ls {
 		from = append(from, string(m.links[i].From))
 	}
-	from = slices.Compact(from)
 	return Unreached{ID: id, Reason: UnreachedUnrated,
 		Why: "the profile rates nothing that leads here; it would come from " + someIDs(from)}
 }

@@ -471,10 +471,7 @@ func isCASEPackage(b []byte) bool {
 // form -crosswalk reads back, ending in a newline.
 func crosswalkJSON(c *crosswalk.Crosswalk) ([]byte, error) {
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // "Career & Leadership Development", as written
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(c); err != nil {
+	if err := writeJSON(&b, c); err != nil { // "Career & Leadership Development", as written
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -136,12 +136,7 @@ func (e *env) diffCrosswalk(flagValue, argA, argB string, a, b *wlp.Framework) (
 			}
 		}
 		return nil, false, nil
-	case slices.Contains(crosswalk.Embedded(), flagValue):
-		c, err = crosswalk.LoadEmbedded(flagValue)
-		if err != nil {
-			return nil, false, err
-		}
-	default: // a crosswalk document, or a crosswalk's CASE package read against a and b
+	default: // an embedded crosswalk, a crosswalk document, or a crosswalk's CASE package read against a and b
 		if c, err = e.loadCrosswalk(flagValue, xwalkEnds{from: a, to: b}); err != nil {
 			return nil, false, err
 		}

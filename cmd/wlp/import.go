@@ -129,30 +129,64 @@ func runImport(e *env, dir string, force bool, args []string) error {
 	if err != nil {
 		return err
 	}
+	var names []string
+	if dir != "" {
+		if names, err = profileFiles(dir, ps, force, e.inputs); err != nil {
+			return err
+		}
+	}
+	return e.writeProfiles(ps, names, dir, nil)
+}
+
+// profileFiles returns the names of the files one profile each in dir
+// (the value of -o) takes, as fileNames gives them, after refusing, before
+// anything is written, names that are files already (unless force) and
+// names that are among the inputs.
+func profileFiles(dir string, ps []people.Person, force bool, inputs []input) ([]string, error) {
+	names := fileNames(ps)
+	if err := checkTargets(dir, names, force); err != nil {
+		return nil, err
+	}
+	if err := checkInputs(dir, names, inputs); err != nil {
+		return nil, err
+	}
+	return names, nil
+}
+
+// writeProfiles writes the profiles of ps: as JSON Lines on standard
+// output when dir is "", else one indented file each in the folder dir,
+// named names (see profileFiles), and then a line saying so. When written
+// is not nil it is told each profile's written size in bytes (a line's
+// without its newline), as it is written.
+func (e *env) writeProfiles(ps []people.Person, names []string, dir string, written func(p people.Person, size int)) error {
+	var b bytes.Buffer
 	if dir == "" {
-		enc := json.NewEncoder(e.stdout) // one line each, as JSON Lines wants
+		enc := json.NewEncoder(&b) // one line each, as JSON Lines wants
 		enc.SetEscapeHTML(false)
 		for _, p := range ps {
+			b.Reset()
 			if err := enc.Encode(p.Profile); err != nil {
+				return err
+			}
+			if written != nil {
+				written(p, b.Len()-1)
+			}
+			if _, err := e.stdout.Write(b.Bytes()); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	names := fileNames(ps)
-	if err := checkTargets(dir, names, force); err != nil {
-		return err
-	}
-	if err := checkInputs(dir, names, e.inputs); err != nil {
-		return err
-	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("%s: cannot make the folder: %v", display(dir), unwrapPath(err))
 	}
 	for i, p := range ps {
-		var b bytes.Buffer
+		b.Reset()
 		if err := writeJSON(&b, p.Profile); err != nil {
 			return err
+		}
+		if written != nil {
+			written(p, b.Len())
 		}
 		if err := writeFile(filepath.Join(dir, names[i]), b.Bytes(), e.inputs); err != nil {
 			return err

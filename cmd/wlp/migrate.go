@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -169,11 +167,7 @@ func runMigrate(e *env, mf migrateFlags, args []string) error {
 	// Refuse a folder of existing files before writing anything.
 	var names []string
 	if mf.dir != "" {
-		names = fileNames(out)
-		if err := checkTargets(mf.dir, names, mf.force); err != nil {
-			return err
-		}
-		if err := checkInputs(mf.dir, names, e.inputs); err != nil {
+		if names, err = profileFiles(mf.dir, out, mf.force, e.inputs); err != nil {
 			return err
 		}
 	}
@@ -190,7 +184,12 @@ func runMigrate(e *env, mf migrateFlags, args []string) error {
 			return err
 		}
 	}
-	if err := e.writeMigrated(out, names, mf.dir); err != nil {
+	// Warn of each profile whose written form is larger than other
+	// commands read (see sizeWarning).
+	warn := func(p people.Person, size int) {
+		fmt.Fprint(e.stderr, sizeWarning(p.Profile.ID, p.Place.String(), size))
+	}
+	if err := e.writeProfiles(out, names, mf.dir, warn); err != nil {
 		return err
 	}
 	return writeMigrationSummary(e.stderr, from, ps, reports, e.json)
@@ -208,49 +207,6 @@ func (e *env) migrateFramework(arg, flagName, id, side string) (*wlp.Framework, 
 	}
 	return nil, fmt.Errorf("the crosswalk maps %s the framework %s, which is not embedded (the embedded ones are %s): name its file with %s FILE",
 		side, problem.Quote(id), strings.Join(wlp.Embedded(), ", "), flagName)
-}
-
-// writeMigrated writes the migrated profiles: JSON Lines on standard
-// output, or one file each in dir (the value of -o), named names, as
-// import does; checkTargets and checkInputs have passed. It warns on
-// standard error of each profile whose written form is larger than
-// other commands read (see sizeWarning).
-func (e *env) writeMigrated(ps []people.Person, names []string, dir string) error {
-	if dir == "" {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b) // one line each, as JSON Lines wants
-		enc.SetEscapeHTML(false)
-		for _, p := range ps {
-			b.Reset()
-			if err := enc.Encode(p.Profile); err != nil {
-				return err
-			}
-			if w := sizeWarning(p.Profile.ID, p.Place.String(), b.Len()-1); w != "" { // the line, without its newline
-				fmt.Fprint(e.stderr, w)
-			}
-			if _, err := e.stdout.Write(b.Bytes()); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s: cannot make the folder: %v", display(dir), unwrapPath(err))
-	}
-	for i, p := range ps {
-		var b bytes.Buffer
-		if err := writeJSON(&b, p.Profile); err != nil {
-			return err
-		}
-		if w := sizeWarning(p.Profile.ID, p.Place.String(), b.Len()); w != "" {
-			fmt.Fprint(e.stderr, w)
-		}
-		if err := writeFile(filepath.Join(dir, names[i]), b.Bytes(), e.inputs); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintf(e.stdout, "wrote %s to %s\n", plural(len(ps), "profile"), clean(filepath.Join(dir, "")+string(filepath.Separator)))
-	return nil
 }
 
 // migrationCounts is what the summary says of one person, or of all.
